@@ -1,0 +1,102 @@
+"""Where data lives: the platform's user data dir, overridable by --data-dir or an env var."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from journal_app import APP_ID
+from journal_app.errors import DataDirError
+
+DATA_DIR_ENV = "JOURNAL_APP_DATA_DIR"
+CONFIG_DIR_ENV = "JOURNAL_APP_CONFIG_DIR"
+DATABASE_NAME = "journal.sqlite3"
+LOCK_NAME = "journal.lock"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Every file the app keeps for one journal, derived from its data directory."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_NAME
+
+    @property
+    def lock(self) -> Path:
+        return self.root / LOCK_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True))
+
+
+def config_dir() -> Path:
+    """Per-user settings (window geometry, theme); tests point it at tmp_path."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False, roaming=True))
+
+
+def resolve_data_dir(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
+    """--data-dir wins over JOURNAL_APP_DATA_DIR, which wins over the platform default."""
+    env = os.environ if environ is None else environ
+    raw = cli_value or env.get(DATA_DIR_ENV) or ""
+    if raw.strip():
+        return Path(raw).expanduser().absolute()
+    return default_data_dir()
+
+
+def _is_writable_dir(path: Path) -> bool:
+    if not os.access(path, os.W_OK | os.X_OK):
+        return False
+    # root passes os.access on a chmod a-w folder; honour the user's intent anyway.
+    mode = path.stat().st_mode
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def check_data_dir(path: Path, *, create: bool, create_parents: bool = False) -> DataPaths:
+    """Validate (and on first run create) the data directory, writing nothing on failure.
+
+    An explicitly chosen folder must have an existing parent: a typo in --data-dir should
+    not silently grow a tree of folders. The platform default may create its parents.
+    """
+    if path.exists() and not path.is_dir():
+        raise DataDirError(f"{path} is a file, not a folder; choose a folder for the journal data")
+    if not path.exists():
+        parent = path.parent
+        if not create_parents and not parent.is_dir():
+            raise DataDirError(f"cannot create data folder {path}: its parent {parent} does not exist")
+        if not create:
+            raise DataDirError(f"data folder {path} does not exist")
+        existing = parent
+        while not existing.exists():
+            existing = existing.parent
+        if not existing.is_dir() or not _is_writable_dir(existing):
+            raise DataDirError(f"cannot create data folder {path}: {existing} is read-only")
+        try:
+            path.mkdir(parents=create_parents)
+        except OSError as exc:
+            raise DataDirError(f"cannot create data folder {path}: {exc.strerror}") from None
+    elif not _is_writable_dir(path):
+        raise DataDirError(f"data folder {path} is read-only; the journal needs to write there")
+    return DataPaths(path)

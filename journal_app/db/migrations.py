@@ -1,0 +1,87 @@
+"""Numbered schema migrations, after vorta's store/migrations.py.
+
+The schema version lives in `PRAGMA user_version`. Each step runs in one transaction
+together with its version bump, after a backup copy of an existing journal, so a failed
+step leaves the journal exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from journal_app.db.file_check import APPLICATION_ID
+from journal_app.db.snapshot import snapshot
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a script into statements; trigger bodies keep their inner semicolons."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if not buffer and line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement: {buffer[:80]!r}")
+    return statements
+
+
+def _run_script(db: SqliteDatabase, name: str) -> None:
+    script = resources.files("journal_app.db").joinpath(name).read_text(encoding="utf-8")
+    for statement in split_sql(script):
+        db.execute_sql(statement)
+
+
+def _m001_initial_schema(db: SqliteDatabase) -> None:
+    _run_script(db, "schema_v1.sql")
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _m002_full_text_search(db: SqliteDatabase) -> None:
+    _run_script(db, "schema_v2.sql")
+
+
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
+    1: _m001_initial_schema,
+    2: _m002_full_text_search,
+}
+LATEST_VERSION = max(MIGRATIONS)
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    db: SqliteDatabase,
+    backups_dir: Path,
+    *,
+    target: int = LATEST_VERSION,
+    now: Callable[[], dt.datetime] | None = None,
+) -> list[int]:
+    """Bring the schema to `target`; return the versions applied.
+
+    A journal that already holds data is copied to `backups_dir` first.
+    """
+    current = schema_version(db)
+    pending = [v for v in sorted(MIGRATIONS) if current < v <= target]
+    if not pending:
+        return []
+    if current > 0:
+        stamp = (now or dt.datetime.now)().strftime("%Y%m%d-%H%M%S")
+        name = f"pre-migration-v{current}-to-v{pending[-1]}-{stamp}.sqlite3"
+        snapshot(db.connection(), backups_dir / name)
+    for version in pending:
+        with db.atomic():
+            MIGRATIONS[version](db)
+            db.execute_sql(f"PRAGMA user_version = {version}")
+    return pending

@@ -1,0 +1,205 @@
+"""Peewee models for the whole domain. Instants are stored as naive UTC datetimes.
+
+Models are bound to `database_proxy`, which `db.connection.open_database` initialises.
+Schema changes never come from these classes directly: `db.migrations` holds the frozen
+SQL of every version, and a test checks the models agree with the migrated schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    CompositeKey,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC 'now' (the storage convention); services inject clocks where it matters."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Skill(BaseModel):
+    id = AutoField()
+    name = TextField(unique=True)
+    target_hours = FloatField(default=10_000.0)
+    baseline_hours = FloatField(default=0.0)
+    created_at = DateTimeField(default=utcnow)
+
+
+class Category(BaseModel):
+    """A kind of deep work; `side` is 'production' or 'consumption'."""
+
+    id = AutoField()
+    name = TextField(unique=True)
+    side = TextField()
+    position = IntegerField(default=0)
+
+
+class Sprint(BaseModel):
+    id = AutoField()
+    name = TextField()
+    goal = TextField(default="")
+    career_goal = TextField(default="")
+    start = DateField()
+    end = DateField()
+    capacity_hours = FloatField(null=True)
+    status = TextField(default="planned")  # planned / active / closed
+    created_at = DateTimeField(default=utcnow)
+
+
+class Resource(BaseModel):
+    id = AutoField()
+    title = TextField()
+    kind = TextField(default="course")  # course / book / paper / video / curriculum
+    url = TextField(default="")
+    status = TextField(default="planned")  # planned / active / done / dropped
+    progress = FloatField(default=0.0)  # percent
+    notes = TextField(default="")
+    skill = ForeignKeyField(Skill, null=True, on_delete="SET NULL", backref="resources")
+    created_at = DateTimeField(default=utcnow)
+
+
+class Task(BaseModel):
+    id = AutoField()
+    title = TextField()
+    notes = TextField(default="")
+    sprint = ForeignKeyField(Sprint, null=True, on_delete="SET NULL", backref="tasks")
+    status = TextField(default="todo")  # todo / doing / done
+    position = IntegerField(default=0)
+    estimate_hours = FloatField(null=True)
+    skill = ForeignKeyField(Skill, null=True, on_delete="SET NULL", backref="tasks")
+    resource = ForeignKeyField(Resource, null=True, on_delete="SET NULL", backref="tasks")
+    done_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class Entry(BaseModel):
+    id = AutoField()
+    day = DateField(index=True)  # the date the entry is about, not when it was typed
+    title = TextField(default="")
+    body = TextField(default="")
+    series = TextField(null=True)
+    number = IntegerField(null=True)
+    visibility = TextField(default="private")  # private / public
+    published_url = TextField(default="")
+    sprint = ForeignKeyField(Sprint, null=True, on_delete="SET NULL", backref="entries")
+    rev = IntegerField(default=1)  # bumped on every save; stale editors cannot overwrite
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    deleted_at = DateTimeField(null=True, index=True)  # in the trash when set
+
+
+class EntryRevision(BaseModel):
+    id = AutoField()
+    entry = ForeignKeyField(Entry, on_delete="CASCADE", backref="revisions")
+    rev = IntegerField()
+    title = TextField()
+    body = TextField()
+    reason = TextField(default="autosave")
+    created_at = DateTimeField(default=utcnow)
+
+
+class Tag(BaseModel):
+    id = AutoField()
+    name = TextField(unique=True)
+
+
+class EntryTag(BaseModel):
+    entry = ForeignKeyField(Entry, on_delete="CASCADE", backref="entry_tags")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="entry_tags")
+
+    class Meta:
+        primary_key = CompositeKey("entry", "tag")
+
+
+class Attachment(BaseModel):
+    id = AutoField()
+    entry = ForeignKeyField(Entry, on_delete="CASCADE", backref="attachments")
+    filename = TextField()  # relative to the data dir's attachments folder
+    mime = TextField(default="application/octet-stream")
+    size = IntegerField(default=0)
+    sha256 = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class DayLog(BaseModel):
+    """One per date: the night that ended that morning, energy and a note."""
+
+    id = AutoField()
+    day = DateField(unique=True)
+    sleep_start = DateTimeField(null=True)  # UTC
+    sleep_end = DateTimeField(null=True)  # UTC
+    sleep_hours = FloatField(null=True)  # when only a duration is known
+    sleep_quality = IntegerField(null=True)  # 1-5
+    energy = IntegerField(null=True)  # 1-5
+    note = TextField(default="")
+
+
+class WorkSession(BaseModel):
+    id = AutoField()
+    start = DateTimeField(index=True)  # UTC
+    end = DateTimeField(null=True)  # UTC; null while a timer runs
+    category = ForeignKeyField(Category, null=True, on_delete="SET NULL", backref="sessions")
+    skill = ForeignKeyField(Skill, null=True, on_delete="SET NULL", backref="sessions")
+    resource = ForeignKeyField(Resource, null=True, on_delete="SET NULL", backref="sessions")
+    task = ForeignKeyField(Task, null=True, on_delete="SET NULL", backref="sessions")
+    note = TextField(default="")
+    source = TextField(default="manual")  # timer / manual
+
+
+class Output(BaseModel):
+    id = AutoField()
+    kind = TextField()  # explainer / blog_post / forum_post / comment / x_thread / code / summary
+    title = TextField()
+    status = TextField(default="idea")  # idea / draft / published
+    url = TextField(default="")
+    words = IntegerField(null=True)
+    day = DateField(index=True)
+    entry = ForeignKeyField(Entry, null=True, on_delete="SET NULL", backref="outputs")
+    sprint = ForeignKeyField(Sprint, null=True, on_delete="SET NULL", backref="outputs")
+    skill = ForeignKeyField(Skill, null=True, on_delete="SET NULL", backref="outputs")
+    created_at = DateTimeField(default=utcnow)
+
+
+class Setting(BaseModel):
+    """Per-journal settings (targets, thresholds) that travel with the data."""
+
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Skill,
+    Category,
+    Sprint,
+    Resource,
+    Task,
+    Entry,
+    EntryRevision,
+    Tag,
+    EntryTag,
+    Attachment,
+    DayLog,
+    WorkSession,
+    Output,
+    Setting,
+)
+

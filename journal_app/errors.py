@@ -1,0 +1,29 @@
+"""Errors a user can act on: each carries one clear line, shown instead of a traceback."""
+
+
+class JournalError(Exception):
+    """Base for problems we explain to the user in one line (CLI) or a dialog (GUI)."""
+
+    exit_code = 1
+
+
+class DataDirError(JournalError):
+    """The data directory cannot be used (missing parent, a file, read-only...)."""
+
+
+class DatabaseRefused(JournalError):
+    """A database file we will not write to: not ours, damaged, or from a newer version."""
+
+
+class NewerSchemaError(DatabaseRefused):
+    """The database was written by a newer version of the app."""
+
+
+class InstanceLockedError(JournalError):
+    """Another instance already has this data directory open."""
+
+
+class InvalidInput(JournalError):
+    """A value given by the user (form field, CLI argument) is not acceptable."""
+
+    exit_code = 2

@@ -1,0 +1,66 @@
+"""One object that opens a journal and hands out every service on it.
+
+The UI and the CLI both start here; neither touches the database layer directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journal_app.config import DataPaths
+from journal_app.db.connection import OpenedDatabase, open_database
+from journal_app.services.clock import Clock, system_clock
+from journal_app.services.entries import EntryService
+from journal_app.services.info import JournalInfo, count_rows
+
+
+class Services:
+    def __init__(self, paths: DataPaths, opened: OpenedDatabase, clock: Clock) -> None:
+        self.paths = paths
+        self._opened = opened
+        self.clock = clock
+        self.entries = EntryService(clock)
+
+    @classmethod
+    def open(
+        cls, paths: DataPaths, *, clock: Clock = system_clock, create: bool = True
+    ) -> Services:
+        opened = open_database(paths.database, paths.backups, create=create)
+        return cls(paths, opened, clock)
+
+    @property
+    def schema_version(self) -> int:
+        return self._opened.schema_version
+
+    @property
+    def migrated(self) -> list[int]:
+        """Schema versions applied while opening (empty when already current)."""
+        return list(self._opened.migrated)
+
+    def info(self) -> JournalInfo:
+        database: Path = self.paths.database
+        size = sum(
+            p.stat().st_size
+            for p in (database, database.with_name(database.name + "-wal"))
+            if p.exists()
+        )
+        return JournalInfo(
+            data_dir=str(self.paths.root),
+            database=str(database),
+            schema_version=self.schema_version,
+            size_bytes=size,
+            **count_rows(),
+        )
+
+    def is_empty(self) -> bool:
+        """True when the journal holds nothing the user wrote or logged."""
+        return not any(count_rows().values())
+
+    def close(self) -> None:
+        self._opened.close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,88 @@
+"""Shared fixtures, after qutebrowser's: every app directory lives under tmp_path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+# Before anything imports Qt.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import pytest  # noqa: E402
+
+from journal_app.config import CONFIG_DIR_ENV, DATA_DIR_ENV, DataPaths, check_data_dir  # noqa: E402
+
+FIXED_NOW = dt.datetime(2026, 11, 22, 20, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test may read or write the user's real data or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(home / "config"))
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    monkeypatch.delenv("JOURNAL_APP_DEBUG", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "journal-data"
+
+
+@pytest.fixture
+def data_paths(data_dir: Path) -> DataPaths:
+    return check_data_dir(data_dir, create=True)
+
+
+@pytest.fixture
+def clock():
+    """A settable clock: `clock.now` is returned; `clock.advance(minutes=5)` moves it."""
+
+    class _Clock:
+        def __init__(self) -> None:
+            self.now = FIXED_NOW
+
+        def __call__(self) -> dt.datetime:
+            return self.now
+
+        def advance(self, **delta: float) -> None:
+            self.now += dt.timedelta(**delta)
+
+    return _Clock()
+
+
+@pytest.fixture
+def services(data_paths: DataPaths, clock):
+    """A Services facade on a fresh journal with production pragmas."""
+    from journal_app.services import Services
+
+    svc = Services.open(data_paths, clock=clock)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def run_cli(data_dir: Path):
+    """Run `python -m journal_app ...` in a subprocess; returns CompletedProcess."""
+    import subprocess
+
+    def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
+            timeout: float = 120):
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "journal_app", *args],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            input=stdin,
+            timeout=timeout,
+        )
+
+    return run
