@@ -85,7 +85,9 @@ def check_data_dir(path: Path, *, create: bool, create_parents: bool = False) ->
     if not path.exists():
         parent = path.parent
         if not create_parents and not parent.is_dir():
-            raise DataDirError(f"cannot create data folder {path}: its parent {parent} does not exist")
+            raise DataDirError(
+                f"cannot create data folder {path}: its parent {parent} does not exist"
+            )
         if not create:
             raise DataDirError(f"data folder {path} does not exist")
         existing = parent

@@ -11,9 +11,9 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-import pytest  # noqa: E402
+import pytest
 
-from journal_app.config import CONFIG_DIR_ENV, DATA_DIR_ENV, DataPaths, check_data_dir  # noqa: E402
+from journal_app.config import CONFIG_DIR_ENV, DATA_DIR_ENV, DataPaths, check_data_dir
 
 FIXED_NOW = dt.datetime(2026, 11, 22, 20, 30, tzinfo=dt.UTC)
 
@@ -72,8 +72,12 @@ def run_cli(data_dir: Path):
     """Run `python -m journal_app ...` in a subprocess; returns CompletedProcess."""
     import subprocess
 
-    def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
-            timeout: float = 120):
+    def run(
+        *args: str,
+        env: dict[str, str] | None = None,
+        stdin: str | None = None,
+        timeout: float = 120,
+    ):
         full_env = dict(os.environ)
         full_env.update(env or {})
         return subprocess.run(

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
 from journal_app.db import migrations
@@ -53,7 +54,7 @@ def open_database(path: Path, backups_dir: Path, *, create: bool = True) -> Open
         if version > latest:
             check_ours(path, state.__class__(True, version, state.application_id, 1), latest)
         applied = migrations.migrate(db, backups_dir)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()
         raise DatabaseRefused(f"{path} cannot be opened as a journal: {exc}") from None
     except BaseException:

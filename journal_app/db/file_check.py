@@ -47,9 +47,9 @@ def read_file_state(path: Path) -> FileState:
         )
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseRefused(f"{path} is not a Self-Study Journal database (not an SQLite file)")
-    schema_cookie, = struct.unpack(">I", header[40:44])
-    user_version, = struct.unpack(">I", header[60:64])
-    application_id, = struct.unpack(">I", header[68:72])
+    (schema_cookie,) = struct.unpack(">I", header[40:44])
+    (user_version,) = struct.unpack(">I", header[60:64])
+    (application_id,) = struct.unpack(">I", header[68:72])
     return FileState(True, user_version, application_id, schema_cookie)
 
 

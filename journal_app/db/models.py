@@ -202,4 +202,3 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Output,
     Setting,
 )
-

@@ -1,0 +1,122 @@
+"""`journal-app --self-test`: does the app work on this machine?
+
+Each check runs on a throw-away journal in a temporary folder, never the user's data.
+Prints one line per check; exits 0 when all pass, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+MARKER = "Self-test entry: attention is all you need ✓"
+
+
+def _ensure_display() -> None:
+    # A machine without a display (CI, SSH) still gets a real, offscreen window.
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _check_journal(root: Path) -> str:
+    from journal_app.config import check_data_dir
+    from journal_app.services import Services
+
+    paths = check_data_dir(root / "journal", create=True)
+    with Services.open(paths) as services:
+        entry = services.entries.create(day=dt.date.today(), title="Self-test", body=MARKER)
+    with Services.open(paths, create=False) as services:
+        again = services.entries.get(entry.id)
+        version = services.schema_version
+    if again.body != MARKER:
+        raise AssertionError("the entry read back differs from the one written")
+    return f"wrote and read an entry (schema {version})"
+
+
+def _check_markdown(_root: Path) -> str:
+    from journal_app.markdown import render
+
+    html = render("# Heading\n\n**bold** <script>alert(1)</script>\n\n| a |\n|---|\n| 1 |")
+    for needle in ("<h1", "<strong>bold</strong>", "<table>"):
+        if needle not in html:
+            raise AssertionError(f"rendered HTML lacks {needle}")
+    if "<script" in html:
+        raise AssertionError("raw <script> survived sanitizing")
+    return "rendered and sanitized Markdown"
+
+
+def _check_window(root: Path) -> str:
+    from PySide6.QtWidgets import QApplication
+
+    from journal_app.config import check_data_dir
+    from journal_app.services import Services
+    from journal_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    paths = check_data_dir(root / "window", create=True)
+    with Services.open(paths) as services:
+        window = MainWindow(services)
+        window.show()
+        app.processEvents()
+        image = window.grab().toImage()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    if image.isNull() or image.width() < 200:
+        raise AssertionError("the main window did not paint")
+    return f"opened the main window ({image.width()}x{image.height()}, {app.platformName()})"
+
+
+def _check_chart(_root: Path) -> str:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    plot.resize(400, 300)
+    plot.plot([0, 1, 2, 3], [2.0, 3.5, 1.0, 4.0])
+    plot.show()
+    app.processEvents()
+    image = plot.grab().toImage()
+    plot.close()
+    plot.deleteLater()
+    app.processEvents()
+    if image.isNull():
+        raise AssertionError("the chart did not paint")
+    return f"drew a chart (pyqtgraph {pg.__version__})"
+
+
+CHECKS: list[tuple[str, Callable[[Path], str]]] = [
+    ("journal", _check_journal),
+    ("markdown", _check_markdown),
+    ("window", _check_window),
+    ("chart", _check_chart),
+]
+
+
+def run_self_test() -> int:
+    _ensure_display()
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="journal-app-selftest-") as tmp:
+        for name, check in CHECKS:
+            try:
+                detail = check(Path(tmp))
+            except Exception as exc:
+                failures += 1
+                print(f"FAIL  {name}: {type(exc).__name__}: {exc}", flush=True)
+                if os.environ.get("JOURNAL_APP_DEBUG"):
+                    traceback.print_exc()
+            else:
+                print(f"ok    {name}: {detail}", flush=True)
+    print("self-test passed" if not failures else f"self-test FAILED ({failures} checks)")
+    return 1 if failures else 0

@@ -1,0 +1,122 @@
+"""Schema migrations: old journals upgrade with their data; failures change nothing."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import SqliteDatabase
+
+from journal_app.db import migrations
+from journal_app.db.connection import open_database
+from journal_app.db.models import ALL_MODELS, Entry, EntryTag, Output, Tag, WorkSession
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def _fixture_versions() -> list[int]:
+    return sorted(int(p.stem.split("_v")[1]) for p in FIXTURES.glob("schema_v*.sqlite3"))
+
+
+def test_every_earlier_schema_version_has_a_kept_fixture():
+    assert _fixture_versions() == list(range(1, migrations.LATEST_VERSION))
+
+
+@pytest.mark.parametrize("version", _fixture_versions())
+def test_an_old_journal_upgrades_with_its_data_intact(tmp_path: Path, version: int):
+    db_path = tmp_path / "journal.sqlite3"
+    shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", db_path)
+    opened = open_database(db_path, tmp_path / "backups")
+    try:
+        assert opened.schema_version == migrations.LATEST_VERSION
+        assert opened.migrated == list(range(version + 1, migrations.LATEST_VERSION + 1))
+        day0 = Entry.get_by_id(1)
+        assert (day0.title, day0.number, day0.series, day0.rev) == (
+            "Day 0 of ML",
+            1,
+            "Self Study Journal",
+            3,
+        )
+        assert Entry.get_by_id(2).body == "Understood *attention* at last; ünïcode ✓"
+        tags = {(et.entry_id, et.tag.name) for et in EntryTag.select().join(Tag)}
+        assert tags == {(1, "ml"), (2, "ml"), (2, "sprint-review")}
+        session = WorkSession.get_by_id(1)
+        assert (session.end - session.start).total_seconds() == 7 * 3600
+        assert Output.get_by_id(1).words == 2400
+        # Old entries are searchable after the upgrade that added full-text search.
+        hits = opened.db.execute_sql(
+            "SELECT rowid FROM entry_fts WHERE entry_fts MATCH 'attention'"
+        ).fetchall()
+        assert hits == [(2,)]
+        hits = opened.db.execute_sql(
+            "SELECT rowid FROM entry_fts WHERE entry_fts MATCH 'tags:review'"
+        ).fetchall()
+        assert hits == [(2,)]
+    finally:
+        opened.close()
+    backups = list((tmp_path / "backups").glob("pre-migration-v*.sqlite3"))
+    assert len(backups) == 1
+    kept = sqlite3.connect(backups[0])
+    assert kept.execute("PRAGMA user_version").fetchone()[0] == version
+    assert kept.execute("SELECT count(*) FROM entry").fetchone()[0] == 2
+    kept.close()
+
+
+def test_a_failing_migration_leaves_the_journal_as_it_was(tmp_path, monkeypatch):
+    db_path = tmp_path / "journal.sqlite3"
+    shutil.copy(FIXTURES / "schema_v1.sqlite3", db_path)
+
+    def broken(db):
+        db.execute_sql("CREATE TABLE half_done (id INTEGER)")
+        db.execute_sql("UPDATE entry SET title = 'clobbered'")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        open_database(db_path, tmp_path / "backups")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT title FROM entry WHERE id = 1").fetchone()[0] == "Day 0 of ML"
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in names
+    conn.close()
+
+
+def test_models_match_the_migrated_schema(tmp_path: Path):
+    """The models and the frozen migration SQL must describe the same tables."""
+    opened = open_database(tmp_path / "j.sqlite3", tmp_path / "b")
+    try:
+        for model in ALL_MODELS:
+            table = model._meta.table_name
+            actual = {
+                row[1]: (row[2].upper(), bool(row[3]))
+                for row in opened.db.execute_sql(f'PRAGMA table_info("{table}")')
+            }
+            expected = {
+                f.column_name: (f.field_type.upper().replace("AUTO", "INTEGER"), not f.null)
+                for f in model._meta.sorted_fields
+            }
+            expected = {k: (_sqlite_type(v[0]), v[1]) for k, v in expected.items()}
+            assert actual == expected, table
+    finally:
+        opened.close()
+
+
+def _sqlite_type(peewee_type: str) -> str:
+    return {"FLOAT": "REAL", "DOUBLE": "REAL", "INT": "INTEGER"}.get(peewee_type, peewee_type)
+
+
+def test_split_sql_keeps_trigger_bodies_whole():
+    script = (
+        "-- c\nCREATE TABLE t(a);\nCREATE TRIGGER x AFTER INSERT ON t BEGIN\n"
+        "  SELECT 1;\n  SELECT 2;\nEND;\nINSERT INTO t VALUES ('a;b');\n"
+    )
+    statements = migrations.split_sql(script)
+    assert len(statements) == 3
+    assert statements[1].endswith("END;")
+    db = SqliteDatabase(":memory:")
+    for s in statements:
+        db.execute_sql(s)
+    assert db.execute_sql("SELECT a FROM t").fetchone()[0] == "a;b"

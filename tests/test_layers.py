@@ -1,0 +1,58 @@
+"""DESIGN.md's one-way data flow, checked by walking every import of every module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import journal_app
+
+PACKAGE = Path(journal_app.__file__).parent
+DATA_LAYER = ("peewee", "playhouse", "journal_app.db")
+QT = ("PySide6", "shiboken6", "pyqtgraph")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # resolve relative imports against this module
+                base = module.split(".")[: -node.level]
+                names.add(".".join([*base, node.module or ""]).rstrip("."))
+            else:
+                names.add(node.module or "")
+    return names
+
+
+def _offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
+    found = []
+    for path in sorted((PACKAGE / folder).rglob("*.py")):
+        for name in _imports(path):
+            if any(name == f or name.startswith(f + ".") for f in forbidden):
+                found.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    return found
+
+
+def test_ui_never_imports_the_data_layer():
+    assert _offenders("ui", DATA_LAYER) == []
+
+
+def test_services_db_and_markdown_are_qt_free():
+    for folder in ("services", "db", "markdown"):
+        assert _offenders(folder, QT) == [], folder
+
+
+def test_the_checker_sees_relative_and_absolute_imports(tmp_path, monkeypatch):
+    """Guard against a walker that can never fail."""
+    sample = PACKAGE / "ui" / "_layer_probe_tmp.py"
+    sample.write_text("from ..db import models\nimport peewee\n")
+    try:
+        found = _offenders("ui", DATA_LAYER)
+    finally:
+        sample.unlink()
+    assert "ui/_layer_probe_tmp.py imports journal_app.db" in found
+    assert "ui/_layer_probe_tmp.py imports peewee" in found
