@@ -1,0 +1,143 @@
+"""Start the GUI: QApplication, error hook, instance lock, journal, main window.
+
+Start-up stays lean: nothing here (or in the main window) imports pyqtgraph or the
+Markdown renderer; they load when first needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+from journal_app import APP_ID, APP_NAME, __version__
+from journal_app.config import DataPaths, check_data_dir
+from journal_app.errors import JournalError
+from journal_app.instance_lock import InstanceLock
+from journal_app.services import Services
+from journal_app.ui.excepthook import install_excepthook
+from journal_app.ui.icons import app_icon
+
+STARTUP_PROBE_ENV = "JOURNAL_APP_STARTUP_PROBE"
+DEBUG_ENV = "JOURNAL_APP_DEBUG"
+
+
+def create_application() -> QApplication:
+    """The one QApplication, named so that desktops match it to journal-app.desktop."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(APP_ID)
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+class _FirstPaintProbe(QObject):
+    """Prints ``first-paint`` when the window first paints, then ends the app (benchmarks)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self.fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            self.fired = True
+            print("first-paint", flush=True)
+            self._app.quit()
+        return False
+
+
+def report_startup_error(exc: JournalError, parent: QWidget | None = None) -> int:
+    """A start-up problem the user can act on: one dialog, one stderr line, exit 1."""
+    message = str(exc)
+    print(f"{APP_ID}: error: {message}", file=sys.stderr, flush=True)
+    QMessageBox.critical(parent, f"{APP_NAME} cannot start", message)
+    return 1
+
+
+def _fill_demo(services: Services) -> None:
+    from journal_app.services.demo import generate_demo
+
+    dialog = QProgressDialog("Writing a demo journal…", "", 0, 100)
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+
+    def progress(stage: str, fraction: float) -> None:
+        dialog.setLabelText(stage)
+        dialog.setValue(round(max(0.0, min(1.0, fraction)) * 100))
+        QCoreApplication.processEvents()
+
+    try:
+        generate_demo(services, years=2, seed=1, today=dt.date.today(), progress=progress)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
+def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bool) -> Services:
+    if demo:
+        temp = Path(tempfile.mkdtemp(prefix=f"{APP_ID}-demo-"))
+        stack.callback(shutil.rmtree, temp, ignore_errors=True)
+        paths = check_data_dir(temp / "journal", create=True)
+        services = stack.enter_context(Services.open(paths))
+        _fill_demo(services)
+        return services
+    if paths is None:
+        raise ValueError("run_gui needs data paths unless demo=True")
+    stack.enter_context(InstanceLock(paths))
+    return stack.enter_context(Services.open(paths))
+
+
+def run_gui(paths: DataPaths | None, *, demo: bool = False) -> int:
+    """Open the main window on ``paths`` (or on a throw-away demo journal); exit code."""
+    from journal_app.ui.main_window import MainWindow
+
+    app = create_application()
+    hook = install_excepthook(None if demo else paths)
+    with contextlib.ExitStack() as stack:
+        stack.callback(hook.uninstall)
+        try:
+            services = _open_journal(stack, paths, demo)
+        except JournalError as exc:
+            return report_startup_error(exc)
+        except Exception:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            exc_type, exc, tb = sys.exc_info()
+            print(
+                f"{APP_ID}: unexpected error: {exc_type.__name__}: {exc} "
+                f"(details in {hook.log_path})",
+                file=sys.stderr,
+                flush=True,
+            )
+            hook(exc_type, exc, tb)  # logged, and shown in a dialog
+            return 1
+
+        window = MainWindow(services)
+        probe: _FirstPaintProbe | None = None
+        if os.environ.get(STARTUP_PROBE_ENV):
+            probe = _FirstPaintProbe(app)
+            window.installEventFilter(probe)
+        window.show()
+        if probe is not None and probe.fired:
+            return 0
+        code = app.exec()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return code

@@ -1,0 +1,330 @@
+"""The main window: a navigation list on the left, one page per area, menus, status bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app import APP_NAME, __version__
+from journal_app.services import Services
+from journal_app.ui.about import AboutDialog
+from journal_app.ui.icons import app_icon, nav_icon
+from journal_app.ui.pages.dashboard import DashboardPage
+from journal_app.ui.pages.journal import JournalPage
+from journal_app.ui.pages.resources import ResourcesPage
+from journal_app.ui.pages.sprints import SprintsPage
+from journal_app.ui.pages.today import TodayPage
+from journal_app.ui.settings import open_settings
+from journal_app.ui.theme import Theme, ThemeManager
+
+DEFAULT_SIZE = QSize(1280, 800)
+MINIMUM_SIZE = QSize(720, 480)
+SIDEBAR_WIDTH = 212
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+AREA_KEY = "window/area"
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    label: str
+    tip: str
+
+
+AREAS: tuple[Area, ...] = (
+    Area("journal", "Journal", "Your entries, newest first"),
+    Area("today", "Today", "Timer, sleep and today's tasks"),
+    Area("sprints", "Sprints", "Sprint planner and backlog"),
+    Area("dashboard", "Dashboard", "Charts of hours, sleep and output"),
+    Area("resources", "Resources", "Courses, books, papers and videos"),
+)
+AREA_KEYS = tuple(area.key for area in AREAS)
+
+# Edit actions forward to the focused widget's method of the same name.
+EDIT_ACTIONS = (
+    ("undo", "&Undo", QKeySequence.StandardKey.Undo),
+    ("redo", "&Redo", QKeySequence.StandardKey.Redo),
+    ("cut", "Cu&t", QKeySequence.StandardKey.Cut),
+    ("copy", "&Copy", QKeySequence.StandardKey.Copy),
+    ("paste", "&Paste", QKeySequence.StandardKey.Paste),
+)
+
+
+def _shortcuts(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for a standard action, or ``fallback`` where it has none."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys or [QKeySequence(fallback)]
+
+
+class MainWindow(QMainWindow):
+    area_changed = Signal(str)  # the key of the area now shown
+
+    def __init__(self, services: Services, *, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self._services = services
+        self._settings = settings if settings is not None else open_settings()
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(MINIMUM_SIZE)
+
+        self.theme = ThemeManager(self._settings, parent=self)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setAccessibleName("Areas")
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+
+        self.journal_page = JournalPage(services)
+        self.pages: dict[str, QWidget] = {
+            "journal": self.journal_page,
+            "today": TodayPage(),
+            "sprints": SprintsPage(),
+            "dashboard": DashboardPage(),
+            "resources": ResourcesPage(),
+        }
+        for area in AREAS:
+            item = QListWidgetItem(area.label)
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            item.setToolTip(area.tip)
+            item.setSizeHint(QSize(0, 38))
+            self.nav.addItem(item)
+            self.stack.addWidget(self.pages[area.key])
+
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.theme.theme_applied.connect(self._on_theme_applied)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+        self._on_focus_changed(None, QApplication.focusWidget())
+        self.theme.apply()
+        self._restore_state()
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        column = QVBoxLayout(sidebar)
+        column.setContentsMargins(0, 18, 0, 12)
+        column.setSpacing(6)
+
+        brand = QHBoxLayout()
+        brand.setContentsMargins(20, 0, 16, 8)
+        brand.setSpacing(10)
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(32, 32))
+        logo.setFixedSize(32, 32)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        title = QLabel("Self-Study")
+        title.setObjectName("sidebarTitle")
+        subtitle = QLabel("Journal")
+        subtitle.setObjectName("sidebarVersion")
+        names.addWidget(title)
+        names.addWidget(subtitle)
+        brand.addWidget(logo)
+        brand.addLayout(names, 1)
+        column.addLayout(brand)
+        column.addWidget(self.nav, 1)
+        version = QLabel(f"Version {__version__}")
+        version.setObjectName("sidebarVersion")
+        version.setContentsMargins(20, 0, 0, 0)
+        column.addWidget(version)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+
+        file_menu = bar.addMenu("&File")
+        self.new_entry_action = QAction("&New Entry", self)
+        self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_entry_action.setStatusTip("Write a new entry (arrives with the editor)")
+        self.new_entry_action.setEnabled(False)
+        file_menu.addAction(self.new_entry_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcuts(_shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self._on_quit_triggered)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.edit_actions: dict[str, QAction] = {}
+        for name, text, key in EDIT_ACTIONS:
+            action = QAction(text, self)
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, n=name: self._on_edit_triggered(n))
+            edit_menu.addAction(action)
+            self.edit_actions[name] = action
+            if name == "redo":
+                edit_menu.addSeparator()
+
+        view_menu = bar.addMenu("&View")
+        self.area_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for number, area in enumerate(AREAS, start=1):
+            action = QAction(area.label, self, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setStatusTip(area.tip)
+            action.setData(area.key)
+            action.triggered.connect(lambda _checked=False, k=area.key: self.show_area(k))
+            group.addAction(action)
+            view_menu.addAction(action)
+            self.area_actions[area.key] = action
+        self.addActions(list(self.area_actions.values()))
+        view_menu.addSeparator()
+
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions: dict[Theme, QAction] = {}
+        theme_group = QActionGroup(self)
+        theme_group.setExclusive(True)
+        for theme in Theme:
+            action = QAction(theme.label, self, checkable=True)
+            action.setChecked(theme is self.theme.theme)
+            action.triggered.connect(lambda _checked=False, t=theme: self.theme.set_theme(t))
+            theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[theme] = action
+
+        self.full_screen_action = QAction("&Full Screen", self, checkable=True)
+        self.full_screen_action.setShortcuts(_shortcuts(QKeySequence.StandardKey.FullScreen, "F11"))
+        if QKeySequence("F11") not in self.full_screen_action.shortcuts():
+            self.full_screen_action.setShortcuts(
+                [QKeySequence("F11"), *self.full_screen_action.shortcuts()]
+            )
+        self.full_screen_action.triggered.connect(self._on_full_screen_triggered)
+        view_menu.addSeparator()
+        view_menu.addAction(self.full_screen_action)
+        self.addAction(self.full_screen_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = QAction(f"&About {APP_NAME}", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(self.about_action)
+        self.about_qt_action = QAction("About &Qt", self)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self.about_qt_action.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(self.about_qt_action)
+
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusSummary")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().setSizeGripEnabled(True)
+
+    # -- public ---------------------------------------------------------------------------
+
+    def current_area(self) -> str:
+        return AREA_KEYS[max(self.nav.currentRow(), 0)]
+
+    def show_area(self, key: str) -> None:
+        """Switch to the area named ``key`` (one of ``AREA_KEYS``)."""
+        self.nav.setCurrentRow(AREA_KEYS.index(key))
+
+    def refresh(self) -> None:
+        """Reload what the window shows from the journal (status bar, Journal page)."""
+        self.journal_page.refresh()
+        info = self._services.info()
+        entries = f"{info.entries:,} entr{'y' if info.entries == 1 else 'ies'}"
+        self.status_label.setText(f"{entries} · schema {info.schema_version} · {info.data_dir}")
+        self.status_label.setToolTip(info.database)
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(DEFAULT_SIZE)
+        state = self._settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        area = self._settings.value(AREA_KEY, AREA_KEYS[0])
+        self.show_area(area if area in AREA_KEYS else AREA_KEYS[0])
+        self._on_nav_row_changed(self.nav.currentRow())
+
+    def save_state(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.setValue(AREA_KEY, self.current_area())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = AREA_KEYS[row]
+        self.stack.setCurrentWidget(self.pages[key])
+        self.area_actions[key].setChecked(True)
+        self._settings.setValue(AREA_KEY, key)
+        self.area_changed.emit(key)
+
+    def _on_theme_applied(self, _look: str) -> None:
+        palette = QApplication.palette()
+        for row, area in enumerate(AREAS):
+            self.nav.item(row).setIcon(nav_icon(area.key, palette))
+        for theme, action in self.theme_actions.items():
+            action.setChecked(theme is self.theme.theme)
+
+    def _on_edit_triggered(self, name: str) -> None:
+        widget = QApplication.focusWidget()
+        method = getattr(widget, name, None)
+        if callable(method):
+            method()
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for name, action in self.edit_actions.items():
+            action.setEnabled(callable(getattr(new, name, None)))
+
+    def _on_full_screen_triggered(self, checked: bool) -> None:
+        if checked:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _on_quit_triggered(self) -> None:
+        self.close()  # the app quits with its last window
+
+    def _on_about_triggered(self) -> None:
+        AboutDialog(self).exec()

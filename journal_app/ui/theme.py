@@ -1,0 +1,237 @@
+"""Light and dark looks: the Fusion style with our own palettes.
+
+``Theme.SYSTEM`` follows the desktop's colour scheme (``QStyleHints.colorScheme()``) and
+re-applies when it changes; ``Theme.LIGHT``/``Theme.DARK`` force one look. The choice is
+kept in the settings under ``appearance/theme``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+SETTINGS_KEY = "appearance/theme"
+ACCENT = "#5b57e8"
+ACCENT_DARK = "#7d7af7"
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def label(self) -> str:
+        return {"system": "&System", "light": "&Light", "dark": "&Dark"}[self.value]
+
+
+def _palette(colors: dict[QPalette.ColorRole, str], disabled: dict[QPalette.ColorRole, str]):
+    palette = QPalette()
+    for role, value in colors.items():
+        palette.setColor(role, QColor(value))
+    for role, value in disabled.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(value))
+    return palette
+
+
+R = QPalette.ColorRole
+
+
+def light_palette() -> QPalette:
+    return _palette(
+        {
+            R.Window: "#f4f4f7",
+            R.WindowText: "#1d1d22",
+            R.Base: "#ffffff",
+            R.AlternateBase: "#f6f6fa",
+            R.ToolTipBase: "#ffffff",
+            R.ToolTipText: "#1d1d22",
+            R.PlaceholderText: "#8b8b96",
+            R.Text: "#1d1d22",
+            R.Button: "#f4f4f7",
+            R.ButtonText: "#1d1d22",
+            R.BrightText: "#ffffff",
+            R.Light: "#ffffff",
+            R.Midlight: "#e9e9ef",
+            R.Mid: "#c9c9d2",
+            R.Dark: "#a4a4ae",
+            R.Shadow: "#6e6e78",
+            R.Highlight: ACCENT,
+            R.HighlightedText: "#ffffff",
+            R.Link: "#3d39c9",
+            R.LinkVisited: "#6b3dc9",
+            R.Accent: ACCENT,
+        },
+        {
+            R.WindowText: "#9a9aa4",
+            R.Text: "#9a9aa4",
+            R.ButtonText: "#9a9aa4",
+            R.Highlight: "#c9c9d2",
+        },
+    )
+
+
+def dark_palette() -> QPalette:
+    return _palette(
+        {
+            R.Window: "#1f1f24",
+            R.WindowText: "#e7e7ec",
+            R.Base: "#17171b",
+            R.AlternateBase: "#23232a",
+            R.ToolTipBase: "#2b2b33",
+            R.ToolTipText: "#e7e7ec",
+            R.PlaceholderText: "#8a8a95",
+            R.Text: "#e7e7ec",
+            R.Button: "#2a2a31",
+            R.ButtonText: "#e7e7ec",
+            R.BrightText: "#ffffff",
+            R.Light: "#3a3a43",
+            R.Midlight: "#303038",
+            R.Mid: "#24242b",
+            R.Dark: "#141417",
+            R.Shadow: "#000000",
+            R.Highlight: ACCENT_DARK,
+            R.HighlightedText: "#ffffff",
+            R.Link: "#a9a7ff",
+            R.LinkVisited: "#c3a7ff",
+            R.Accent: ACCENT_DARK,
+        },
+        {
+            R.WindowText: "#6d6d78",
+            R.Text: "#6d6d78",
+            R.ButtonText: "#6d6d78",
+            R.Highlight: "#3a3a43",
+        },
+    )
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+# Palette references keep the sheet valid for both looks; re-set after each palette change.
+STYLE_SHEET = """
+QListWidget#navigation {
+    border: none;
+    background: palette(alternate-base);
+    padding: 6px 0px;
+    outline: 0;
+}
+QListWidget#navigation::item {
+    border-radius: 7px;
+    margin: 1px 10px;
+    padding: 7px 8px;
+    color: palette(window-text);
+}
+QListWidget#navigation::item:hover:!selected {
+    background: palette(midlight);
+}
+QListWidget#navigation::item:selected {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+}
+QFrame#sidebar {
+    background: palette(alternate-base);
+    border: none;
+    border-right: 1px solid palette(mid);
+}
+QLabel#sidebarTitle { font-weight: 600; }
+QLabel#sidebarVersion { color: palette(placeholder-text); }
+QLabel#pageTitle { font-weight: 600; }
+QLabel#pageSubtitle { color: palette(placeholder-text); }
+QFrame#card {
+    background: palette(base);
+    border: 1px solid palette(mid);
+    border-radius: 10px;
+}
+QLabel#cardHeading { font-weight: 600; }
+QLabel#muted { color: palette(placeholder-text); }
+QTreeWidget#recentEntries {
+    border: none;
+    background: transparent;
+}
+QTreeWidget#recentEntries::item {
+    padding: 5px 8px;
+    border-bottom: 1px solid palette(midlight);
+}
+QTreeWidget#recentEntries::item:selected {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+}
+QLabel#bullet { color: palette(highlight); }
+QStatusBar QLabel { color: palette(placeholder-text); padding: 0px 6px; }
+"""
+
+
+class ThemeManager(QObject):
+    """Applies the chosen look to the whole application and follows the system's."""
+
+    theme_applied = Signal(str)  # "light" or "dark": the look now on screen
+
+    def __init__(self, settings: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        hints = QGuiApplication.styleHints()
+        self._system_scheme = hints.colorScheme()
+        hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+        stored = settings.value(SETTINGS_KEY, Theme.SYSTEM.value) if settings else None
+        try:
+            self._theme = Theme(str(stored))
+        except ValueError:
+            self._theme = Theme.SYSTEM
+        self._applied: str | None = None
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def effective(self) -> str:
+        """'light' or 'dark': what the current choice means right now."""
+        if self._theme is Theme.SYSTEM:
+            return "dark" if self._system_scheme == Qt.ColorScheme.Dark else "light"
+        return self._theme.value
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = Theme(theme)
+        if self._settings is not None:
+            self._settings.setValue(SETTINGS_KEY, self._theme.value)
+        self.apply()
+
+    def apply(self) -> None:
+        """Show the chosen look now (call once at start-up, then after each change)."""
+        self._request_scheme()
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        look = self.effective()
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setPalette(dark_palette() if look == "dark" else light_palette())
+        app.setStyleSheet(STYLE_SHEET)  # re-resolves the palette() references
+        self._applied = look
+        self.theme_applied.emit(look)
+
+    def _request_scheme(self) -> None:
+        """Tell Qt (title bars, native dialogs) which scheme we show, where supported."""
+        hints = QGuiApplication.styleHints()
+        if not hasattr(hints, "setColorScheme"):
+            return
+        if self._theme is Theme.SYSTEM:
+            hints.unsetColorScheme()
+            current = hints.colorScheme()
+            if current != Qt.ColorScheme.Unknown:
+                self._system_scheme = current
+        else:
+            wanted = Qt.ColorScheme.Dark if self._theme is Theme.DARK else Qt.ColorScheme.Light
+            hints.setColorScheme(wanted)
+
+    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        self._system_scheme = scheme
+        if self._theme is Theme.SYSTEM and self.effective() != self._applied:
+            self._apply_palette()
