@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -82,7 +83,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
 
-        self.theme = ThemeManager(self._settings, parent=self)
+        self.theme = ThemeManager.shared(self._settings)
+        self.theme.apply()  # before any widget exists, so each is polished only once
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -94,20 +96,21 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
 
         self.journal_page = JournalPage(services)
-        self.pages: dict[str, QWidget] = {
-            "journal": self.journal_page,
-            "today": TodayPage(),
-            "sprints": SprintsPage(),
-            "dashboard": DashboardPage(),
-            "resources": ResourcesPage(),
+        self.stack.addWidget(self.journal_page)
+        # Other pages are built when first shown: start-up pays only for the first one.
+        self._page_factories: dict[str, Callable[[], QWidget]] = {
+            "today": TodayPage,
+            "sprints": SprintsPage,
+            "dashboard": DashboardPage,
+            "resources": ResourcesPage,
         }
+        self.pages: dict[str, QWidget] = {"journal": self.journal_page}
         for area in AREAS:
             item = QListWidgetItem(area.label)
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             item.setToolTip(area.tip)
             item.setSizeHint(QSize(0, 38))
             self.nav.addItem(item)
-            self.stack.addWidget(self.pages[area.key])
 
         self._build_central()
         self._build_menus()
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
             app.focusChanged.connect(self._on_focus_changed)
 
         self._on_focus_changed(None, QApplication.focusWidget())
-        self.theme.apply()
+        self._on_theme_applied(self.theme.effective())
         self._restore_state()
         self.refresh()
 
@@ -258,6 +261,14 @@ class MainWindow(QMainWindow):
         """Switch to the area named ``key`` (one of ``AREA_KEYS``)."""
         self.nav.setCurrentRow(AREA_KEYS.index(key))
 
+    def page(self, key: str) -> QWidget:
+        """The page of area ``key``, built on first use."""
+        if key not in self.pages:
+            page = self._page_factories[key]()
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
     def refresh(self) -> None:
         """Reload what the window shows from the journal (status bar, Journal page)."""
         self.journal_page.refresh()
@@ -271,7 +282,7 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(DEFAULT_SIZE)
+            self.resize(DEFAULT_SIZE.boundedTo(self.screen().availableGeometry().size()))
         state = self._settings.value(STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -295,7 +306,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = AREA_KEYS[row]
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self.page(key))
         self.area_actions[key].setChecked(True)
         self._settings.setValue(AREA_KEY, key)
         self.area_changed.emit(key)

@@ -14,6 +14,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 SETTINGS_KEY = "appearance/theme"
+_STYLE_PROPERTY = "journal_app_style"
+_MANAGER_NAME = "journalThemeManager"
 ACCENT = "#5b57e8"
 ACCENT_DARK = "#7d7af7"
 
@@ -173,16 +175,34 @@ class ThemeManager(QObject):
 
     def __init__(self, settings: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._settings = settings
+        self._settings: QSettings | None = None
+        self._theme = Theme.SYSTEM
         hints = QGuiApplication.styleHints()
         self._system_scheme = hints.colorScheme()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self._applied: str | None = None
+        self.use_settings(settings)
+
+    @classmethod
+    def shared(cls, settings: QSettings | None = None) -> ThemeManager:
+        """The application's one manager (the look is app-wide), reading ``settings``."""
+        app = QApplication.instance()
+        manager = app.findChild(ThemeManager, _MANAGER_NAME) if app is not None else None
+        if manager is None:
+            manager = cls(settings, parent=app)
+            manager.setObjectName(_MANAGER_NAME)
+        else:
+            manager.use_settings(settings)
+        return manager
+
+    def use_settings(self, settings: QSettings | None) -> None:
+        """Keep the choice in ``settings`` from now on, starting with the one stored there."""
+        self._settings = settings
         stored = settings.value(SETTINGS_KEY, Theme.SYSTEM.value) if settings else None
         try:
             self._theme = Theme(str(stored))
         except ValueError:
             self._theme = Theme.SYSTEM
-        self._applied: str | None = None
 
     @property
     def theme(self) -> Theme:
@@ -210,8 +230,10 @@ class ThemeManager(QObject):
         if app is None:
             return
         look = self.effective()
-        if app.style().name().lower() != "fusion":
+        # With a style sheet set, style() is a wrapper that hides the base style's name.
+        if app.property(_STYLE_PROPERTY) != "fusion":
             app.setStyle("Fusion")
+            app.setProperty(_STYLE_PROPERTY, "fusion")
         app.setPalette(dark_palette() if look == "dark" else light_palette())
         app.setStyleSheet(STYLE_SHEET)  # re-resolves the palette() references
         self._applied = look
