@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from journal_app import APP_ID, APP_NAME, __version__
@@ -55,7 +55,8 @@ class _FirstPaintProbe(QObject):
         if event.type() == QEvent.Type.Paint and not self.fired:
             self.fired = True
             print("first-paint", flush=True)
-            self._app.quit()
+            # Quit once this paint has been flushed to the screen, not in the middle of it.
+            QTimer.singleShot(0, self._app.quit)
         return False
 
 
@@ -135,9 +136,14 @@ def run_gui(paths: DataPaths | None, *, demo: bool = False) -> int:
             probe = _FirstPaintProbe(app)
             window.installEventFilter(probe)
         window.show()
-        if probe is not None and probe.fired:
-            return 0
         code = app.exec()
+        # Tear the window down before the journal closes, without the close asking the
+        # (already finished) event loop to quit again: a later loop would end at once.
+        quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)
+        window.close()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+        app.setQuitOnLastWindowClosed(quit_on_close)
         return code
