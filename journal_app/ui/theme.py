@@ -92,7 +92,7 @@ def dark_palette() -> QPalette:
             R.BrightText: "#ffffff",
             R.Light: "#3a3a43",
             R.Midlight: "#303038",
-            R.Mid: "#24242b",
+            R.Mid: "#36363f",
             R.Dark: "#141417",
             R.Shadow: "#000000",
             R.Highlight: ACCENT_DARK,
