@@ -17,8 +17,7 @@ class InstanceLock:
     def acquire(self) -> None:
         if self._lock.tryLock(100):
             return
-        _ok, pid, host, _app = self._lock.getLockInfo()
-        owner = f" (process {pid} on {host})" if pid else ""
+        owner = _describe_owner(self._lock.getLockInfo())
         raise InstanceLockedError(
             f"Self-Study Journal is already running on {self._paths.root}{owner}; "
             "switch to that window, or close it first"
@@ -33,3 +32,14 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _describe_owner(info: object) -> str:
+    """PySide6 returns (pid, host, app) from getLockInfo(); older builds prefixed an ok flag."""
+    values = tuple(info) if isinstance(info, tuple | list) else ()
+    if len(values) == 4:
+        values = values[1:]
+    if len(values) != 3 or not values[0]:
+        return ""
+    pid, host, _app = values
+    return f" (process {pid} on {host})"

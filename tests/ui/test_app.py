@@ -79,12 +79,6 @@ def test_locked_data_dir_gets_one_line_and_a_dialog(
     ]
 
 
-@pytest.mark.xfail(
-    reason="instance_lock.py unpacks 4 values from QLockFile.getLockInfo(); PySide6 "
-    "returns (pid, host, app), so a held lock raises ValueError instead of "
-    "InstanceLockedError",
-    raises=AssertionError,
-)
 def test_second_instance_gets_one_line_and_a_dialog(
     data_paths, critical, capsys, error_dialogs, qapp
 ):
