@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -96,6 +95,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
     with Services.open(paths) as services:
         info = services.info()
     if args.json:
+        import json
+
         print(json.dumps(info.as_dict(), indent=2))
         return 0
     rows = [

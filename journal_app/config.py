@@ -7,8 +7,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from journal_app import APP_ID
 from journal_app.errors import DataDirError
 
@@ -46,6 +44,8 @@ class DataPaths:
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # imported when needed: a few ms of start-up otherwise
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True))
 
 
@@ -54,6 +54,8 @@ def config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False, roaming=True))
 
 

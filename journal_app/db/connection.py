@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,10 @@ class OpenedDatabase:
 
     def close(self) -> None:
         if not self.db.is_closed():
+            # SQLite's advice for every connection: keeps the planner's statistics
+            # current (e.g. so "newest entries" walks the day index instead of sorting).
+            with contextlib.suppress(PeeweeDatabaseError, sqlite3.Error):
+                self.db.execute_sql("PRAGMA optimize")
             self.db.close()
         if database_proxy.obj is self.db:
             database_proxy.initialize(None)

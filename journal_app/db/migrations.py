@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -36,6 +35,8 @@ def split_sql(script: str) -> list[str]:
 
 
 def _run_script(db: SqliteDatabase, name: str) -> None:
+    from importlib import resources  # only a new or old journal needs the scripts
+
     script = resources.files("journal_app.db").joinpath(name).read_text(encoding="utf-8")
     for statement in split_sql(script):
         db.execute_sql(statement)

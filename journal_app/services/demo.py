@@ -154,6 +154,7 @@ def generate_demo(
     with database.atomic():
         builder = _Builder(random.Random(seed), years=years, today=today, report=report)
         summary = builder.run()
+    database.execute_sql("ANALYZE")  # a bulk load: give the planner statistics at once
     report("Demo journal ready", 1.0)
     return summary
 

@@ -6,12 +6,15 @@ The UI and the CLI both start here; neither touches the database layer directly.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_app.config import DataPaths
 from journal_app.db.connection import OpenedDatabase, open_database
 from journal_app.services.clock import Clock, system_clock
 from journal_app.services.entries import EntryService
-from journal_app.services.info import JournalInfo, count_rows
+
+if TYPE_CHECKING:
+    from journal_app.services.info import JournalInfo
 
 
 class Services:
@@ -38,6 +41,8 @@ class Services:
         return list(self._opened.migrated)
 
     def info(self) -> JournalInfo:
+        from journal_app.services.info import JournalInfo, count_rows
+
         database: Path = self.paths.database
         size = sum(
             p.stat().st_size
@@ -54,6 +59,8 @@ class Services:
 
     def is_empty(self) -> bool:
         """True when the journal holds nothing the user wrote or logged."""
+        from journal_app.services.info import count_rows
+
         return not any(count_rows().values())
 
     def close(self) -> None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -24,6 +22,7 @@ from journal_app.instance_lock import InstanceLock
 from journal_app.services import Services
 from journal_app.ui.excepthook import install_excepthook
 from journal_app.ui.icons import app_icon
+from journal_app.ui.theme import STYLE, mark_style_applied
 
 STARTUP_PROBE_ENV = "JOURNAL_APP_STARTUP_PROBE"
 DEBUG_ENV = "JOURNAL_APP_DEBUG"
@@ -33,7 +32,8 @@ def create_application() -> QApplication:
     """The one QApplication, named so that desktops match it to journal-app.desktop."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        app = QApplication([*sys.argv[:1], "-style", STYLE])
+        mark_style_applied(app)
     QCoreApplication.setOrganizationName(APP_ID)
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
@@ -93,6 +93,9 @@ def _fill_demo(services: Services) -> None:
 
 def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bool) -> Services:
     if demo:
+        import shutil
+        import tempfile
+
         temp = Path(tempfile.mkdtemp(prefix=f"{APP_ID}-demo-"))
         stack.callback(shutil.rmtree, temp, ignore_errors=True)
         paths = check_data_dir(temp / "journal", create=True)

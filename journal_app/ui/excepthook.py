@@ -13,7 +13,6 @@ import logging
 import sys
 import threading
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -58,6 +57,35 @@ def _one_line(exc_type: type[BaseException], exc: BaseException) -> str:
     return f"{exc_type.__name__}: {text}" if text else exc_type.__name__
 
 
+class _LazyRotatingHandler(logging.Handler):
+    """A rotating log file that opens (and imports logging.handlers) on its first record:
+    most sessions log nothing, and start-up should not pay for it."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__()
+        self._target = target
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(
+                self._target, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 class ExceptionHook:
     """Callable installed as ``sys.excepthook``; keeps one rotating log file open."""
 
@@ -78,9 +106,7 @@ class ExceptionHook:
         self._close_handler()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(
-                target, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
-            )
+            handler = _LazyRotatingHandler(target)
         except OSError:
             self.log_path = None
             return

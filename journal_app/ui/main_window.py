@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from journal_app import APP_NAME, __version__
 from journal_app.services import Services
-from journal_app.ui.about import AboutDialog
 from journal_app.ui.icons import app_icon, nav_icon
 from journal_app.ui.pages.dashboard import DashboardPage
 from journal_app.ui.pages.journal import JournalPage
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
         self._on_focus_changed(None, QApplication.focusWidget())
         self._on_theme_applied(self.theme.effective())
         self._restore_state()
-        self.refresh()
+        self._refresh_status()  # the Journal page has just loaded itself
 
     # -- building -------------------------------------------------------------------------
 
@@ -272,10 +271,16 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload what the window shows from the journal (status bar, Journal page)."""
         self.journal_page.refresh()
-        info = self._services.info()
-        entries = f"{info.entries:,} entr{'y' if info.entries == 1 else 'ies'}"
-        self.status_label.setText(f"{entries} · schema {info.schema_version} · {info.data_dir}")
-        self.status_label.setToolTip(info.database)
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        count = self.journal_page.entry_count
+        entries = f"{count:,} entr{'y' if count == 1 else 'ies'}"
+        paths = self._services.paths
+        self.status_label.setText(
+            f"{entries} · schema {self._services.schema_version} · {paths.root}"
+        )
+        self.status_label.setToolTip(str(paths.database))
 
     # -- state ----------------------------------------------------------------------------
 
@@ -338,4 +343,6 @@ class MainWindow(QMainWindow):
         self.close()  # the app quits with its last window
 
     def _on_about_triggered(self) -> None:
+        from journal_app.ui.about import AboutDialog  # not needed at start-up
+
         AboutDialog(self).exec()

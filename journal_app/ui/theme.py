@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 SETTINGS_KEY = "appearance/theme"
 _STYLE_PROPERTY = "journal_app_style"
+STYLE = "fusion"  # the same look on every platform; our palettes and style sheet assume it
 _MANAGER_NAME = "journalThemeManager"
 ACCENT = "#5b57e8"
 ACCENT_DARK = "#7d7af7"
@@ -28,6 +29,12 @@ class Theme(StrEnum):
     @property
     def label(self) -> str:
         return {"system": "&System", "light": "&Light", "dark": "&Dark"}[self.value]
+
+
+def mark_style_applied(app: QApplication) -> None:
+    """For an app created with ``-style fusion``: Qt made the style without Python wrapping
+    it, which saves start-up the cost of QStyle's many enums."""
+    app.setProperty(_STYLE_PROPERTY, STYLE)
 
 
 def _palette(colors: dict[QPalette.ColorRole, str], disabled: dict[QPalette.ColorRole, str]):
@@ -163,6 +170,9 @@ QTreeWidget#recentEntries::item:selected {
     background: palette(highlight);
     color: palette(highlighted-text);
 }
+QScrollArea#pageScroll, QScrollArea#pageScroll > QWidget#qt_scrollarea_viewport {
+    background: transparent;
+}
 QLabel#bullet { color: palette(highlight); }
 QStatusBar QLabel { color: palette(placeholder-text); padding: 0px 6px; }
 """
@@ -231,9 +241,9 @@ class ThemeManager(QObject):
             return
         look = self.effective()
         # With a style sheet set, style() is a wrapper that hides the base style's name.
-        if app.property(_STYLE_PROPERTY) != "fusion":
+        if app.property(_STYLE_PROPERTY) != STYLE:
             app.setStyle("Fusion")
-            app.setProperty(_STYLE_PROPERTY, "fusion")
+            app.setProperty(_STYLE_PROPERTY, STYLE)
         app.setPalette(dark_palette() if look == "dark" else light_palette())
         app.setStyleSheet(STYLE_SHEET)  # re-resolves the palette() references
         self._applied = look

@@ -166,7 +166,7 @@ def test_demo_fills_a_temporary_journal_and_removes_it(monkeypatch, capsys, watc
     fake = types.ModuleType("journal_app.services.demo")
     fake.generate_demo = generate_demo
     monkeypatch.setitem(sys.modules, "journal_app.services.demo", fake)
-    monkeypatch.setattr(app_module.tempfile, "mkdtemp", recording_mkdtemp)
+    monkeypatch.setattr(tempfile, "mkdtemp", recording_mkdtemp)
     monkeypatch.setenv(STARTUP_PROBE_ENV, "1")
 
     assert run_gui(None, demo=True) == 0
@@ -194,7 +194,7 @@ def test_demo_errors_are_reported_and_the_folder_removed(monkeypatch, critical, 
     fake = types.ModuleType("journal_app.services.demo")
     fake.generate_demo = generate_demo
     monkeypatch.setitem(sys.modules, "journal_app.services.demo", fake)
-    monkeypatch.setattr(app_module.tempfile, "mkdtemp", recording_mkdtemp)
+    monkeypatch.setattr(tempfile, "mkdtemp", recording_mkdtemp)
     assert run_gui(None, demo=True) == 1
     assert capsys.readouterr().err == "journal-app: error: years must be 1..30\n"
     assert critical[0][1] == "years must be 1..30"

@@ -39,6 +39,7 @@ class JournalPage(Page):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__("Journal", "", parent)
         self._services = services
+        self.entry_count = 0  # as of the last refresh()
 
         self.recent_card = Card("Recent entries")
         self.recent_list = QTreeWidget()
@@ -79,7 +80,7 @@ class JournalPage(Page):
 
     def refresh(self) -> None:
         """Reload the count and the list from the journal."""
-        count = self._services.entries.count()
+        count = self.entry_count = self._services.entries.count()
         self.subtitle_label.setText(f"{count_text(count)} in your journal.")
         recent = self._services.entries.recent(RECENT_LIMIT)
         self.recent_list.clear()
