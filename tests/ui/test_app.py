@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app.errors import InstanceLockedError
 from journal_app.instance_lock import InstanceLock
-from journal_app.ui import app as app_module
 from journal_app.ui import excepthook
 from journal_app.ui.app import STARTUP_PROBE_ENV, run_gui
 
