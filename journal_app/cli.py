@@ -136,11 +136,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from journal_app.ui.app import run_gui
+    from journal_app.ui.app import create_application, report_startup_error, run_gui
 
     if args.demo:
         return run_gui(None, demo=True)
-    return run_gui(_paths(args))
+    try:
+        paths = _paths(args)
+    except JournalError as exc:
+        # Started from a desktop launcher there is no terminal: say it in a dialog too.
+        create_application()
+        report_startup_error(exc)
+        return exc.exit_code
+    return run_gui(paths)
 
 
 def _run_self_test(_args: argparse.Namespace) -> int:

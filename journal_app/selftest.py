@@ -55,6 +55,7 @@ def _check_markdown(_root: Path) -> str:
 
 
 def _check_window(root: Path) -> str:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from journal_app.config import check_data_dir
@@ -64,7 +65,9 @@ def _check_window(root: Path) -> str:
     app = QApplication.instance() or QApplication([])
     paths = check_data_dir(root / "window", create=True)
     with Services.open(paths) as services:
-        window = MainWindow(services)
+        # Its own settings file: the user's window size and theme stay as they were.
+        settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(services, settings=settings)
         window.show()
         app.processEvents()
         image = window.grab().toImage()

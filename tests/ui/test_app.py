@@ -257,3 +257,19 @@ def test_cli_starts_the_gui_to_first_paint(run_cli, data_dir, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["first-paint"]
     assert (data_dir / "journal.sqlite3").is_file()
+
+
+def test_gui_start_with_an_unusable_data_dir_shows_a_dialog(critical, capsys, tmp_path, qapp):
+    from journal_app.cli import main
+
+    target = tmp_path / "missing-parent" / "journal"
+
+    assert main(["--data-dir", str(target)]) == 1
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("journal-app: error: ")
+    assert len(critical) == 1
+    assert critical[0][0] == "Self-Study Journal cannot start"
+    assert str(target.parent) in critical[0][1]
+    assert not target.parent.exists()
