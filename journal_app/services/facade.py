@@ -5,6 +5,7 @@ The UI and the CLI both start here; neither touches the database layer directly.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from journal_app.services.entries import EntryService
 
 if TYPE_CHECKING:
     from journal_app.services.info import JournalInfo
+    from journal_app.services.search import SearchService
 
 
 class Services:
@@ -23,6 +25,14 @@ class Services:
         self._opened = opened
         self.clock = clock
         self.entries = EntryService(clock)
+
+    # Services other than entries are built on first use: their modules stay out of the
+    # start-up path (see benchmarks: startup_ratio).
+    @cached_property
+    def search(self) -> SearchService:
+        from journal_app.services.search import SearchService
+
+        return SearchService()
 
     @classmethod
     def open(
