@@ -24,7 +24,7 @@ class Services:
         self.paths = paths
         self._opened = opened
         self.clock = clock
-        self.entries = EntryService(clock)
+        self.entries = EntryService(clock, paths.attachments)
 
     # Services other than entries are built on first use: their modules stay out of the
     # start-up path (see benchmarks: startup_ratio).

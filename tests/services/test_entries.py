@@ -9,6 +9,7 @@ import pytest
 from journal_app.config import check_data_dir
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
+from journal_app.services.entries import StaleRevision
 
 
 def test_created_entry_reads_back_with_its_tags(services):
@@ -68,3 +69,154 @@ def test_default_data_dir_is_created_with_its_parents(tmp_path):
     target = tmp_path / "a" / "b" / "journal-app"
     paths = check_data_dir(target, create=True, create_parents=True)
     assert paths.root.is_dir()
+
+
+# --------------------------------------------------------------------------- series
+
+
+def test_next_number_continues_the_series_and_starts_new_ones_at_one(services):
+    entries = services.entries
+    assert entries.next_number("Self Study Journal") == 1
+    entries.create(day=dt.date(2026, 1, 1), series="Self Study Journal", number=5)
+    entries.create(day=dt.date(2026, 1, 2), series="Self Study Journal", number=6)
+    entries.create(day=dt.date(2026, 1, 3), series="Day of ML", number=0)
+    assert entries.next_number("Self Study Journal") == 7
+    assert entries.next_number("  Self Study Journal ") == 7
+    assert entries.next_number("Day of ML") == 1
+    assert entries.next_number("self study journal") == 1  # series names are exact
+    assert entries.series_names() == ["Day of ML", "Self Study Journal"]
+
+
+def test_a_trashed_entry_gives_its_number_back(services):
+    entries = services.entries
+    entries.create(day=dt.date(2026, 1, 1), series="SSJ", number=1)
+    second = entries.create(day=dt.date(2026, 1, 2), series="SSJ", number=2)
+    entries.trash(second.id)
+    assert entries.next_number("SSJ") == 2
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def test_summaries_are_newest_first_with_series_and_visibility(services):
+    entries = services.entries
+    a = entries.create(day=dt.date(2026, 3, 1), title="A", series="SSJ", number=1)
+    b = entries.create(day=dt.date(2026, 3, 2), title="B", visibility="public")
+    c = entries.create(day=dt.date(2026, 3, 2), title="C")
+    gone = entries.create(day=dt.date(2026, 3, 3), title="gone")
+    entries.trash(gone.id)
+    summaries = entries.summaries()
+    assert [s.id for s in summaries] == [c.id, b.id, a.id]
+    assert (summaries[2].series, summaries[2].number) == ("SSJ", 1)
+    assert summaries[1].visibility == "public"
+    assert all(s.deleted_at is None for s in summaries)
+    assert [s.id for s in entries.summaries(limit=2)] == [c.id, b.id]
+
+
+def test_days_with_entries_marks_the_calendar(services):
+    entries = services.entries
+    for day in (1, 1, 5, 31):
+        entries.create(day=dt.date(2026, 1, day))
+    entries.create(day=dt.date(2026, 2, 1))
+    gone = entries.create(day=dt.date(2026, 1, 9))
+    entries.trash(gone.id)
+    assert entries.days_with_entries(dt.date(2026, 1, 1), dt.date(2026, 1, 31)) == {
+        dt.date(2026, 1, 1),
+        dt.date(2026, 1, 5),
+        dt.date(2026, 1, 31),
+    }
+
+
+def test_tag_names_are_those_in_use(services):
+    entries = services.entries
+    entries.create(day=dt.date(2026, 1, 1), tags=["ml", "Papers"])
+    gone = entries.create(day=dt.date(2026, 1, 2), tags=["secret"])
+    entries.trash(gone.id)
+    assert entries.tag_names() == ["ml", "Papers"]
+
+
+# --------------------------------------------------------------------------- update
+
+
+def test_update_saves_every_field_and_bumps_the_revision(services, clock):
+    entries = services.entries
+    made = entries.create(day=dt.date(2026, 1, 1), title="draft", tags=["ml"])
+    assert made.created_at == clock.now == made.updated_at
+    clock.advance(seconds=30)
+    sprint = _sprint()
+    saved = entries.update(
+        made.id,
+        expected_rev=1,
+        title="Self Study Journal #6",
+        body="# Sprint 1 review",
+        day=dt.date(2026, 1, 2),
+        series="Self Study Journal",
+        number=6,
+        tags=["#sprint-review", "ml"],
+        visibility="public",
+        sprint_id=sprint,
+        published_url=" https://example.org/6 ",
+    )
+    assert saved.rev == 2
+    assert saved.updated_at == clock.now and saved.created_at == made.created_at
+    assert saved == entries.get(made.id)
+    assert (saved.title, saved.body, saved.day) == (
+        "Self Study Journal #6",
+        "# Sprint 1 review",
+        dt.date(2026, 1, 2),
+    )
+    assert (saved.series, saved.number, saved.visibility) == ("Self Study Journal", 6, "public")
+    assert (saved.sprint_id, saved.published_url) == (sprint, "https://example.org/6")
+    assert saved.tags == ["ml", "sprint-review"]
+    cleared = entries.update(made.id, expected_rev=2, series=None, number=None, sprint_id=None)
+    assert (cleared.series, cleared.number, cleared.sprint_id, cleared.rev) == (None, None, None, 3)
+
+
+def _sprint() -> int:
+    from journal_app.db.models import Sprint
+
+    return Sprint.create(name="Sprint 1", start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 14)).id
+
+
+def test_unchanged_values_do_not_bump_the_revision(services, clock):
+    entries = services.entries
+    made = entries.create(day=dt.date(2026, 1, 1), title="same", body="text", tags=["a", "b"])
+    clock.advance(minutes=1)
+    again = entries.update(made.id, expected_rev=1, title="same", body="text", tags=["b", "#a"])
+    assert again.rev == 1
+    assert again.updated_at == made.updated_at
+
+
+def test_a_stale_editor_cannot_overwrite_newer_text(services):
+    entries = services.entries
+    made = entries.create(day=dt.date(2026, 1, 1), title="t", body="first")
+    entries.update(made.id, expected_rev=1, body="written in another window")
+    with pytest.raises(StaleRevision) as caught:
+        entries.update(made.id, expected_rev=1, body="stale editor's text")
+    assert caught.value.current.body == "written in another window"
+    assert caught.value.current.rev == 2
+    assert entries.get(made.id).body == "written in another window"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"day": dt.date(1899, 12, 31)}, "outside 1900-2100"),
+        ({"visibility": "secret"}, "visibility must be"),
+        ({"number": -1}, "0 or more"),
+        ({"number": "7"}, "whole number"),
+        ({"sprint_id": 999}, "there is no sprint 999"),
+        ({"title": 7}, "must be text"),
+        ({"tags": "ml"}, "list of names"),
+    ],
+)
+def test_invalid_updates_change_nothing(services, kwargs, message):
+    made = services.entries.create(day=dt.date(2026, 1, 1), title="kept", body="kept")
+    with pytest.raises(InvalidInput, match=message):
+        services.entries.update(made.id, expected_rev=1, body="new", **kwargs)
+    assert services.entries.get(made.id) == made
+
+
+def test_updating_a_missing_entry_is_a_clear_error(services):
+    with pytest.raises(InvalidInput, match="there is no entry 9"):
+        services.entries.update(9, expected_rev=1, title="x")
