@@ -1,0 +1,280 @@
+"""Search across the journal (Ctrl+K): results as you type, ranked, with snippets.
+
+Queries run on a worker thread (peewee gives each thread its own connection), so typing
+never waits for SQLite; a result that arrives after a newer query was started is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app.services.search import SearchHit
+
+DEBOUNCE_MS = 120
+SearchFn = Callable[..., list[SearchHit]]
+
+
+def snippet_html(hit: SearchHit) -> str:
+    """The snippet with its matches in bold; everything else escaped."""
+    parts: list[str] = []
+    last = 0
+    for start, end in sorted(hit.highlights):
+        if start < last:
+            continue
+        parts.append(html.escape(hit.snippet[last:start]))
+        parts.append(f"<b>{html.escape(hit.snippet[start:end])}</b>")
+        last = end
+    parts.append(html.escape(hit.snippet[last:]))
+    return "".join(parts)
+
+
+class _Relay(QObject):
+    """Carries a worker's result back to the UI thread (queued signal)."""
+
+    done = Signal(int, object)
+
+
+class _LineEdit(QLineEdit):
+    """Up/Down move through the results without leaving the search field."""
+
+    navigate = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.navigate.emit(1)
+        elif event.key() == Qt.Key.Key_Up:
+            self.navigate.emit(-1)
+        else:
+            super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    entry_activated = Signal(int)
+    active_changed = Signal(bool)  # True while a query is shown instead of the entry list
+    results_shown = Signal(int)  # number of hits displayed (tests wait on it)
+
+    def __init__(self, search: SearchFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._pool: ThreadPoolExecutor | None = None
+        self._seq = 0
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+
+        self.field = _LineEdit()
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText("Search the journal (Ctrl+K)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search the journal")
+        self.filters_box = QCheckBox("Filters")
+        self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName("Tag filter")
+        self.use_dates = QCheckBox("From")
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addYears(-1))
+        self.date_to.setDate(today)
+
+        self.filters = QWidget()
+        row = QHBoxLayout(self.filters)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.tag_combo, 1)
+        row.addWidget(self.use_dates)
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.date_to)
+        self.filters.hide()
+
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(False)
+        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.hide()
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        self.status.hide()
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.field, 1)
+        top.addWidget(self.filters_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._start)
+        self.field.textChanged.connect(self._on_text_changed)
+        self.field.returnPressed.connect(self._activate_current)
+        self.field.navigate.connect(self._move)
+        self.filters_box.toggled.connect(self._on_filters_toggled)
+        self.tag_combo.currentIndexChanged.connect(self._requery)
+        self.use_dates.toggled.connect(self._requery)
+        self.date_from.dateChanged.connect(self._requery)
+        self.date_to.dateChanged.connect(self._requery)
+        self.results.itemActivated.connect(self._on_item_activated)
+        self.results.itemClicked.connect(self._on_item_activated)
+
+    # -- public ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def set_tags(self, tags: list[str]) -> None:
+        current = self.tag_combo.currentData()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("Any tag", None)
+        for tag in tags:
+            self.tag_combo.addItem(f"#{tag}", tag)
+        index = self.tag_combo.findData(current)
+        self.tag_combo.setCurrentIndex(max(index, 0))
+        self.tag_combo.blockSignals(False)
+
+    def is_active(self) -> bool:
+        return bool(self.field.text().strip())
+
+    def clear(self) -> None:
+        self.field.clear()
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    # -- querying -------------------------------------------------------------------------
+
+    def _on_text_changed(self, text: str) -> None:
+        self._seq += 1  # whatever is still running answers an older question
+        active = bool(text.strip())
+        self.results.setVisible(active)
+        self.status.setVisible(active)
+        self.active_changed.emit(active)
+        if active:
+            self._debounce.start()
+        else:
+            self._debounce.stop()
+            self.results.clear()
+
+    def _requery(self, *_args: object) -> None:
+        self._seq += 1
+        if self.is_active():
+            self._debounce.start()
+
+    def _on_filters_toggled(self, on: bool) -> None:
+        self.filters.setVisible(on)
+        self._requery()
+
+    def _options(self) -> dict[str, object]:
+        if not self.filters_box.isChecked():
+            return {}
+        options: dict[str, object] = {"tag": self.tag_combo.currentData()}
+        if self.use_dates.isChecked():
+            start, end = self.date_from.date(), self.date_to.date()
+            options["date_from"] = dt.date(start.year(), start.month(), start.day())
+            options["date_to"] = dt.date(end.year(), end.month(), end.day())
+        return options
+
+    def _start(self) -> None:
+        query = self.field.text().strip()
+        if not query:
+            return
+        self._seq += 1
+        seq = self._seq
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        options = self._options()
+        self.status.setText("Searching…")
+        future = self._pool.submit(self._search, query, **options)
+        future.add_done_callback(lambda f, s=seq: self._relay.done.emit(s, f))
+
+    def _on_done(self, seq: int, future: Future) -> None:
+        if seq != self._seq:
+            return  # a newer query is on its way
+        try:
+            hits: list[SearchHit] = future.result()
+        except Exception as exc:  # a broken query must not take the window down
+            self.results.clear()
+            self.status.setText(f"Search failed: {exc}")
+            self.results_shown.emit(0)
+            return
+        self._show(hits)
+
+    def _show(self, hits: list[SearchHit]) -> None:
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            label = QLabel(
+                f"<div><b>{html.escape(hit.title or '(untitled)')}</b>"
+                f" <span style='color:gray'>· {hit.day:%a} {hit.day.day} {hit.day:%b %Y}</span></div>"
+                f"<div>{snippet_html(hit)}</div>"
+            )
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(6, 4, 6, 4)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.results.addItem(item)
+            self.results.setItemWidget(item, label)
+            item.setSizeHint(label.sizeHint())
+        if hits:
+            self.results.setCurrentRow(0)
+        count = len(hits)
+        self.status.setText(
+            "No entries match" if not hits else f"{count} entr{'y' if count == 1 else 'ies'}"
+        )
+        self.results_shown.emit(count)
+
+    # -- choosing -------------------------------------------------------------------------
+
+    def _move(self, step: int) -> None:
+        if self.results.count():
+            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+            self.results.setCurrentRow(row)
+
+    def _activate_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self._on_item_activated(item)
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        self.entry_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.is_active():
+            self.clear()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,119 @@
+"""The journal-wide search box: results as you type, stale answers dropped, Enter opens."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from PySide6.QtCore import Qt
+
+from journal_app.services.search import SearchHit
+from journal_app.ui.search_panel import SearchPanel, snippet_html
+
+
+def _hit(entry_id: int, title: str, snippet: str = "about attention heads") -> SearchHit:
+    start = snippet.find("attention")
+    spans = [(start, start + len("attention"))] if start >= 0 else []
+    return SearchHit(entry_id, dt.date(2026, 11, entry_id), title, snippet, -1.0, spans)
+
+
+def test_snippet_marks_matches_and_escapes_everything_else():
+    hit = SearchHit(1, dt.date(2026, 1, 1), "t", "<b>x</b> attention & co", 0.0, [(9, 18)])
+    assert snippet_html(hit) == "&lt;b&gt;x&lt;/b&gt; <b>attention</b> &amp; co"
+
+
+def test_typing_shows_ranked_results_and_enter_opens_the_first(qtbot):
+    queries: list[tuple[str, dict]] = []
+
+    def search(query, **options):
+        queries.append((query, options))
+        return [_hit(3, "Transformers"), _hit(2, "Attention notes")]
+
+    panel = SearchPanel(search)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.results_shown, timeout=3000) as shown:
+        qtbot.keyClicks(panel.field, "attent")
+    assert shown.args == [2]
+    assert queries[-1] == ("attent", {})
+    assert panel.status.text() == "2 entries"
+    with qtbot.waitSignal(panel.entry_activated) as opened:
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert opened.args == [3]
+    with qtbot.waitSignal(panel.entry_activated) as opened:
+        qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert opened.args == [2]
+    panel.shutdown()
+
+
+def test_a_slow_old_query_never_replaces_a_newer_answer(qtbot):
+    release = threading.Event()
+
+    def search(query, **_options):
+        if query == "slow":
+            release.wait(5)
+            return [_hit(1, "stale")]
+        return [_hit(4, "fresh")]
+
+    panel = SearchPanel(search)
+    qtbot.addWidget(panel)
+    panel.field.setText("slow")
+    panel._start()  # noqa: SLF001 - start now rather than after the debounce
+    with qtbot.waitSignal(panel.results_shown, timeout=3000):
+        panel.field.setText("fresh")
+        release.set()
+    qtbot.waitUntil(lambda: panel.results.count() == 1)
+    item = panel.results.item(0)
+    assert item.data(Qt.ItemDataRole.UserRole) == 4
+    panel.shutdown()
+
+
+def test_no_match_and_failures_are_said_inline(qtbot):
+    def search(query, **_options):
+        if query == "boom":
+            raise RuntimeError("disk on fire")
+        return []
+
+    panel = SearchPanel(search)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.results_shown, timeout=3000):
+        panel.field.setText("nothing")
+    assert panel.status.text() == "No entries match"
+    with qtbot.waitSignal(panel.results_shown, timeout=3000):
+        panel.field.setText("boom")
+    assert panel.status.text() == "Search failed: disk on fire"
+    panel.shutdown()
+
+
+def test_filters_pass_tag_and_dates(qtbot):
+    seen: list[dict] = []
+
+    def search(_query, **options):
+        seen.append(options)
+        return []
+
+    panel = SearchPanel(search)
+    qtbot.addWidget(panel)
+    panel.set_tags(["ml", "rl"])
+    panel.filters_box.setChecked(True)
+    panel.tag_combo.setCurrentIndex(2)
+    panel.use_dates.setChecked(True)
+    with qtbot.waitSignal(panel.results_shown, timeout=3000):
+        panel.field.setText("policy")
+    assert seen[-1]["tag"] == "rl"
+    assert isinstance(seen[-1]["date_from"], dt.date)
+    assert seen[-1]["date_to"] >= seen[-1]["date_from"]
+    panel.shutdown()
+
+
+def test_escape_clears_and_the_list_comes_back(qtbot):
+    panel = SearchPanel(lambda q, **o: [])
+    qtbot.addWidget(panel)
+    states: list[bool] = []
+    panel.active_changed.connect(states.append)
+    panel.field.setText("x")
+    qtbot.keyClick(panel, Qt.Key.Key_Escape)
+    assert panel.field.text() == ""
+    assert states == [True, False]
+    panel.shutdown()
