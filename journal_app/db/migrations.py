@@ -51,9 +51,14 @@ def _m002_full_text_search(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v2.sql")
 
 
+def _m003_templates(db: SqliteDatabase) -> None:
+    _run_script(db, "schema_v3.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
+    3: _m003_templates,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

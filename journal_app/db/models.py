@@ -11,6 +11,7 @@ import datetime as dt
 
 from peewee import (
     AutoField,
+    BooleanField,
     CompositeKey,
     DatabaseProxy,
     DateField,
@@ -179,6 +180,20 @@ class Output(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class Template(BaseModel):
+    """An entry template; the built-ins (schema v3) carry a `builtin_key` and can be reset."""
+
+    id = AutoField()
+    name = TextField(unique=True)
+    title = TextField(default="")
+    body = TextField(default="")
+    builtin = BooleanField(default=False)
+    builtin_key = TextField(null=True, unique=True)  # "daily" / "weekly" / "sprint"
+    position = IntegerField(default=0)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
 class Setting(BaseModel):
     """Per-journal settings (targets, thresholds) that travel with the data."""
 
@@ -200,5 +215,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     DayLog,
     WorkSession,
     Output,
+    Template,
     Setting,
 )

@@ -15,8 +15,11 @@ from journal_app.services.clock import Clock, system_clock
 from journal_app.services.entries import EntryService
 
 if TYPE_CHECKING:
+    from journal_app.services.attachments import AttachmentService
     from journal_app.services.info import JournalInfo
     from journal_app.services.search import SearchService
+    from journal_app.services.sprints import SprintService
+    from journal_app.services.templates import TemplateService
 
 
 class Services:
@@ -33,6 +36,24 @@ class Services:
         from journal_app.services.search import SearchService
 
         return SearchService()
+
+    @cached_property
+    def sprints(self) -> SprintService:
+        from journal_app.services.sprints import SprintService
+
+        return SprintService()
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        from journal_app.services.templates import TemplateService
+
+        return TemplateService(self.clock, self.entries, self.sprints)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        from journal_app.services.attachments import AttachmentService
+
+        return AttachmentService(self.paths.attachments, self.clock)
 
     @classmethod
     def open(

@@ -11,7 +11,17 @@ from peewee import SqliteDatabase
 
 from journal_app.db import migrations
 from journal_app.db.connection import open_database
-from journal_app.db.models import ALL_MODELS, Entry, EntryTag, Output, Tag, WorkSession
+from journal_app.db.models import (
+    ALL_MODELS,
+    Entry,
+    EntryRevision,
+    EntryTag,
+    Output,
+    Tag,
+    Template,
+    WorkSession,
+)
+from journal_app.errors import NewerSchemaError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -54,6 +64,23 @@ def test_an_old_journal_upgrades_with_its_data_intact(tmp_path: Path, version: i
             "SELECT rowid FROM entry_fts WHERE entry_fts MATCH 'tags:review'"
         ).fetchall()
         assert hits == [(2,)]
+        if version >= 2:  # the v2 fixture also keeps a snapshot in the history
+            kept_revision = EntryRevision.get_by_id(1)
+            assert (kept_revision.entry_id, kept_revision.body) == (
+                1,
+                "Starting with backpropagation.",
+            )
+        # Version 3 brought the built-in templates.
+        builtins = [(t.name, t.builtin_key) for t in Template.select().order_by(Template.position)]
+        assert builtins == [
+            ("Daily log", "daily"),
+            ("Weekly review", "weekly"),
+            ("Sprint review", "sprint"),
+        ]
+        # Still one consistent search index after every step.
+        opened.db.execute_sql(
+            "INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"
+        )
     finally:
         opened.close()
     backups = list((tmp_path / "backups").glob("pre-migration-v*.sqlite3"))
@@ -84,6 +111,47 @@ def test_a_failing_migration_leaves_the_journal_as_it_was(tmp_path, monkeypatch)
     conn.close()
 
 
+@pytest.mark.parametrize("version", _fixture_versions())
+def test_a_failing_step_keeps_earlier_steps_and_the_data(tmp_path, monkeypatch, version):
+    """Each step commits on its own: when the last one fails, the journal stays at the
+    version before it with every row, and opening it again retries only that step."""
+    db_path = tmp_path / "journal.sqlite3"
+    shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", db_path)
+    latest = migrations.LATEST_VERSION
+
+    def broken(db):
+        db.execute_sql("UPDATE entry SET body = 'clobbered'")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(migrations.MIGRATIONS, latest, broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        open_database(db_path, tmp_path / "backups")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest - 1
+    assert conn.execute("SELECT body FROM entry WHERE id = 1").fetchone()[0].startswith("Starting")
+    conn.close()
+    monkeypatch.undo()
+    opened = open_database(db_path, tmp_path / "backups")
+    try:
+        assert opened.migrated == [latest]
+        assert Template.select().count() == 3
+    finally:
+        opened.close()
+
+
+def test_a_journal_from_a_newer_version_is_refused_untouched(tmp_path: Path):
+    db_path = tmp_path / "journal.sqlite3"
+    opened = open_database(db_path, tmp_path / "backups")
+    opened.db.execute_sql(f"PRAGMA user_version = {migrations.LATEST_VERSION + 1}")
+    opened.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.close()
+    before = db_path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="newer version"):
+        open_database(db_path, tmp_path / "backups")
+    assert db_path.read_bytes() == before
+    assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
+
+
 def test_models_match_the_migrated_schema(tmp_path: Path):
     """The models and the frozen migration SQL must describe the same tables."""
     opened = open_database(tmp_path / "j.sqlite3", tmp_path / "b")
@@ -105,7 +173,8 @@ def test_models_match_the_migrated_schema(tmp_path: Path):
 
 
 def _sqlite_type(peewee_type: str) -> str:
-    return {"FLOAT": "REAL", "DOUBLE": "REAL", "INT": "INTEGER"}.get(peewee_type, peewee_type)
+    aliases = {"FLOAT": "REAL", "DOUBLE": "REAL", "INT": "INTEGER", "BOOL": "INTEGER"}
+    return aliases.get(peewee_type, peewee_type)
 
 
 def test_split_sql_keeps_trigger_bodies_whole():

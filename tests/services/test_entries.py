@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journal_app.config import check_data_dir
+from journal_app.db.models import Entry
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.entries import StaleRevision
@@ -220,3 +223,74 @@ def test_invalid_updates_change_nothing(services, kwargs, message):
 def test_updating_a_missing_entry_is_a_clear_error(services):
     with pytest.raises(InvalidInput, match="there is no entry 9"):
         services.entries.update(9, expected_rev=1, title="x")
+
+
+# --------------------------------------------------------------------------- any text
+
+
+def _storable(text: str) -> str:
+    """What the journal keeps: surrogate pairs joined, lone surrogates as U+FFFD."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if "\ud800" <= c <= "\udbff" and i + 1 < len(text) and "\udc00" <= text[i + 1] <= "\udfff":
+            high, low = ord(c) - 0xD800, ord(text[i + 1]) - 0xDC00
+            out.append(chr(0x10000 + (high << 10) + low))
+            i += 2
+            continue
+        out.append("\ufffd" if "\ud800" <= c <= "\udfff" else c)
+        i += 1
+    return "".join(out)
+
+
+HOSTILE = [
+    "before\x00after NUL",
+    "שלום עולם — مرحبا بالعالم",  # right-to-left
+    "👩‍👩‍👧‍👦 family, 🏳️‍🌈 flag",  # emoji joined with ZWJ
+    "lone \ud83d surrogate",
+    "pair from a clipboard \ud83e\udde0",
+    "\udfff\ud800",
+]
+# Any code point, with surrogates, NUL, joiners and direction marks drawn often.
+any_text = st.text(
+    alphabet=st.one_of(
+        st.characters(exclude_categories=()),
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+        st.sampled_from(["\x00", "\u200d", "\u202e", "\u05d0", "🧠"]),
+    ),
+    max_size=200,
+)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_round_trips(services, text):
+    made = services.entries.create(day=dt.date(2026, 1, 1), title=text, body=text)
+    assert services.entries.get(made.id).body == _storable(text)
+    saved = services.entries.update(made.id, expected_rev=1, body=text + "!", title="t")
+    assert services.entries.get(made.id) == saved
+    assert saved.body == _storable(text) + "!"
+
+
+def test_a_pasted_surrogate_pair_is_the_emoji_itself(services):
+    made = services.entries.create(day=dt.date(2026, 1, 1), body="\ud83e\udde0")
+    assert services.entries.get(made.id).body == "🧠"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=any_text, body=any_text, tags=st.lists(any_text, max_size=4))
+def test_any_text_round_trips_through_update(services, title, body, tags):
+    entries = services.entries
+    made = entries.create(day=dt.date(2026, 1, 1), body="start")
+    saved = entries.update(made.id, expected_rev=made.rev, title=title, body=body, tags=tags)
+    got = entries.get(made.id)
+    assert got == saved
+    assert (got.title, got.body) == (_storable(title), _storable(body))
+    expected_tags = {_storable(t).strip().lstrip("#").strip() for t in tags} - {""}
+    assert set(got.tags) == expected_tags
+    # The search index took the text as well (triggers, schema v2).
+    Entry._meta.database.execute_sql(
+        "INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"
+    )
