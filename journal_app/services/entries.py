@@ -521,8 +521,10 @@ class EntryService:
 
     def empty_trash(self) -> int:
         """Delete the entries in the trash for good, with their history, tags and
-        attachments; return how many entries went. Image files no other entry uses are
-        removed once the database change has committed."""
+        attachments; return how many entries went. Image files that nothing else uses (no
+        other entry's attachment, no remaining text or snapshot that mentions the file,
+        e.g. after copying an image's Markdown into another entry) are removed once the
+        database change has committed."""
         with self._db.atomic("IMMEDIATE"):
             doomed = Entry.select(Entry.id).where(Entry.deleted_at.is_null(False))
             files = {
@@ -542,7 +544,8 @@ class EntryService:
                     .tuples()
                 )
             }
-        self._remove_files(files - still_used)
+            unused = {name for name in files - still_used if not _mentioned(name)}
+        self._remove_files(unused)
         return int(count)
 
     def _remove_files(self, names: set[str]) -> None:
@@ -652,6 +655,16 @@ class EntryService:
         for e in _rows(query.namedtuples()):
             by_day.setdefault(e.day, []).append(_summary(e))
         return [Recall(label, day, by_day[day]) for label, day in wanted if day in by_day]
+
+
+def _mentioned(filename: str) -> bool:
+    """True when any entry or snapshot text still refers to the file."""
+    return bool(
+        Entry.select(Entry.id).where(Entry.body.contains(filename)).exists()
+        or EntryRevision.select(EntryRevision.id)
+        .where(EntryRevision.body.contains(filename))
+        .exists()
+    )
 
 
 def _stored(entry: Any, key: str) -> Any:

@@ -221,6 +221,8 @@ def test_emptying_the_trash_removes_images_no_entry_uses_any_more(services):
     shared = attachments.add_image(a, _png())
     attachments.add_image(b, _png())
     only_a = attachments.add_image(a, _png(shade=50))
+    entries.update(a, expected_rev=1, body=f"![]({shared.url}) ![]({only_a.url})")
+    entries.update(a, expected_rev=2, body=f"![]({only_a.url})")  # in a's own history too
     entries.trash(a)
     assert attachments.resolve(only_a.url) is not None  # the trash can still be restored
     entries.empty_trash()
@@ -230,6 +232,20 @@ def test_emptying_the_trash_removes_images_no_entry_uses_any_more(services):
     entries.trash(b)
     entries.empty_trash()
     assert _files(services) == []
+
+
+@pytest.mark.parametrize("where", ["text", "history"])
+def test_an_image_whose_markdown_was_copied_elsewhere_is_kept(services, where):
+    entries, attachments = services.entries, services.attachments
+    a = entries.create(day=dt.date(2026, 1, 1), title="a").id
+    image = attachments.add_image(a, _png())
+    entries.update(a, expected_rev=1, body=f"![plot]({image.url})")
+    b = entries.create(day=dt.date(2026, 1, 2), body=f"copied: ![plot]({image.url})")
+    if where == "history":  # b's text moved on; its snapshot still shows the image
+        entries.update(b.id, expected_rev=1, body="no image any more")
+    entries.trash(a)
+    entries.empty_trash()
+    assert attachments.resolve(image.url) is not None
 
 
 def test_sniffing_needs_the_whole_signature():
