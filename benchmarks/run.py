@@ -298,8 +298,14 @@ def measure_startup(ctx: Context) -> dict[str, Any]:
     return figures
 
 
+from bench_search import BUDGET as SEARCH_BUDGET  # noqa: E402
+from bench_search import measure_search  # noqa: E402
+
+BUDGET.update(SEARCH_BUDGET)
+
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
+    "search": measure_search,
 }
 
 
