@@ -459,7 +459,7 @@ class SearchService:
         if parsed.substrings or parsed.substrings_excluded:
             # Per connection: a worker thread's connection is new to this function.
             db.connection().create_function("journal_fold", 1, _fold, deterministic=True)
-        tag_name = None if tag is None else tag.strip().lstrip("#").strip()
+        tag_name = (tag or "").strip().lstrip("#").strip() or None  # "" means any tag
         filters = _Filters(tag_name, date_from, date_to)
 
         match = parsed.match_expression()

@@ -101,6 +101,7 @@ def test_tag_and_date_filters(services):
     assert set(_ids(search("sleep", tag="#health"))) == {early, late}
     assert search("sleep", tag="Health") == []  # exact tag name
     assert search("sleep", tag="nope") == []
+    assert len(search("sleep", tag="")) == 3  # no tag chosen
     # Inclusive on both ends.
     window = search("sleep", date_from=dt.date(2026, 1, 15), date_to=dt.date(2026, 1, 31))
     assert set(_ids(window)) == {middle, late}
