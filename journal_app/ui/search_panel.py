@@ -71,9 +71,16 @@ class SearchPanel(QWidget):
     active_changed = Signal(bool)  # True while a query is shown instead of the entry list
     results_shown = Signal(int)  # number of hits displayed (tests wait on it)
 
-    def __init__(self, search: SearchFn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        search: SearchFn,
+        parent: QWidget | None = None,
+        *,
+        release: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._search = search
+        self._release = release  # closes the worker thread's own database connection
         self._pool: ThreadPoolExecutor | None = None
         self._seq = 0
         self._relay = _Relay(self)
@@ -172,7 +179,9 @@ class SearchPanel(QWidget):
 
     def shutdown(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            if self._release is not None:
+                self._pool.submit(self._release)
+            self._pool.shutdown(wait=True, cancel_futures=False)
             self._pool = None
 
     # -- querying -------------------------------------------------------------------------
