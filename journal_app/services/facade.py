@@ -5,6 +5,7 @@ The UI and the CLI both start here; neither touches the database layer directly.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,15 @@ if TYPE_CHECKING:
     from journal_app.services.search import SearchService
     from journal_app.services.sprints import SprintService
     from journal_app.services.templates import TemplateService
+    from journal_app.services.tracking.categories import CategoryService
+    from journal_app.services.tracking.outputs import OutputService
+    from journal_app.services.tracking.resources import ResourceService
+    from journal_app.services.tracking.sessions import SessionService
+    from journal_app.services.tracking.settings import SettingsService
+    from journal_app.services.tracking.skills import SkillService
+    from journal_app.services.tracking.sleep import SleepService
+    from journal_app.services.tracking.stats import StatsService
+    from journal_app.services.tracking.timer import TimerService
 
 
 class Services:
@@ -54,6 +64,78 @@ class Services:
         from journal_app.services.attachments import AttachmentService
 
         return AttachmentService(self.paths.attachments, self.clock)
+
+    # ------------------------------------------------------------------ tracking (#4)
+
+    @cached_property
+    def tz(self) -> dt.tzinfo:
+        """The zone days are cut in: `TZ` if set, else the system's. Assign before first
+        use of a tracking service to override (tests)."""
+        from journal_app.services.tracking.timeutil import local_zone
+
+        return local_zone()
+
+    @cached_property
+    def tracking_settings(self) -> SettingsService:
+        from journal_app.services.tracking.settings import SettingsService
+
+        return SettingsService()
+
+    @cached_property
+    def categories(self) -> CategoryService:
+        from journal_app.services.tracking.categories import CategoryService
+
+        return CategoryService()
+
+    @cached_property
+    def skills(self) -> SkillService:
+        from journal_app.services.tracking.skills import SkillService
+
+        return SkillService(self.clock, self.tz)
+
+    @cached_property
+    def resources(self) -> ResourceService:
+        from journal_app.services.tracking.resources import ResourceService
+
+        return ResourceService(self.clock)
+
+    @cached_property
+    def outputs(self) -> OutputService:
+        from journal_app.services.tracking.outputs import OutputService
+
+        return OutputService(self.clock, self.tz)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from journal_app.services.tracking.sessions import SessionService
+
+        return SessionService(self.clock, self.tz)
+
+    @cached_property
+    def timer(self) -> TimerService:
+        from journal_app.services.tracking.timer import TimerService
+
+        return TimerService(self.clock, self.sessions)
+
+    @cached_property
+    def day_logs(self) -> SleepService:
+        from journal_app.services.tracking.sleep import SleepService
+
+        return SleepService(self.tz)
+
+    @cached_property
+    def stats(self) -> StatsService:
+        from journal_app.services.tracking.stats import StatsService
+
+        return StatsService(
+            self.clock,
+            self.tz,
+            sessions=self.sessions,
+            outputs=self.outputs,
+            sleep=self.day_logs,
+            skills=self.skills,
+            settings=self.tracking_settings,
+        )
 
     @classmethod
     def open(

@@ -1,0 +1,140 @@
+"""Seconds of deep work per local day, and hours of sleep per night: the one aggregation
+every figure of tracking comes from (Today view, Dashboard, skill ledgers, CLI JSON).
+
+Sessions are stored whole and split at local midnight when read. On SQLite the days are
+grouped in SQL (sqlfn.daily_rows); only sessions that cross midnight or start before the
+range come back whole and are split here. Other engines take the portable path, which
+fetches the overlapping sessions and splits each (tests check both paths agree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from peewee import JOIN, fn
+
+from journal_app.db.models import Category, DayLog, WorkSession
+from journal_app.services.tracking import sqlfn
+from journal_app.services.tracking.common import rows
+from journal_app.services.tracking.timeutil import day_bounds, from_storage, split_by_day
+
+Key = Literal["side", "skill", "resource", "none"]
+DayKey = tuple[dt.date, Any]
+
+_UTC = dt.UTC
+
+
+def _key_column(key: Key) -> Any:
+    if key == "side":
+        return Category.side
+    if key == "skill":
+        return WorkSession.skill
+    if key == "resource":
+        return WorkSession.resource
+    return fn.NULLIF(0, 0)
+
+
+def _select(key: Key, *columns: Any) -> Any:
+    query = WorkSession.select(*columns, _key_column(key))
+    if key == "side":
+        query = query.join(
+            Category, JOIN.LEFT_OUTER, on=(WorkSession.category == Category.id)
+        ).switch(WorkSession)
+    return query
+
+
+def _as_naive(instant: dt.datetime) -> dt.datetime:
+    return instant.astimezone(_UTC).replace(tzinfo=None)
+
+
+def _sql(query: Any) -> tuple[str, list[Any]]:
+    sql, params = query.sql()
+    return sql, list(params)
+
+
+def daily_seconds(
+    first: dt.date, last: dt.date, tz: dt.tzinfo, *, key: Key = "side"
+) -> dict[DayKey, float]:
+    """{(local day, key value): seconds of finished sessions on that day} for the days
+    `first`..`last`; key "side" gives 'production'/'consumption'/None (no category),
+    "skill"/"resource" the linked id or None, "none" always None. Days and keys with
+    nothing logged are absent."""
+    if last < first:
+        return {}
+    lo, hi = day_bounds(first, last, tz)
+    totals: dict[DayKey, float] = defaultdict(float)
+    spanning: Iterable[tuple[dt.datetime, dt.datetime, Any]]
+    if sqlfn.native():
+        grouped, spanning = sqlfn.daily_rows(lo, hi, tz, key)
+        for day, value, seconds in grouped:
+            totals[(day, value)] += float(seconds)
+    else:
+        start, end = WorkSession.start, WorkSession.end
+        query = _select(key, start, end).where(
+            end.is_null(False), end > _as_naive(lo), start < _as_naive(hi), end > start
+        )
+        spanning = rows(query.tuples())
+    for start_at, end_at, value in spanning:
+        begin = max(from_storage(start_at), lo)
+        stop = min(from_storage(end_at), hi)
+        for part in split_by_day(begin, stop, tz):
+            totals[(part.day, value)] += part.duration.total_seconds()
+    return dict(totals)
+
+
+def total_seconds(key: Key) -> dict[Any, float]:
+    """{key value: seconds} over every finished session (no day split needed)."""
+    start, end = WorkSession.start, WorkSession.end
+    finished = (end.is_null(False), end > start)
+    totals: dict[Any, float] = defaultdict(float)
+    if sqlfn.native():
+        query = (
+            _select(key, fn.SUM(sqlfn.seconds_between(start, end)))
+            .where(*finished)
+            .group_by(_key_column(key))
+        )
+        for seconds, value in sqlfn.raw(*_sql(query)):
+            totals[value] += float(seconds)
+    else:
+        for s, e, value in rows(_select(key, start, end).where(*finished).tuples()):
+            totals[value] += (e - s).total_seconds()
+    return dict(totals)
+
+
+def sessions_seconds(where: Any) -> float:
+    """Seconds of the finished sessions matching `where` (a peewee expression)."""
+    start, end = WorkSession.start, WorkSession.end
+    finished = (end.is_null(False), end > start, where)
+    if sqlfn.native():
+        query = WorkSession.select(fn.SUM(sqlfn.seconds_between(start, end))).where(*finished)
+        value = sqlfn.raw(*_sql(query))[0][0]
+        return float(value or 0)
+    query = WorkSession.select(start, end).where(*finished).tuples()
+    return sum((e - s).total_seconds() for s, e in rows(query))
+
+
+def nightly_sleep(first: dt.date, last: dt.date) -> dict[dt.date, float]:
+    """{waking day: hours slept} for logged nights in `first`..`last` (hours as stored,
+    else from the bed and wake instants)."""
+    if last < first:
+        return {}
+    hours = DayLog.sleep_hours
+    bed, wake = DayLog.sleep_start, DayLog.sleep_end
+    logged = (
+        DayLog.day.between(first, last),
+        hours.is_null(False) | (bed.is_null(False) & wake.is_null(False) & (wake > bed)),
+    )
+    found: dict[dt.date, float] = {}
+    if sqlfn.native():
+        value = fn.COALESCE(hours, sqlfn.seconds_between(bed, wake) / 3600.0)
+        query = DayLog.select(DayLog.day, value).where(*logged)
+        for day_text, slept in sqlfn.raw(*_sql(query)):
+            found[dt.date.fromisoformat(day_text)] = float(slept)
+        return found
+    query = DayLog.select(DayLog.day, hours, bed, wake).where(*logged).tuples()
+    for day, stored, b, w in rows(query):
+        found[day] = float(stored) if stored is not None else (w - b).total_seconds() / 3600
+    return found
