@@ -119,7 +119,7 @@ class CategoryService:
             used = self.usage(category_id)
             if used and not force:
                 raise InvalidInput(
-                    f"{used} session{'s' if used != 1 else ''} use “{row.name}”; "
+                    f"{used} session{'s use' if used != 1 else ' uses'} “{row.name}”; "
                     "rename it or move them first"
                 )
             row.delete_instance()

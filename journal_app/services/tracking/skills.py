@@ -179,7 +179,7 @@ class SkillService:
             used = self.usage(skill_id)
             if used and not force:
                 raise InvalidInput(
-                    f"{used} session{'s' if used != 1 else ''} count toward “{row.name}”; "
+                    f"{used} session{'s count' if used != 1 else ' counts'} toward “{row.name}”; "
                     "rename it instead"
                 )
             row.delete_instance()

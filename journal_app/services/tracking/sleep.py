@@ -74,6 +74,8 @@ def night_span(
     is not earlier than the wake time. Aware datetimes are taken as they are (the wake
     must then fall on `day`).
     """
+    if isinstance(bed, dt.time) and isinstance(wake, dt.time) and bed == wake:
+        raise InvalidInput("the bed and wake times are the same")
     if isinstance(wake, dt.datetime):
         wake_at = to_utc(wake)
         if local_date(wake_at, tz) != day:

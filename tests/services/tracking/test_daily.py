@@ -1,0 +1,158 @@
+"""The one aggregation: per-day seconds in SQL (SQLite) agree with the portable path
+(split in Python) for any sessions, zone and range, DST and midnight included."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal_app.db.models import Category, DayLog, WorkSession
+from journal_app.services.tracking import daily, sqlfn
+from journal_app.services.tracking.timeutil import split_by_day
+
+from .conftest import BERLIN, NEW_YORK
+
+UTC = dt.UTC
+ZONES = [BERLIN, NEW_YORK, ZoneInfo("UTC"), ZoneInfo("Asia/Kolkata"), ZoneInfo("America/Santiago")]
+
+
+@pytest.fixture
+def portable(monkeypatch):
+    def run(function, *args, **kwargs):
+        monkeypatch.setattr(sqlfn, "FORCE_PORTABLE", True)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            monkeypatch.setattr(sqlfn, "FORCE_PORTABLE", False)
+
+    return run
+
+
+def _store(start: dt.datetime, end: dt.datetime, category: int | None = None) -> None:
+    WorkSession.create(
+        start=start.astimezone(UTC).replace(tzinfo=None),
+        end=end.astimezone(UTC).replace(tzinfo=None),
+        category=category,
+    )
+
+
+def _local(zone, *args):
+    return dt.datetime(*args, tzinfo=zone)
+
+
+def test_offset_slices_cut_the_range_at_each_clock_change():
+    lo = dt.datetime(2024, 1, 1, tzinfo=UTC)
+    hi = dt.datetime(2025, 1, 1, tzinfo=UTC)
+    slices = sqlfn.offset_slices(lo, hi, BERLIN)
+    assert [(s[0], s[2]) for s in slices] == [
+        (lo, 3600),
+        (dt.datetime(2024, 3, 31, 1, tzinfo=UTC), 7200),
+        (dt.datetime(2024, 10, 27, 1, tzinfo=UTC), 3600),
+    ]
+    assert slices[-1][1] == hi
+    assert sqlfn.offset_slices(lo, hi, ZoneInfo("Asia/Kolkata")) == [(lo, hi, 19800)]
+
+
+def test_sessions_on_the_clock_change_days_count_on_the_right_day(services):
+    services.tz = BERLIN
+    # 00:00-03:30 local on the autumn change lasts 4.5 h; a session ending at midnight
+    # counts on its own day only; one starting exactly at midnight on the next.
+    _store(_local(BERLIN, 2024, 10, 27, 0, 0), _local(BERLIN, 2024, 10, 27, 3, 30))
+    _store(_local(BERLIN, 2024, 10, 27, 22, 0), _local(BERLIN, 2024, 10, 28, 0, 0))
+    _store(_local(BERLIN, 2024, 10, 28, 0, 0), _local(BERLIN, 2024, 10, 28, 0, 30))
+    _store(_local(BERLIN, 2024, 3, 31, 1, 0), _local(BERLIN, 2024, 3, 31, 4, 0))  # 2 h
+    for run_native in (True, False):
+        sqlfn.FORCE_PORTABLE = not run_native
+        try:
+            found = daily.daily_seconds(
+                dt.date(2024, 3, 1), dt.date(2024, 10, 31), BERLIN, key="none"
+            )
+        finally:
+            sqlfn.FORCE_PORTABLE = False
+        assert {d: s / 3600 for (d, _), s in found.items()} == {
+            dt.date(2024, 3, 31): 2.0,
+            dt.date(2024, 10, 27): 6.5,
+            dt.date(2024, 10, 28): 0.5,
+        }
+
+
+def test_a_session_starting_before_the_range_counts_only_inside_it(services):
+    _store(_local(NEW_YORK, 2026, 3, 7, 22, 0), _local(NEW_YORK, 2026, 3, 8, 4, 0))
+    found = daily.daily_seconds(dt.date(2026, 3, 8), dt.date(2026, 3, 8), NEW_YORK, key="none")
+    # Midnight to 04:00 on the spring change is 3 real hours.
+    assert found == {(dt.date(2026, 3, 8), None): 3 * 3600.0}
+
+
+def test_sides_skills_and_sessions_without_a_category(services):
+    writing = Category.get(Category.name == "Writing").id
+    reading = Category.get(Category.name == "Reading").id
+    day = dt.date(2026, 11, 20)
+    _store(_local(BERLIN, 2026, 11, 20, 9), _local(BERLIN, 2026, 11, 20, 11), writing)
+    _store(_local(BERLIN, 2026, 11, 20, 12), _local(BERLIN, 2026, 11, 20, 12, 30), reading)
+    _store(_local(BERLIN, 2026, 11, 20, 14), _local(BERLIN, 2026, 11, 20, 14, 15))
+    found = daily.daily_seconds(day, day, BERLIN)
+    assert found == {
+        (day, "production"): 7200.0,
+        (day, "consumption"): 1800.0,
+        (day, None): 900.0,
+    }
+    assert daily.total_seconds("none") == {None: 9900.0}
+
+
+def test_nightly_sleep_uses_stored_hours_or_the_instants(services, portable):
+    DayLog.create(day=dt.date(2026, 11, 20), sleep_hours=7.5, note="")
+    DayLog.create(
+        day=dt.date(2026, 11, 21),
+        sleep_start=dt.datetime(2026, 11, 20, 22, 0),
+        sleep_end=dt.datetime(2026, 11, 21, 6, 15),
+        note="",
+    )
+    DayLog.create(day=dt.date(2026, 11, 22), energy=3, note="no sleep logged")
+    expected = {dt.date(2026, 11, 20): 7.5, dt.date(2026, 11, 21): 8.25}
+    first, last = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+    assert daily.nightly_sleep(first, last) == expected
+    assert portable(daily.nightly_sleep, first, last) == expected
+
+
+_session = st.tuples(
+    st.datetimes(min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2025, 12, 31)),
+    st.integers(60, 40 * 3600),
+    st.sampled_from([None, 1, 5]),  # Writing (production), Reading (consumption), none
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sessions=st.lists(_session, max_size=12),
+    zone=st.sampled_from(ZONES),
+    first=st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2025, 12, 31)),
+    days=st.integers(1, 400),
+    key=st.sampled_from(["side", "none", "skill"]),
+)
+def test_sql_and_portable_paths_agree_with_splitting_each_session(
+    services, portable, sessions, zone, first, days, key
+):
+    WorkSession.delete().execute()
+    for start, seconds, category in sessions:
+        WorkSession.create(
+            start=start, end=start + dt.timedelta(seconds=seconds), category=category
+        )
+    last = first + dt.timedelta(days=days - 1)
+    native = daily.daily_seconds(first, last, zone, key=key)
+    assert native == portable(daily.daily_seconds, first, last, zone, key=key)
+    if key == "none":  # and both equal a plain split of every session
+        expected: dict = {}
+        for start, seconds, _ in sessions:
+            begin = start.replace(tzinfo=UTC)
+            for part in split_by_day(begin, begin + dt.timedelta(seconds=seconds), zone):
+                if first <= part.day <= last:
+                    k = (part.day, None)
+                    expected[k] = expected.get(k, 0.0) + part.duration.total_seconds()
+        assert native == expected
+    assert all(v > 0 for v in native.values())
