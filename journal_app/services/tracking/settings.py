@@ -11,6 +11,7 @@ from typing import Any
 from journal_app.db.models import Setting
 from journal_app.errors import InvalidInput
 from journal_app.services.tracking.common import atomic, check_number, put_setting
+from journal_app.services.tracking.pomodoro import PomodoroConfig
 
 PREFIX = "tracking."
 
@@ -26,6 +27,15 @@ class TrackingSettings:
     pomodoro_long_break_minutes: float = 15.0
     pomodoro_long_break_every: int = 4  # work parts per long break; 0: never
     default_skill_target_hours: float = 10_000.0
+
+    def pomodoro(self) -> PomodoroConfig:
+        """The Pomodoro lengths as the timer takes them."""
+        return PomodoroConfig(
+            work_minutes=self.pomodoro_work_minutes,
+            break_minutes=self.pomodoro_break_minutes,
+            long_break_minutes=self.pomodoro_long_break_minutes,
+            long_break_every=self.pomodoro_long_break_every,
+        )
 
 
 _LIMITS: dict[str, tuple[float, float]] = {

@@ -32,6 +32,9 @@ _JDN_OF_ORDINAL_0 = 1721425  # julian day number of 0001-01-01 is 1721426 (ordin
 # julianday() + 0.5 is the julian day number plus the fraction of the day; half a second
 # more keeps a session starting at exactly midnight on its own day despite rounding.
 _DAY_SHIFT = 0.5 + 0.5 / 86400
+# Two SELECTs and six parameters per slice: stay far below SQLite's 500 compound terms
+# and its 999 bound variables (a century of clock changes is ~200 slices).
+_SLICES_PER_QUERY = 80
 
 
 def native() -> bool:
@@ -131,32 +134,41 @@ def daily_rows(
     if key == "side":
         source += f' LEFT JOIN "{cat}" AS c ON c."id" = ws."category_id"'
     finished = 'ws."end" IS NOT NULL AND ws."end" > ws."start"'
-    parts: list[str] = []
-    params: list[Any] = []
-    for begin, stop, offset in offset_slices(lo, hi, tz):
-        shift = offset / 86400 + _DAY_SHIFT
-        day_of = f'CAST(julianday(ws."start") + {shift!r} AS INTEGER)'
-        same_day = f'ws."end" < ? AND {day_of} = CAST(julianday(ws."end") + {shift!r} AS INTEGER)'
-        in_slice = 'ws."start" >= ? AND ws."start" < ?'
-        parts.append(
-            f"SELECT 0, {day_of}, {column}, "
-            f'SUM(ROUND((julianday(ws."end") - julianday(ws."start")) * 86400)) '
-            f"{source} WHERE {finished} AND {in_slice} AND {same_day} GROUP BY 2, 3"
-        )
-        parts.append(
+    statements: list[tuple[str, list[Any]]] = []
+    slices = offset_slices(lo, hi, tz)
+    for chunk in range(0, len(slices), _SLICES_PER_QUERY):
+        parts: list[str] = []
+        params: list[Any] = []
+        for begin, stop, offset in slices[chunk : chunk + _SLICES_PER_QUERY]:
+            shift = offset / 86400 + _DAY_SHIFT
+            day_of = f'CAST(julianday(ws."start") + {shift!r} AS INTEGER)'
+            same_day = (
+                f'ws."end" < ? AND {day_of} = CAST(julianday(ws."end") + {shift!r} AS INTEGER)'
+            )
+            in_slice = 'ws."start" >= ? AND ws."start" < ?'
+            parts.append(
+                f"SELECT 0, {day_of}, {column}, "
+                f'SUM(ROUND((julianday(ws."end") - julianday(ws."start")) * 86400)) '
+                f"{source} WHERE {finished} AND {in_slice} AND {same_day} GROUP BY 2, 3"
+            )
+            parts.append(
+                f'SELECT 1, ws."start", {column}, ws."end" '
+                f"{source} WHERE {finished} AND {in_slice} AND NOT ({same_day})"
+            )
+            edges = [_naive(begin), _naive(stop), _naive(stop)]
+            params += edges + edges
+        statements.append((" UNION ALL ".join(parts), params))
+    statements.append(
+        (
             f'SELECT 1, ws."start", {column}, ws."end" '
-            f"{source} WHERE {finished} AND {in_slice} AND NOT ({same_day})"
+            f'{source} WHERE {finished} AND ws."start" < ? AND ws."end" > ?',
+            [_naive(lo), _naive(lo)],
         )
-        edges = [_naive(begin), _naive(stop), _naive(stop)]
-        params += edges + edges
-    parts.append(
-        f'SELECT 1, ws."start", {column}, ws."end" '
-        f'{source} WHERE {finished} AND ws."start" < ? AND ws."end" > ?'
     )
-    params += [_naive(lo), _naive(lo)]
     grouped: list[tuple[dt.date, Any, float]] = []
     spanning: list[tuple[dt.datetime, dt.datetime, Any]] = []
-    for kind, first, value, last in raw(" UNION ALL ".join(parts), params):
+    found = [row for sql, params in statements for row in raw(sql, params)]
+    for kind, first, value, last in found:
         if kind == 0:
             grouped.append((dt.date.fromordinal(first - _JDN_OF_ORDINAL_0), value, last))
         else:

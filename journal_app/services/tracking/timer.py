@@ -159,7 +159,8 @@ class _State:
             return None if value is None else _instant(value)
 
         started = when(data["started_at"])
-        assert started is not None
+        if started is None:
+            raise ValueError("a timer state without a start")
         labels = data.get("labels") or {}
         config = data.get("pomodoro")
         return cls(
@@ -224,7 +225,7 @@ class TimerService:
             return None
         try:
             return _State.load(row.value)
-        except (ValueError, KeyError, TypeError, AssertionError, InvalidInput):
+        except (ValueError, KeyError, TypeError, InvalidInput):
             # A damaged state must not lock the user out of the timer: forget it.
             Setting.delete().where(Setting.key == STATE_KEY).execute()
             return None

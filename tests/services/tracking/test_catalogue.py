@@ -262,3 +262,11 @@ def test_links_survive_only_as_long_as_their_rows(tracking):
     assert tracking.sessions.get(session.id).skill is None
     assert Skill.select().count() == 0
     assert Category.select().count() == 7
+
+
+def test_the_pomodoro_lengths_come_from_the_settings(tracking):
+    tracking.tracking_settings.update(pomodoro_work_minutes=50, pomodoro_break_minutes=10)
+    config = tracking.tracking_settings.get().pomodoro()
+    assert (config.work_minutes, config.break_minutes, config.long_break_every) == (50, 10, 4)
+    state = tracking.timer.start(pomodoro=config)
+    assert state.pomodoro.ends_at == state.started_at + dt.timedelta(minutes=50)

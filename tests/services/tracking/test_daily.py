@@ -156,3 +156,24 @@ def test_sql_and_portable_paths_agree_with_splitting_each_session(
                     expected[k] = expected.get(k, 0.0) + part.duration.total_seconds()
         assert native == expected
     assert all(v > 0 for v in native.values())
+
+
+def test_two_centuries_of_clock_changes_fit_in_the_queries(services, portable):
+    """New York has changed its clocks about 360 times since 1900: more slices than one
+    SQLite compound SELECT may hold."""
+    starts = [
+        dt.datetime(year, month, 3, 23, 30) for year in range(1900, 2101, 7) for month in (3, 11)
+    ]
+    for start in starts:
+        WorkSession.create(start=start, end=start + dt.timedelta(hours=2))
+    first, last = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+    assert len(sqlfn.offset_slices(*_bounds(first, last, NEW_YORK), NEW_YORK)) > 250
+    native = daily.daily_seconds(first, last, NEW_YORK, key="none")
+    assert native == portable(daily.daily_seconds, first, last, NEW_YORK, key="none")
+    assert sum(native.values()) == len(starts) * 7200
+
+
+def _bounds(first, last, zone):
+    from journal_app.services.tracking.timeutil import day_bounds
+
+    return day_bounds(first, last, zone)

@@ -4,6 +4,9 @@ heartbeat and recovery after a kill, idle time, Pomodoro, a clock moving backwar
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -270,3 +273,36 @@ def test_pomodoro_lengths_are_checked():
     ):
         with pytest.raises(InvalidInput):
             PomodoroConfig(**bad)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_process_killed_with_the_timer_running_leaves_it_recoverable(data_paths):
+    script = (
+        "import os, signal\n"
+        "from pathlib import Path\n"
+        "from journal_app.config import check_data_dir\n"
+        "from journal_app.services import Services\n"
+        f"s = Services.open(check_data_dir(Path({str(data_paths.root)!r}), create=True))\n"
+        "s.timer.start(note='killed')\n"
+        "s.timer.heartbeat()\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=10)
+    with Services.open(data_paths, clock=lambda: later) as services:
+        recovery = services.timer.recover()
+        assert recovery is not None and recovery.timer.note == "killed"
+        assert dt.timedelta(minutes=9) < recovery.since_heartbeat < dt.timedelta(minutes=11)
+        services.timer.heartbeat()  # keep it
+        (session,) = services.timer.stop().sessions
+        assert session.note == "killed" and session.duration >= dt.timedelta(minutes=10)
+
+
+def test_the_cli_stopping_the_timer_ends_the_guis_heartbeats(tracking, clock):
+    tracking.timer.start()
+    clock.advance(minutes=5)
+    assert tracking.timer.status().as_dict()["elapsed_minutes"] == 5.0
+    tracking.timer.stop()  # e.g. `journal-app timer stop` from a terminal
+    assert tracking.timer.heartbeat() is None
+    assert tracking.timer.recover() is None
