@@ -6,6 +6,8 @@ import math
 from collections.abc import Iterable
 from typing import Any, cast
 
+from peewee import SqliteDatabase
+
 from journal_app.db.models import BaseModel, Category, Resource, Setting, Skill, Sprint, Task
 from journal_app.errors import InvalidInput
 from journal_app.services.entries import UNSET, Unset, clean_text
@@ -15,6 +17,7 @@ __all__ = [
     "UNSET",
     "Unset",
     "atomic",
+    "atomic_write",
     "check_hours",
     "check_name",
     "check_rating",
@@ -36,6 +39,18 @@ def rows(query: Any) -> list[Any]:
 def atomic() -> Any:
     """One transaction for a multi-row change."""
     return BaseModel._meta.database.atomic()
+
+
+def atomic_write() -> Any:
+    """A transaction that takes the write lock at once, for read-then-write changes that
+    another process may race (the GUI's timer heartbeat vs `journal-app timer stop`): a
+    deferred SQLite transaction that read before the other process committed could not
+    write afterwards ("database is locked"); this one makes the other wait instead."""
+    database: Any = BaseModel._meta.database
+    engine = getattr(database, "obj", database)
+    if isinstance(engine, SqliteDatabase):
+        return database.atomic(lock_type="IMMEDIATE")
+    return database.atomic()
 
 
 def check_name(value: object, what: str) -> str:

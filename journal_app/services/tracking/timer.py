@@ -33,7 +33,7 @@ from journal_app.services.tracking import pomodoro as pomo
 from journal_app.services.tracking.common import (
     UNSET,
     Unset,
-    atomic,
+    atomic_write,
     check_ref,
     clean_text,
     put_setting,
@@ -305,7 +305,7 @@ class TimerService:
         if pomodoro is not None and not isinstance(pomodoro, pomo.PomodoroConfig):
             raise InvalidInput("pomodoro must be a PomodoroConfig")
         now = self._now()
-        with atomic():
+        with atomic_write():
             existing = self._load()
             if existing is not None:
                 started = existing.started_at.astimezone(self._sessions.tz).strftime("%H:%M")
@@ -330,7 +330,7 @@ class TimerService:
 
     def pause(self) -> TimerState:
         now = self._now()
-        with atomic():
+        with atomic_write():
             state = self._require()
             if state.running_since is None:
                 raise InvalidInput("the timer is already paused")
@@ -340,7 +340,7 @@ class TimerService:
 
     def resume(self) -> TimerState:
         now = self._now()
-        with atomic():
+        with atomic_write():
             state = self._require()
             if state.running_since is not None:
                 raise InvalidInput("the timer is already running")
@@ -354,7 +354,7 @@ class TimerService:
         """Stop and save the worked time as sessions (source "timer"); pieces shorter
         than a minute are not saved."""
         now = self._now()
-        with atomic():
+        with atomic_write():
             state = self._require()
             self._close(state, now)
             labels = state.labels
@@ -367,7 +367,7 @@ class TimerService:
 
     def cancel(self) -> None:
         """Throw the running timer away without saving anything."""
-        with atomic():
+        with atomic_write():
             self._require()
             Setting.delete().where(Setting.key == STATE_KEY).execute()
 
@@ -382,7 +382,7 @@ class TimerService:
     ) -> TimerState:
         """Change what the running timer is about (applies to all of its time)."""
         now = self._now()
-        with atomic():
+        with atomic_write():
             state = self._require()
             labels = state.labels
             if not isinstance(category_id, Unset):
@@ -405,7 +405,7 @@ class TimerService:
         """Record that the app is alive and watching the timer; None when there is no
         timer (e.g. the CLI stopped it meanwhile). Also how a recovered timer is kept."""
         now = self._now()
-        with atomic():
+        with atomic_write():
             state = self._load()
             if state is None:
                 return None
@@ -438,7 +438,7 @@ class TimerService:
         """Drop the running time after `since` (idle, or the last heartbeat before a
         crash). The timer is left paused, or running again from now with `resume`."""
         now = self._now()
-        with atomic():
+        with atomic_write():
             state = self._require()
             if state.running_since is None:
                 raise InvalidInput("the timer is paused; there is no idle time to discard")
@@ -454,7 +454,7 @@ class TimerService:
     def skip_break(self) -> TimerState:
         """End the current Pomodoro break now and start the next work part."""
         now = self._now()
-        with atomic():
+        with atomic_write():
             state = self._require()
             if state.pomodoro is None:
                 raise InvalidInput("the timer has no Pomodoro schedule")

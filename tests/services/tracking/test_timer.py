@@ -3,6 +3,7 @@ heartbeat and recovery after a kill, idle time, Pomodoro, a clock moving backwar
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import signal
 import subprocess
@@ -306,3 +307,46 @@ def test_the_cli_stopping_the_timer_ends_the_guis_heartbeats(tracking, clock):
     tracking.timer.stop()  # e.g. `journal-app timer stop` from a terminal
     assert tracking.timer.heartbeat() is None
     assert tracking.timer.recover() is None
+
+
+def test_a_heartbeat_racing_a_cli_stop_neither_fails_nor_resurrects_the_timer(
+    data_paths, clock, monkeypatch
+):
+    """The GUI's heartbeat reads the state, the CLI stops the timer in between, then
+    the heartbeat writes: the write must not fail, nor bring the timer back."""
+    import journal_app.services.tracking.timer as timer_module
+
+    services = Services.open(data_paths, clock=clock)
+    services.timer.start()
+    clock.advance(minutes=3)
+    script = (
+        "from pathlib import Path\n"
+        "from journal_app.config import check_data_dir\n"
+        "from journal_app.services import Services\n"
+        f"s = Services.open(check_data_dir(Path({str(data_paths.root)!r}), create=False))\n"
+        "print(len(s.timer.stop().sessions))\n"
+    )
+    cli: list[subprocess.Popen[str]] = []
+    real_load = timer_module.TimerService._load
+
+    def load_then_race() -> object:
+        state = real_load()
+        if not cli:
+            cli.append(
+                subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+            )
+            # Give the CLI the chance to commit first; it may wait for our write lock.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                cli[0].wait(timeout=1)
+        return state
+
+    monkeypatch.setattr(timer_module.TimerService, "_load", staticmethod(load_then_race))
+    try:
+        services.timer.heartbeat()
+        out, _ = cli[0].communicate(timeout=60)
+        monkeypatch.undo()
+        assert cli[0].returncode == 0 and out.strip() == "1"
+        assert services.timer.status() is None
+        assert WorkSession.select().count() == 1
+    finally:
+        services.close()
