@@ -1,8 +1,9 @@
 """EntryListView: the journal's entries under day, week or month headers, newest first.
 
 Plain data in (``set_entries``/``update_entry``), signals out; it never calls services.
-Headers fold on a click; the arrow keys move from entry to entry across headers; Enter or
-a click opens an entry; Delete asks the owner to trash it.
+A click or Enter opens an entry; Delete asks the owner to trash it. Up/Down go from entry
+to entry across unfolded headers and stop on folded ones; a click, Enter or Left/Right
+on a header folds it, and the selected entry stays selected meanwhile.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -256,14 +258,22 @@ class EntryTree(QTreeView):
         if cursorAction in (A.MoveLeft, A.MoveRight):
             return index
         downward = cursorAction in (A.MoveDown, A.MovePageDown, A.MoveHome, A.MoveNext)
-        # Headers are stops for folding, not for reading: step over them to an entry.
-        while index.isValid() and self.entry_model.is_group(index):
+        # An unfolded header is no stop: its entries are right there. A folded one is,
+        # or the keyboard could never reach what it holds.
+        while index.isValid() and self.entry_model.is_group(index) and self.isExpanded(index):
             following = self.indexBelow(index) if downward else self.indexAbove(index)
             if not following.isValid():
                 current = self.currentIndex()
                 return current if current.isValid() else index
             index = following
         return index
+
+    def selectionCommand(
+        self, index: _Index, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        if self.entry_model.is_group(index):  # folding a header keeps the entry selected
+            return QItemSelectionModel.SelectionFlag.NoUpdate
+        return super().selectionCommand(index, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

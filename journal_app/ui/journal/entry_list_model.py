@@ -105,7 +105,6 @@ class EntryTreeModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._grouping = "Day"
-        self._summaries: list[EntrySummary] = []
         self._groups: list[_Group] = []
         self._by_uid: dict[int, _Group] = {}
         self._by_key: dict[GroupKey, _Group] = {}

@@ -152,10 +152,36 @@ def test_home_end_and_the_top_edge(qtbot, view):
     assert view.selected_entry_id() == 2  # nothing above: stays
 
 
-def test_down_skips_a_folded_group(qtbot, view):
-    view.tree.setExpanded(header(view, "Tue 24 Nov 2026"), False)
+def test_folding_from_the_keyboard_keeps_the_entry_selected(qtbot, view):
     view.tree.setFocus()
     view.select_entry(1)
+    press(qtbot, view, Qt.Key.Key_Left)  # to its header
+    assert view.tree.currentIndex() == header(view, "Wed 25 Nov 2026")
+    press(qtbot, view, Qt.Key.Key_Left)  # fold it
+    assert not view.tree.isExpanded(header(view, "Wed 25 Nov 2026"))
+    assert view.selected_entry_id() == 1
+    press(qtbot, view, Qt.Key.Key_Down)
+    assert view.selected_entry_id() == 3  # the next group's entry
+    press(qtbot, view, Qt.Key.Key_Up)  # back to the folded header
+    assert view.tree.currentIndex() == header(view, "Wed 25 Nov 2026")
+    press(qtbot, view, Qt.Key.Key_Return)  # Enter on a header unfolds it
+    assert view.tree.isExpanded(header(view, "Wed 25 Nov 2026"))
+
+
+def test_clicking_a_header_keeps_the_selection(qtbot, view):
+    view.select_entry(5)
+    click_row(qtbot, view, header(view, "Mon 16 Nov 2026"))
+    assert view.selected_entry_id() == 5
+
+
+def test_a_folded_header_is_a_stop_on_the_way_down(qtbot, view):
+    folded = header(view, "Tue 24 Nov 2026")
+    view.tree.setExpanded(folded, False)
+    view.tree.setFocus()
+    view.select_entry(1)
+    press(qtbot, view, Qt.Key.Key_Down)
+    assert view.tree.currentIndex() == folded
+    assert view.selected_entry_id() == 1  # still the entry shown
     press(qtbot, view, Qt.Key.Key_Down)
     assert view.selected_entry_id() == 4
 
