@@ -1,40 +1,64 @@
 """The converter seam (after pymarkups): one object with `convert(text) -> html`.
 
-Raw HTML in an entry is sanitized with nh3, and links keep only http, https and mailto,
-so the preview can never run script or reach the network through the entry's text.
+`convert` never raises and never runs long: text that is huge, too slow to format or
+nested too deeply comes back as escaped plain text under a one-line notice (see
+guards.py). Everything else is Markdown → HTML → nh3 (sanitize.py), so the preview can
+never run script or reach the network or the disk through an entry's text.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import logging
+import threading
 from typing import Any
 
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-EXTENSIONS = ["extra", "sane_lists", "toc", "smarty"]
+from journal_app.markdown import guards
+from journal_app.markdown.sanitize import sanitize
+
+log = logging.getLogger(__name__)
 
 
 class MarkdownConverter:
-    def __init__(self) -> None:
-        import markdown  # imported here: it is not needed to paint the first window
+    """Not thread-safe (python-markdown keeps state per document): one per thread."""
 
-        self._md: Any = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    def __init__(self) -> None:
+        self._md: Any = None  # built on first use: markdown is not needed at start-up
 
     def convert(self, text: str) -> str:
+        text = guards.clean_text(text)
+        if len(text) > guards.MAX_MARKDOWN_CHARS:
+            return guards.plain_html(text, guards.NOTICE_LARGE)
+        try:
+            markup = guards.call_with_deadline(self._markdown, text, guards.RENDER_DEADLINE_S)
+        except guards.RenderTimeout:
+            self._md = None  # stopped half-way: start the next document afresh
+            return guards.plain_html(text, guards.NOTICE_SLOW)
+        except RecursionError:
+            self._md = None
+            return guards.plain_html(text, guards.NOTICE_DEEP)
+        except Exception:  # a bug in an extension must not take the preview down
+            log.exception("Markdown conversion failed")
+            self._md = None
+            return guards.plain_html(text, guards.NOTICE_ERROR)
+        if guards.too_deep(markup):
+            return guards.plain_html(text, guards.NOTICE_DEEP)
+        return sanitize(markup)
+
+    def _markdown(self, text: str) -> str:
+        if self._md is None:
+            from journal_app.markdown.extensions import new_markdown
+
+            self._md = new_markdown()
         self._md.reset()
-        html = self._md.convert(text.replace("\x00", "\ufffd"))
-        return sanitize(html)
+        return self._md.convert(text)
 
 
-def sanitize(html: str) -> str:
-    import nh3
-
-    return nh3.clean(html, url_schemes=ALLOWED_URL_SCHEMES, link_rel="noopener noreferrer")
-
-
-@lru_cache(maxsize=1)
-def _default_converter() -> MarkdownConverter:
-    return MarkdownConverter()
+_local = threading.local()
 
 
 def render(text: str) -> str:
-    return _default_converter().convert(text)
+    """Markdown → sanitized HTML (safe to call from any thread)."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = MarkdownConverter()
+    return converter.convert(text)

@@ -1,0 +1,234 @@
+"""Preview figures (issue #3), measured in a child process with an offscreen QApplication.
+
+- preview_2000_words_ms: median time to render a realistic 2,000-word entry (headings,
+  lists, a task list, a table, fenced Python, links, a quote, footnotes) and display it
+  in the preview: Markdown → sanitized HTML, ``setHtml`` and a full layout — what one
+  re-render costs while typing. Each run changes one word, as typing would.
+
+Informational extras: preview_render_ms (Markdown + sanitizing alone, which runs off the
+UI thread in the app), preview_display_ms (setHtml + layout, on the UI thread) and
+preview_paint_ms (painting the visible page once).
+
+    python benchmarks/bench_preview.py [--quick]      # standalone: prints the JSON
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BUDGET = {"preview_2000_words_ms": 50.0}
+KEYS = (
+    *BUDGET,
+    "preview_render_ms",
+    "preview_display_ms",
+    "preview_paint_ms",
+    "preview_words",
+    "preview_runs_ms",
+)
+TIMEOUT_S = 180.0
+WARM_UP = 3
+
+# fmt: off
+_WORDS = (
+    "attention", "gradient", "descent", "loss", "tensor", "batch", "epoch", "review",
+    "sprint", "notes", "paper", "reading", "model", "learns", "the", "a", "of", "and", "to",
+    "in", "is", "that", "for", "with", "on", "as", "this", "was", "it", "we", "layer",
+    "norm", "backprop", "softmax", "matrix", "vector", "chapter", "course", "lecture",
+    "exercise", "proof", "theorem", "derivation", "intuition", "focus", "hours", "deep",
+    "work", "sleep", "energy", "consistent", "habit", "explain", "wrote", "summary",
+    "transformer", "embedding", "residual", "stream", "probability", "distribution",
+)
+# fmt: on
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    chosen = [rng.choice(_WORDS) for _ in range(words)]
+    return " ".join(chosen).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    out, left = [], words
+    while left > 0:
+        n = min(left, rng.randint(8, 18))
+        out.append(_sentence(rng, n))
+        left -= n
+    return " ".join(out)
+
+
+def sample_entry(words: int = 2000, seed: int = 6) -> str:
+    """A study-log entry of about `words` words, in the shape users write them."""
+    rng = random.Random(seed)
+    parts = [
+        "# Self Study Journal #6 — Sprint 1 review",
+        "[TOC]",
+        f"{_paragraph(rng, 60)} I followed [the course](https://example.com/course) "
+        f"and **finished chapter 3**, with *one* open question.[^1]",
+    ]
+    section = 0
+    while len(" ".join(parts).split()) < words - 120:
+        section += 1
+        parts.append(f"## Part {section}: {_sentence(rng, 4)[:-1]}")
+        parts.append(_paragraph(rng, 110))
+        parts.append(
+            "\n".join(f"- {_sentence(rng, 9)} See `item_{i}`." for i in range(4))
+            + f"\n- [x] {_sentence(rng, 5)}\n- [ ] {_sentence(rng, 5)}"
+        )
+        parts.append(
+            f"{_paragraph(rng, 70)} More in [notes {section}](https://example.com/n/{section})."
+        )
+        if section % 2:
+            parts.append(
+                "```python\nimport torch\n\n\n"
+                f"def step_{section}(model, batch, lr=3e-4):\n"
+                '    """One training step; returns the loss."""\n'
+                "    x, y = batch\n"
+                "    loss = torch.nn.functional.cross_entropy(model(x), y)  # mean\n"
+                "    loss.backward()\n"
+                "    for p in model.parameters():\n"
+                "        p.data -= lr * p.grad\n"
+                "    return loss.item()\n```"
+            )
+        else:
+            parts.append(f"> {_sentence(rng, 14)}")
+    parts.append(
+        "| Skill | Hours | Goal |\n|:------|------:|:----:|\n"
+        + "\n".join(f"| {rng.choice(_WORDS)} | {rng.randint(1, 40)}.5 | 40 |" for _ in range(6))
+    )
+    parts.append(f"[^1]: {_sentence(rng, 12)}")
+    return "\n\n".join(parts) + "\n"
+
+
+# --------------------------------------------------------------------------- child
+
+
+def _child(runs: int) -> dict[str, Any]:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0], "-style", "fusion"])
+    from journal_app.markdown import render
+    from journal_app.ui.preview import PreviewView
+    from journal_app.ui.theme import light_palette
+
+    app.setPalette(light_palette())
+    view = PreviewView()
+    view.resize(900, 1000)
+    view.show()
+    app.processEvents()
+    text = sample_entry()
+    words = len(text.split())
+
+    def variant(i: int) -> str:  # one word differs per run, as while typing
+        return text.replace("chapter 3", f"chapter {i}", 1)
+
+    for i in range(WARM_UP):
+        view.render_now(variant(-i))
+    total, rendering, display, paint = [], [], [], []
+    for i in range(runs):
+        start = time.perf_counter()
+        view.render_now(variant(i))
+        total.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+        # The parts, measured separately on the same text.
+        start = time.perf_counter()
+        html = render(variant(i))
+        middle = time.perf_counter()
+        view.setHtml(html)
+        view.document().size()
+        end = time.perf_counter()
+        view.viewport().grab()
+        painted = time.perf_counter()
+        rendering.append((middle - start) * 1000)
+        display.append((end - middle) * 1000)
+        paint.append((painted - end) * 1000)
+    return {
+        "preview_2000_words_ms": round(statistics.median(total), 2),
+        "preview_render_ms": round(statistics.median(rendering), 2),
+        "preview_display_ms": round(statistics.median(display), 2),
+        "preview_paint_ms": round(statistics.median(paint), 2),
+        "preview_words": words,
+        "preview_runs_ms": [round(v, 1) for v in total],
+    }
+
+
+# --------------------------------------------------------------------------- parent
+
+
+def _log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def measure_preview(ctx: Any) -> dict[str, Any]:
+    """Every key is returned; on failure they are null and ctx.error says why."""
+    figures: dict[str, Any] = dict.fromkeys(KEYS)
+    runs = 15 if ctx.quick else 41
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("JOURNAL_APP_DATA_DIR", None)
+    with tempfile.TemporaryDirectory() as config:
+        env["JOURNAL_APP_CONFIG_DIR"] = config  # no user settings read or written
+        try:
+            done = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve()), "--child", str(runs)],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:
+            ctx.error(f"preview: timed out after {TIMEOUT_S:.0f} s")
+            return figures
+    if done.returncode != 0:
+        tail = " | ".join(done.stderr.strip().splitlines()[-5:])
+        ctx.error(f"preview: child exited {done.returncode}: {tail}")
+        return figures
+    try:
+        measured = json.loads(done.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        ctx.error(f"preview: unreadable child output {done.stdout[-200:]!r}")
+        return figures
+    figures.update(measured)
+    _log(
+        f"preview {figures['preview_words']} words: {figures['preview_2000_words_ms']} ms "
+        f"(render {figures['preview_render_ms']}, display {figures['preview_display_ms']}, "
+        f"paint {figures['preview_paint_ms']})"
+    )
+    return figures
+
+
+class _StandaloneContext:
+    def __init__(self, quick: bool) -> None:
+        self.quick = quick
+        self.errors: list[str] = []
+
+    def error(self, message: str) -> None:
+        _log(f"ERROR: {message}")
+        self.errors.append(message)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:
+        print(json.dumps(_child(int(argv[1]))), flush=True)
+        return 0
+    ctx = _StandaloneContext(quick="--quick" in argv)
+    figures = measure_preview(ctx)
+    print(json.dumps({**figures, "budget": BUDGET, "errors": ctx.errors}, indent=2))
+    return 1 if ctx.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

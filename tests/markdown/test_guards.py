@@ -1,0 +1,174 @@
+"""Hostile entries: each renders safely or says why not, quickly, and keeps its text."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from journal_app.markdown import MarkdownConverter, guards, render
+from journal_app.markdown.guards import (
+    NOTICE_DEEP,
+    NOTICE_ERROR,
+    NOTICE_LARGE,
+    NOTICE_SLOW,
+    ZWSP,
+    RenderTimeout,
+    call_with_deadline,
+    clean_text,
+    too_deep,
+)
+
+
+def timed(text: str) -> tuple[str, float]:
+    start = time.perf_counter()
+    html = render(text)
+    return html, time.perf_counter() - start
+
+
+def test_clean_text_replaces_lone_surrogates_and_controls_only():
+    assert clean_text("a\ud800b\udc00c") == "a\ufffdb\ufffdc"
+    assert clean_text("\ud83d\ude00") == "😀"
+    assert clean_text("nul\x00 stx\x02 tab\t nl\n cr\r") == "nul\ufffd stx\ufffd tab\t nl\n cr\r"
+    text = "مرحبا 👩‍👩‍👧‍👦 ok"
+    assert clean_text(text) == text
+
+
+def test_a_very_large_entry_is_shown_as_plain_text_with_a_notice():
+    text = "# not a heading here\n" + "lorem ipsum dolor\n" * 600_000  # ~10 MB
+    html, seconds = timed(text)
+    assert seconds < 2
+    assert html.startswith(f'<p class="notice">{NOTICE_LARGE}</p>')
+    assert "<h1" not in html and "# not a heading here" in html
+    assert "more characters, not shown here" in html
+
+
+def test_a_long_line_without_spaces_gets_break_points():
+    html, seconds = timed("x" * 1_000_000)
+    assert seconds < 2
+    assert NOTICE_LARGE in html
+    assert ZWSP in html
+    assert max(len(run) for run in html.split(ZWSP)) < 200
+
+    html = render("see " + "y" * 5000 + " end")  # small enough for Markdown
+    assert "<p>see " in html and ZWSP in html
+    assert html.replace(ZWSP, "").count("y" * 5000) == 1  # nothing lost
+
+
+def test_break_points_stay_out_of_code_and_entities():
+    code = "z" * 400
+    html = render(f"```\n{code}\n```\n\n" + "&amp;" * 100)
+    assert code in html  # code is copied as written
+    assert "&amp;" * 40 in html.replace(ZWSP, "")
+    assert "&am" + ZWSP not in html and "&" + ZWSP not in html
+
+
+def test_a_list_nested_500_deep_renders_as_plain_text():
+    for text in ("".join("\t" * i + "- item\n" for i in range(500)), "- " * 500 + "x"):
+        html, seconds = timed(text)
+        assert seconds < 2
+        assert NOTICE_DEEP in html or NOTICE_SLOW in html
+        assert "item" in html or "x" in html
+
+
+def test_20000_nested_divs_are_not_parsed_as_html():
+    html, seconds = timed("<div>" * 20_000 + "deep" + "</div>" * 20_000)
+    assert seconds < 2
+    assert "<div" not in html
+    assert "&lt;div&gt;" in html  # shown as text
+
+
+def test_nested_tables_have_a_limit():
+    assert not too_deep("<table><tr><td>" * guards.MAX_TABLE_DEPTH)
+    assert too_deep("<table><tr><td>" * (guards.MAX_TABLE_DEPTH + 1))
+    html = render("<table><tr><td>" * 30 + "x")
+    assert NOTICE_DEEP in html
+
+
+def test_depth_counts_html_as_parsed():
+    assert not too_deep("<p>a" * 5000)  # a <p> closes the one before
+    assert not too_deep("<br>" * 5000 + "<img src=x>" * 5000)
+    assert not too_deep("<div></div>" * 5000)
+    assert too_deep("<div/>" * 600)  # "/>" does not close a div in HTML
+    assert too_deep("<span>" * 600)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 20_000 + "]" * 20_000, "[a](" * 10_000, "![a" * 13_000, "<a " * 40_000],
+    ids=["brackets", "open-links", "open-images", "open-tags"],
+)
+def test_slow_markdown_is_cut_off(text, monkeypatch):
+    monkeypatch.setattr(guards, "RENDER_DEADLINE_S", 0.3)  # each takes >3 s uncut
+    html, seconds = timed(text)
+    assert seconds < 1
+    assert NOTICE_SLOW in html
+    assert render("# fine") == '<h1 id="fine">fine</h1>'  # the next entry renders normally
+
+
+def test_deadline_stops_a_python_loop_and_leaves_nothing_pending():
+    def spin(_: str) -> str:
+        while True:
+            pass
+
+    start = time.perf_counter()
+    with pytest.raises(RenderTimeout):
+        call_with_deadline(spin, "", 0.05)
+    assert time.perf_counter() - start < 1
+
+    assert call_with_deadline(str.upper, "quick", 0.05) == "QUICK"
+    # Had the timer fired late, its exception would surface in this loop.
+    deadline = time.perf_counter() + 0.2
+    while time.perf_counter() < deadline:
+        pass
+
+
+def test_slow_markdown_is_cut_off_within_the_real_deadline():
+    html, seconds = timed("[" * 20_000 + "]" * 20_000)
+    assert guards.RENDER_DEADLINE_S <= seconds < 2
+    assert NOTICE_SLOW in html
+
+
+def test_deadline_works_in_a_worker_thread(monkeypatch):
+    monkeypatch.setattr(guards, "RENDER_DEADLINE_S", 0.3)
+    outcome: list[str] = []
+
+    def work() -> None:
+        try:
+            render("[" * 20_000 + "]" * 20_000)
+            outcome.append("returned")
+        except BaseException as exc:  # pragma: no cover - the failure being tested for
+            outcome.append(repr(exc))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(5)
+    assert outcome == ["returned"]
+
+
+def test_an_extension_bug_gives_plain_text(monkeypatch):
+    converter = MarkdownConverter()
+
+    def broken(text: str) -> str:
+        raise ValueError("bug")
+
+    monkeypatch.setattr(converter, "_markdown", broken)
+    html = converter.convert("*still* here")
+    assert NOTICE_ERROR in html and "*still* here" in html
+
+
+def test_recursion_gives_plain_text(monkeypatch):
+    converter = MarkdownConverter()
+
+    def recursing(text: str) -> str:
+        raise RecursionError
+
+    monkeypatch.setattr(converter, "_markdown", recursing)
+    assert NOTICE_DEEP in converter.convert("x")
+
+
+def test_plain_fallback_escapes_the_text():
+    html = guards.plain_html('<script>alert("x")</script> & more', NOTICE_SLOW)
+    assert "<script" not in html
+    assert '&lt;script&gt;alert("x")&lt;/script&gt; &amp; more' in html
