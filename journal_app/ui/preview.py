@@ -24,8 +24,26 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache, partial
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QImage,
+    QImageReader,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from journal_app.resources_path import resource_path
@@ -37,10 +55,13 @@ THROTTLE_MS = 150
 MAX_THROTTLE_MS = 2000  # a slow entry re-renders less often, so typing stays smooth
 COST_FACTOR = 4  # ...at most ~1/4 of the time goes to rendering it
 DOCUMENT_MARGIN = 16
+MIN_POINT_SIZE = 10.5
 INDENT_WIDTH = 24  # per list level (Qt's default of 40 px makes nested lists drift)
 MAX_IMAGE_BYTES = 25 * 1024 * 1024  # what the attachments service accepts
 MAX_IMAGE_PIXELS = 40_000_000  # a small file can still decode to gigabytes
 IMAGE_CACHE_SIZE = 32
+MIN_IMAGE_WIDTH = 240
+REFIT_DELAY_MS = 150
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 ATTACHMENT_SCHEME = "attachment"
 
@@ -188,10 +209,12 @@ class PreviewView(QTextBrowser):
         *,
         converter: Converter | None = None,
         delay_ms: int = THROTTLE_MS,
-        throttle_factory: Callable[..., Throttle] = Throttle,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
+        font = QFont(self.font())  # a reading size, a little under the editor's
+        font.setPointSizeF(max(MIN_POINT_SIZE, QFont().pointSizeF() + 1.5))
+        self.setFont(font)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -205,9 +228,14 @@ class PreviewView(QTextBrowser):
         self._again = False  # a newer text arrived while the worker was busy
         self._base_delay = delay_ms
         self._dark: bool | None = None
+        self._image_width = 0  # the width the shown images were fitted to
+        self._refit = QTimer(self)  # after a resize, fit the images again (once it settles)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_DELAY_MS)
+        self._refit.timeout.connect(self._on_refit)
         self._results = _Results(self)
         self._results.ready.connect(self._on_ready, Qt.ConnectionType.QueuedConnection)
-        self._throttle = throttle_factory(self._start_render, delay_ms, parent=self)
+        self._throttle = Throttle(self._start_render, delay_ms, parent=self)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_hovered)
         self._apply_look()
@@ -284,6 +312,7 @@ class PreviewView(QTextBrowser):
         bar = self.verticalScrollBar()
         span = bar.maximum() - bar.minimum()
         fraction = (bar.value() - bar.minimum()) / span if span > 0 else 0.0
+        self._image_width = self._fit_width()
         self.setHtml(html)
         document = self.document()
         document.setDocumentMargin(DOCUMENT_MARGIN)
@@ -291,6 +320,19 @@ class PreviewView(QTextBrowser):
         document.size()  # lay it out now, so the scroll range is the final one
         if fraction:
             self.scroll_to_fraction(fraction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._html is not None and "<img" in self._html:
+            self._refit.start()
+
+    def _on_refit(self) -> None:
+        if self._html is not None and abs(self._fit_width() - self._image_width) >= 8:
+            self._set_document(self._html)  # images are fitted when the document loads them
+
+    def _fit_width(self) -> int:
+        """The widest an image is shown: the page's width inside its margins."""
+        return max(MIN_IMAGE_WIDTH, self.viewport().width() - 2 * DOCUMENT_MARGIN - 8)
 
     # ------------------------------------------------------------------ look
 
@@ -328,7 +370,7 @@ class PreviewView(QTextBrowser):
         return self._attachment_image(url.toString()) or QImage()
 
     def _attachment_image(self, name: str) -> QImage | None:
-        width = max(240, self.viewport().width() - 2 * DOCUMENT_MARGIN - 8)
+        width = self._image_width or self._fit_width()
         key = (name, width)
         if key in self._images:
             self._images.move_to_end(key)

@@ -393,6 +393,21 @@ def test_wide_images_are_scaled_to_the_preview(view, tmp_path):
     assert abs(image.height() / image.width() - 0.1) < 0.01
 
 
+def test_images_are_fitted_again_when_the_preview_narrows(qtbot, view, tmp_path):
+    png = _png(tmp_path / "wide.png", 3000, 300)
+    view.set_attachment_resolver(lambda name: png)
+    view.render_now("![wide](attachment:wide.png)")
+    before = view.document().resource(IMAGE, QUrl("attachment:wide.png")).width()
+    view.resize(400, 500)
+
+    def fitted() -> bool:
+        image = view.document().resource(IMAGE, QUrl("attachment:wide.png"))
+        return 0 < image.width() <= view.viewport().width() < before
+
+    qtbot.waitUntil(fitted, timeout=2000)
+    assert view.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -559,7 +574,8 @@ def test_a_re_render_keeps_the_reading_position(view):
 
 def _code_background(view: PreviewView) -> QColor:
     cursor = view.document().find("import")
-    rect = view.cursorRect(cursor)
+    cursor.setPosition(cursor.selectionStart())
+    rect = view.cursorRect(cursor)  # the code's first letter; left of it is the padding
     shot = view.viewport().grab().toImage()
     return shot.pixelColor(rect.left() - 6, rect.center().y())
 
