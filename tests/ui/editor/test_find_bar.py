@@ -1,0 +1,255 @@
+"""Find and replace in an entry, driven from the keyboard."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from journal_app.ui.editor import FindReplaceBar, MarkdownEditor
+from journal_app.ui.editor.find_bar import search_pattern
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+TEXT = "The cat sat.\nA category of cats: the Cat, the cat-like one, concat."
+
+
+@pytest.fixture
+def pane(qtbot):
+    """(editor, bar) in one shown window, the editor focused."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    editor = MarkdownEditor()
+    bar = FindReplaceBar(editor)
+    bar.hide()
+    layout = QVBoxLayout(window)
+    layout.addWidget(bar)
+    layout.addWidget(editor)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    editor.set_text(TEXT)
+    yield editor, bar  # (a generator keeps the window alive)
+
+
+def selection(editor: MarkdownEditor) -> tuple[int, int]:
+    cursor = editor.textCursor()
+    return cursor.selectionStart(), cursor.selectionEnd()
+
+
+def test_typing_finds_as_you_type_and_counts(qtbot, pane):
+    editor, bar = pane
+    bar.open_find()
+    assert bar.isVisible()
+    assert bar.find_field.hasFocus()
+    qtbot.keyClicks(bar.find_field, "cat")
+    assert selection(editor) == (4, 7)
+    assert bar.status_label.text() == "1 of 6"
+    qtbot.keyClick(bar.find_field, Key.Key_Return)
+    assert bar.status_label.text() == "2 of 6"
+    assert editor.textCursor().selectedText() == "cat"  # in "category"
+    qtbot.keyClick(bar.find_field, Key.Key_Return, Mod.ShiftModifier)
+    assert bar.status_label.text() == "1 of 6"
+    qtbot.keyClick(bar.find_field, Key.Key_F3, Mod.ShiftModifier)
+    assert bar.status_label.text() == "6 of 6"  # wrapped around to the last one
+    assert selection(editor) == (len(TEXT) - 4, len(TEXT) - 1)
+    qtbot.keyClick(bar.find_field, Key.Key_F3)
+    assert bar.status_label.text() == "1 of 6"
+
+
+def test_match_case_and_whole_words(qtbot, pane):
+    editor, bar = pane
+    bar.open_find()
+    qtbot.keyClicks(bar.find_field, "cat")
+    qtbot.mouseClick(bar.case_button, Qt.MouseButton.LeftButton)
+    assert bar.status_label.text().endswith("of 5")  # not "Cat"
+    qtbot.mouseClick(bar.word_button, Qt.MouseButton.LeftButton)
+    assert bar.status_label.text() == "1 of 2"  # "cat", "cat-like"; not cats, concat
+    found = []
+    for _ in range(2):
+        found.append(selection(editor))
+        qtbot.keyClick(bar.find_field, Key.Key_Return)
+    assert found == [(4, 7), (TEXT.index("cat-"), TEXT.index("cat-") + 3)]
+    qtbot.mouseClick(bar.case_button, Qt.MouseButton.LeftButton)
+    assert bar.status_label.text().endswith("of 3")  # "Cat" too
+
+
+def test_no_match_is_said_and_tints_the_field(qtbot, pane):
+    editor, bar = pane
+    bar.open_find()
+    normal = bar.find_field.palette().color(QPalette.ColorRole.Base)
+    qtbot.keyClicks(bar.find_field, "cax")
+    assert bar.status_label.text() == "No matches"
+    assert bar.find_field.property("noMatch") is True
+    tinted = bar.find_field.palette().color(QPalette.ColorRole.Base)
+    assert tinted.red() > tinted.blue() and tinted != normal
+    assert not editor.textCursor().hasSelection()
+    qtbot.keyClick(bar.find_field, Key.Key_Backspace)
+    assert bar.status_label.text() == "1 of 6"
+    assert bar.find_field.property("noMatch") is False
+    assert bar.find_field.palette().color(QPalette.ColorRole.Base) == normal
+
+
+def test_escape_closes_and_gives_the_focus_back(qtbot, pane):
+    editor, bar = pane
+    bar.open_find()
+    qtbot.keyClicks(bar.find_field, "sat")
+    qtbot.keyClick(bar.find_field, Key.Key_Escape)
+    assert bar.isHidden()
+    qtbot.waitUntil(editor.hasFocus)
+    assert editor.textCursor().selectedText() == "sat"  # the match stays selected
+    assert editor.extraSelections() == []
+
+
+def test_opening_takes_the_selected_text(qtbot, pane):
+    editor, bar = pane
+    editor.setTextCursor(editor.document().find("category"))
+    bar.open_find()
+    assert bar.find_field.text() == "category"
+    assert bar.find_field.selectedText() == "category"  # typing replaces it
+    assert bar.status_label.text() == "1 of 1"
+
+
+def test_f3_from_the_editor_repeats_the_last_search(qtbot, pane):
+    editor, bar = pane
+    bar.open_find()
+    qtbot.keyClicks(bar.find_field, "the")
+    qtbot.keyClick(bar.find_field, Key.Key_Escape)
+    first = selection(editor)
+    qtbot.keyClick(editor, Key.Key_F3)
+    assert selection(editor) > first
+    qtbot.keyClick(editor, Key.Key_F3, Mod.ShiftModifier)
+    assert selection(editor) == first
+
+
+def test_visible_matches_are_tinted(qtbot, pane):
+    editor, bar = pane
+    bar.open_find()
+    qtbot.keyClicks(bar.find_field, "the")
+    marked = [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in editor.extraSelections()
+    ]
+    expected = [m.span() for m in re.finditer("the", TEXT, re.IGNORECASE)]
+    assert marked == expected
+
+
+def test_replace_one_at_a_time(qtbot, pane):
+    editor, bar = pane
+    bar.open_replace()
+    qtbot.keyClicks(bar.find_field, "cat")
+    bar.set_options(match_case=True, whole_word=True)
+    qtbot.keyClick(bar.find_field, Key.Key_Tab)
+    assert bar.replace_field.hasFocus()
+    qtbot.keyClicks(bar.replace_field, "dog")
+    qtbot.keyClick(bar.replace_field, Key.Key_Return)  # replaces the selected "cat"
+    assert editor.text().startswith("The dog sat.")
+    assert bar.status_label.text() == "1 of 1"  # now on the next one: "cat-like"
+    assert selection(editor)[0] == TEXT.index("cat-")
+    qtbot.keyClick(bar.replace_field, Key.Key_Return)
+    assert editor.text() == TEXT.replace(" cat ", " dog ").replace("cat-", "dog-")
+    assert bar.status_label.text() == "No matches"
+    qtbot.keyClick(bar.replace_field, Key.Key_Return)  # nothing left: changes nothing
+    assert editor.text().count("dog") == 2
+    qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier)
+    assert editor.text().count("dog") == 1  # one replacement per undo step
+
+
+def test_replace_all_is_one_undo_step(qtbot, pane):
+    editor, bar = pane
+    bar.open_replace()
+    qtbot.keyClicks(bar.find_field, "the")
+    qtbot.keyClicks(bar.replace_field, "a")
+    qtbot.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
+    assert editor.text() == re.sub("the", "a", TEXT, flags=re.IGNORECASE)
+    assert bar.status_label.text() == "Replaced 3"
+    qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier)
+    assert editor.text() == TEXT
+
+
+def test_replacement_text_is_taken_literally(qtbot, pane):
+    editor, bar = pane
+    bar.open_replace()
+    qtbot.keyClicks(bar.find_field, "sat")
+    qtbot.keyClicks(bar.replace_field, r"\1 $0 \g<0>")
+    assert bar.replace_all() == 1
+    assert editor.text().startswith(r"The cat \1 $0 \g<0>.")
+
+
+def test_positions_are_right_after_emoji(qtbot, pane):
+    editor, bar = pane
+    editor.set_text("👩‍👩‍👧 and 😀 then target, 中文 target")
+    bar.open_replace()
+    qtbot.keyClicks(bar.find_field, "target")
+    qtbot.keyClick(bar.find_field, Key.Key_Return)
+    assert bar.status_label.text() == "2 of 2"
+    qtbot.keyClicks(bar.replace_field, "goal")
+    bar.replace_all()
+    assert editor.text() == "👩‍👩‍👧 and 😀 then goal, 中文 goal"
+
+
+def test_a_10_mb_entry_is_searched_and_replaced_quickly(qtbot, pane):
+    editor, bar = pane
+    body = "Studied attention, then wrote the explainer draft.\n" * 200_000
+    editor.set_text(body)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("needle at the very end")
+    bar.open_replace()
+    start = time.perf_counter()
+    qtbot.keyClicks(bar.find_field, "needle")
+    assert time.perf_counter() - start < 0.5  # counted after typing pauses
+    assert editor.textCursor().selectedText() == "needle"
+    qtbot.waitUntil(lambda: bar.status_label.text() == "1 of 1")
+
+    bar.find_field.clear()
+    start = time.perf_counter()
+    qtbot.keyClicks(bar.find_field, "the")  # 400,001 matches
+    qtbot.waitUntil(lambda: bar.status_label.text() == "1 of 400,001")
+    qtbot.keyClick(bar.find_field, Key.Key_Return)
+    assert time.perf_counter() - start < 2
+    assert bar.status_label.text() == "2 of 400,001"
+
+    qtbot.keyClicks(bar.replace_field, "THE")
+    start = time.perf_counter()
+    assert bar.replace_all() == 400_001
+    assert time.perf_counter() - start < 2
+    assert editor.text().count("THE") == 400_001
+    qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier)
+    assert "THE" not in editor.text()
+
+
+def test_the_bar_counts_as_qt_finds(qapp):
+    """The Python regex behind "3 of 12" agrees with QTextDocument.find."""
+
+    @given(
+        st.text(st.sampled_from("ab AB_1é-\n"), max_size=40),
+        st.text(st.sampled_from("ab AB_1é-"), min_size=1, max_size=3),
+        st.booleans(),
+        st.booleans(),
+    )
+    def check(text, needle, match_case, whole_word):
+        doc = QTextDocument()
+        doc.setPlainText(text)
+        flags = QTextDocument.FindFlag(0)
+        if match_case:
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        if whole_word:
+            flags |= QTextDocument.FindFlag.FindWholeWords
+        qt_found = []
+        cursor = doc.find(needle, 0, flags)
+        while not cursor.isNull():
+            qt_found.append(cursor.selectionStart())
+            cursor = doc.find(needle, cursor, flags)
+        pattern = search_pattern(needle, match_case=match_case, whole_word=whole_word)
+        assert [m.start() for m in pattern.finditer(text)] == qt_found
+
+    check()
