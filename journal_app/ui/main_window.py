@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------
 
     def _build_central(self) -> None:
-        sidebar = QFrame()
+        sidebar = self._sidebar = QFrame()
         sidebar.setObjectName("sidebar")
         sidebar.setFixedWidth(SIDEBAR_WIDTH)
         column = QVBoxLayout(sidebar)
@@ -171,11 +171,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
 
         file_menu = bar.addMenu("&File")
-        self.new_entry_action = QAction("&New Entry", self)
-        self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_entry_action.setStatusTip("Write a new entry (arrives with the editor)")
-        self.new_entry_action.setEnabled(False)
+        self.new_entry_action = self.journal_page.new_action
         file_menu.addAction(self.new_entry_action)
+        file_menu.addAction(self.journal_page.save_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts(_shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -195,6 +193,14 @@ class MainWindow(QMainWindow):
             if name == "redo":
                 edit_menu.addSeparator()
 
+        entry_menu = bar.addMenu("E&ntry")
+        for action in self.journal_page.entry_actions():
+            if action is None:
+                entry_menu.addSeparator()
+            else:
+                entry_menu.addAction(action)
+                self.addAction(action)  # shortcuts work in every area
+
         view_menu = bar.addMenu("&View")
         self.area_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -209,6 +215,9 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.area_actions[area.key] = action
         self.addActions(list(self.area_actions.values()))
+        view_menu.addSeparator()
+        for action in self.journal_page.view_mode_actions():
+            view_menu.addAction(action)
         view_menu.addSeparator()
 
         theme_menu = view_menu.addMenu("&Theme")
@@ -249,6 +258,17 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("statusSummary")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.status_label, 1)
+        self.stats_label = QLabel()
+        self.stats_label.setObjectName("statusStats")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("statusSaved")
+        self.statusBar().addPermanentWidget(self.stats_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        pane = self.journal_page.editor_pane
+        pane.stats_changed.connect(self.stats_label.setText)
+        pane.message.connect(self.save_label.setText)
+        pane.saved.connect(lambda _entry: self._refresh_status())
+        self.journal_page.distraction_free_changed.connect(self._on_distraction_free)
         self.statusBar().setSizeGripEnabled(True)
 
     # -- public ---------------------------------------------------------------------------
@@ -302,6 +322,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            can_close = getattr(page, "can_close", None)
+            if callable(can_close) and not can_close():
+                event.ignore()
+                return
         self.save_state()
         super().closeEvent(event)
 
@@ -332,6 +357,17 @@ class MainWindow(QMainWindow):
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         for name, action in self.edit_actions.items():
             action.setEnabled(callable(getattr(new, name, None)))
+
+    def _on_distraction_free(self, on: bool) -> None:
+        """Only the text on screen: no sidebar, menus, status bar; Esc comes back."""
+        self._sidebar.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        if on:
+            self._was_full_screen = self.isFullScreen()
+            self.showFullScreen()
+        elif not getattr(self, "_was_full_screen", False):
+            self.showNormal()
 
     def _on_full_screen_triggered(self, checked: bool) -> None:
         if checked:

@@ -247,9 +247,10 @@ class SearchPanel(QWidget):
         for hit in hits:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            day = f"{hit.day:%a} {hit.day.day} {hit.day:%b %Y}"
             label = QLabel(
                 f"<div><b>{html.escape(hit.title or '(untitled)')}</b>"
-                f" <span style='color:gray'>· {hit.day:%a} {hit.day.day} {hit.day:%b %Y}</span></div>"
+                f" <span style='color:gray'>· {day}</span></div>"
                 f"<div>{snippet_html(hit)}</div>"
             )
             label.setWordWrap(True)

@@ -92,9 +92,9 @@ def test_view_menu_lists_the_areas_with_their_shortcuts(make_window):
 def test_menus_have_the_standard_commands(make_window):
     window = make_window()
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["&File", "&Edit", "&View", "&Help"]
+    assert list(menus) == ["&File", "&Edit", "E&ntry", "&View", "&Help"]
     file_items = [a.text() for a in menus["&File"].actions() if not a.isSeparator()]
-    assert file_items == ["&New Entry", "&Quit"]
+    assert file_items == ["&New Entry", "&Save Now", "&Quit"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.new_entry_action.shortcut().toString() == "Ctrl+N"
     edit_items = [a.text() for a in menus["&Edit"].actions() if not a.isSeparator()]
@@ -123,43 +123,27 @@ def test_status_bar_counts_with_thousands_separator(make_window, services):
     assert window.status_label.text().startswith("1 entry ·")
 
 
-def test_journal_lists_the_twenty_most_recent_entries(make_window, services):
+def test_journal_lists_entries_newest_first_and_opens_the_latest(make_window, services):
     start = dt.date(2026, 1, 1)
     for i in range(25):
         services.entries.create(day=start + dt.timedelta(days=i), title=f"Self Study Journal #{i}")
-    services.entries.create(day=dt.date(2026, 1, 24), title="")  # untitled, same day as #23
+    untitled = services.entries.create(day=dt.date(2026, 1, 24), title="")  # same day as #23
     window = make_window()
     page = window.journal_page
-    rows = [
-        (page.recent_list.topLevelItem(r).text(0), page.recent_list.topLevelItem(r).text(1))
-        for r in range(page.recent_list.topLevelItemCount())
-    ]
-    assert len(rows) == 20
-    assert rows[0] == ("Sun 25 Jan 2026", "Self Study Journal #24")
-    assert rows[1] == ("Sat 24 Jan 2026", "(untitled)")  # newer id first within a day
-    assert rows[2] == ("Sat 24 Jan 2026", "Self Study Journal #23")
-    assert rows[-1][1] == "Self Study Journal #6"
-    assert "26 entries" in page.subtitle_label.text()
-    assert page.recent_list.isVisible()
-    assert not page.empty_label.isVisible()
+    order = page.entry_list.entry_ids_in_order()
+    assert len(order) == 26
+    assert services.entries.get(order[0]).title == "Self Study Journal #24"
+    assert order[1] == untitled.id  # newer id first within a day
+    assert page.editor_pane.title_edit.text() == "Self Study Journal #24"
+    assert "26 entries" in page.entry_list.count_label.text()
 
 
 def test_empty_journal_says_so(make_window):
     window = make_window()
     page = window.journal_page
-    assert page.recent_list.topLevelItemCount() == 0
-    assert page.empty_label.isVisible()
-    assert "No entries yet" in page.subtitle_label.text()
-
-
-def test_every_list_row_is_fully_visible(make_window, services):
-    for i in range(5):
-        services.entries.create(day=dt.date(2026, 3, 1 + i), title=f"Entry {i}")
-    window = make_window()
-    tree = window.journal_page.recent_list
-    last = tree.visualItemRect(tree.topLevelItem(4))
-    assert last.height() > 0
-    assert last.bottom() <= tree.viewport().height()
+    assert page.entry_list.entry_ids_in_order() == []
+    assert not page.editor_pane.has_document()
+    assert page.editor_pane.empty_label.isVisibleTo(page)
 
 
 def test_fresh_window_uses_the_default_size_within_the_screen(make_window):
@@ -231,11 +215,6 @@ def test_quit_closes_the_window(qtbot, make_window):
     window = make_window()
     window.quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
-
-
-def test_new_entry_is_a_disabled_placeholder(make_window):
-    window = make_window()
-    assert not window.new_entry_action.isEnabled()
 
 
 def test_window_has_the_app_icon_and_title(make_window):

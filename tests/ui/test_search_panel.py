@@ -59,7 +59,7 @@ def test_a_slow_old_query_never_replaces_a_newer_answer(qtbot):
     panel = SearchPanel(search)
     qtbot.addWidget(panel)
     panel.field.setText("slow")
-    panel._start()  # noqa: SLF001 - start now rather than after the debounce
+    panel._start()
     with qtbot.waitSignal(panel.results_shown, timeout=3000):
         panel.field.setText("fresh")
         release.set()

@@ -1,32 +1,25 @@
-"""Journal: for now, the most recent entries (read-only) and how many there are.
-
-The Markdown editor (issue #3) replaces the list's read-only role later.
-"""
+"""Journal: the entry browser (search, list, calendar, on this day) beside the editor."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QHBoxLayout,
+    QMenu,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from journal_app.services import Services
-from journal_app.ui.pages.base import Card, Page
-
-RECENT_LIMIT = 20
-UNTITLED = "(untitled)"
-
-
-def format_day(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+from journal_app.services.entries import EntryData, EntrySummary
+from journal_app.ui.entry_editor import Draft, EntryEditorPane
+from journal_app.ui.journal.entry_list import EntryListView
+from journal_app.ui.search_panel import SearchPanel
 
 
 def count_text(count: int) -> str:
@@ -35,81 +28,401 @@ def count_text(count: int) -> str:
     return f"{count:,} entr{'y' if count == 1 else 'ies'}"
 
 
-class JournalPage(Page):
+def _summary(entry: EntryData) -> EntrySummary:
+    return EntrySummary(
+        id=entry.id,
+        day=entry.day,
+        title=entry.title,
+        series=entry.series,
+        number=entry.number,
+        visibility=entry.visibility,
+    )
+
+
+class JournalPage(QWidget):
+    """Left: search, entries grouped by day/week/month, calendar, on this day. Right: the
+    entry editor. Secondary panels are built just after the window first paints."""
+
+    distraction_free_changed = Signal(bool)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__("Journal", "", parent)
+        super().__init__(parent)
         self._services = services
         self.entry_count = 0  # as of the last refresh()
+        self._summaries: list[EntrySummary] = []
+        self._by_id: dict[int, EntrySummary] = {}
+        self._chosen_day: dt.date | None = None
+        self._distraction_free = False
+        self.calendar = None  # JournalCalendar, built after the first paint
+        self.on_this_day = None  # OnThisDayPanel, likewise
 
-        self.recent_card = Card("Recent entries")
-        self.recent_list = QTreeWidget()
-        self.recent_list.setObjectName("recentEntries")
-        self.recent_list.setColumnCount(2)
-        self.recent_list.setHeaderLabels(["Day", "Title"])
-        self.recent_list.setHeaderHidden(True)
-        self.recent_list.setRootIsDecorated(False)
-        self.recent_list.setUniformRowHeights(True)
-        self.recent_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.recent_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.recent_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.recent_list.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty_label = QLabel(
-            "No entries yet. Once you write your first entry it will appear here, newest first."
+        self.search = SearchPanel(
+            lambda q, **kw: self._services.search.search(q, **kw),
+            release=lambda: self._services.search.release_thread_connection(),
         )
-        self.empty_label.setObjectName("muted")
-        self.empty_label.setWordWrap(True)
-        self.recent_card.body.addWidget(self.recent_list)
-        self.recent_card.body.addWidget(self.empty_label)
-        self.add_card(self.recent_card)
+        self.new_button = QToolButton()
+        self.new_button.setObjectName("newEntry")
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.entry_list = EntryListView()
+        self.entry_list.setObjectName("entryList")
 
-        self.add_coming_soon(
-            "Coming to this page",
-            "The journal will become a full Markdown editor:",
-            [
-                "Write with a live preview; every keystroke is saved within a second.",
-                "Numbered series (“Self Study Journal #6”), tags, and backdated days.",
-                "Full-text search across years of entries as you type.",
-                "Mark entries public and keep the link where you published them.",
-            ],
-        )
-        self.finish()
+        self.browser = QWidget()
+        browse = QVBoxLayout(self.browser)
+        browse.setContentsMargins(0, 0, 0, 0)
+        browse.setSpacing(6)
+        browse.addWidget(self.entry_list, 1)
+
+        self.left = QWidget()
+        self.left.setObjectName("journalBrowser")
+        left = QVBoxLayout(self.left)
+        left.setContentsMargins(12, 12, 8, 8)
+        left.setSpacing(8)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(top, 0)
+        left.addWidget(self.browser, 1)
+        self._search_stretch = left
+
+        self.editor_pane = EntryEditorPane(services)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.editor_pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self._build_actions()
+        self.search.active_changed.connect(self._on_search_active)
+        self.search.entry_activated.connect(self.open_entry)
+        self.entry_list.entry_activated.connect(self.open_entry)
+        self.entry_list.delete_requested.connect(self._trash_entry)
+        self.editor_pane.saved.connect(self._on_saved)
+
         self.refresh()
+        self._open_latest()
+        QTimer.singleShot(0, self._build_secondary)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: str | QKeySequence | None, slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "&New Entry", QKeySequence.StandardKey.New, self.new_entry, "Write a new entry"
+        )
+        self.save_action = self._action(
+            "&Save Now", QKeySequence.StandardKey.Save, self.save_now, "Entries save by themselves"
+        )
+        self.trash_action = self._action(
+            "Move to &Trash", "Ctrl+Shift+Delete", self.trash_current, "Restore it from the trash"
+        )
+        self.history_action = self._action(
+            "&History…", "Ctrl+Shift+Y", self.show_history, "Earlier versions of this entry"
+        )
+        self.trash_dialog_action = self._action("Open T&rash…", None, self.show_trash)
+        self.templates_action = self._action("Edit Te&mplates…", None, self.edit_templates)
+        self.find_action = self._action(
+            "&Find in Entry…", QKeySequence.StandardKey.Find, self.editor_pane.open_find
+        )
+        self.replace_action = self._action(
+            "R&eplace in Entry…", "Ctrl+H", self.editor_pane.open_replace
+        )
+        self.search_action = self._action(
+            "&Search Journal…", "Ctrl+K", self.focus_search, "Search every entry"
+        )
+        self.distraction_free_action = QAction("&Distraction-Free Writing", self, checkable=True)
+        self.distraction_free_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.distraction_free_action.triggered.connect(self.set_distraction_free)
+        self.exit_focus_action = self._action(
+            "Leave Distraction-Free", "Esc", lambda: self.set_distraction_free(False)
+        )
+        self.exit_focus_action.setEnabled(False)
+        self.addAction(self.exit_focus_action)
+        self.template_menu = QMenu(self)
+        self.template_menu.aboutToShow.connect(self._fill_template_menu)
+        self.new_button.setDefaultAction(self.new_action)
+        self.new_button.setMenu(self.template_menu)
+        self.new_button.setText("New")
+        self.new_button.setToolTip("New entry (Ctrl+N); the arrow offers templates")
+
+    def entry_actions(self) -> list[QAction | None]:
+        """For the main window's Entry menu (None is a separator)."""
+        return [
+            self.new_action,
+            self.save_action,
+            None,
+            self.find_action,
+            self.replace_action,
+            self.search_action,
+            None,
+            self.history_action,
+            self.trash_action,
+            self.trash_dialog_action,
+            None,
+            self.templates_action,
+            self.distraction_free_action,
+        ]
+
+    def view_mode_actions(self) -> list[QAction]:
+        return list(self.editor_pane.view_actions.values())
+
+    # -- public ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the count and the list from the journal."""
-        count = self.entry_count = self._services.entries.count()
-        self.subtitle_label.setText(f"{count_text(count)} in your journal.")
-        recent = self._services.entries.recent(RECENT_LIMIT)
-        self.recent_list.clear()
-        for summary in recent:
-            item = QTreeWidgetItem([format_day(summary.day), summary.title or UNTITLED])
-            item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
-            item.setToolTip(1, summary.title or UNTITLED)
-            if not summary.title:
-                font = item.font(1)
-                font.setItalic(True)
-                item.setFont(1, font)
-            self.recent_list.addTopLevelItem(item)
-        self.recent_list.setVisible(bool(recent))
-        self.empty_label.setVisible(not recent)
-        self._fit_list_height()
+        """Reload the list (and counts) from the journal."""
+        summaries = self._services.entries.summaries()
+        self._summaries = summaries
+        self._by_id = {summary.id: summary for summary in summaries}
+        self.entry_count = len(summaries)
+        self.entry_list.set_entries(summaries)
+        current = self.editor_pane.entry
+        if current is not None:
+            self.entry_list.select_entry(current.id)
+        self._refresh_marks()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._fit_list_height()  # rows are taller once the style sheet has polished them
+    def open_entry(self, entry_id: int) -> bool:
+        if not self.editor_pane.open_entry(entry_id):
+            return False
+        self.entry_list.select_entry(entry_id)
+        self._update_actions()
+        return True
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._fit_list_height()
+    def new_entry(self, draft: Draft | None = None) -> bool:
+        self._show_self()
+        day = self._chosen_day or dt.date.today()
+        if not self.editor_pane.new_entry(draft or Draft(day=day)):
+            return False
+        self._update_actions()
+        return True
 
-    def _fit_list_height(self) -> None:
-        rows = self.recent_list.topLevelItemCount()
-        if not rows:
+    def new_from_template(self, template_id: int) -> bool:
+        day = self._chosen_day or dt.date.today()
+        current = self.editor_pane.entry
+        series = current.series if current is not None else None
+        rendered = self._services.templates.render(template_id, day=day, series=series)
+        return self.new_entry(
+            Draft(
+                day=day,
+                title=rendered.title,
+                body=rendered.body,
+                series=rendered.series,
+                number=rendered.number,
+            )
+        )
+
+    def save_now(self) -> None:
+        if self.editor_pane.flush():
+            self.editor_pane.message.emit("Saved")
+
+    def can_close(self) -> bool:
+        """Save before the window closes; False keeps it open (nothing is dropped)."""
+        if self.editor_pane.flush():
+            self.search.shutdown()
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.warning(
+            self,
+            "Entry not saved",
+            "The open entry could not be saved. Close anyway and lose the latest changes?",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def focus_search(self) -> None:
+        self._show_self()
+        if self._distraction_free:
+            self.set_distraction_free(False)
+        self.search.focus_search()
+
+    def trash_current(self) -> None:
+        entry = self.editor_pane.entry
+        if entry is not None:
+            self._trash_entry(entry.id)
+
+    def show_history(self) -> None:
+        entry = self.editor_pane.entry
+        if entry is None or not self.editor_pane.flush():
             return
-        row_height = self.recent_list.sizeHintForRow(0)
-        frame = 2 * self.recent_list.frameWidth()
-        self.recent_list.setFixedHeight(row_height * rows + frame + 2)
+        from journal_app.ui.journal.history_dialog import HistoryDialog
+
+        entry = self.editor_pane.entry
+        assert entry is not None
+        dialog = HistoryDialog(self._services.entries, entry.id, entry.title, entry.body, self)
+        dialog.restore_requested.connect(self._restore_revision)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_trash(self) -> None:
+        if not self.editor_pane.flush():
+            return
+        from journal_app.ui.journal.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self._services.entries, self)
+        dialog.restored.connect(lambda entry_id: (self.refresh(), self.open_entry(entry_id)))
+        dialog.exec()
+        dialog.deleteLater()
+        self.refresh()
+
+    def edit_templates(self) -> None:
+        from journal_app.ui.templates_dialog import TemplatesDialog
+
+        dialog = TemplatesDialog(self._services.templates, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def set_distraction_free(self, on: bool) -> None:
+        on = bool(on)
+        if on and not self.editor_pane.has_document():
+            self.distraction_free_action.setChecked(False)
+            return
+        self._distraction_free = on
+        self.distraction_free_action.setChecked(on)
+        self.exit_focus_action.setEnabled(on)
+        self.left.setVisible(not on)
+        self.editor_pane.set_distraction_free(on)
+        self.distraction_free_changed.emit(on)
+
+    @property
+    def distraction_free(self) -> bool:
+        return self._distraction_free
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _show_self(self) -> None:
+        window = self.window()
+        show_area = getattr(window, "show_area", None)
+        if callable(show_area):
+            show_area("journal")
+
+    def _open_latest(self) -> None:
+        ids = self.entry_list.entry_ids_in_order()
+        if ids:
+            self.open_entry(ids[0])
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_entry = self.editor_pane.entry is not None
+        self.trash_action.setEnabled(has_entry)
+        self.history_action.setEnabled(has_entry)
+        self.distraction_free_action.setEnabled(self.editor_pane.has_document())
+
+    def _build_secondary(self) -> None:
+        """Calendar and "On this day": useful, but not needed for the first paint."""
+        if self.calendar is not None:
+            return
+        from journal_app.ui.journal.calendar import JournalCalendar
+        from journal_app.ui.journal.on_this_day import OnThisDayPanel
+
+        self.calendar = JournalCalendar()
+        self.calendar.date_chosen.connect(self._on_date_chosen)
+        self.calendar.month_shown.connect(self._mark_month)
+        self.on_this_day = OnThisDayPanel()
+        self.on_this_day.entry_activated.connect(self.open_entry)
+        layout = self.browser.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(self.calendar)
+        layout.addWidget(self.on_this_day)
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        if self.calendar is None or self.on_this_day is None:
+            return
+        first = dt.date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
+        self._mark_month(first, _month_end(first))
+        self.on_this_day.set_recalls(self._services.entries.on_this_day(dt.date.today()))
+        self.search.set_tags(self._services.entries.tag_names())
+        self.editor_pane.reload_choices()
+
+    def _mark_month(self, first: dt.date, last: dt.date) -> None:
+        if self.calendar is not None:
+            # A margin either side: the calendar shows days of the neighbouring months.
+            start, end = first - dt.timedelta(days=14), last + dt.timedelta(days=14)
+            self.calendar.set_marked_days(self._services.entries.days_with_entries(start, end))
+
+    def _on_date_chosen(self, day: dt.date) -> None:
+        self._chosen_day = day
+        for summary in self._summaries:  # newest first: the day's latest entry
+            if summary.day == day:
+                self.open_entry(summary.id)
+                return
+        self.editor_pane.message.emit(
+            f"No entry on {day:%a} {day.day} {day:%b %Y} — Ctrl+N writes one for that day"
+        )
+
+    def _on_search_active(self, active: bool) -> None:
+        self.browser.setVisible(not active)
+
+    def _on_saved(self, entry: EntryData) -> None:
+        known = self._by_id.get(entry.id)
+        if known is not None and known.day == entry.day:
+            self._by_id[entry.id] = _summary(entry)
+            self.entry_list.update_entry(self._by_id[entry.id])
+        else:  # new, or moved to another day: its place in the list changes
+            self.refresh()
+            self.entry_list.select_entry(entry.id)
+        self._update_actions()
+
+    def _trash_entry(self, entry_id: int) -> None:
+        current = self.editor_pane.entry
+        if current is not None and current.id == entry_id:
+            if not self.editor_pane.flush():
+                return
+            order = self.entry_list.entry_ids_in_order()
+            index = order.index(entry_id) if entry_id in order else -1
+            neighbour = None
+            if index >= 0 and len(order) > 1:
+                neighbour = order[index + 1] if index + 1 < len(order) else order[index - 1]
+            self._services.entries.trash(entry_id)
+            self.editor_pane.close_document()
+            self.refresh()
+            if neighbour is not None:
+                self.open_entry(neighbour)
+        else:
+            self._services.entries.trash(entry_id)
+            self.refresh()
+        self._update_actions()
+        self.editor_pane.message.emit("Moved to the trash (Entry ▸ Open Trash… to restore)")
+
+    def _restore_revision(self, revision_id: int) -> None:
+        entry = self.editor_pane.entry
+        if entry is None or not self.editor_pane.flush():
+            return
+        entry = self.editor_pane.entry
+        assert entry is not None
+        restored = self._services.entries.restore_revision(revision_id, expected_rev=entry.rev)
+        self.editor_pane.close_document()
+        self.open_entry(restored.id)
+        self.entry_list.update_entry(_summary(restored))
+        self.editor_pane.message.emit(
+            "Restored an earlier version (the replaced one is in History)"
+        )
+
+    def _fill_template_menu(self) -> None:
+        self.template_menu.clear()
+        for template in self._services.templates.list():
+            action = self.template_menu.addAction(f"New from “{template.name}”")
+            action.triggered.connect(
+                lambda _checked=False, tid=template.id: self.new_from_template(tid)
+            )
+        self.template_menu.addSeparator()
+        self.template_menu.addAction(self.templates_action)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
