@@ -184,6 +184,12 @@ def _rows(query: Any) -> list[Any]:
     return list(cast(Iterable[Any], query))
 
 
+def _iso_day(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return None if value is None else from_storage(value)
 
@@ -321,14 +327,22 @@ class EntryService:
 
     def summaries(self, *, limit: int | None = None) -> list[EntrySummary]:
         """Entries not in the trash, newest first (day, then the newer id)."""
-        query = (
-            Entry.select(*_SUMMARY_FIELDS)
-            .where(Entry.deleted_at.is_null())
-            .order_by(Entry.day.desc(), Entry.id.desc())
+        # Raw SQL: the journal list loads every entry at start-up, and peewee's per-field
+        # conversion cost ~10 µs a row (30 ms for ten years); dates are ISO text.
+        sql = (
+            'SELECT "id", "day", "title", "series", "number", "visibility" FROM "entry" '
+            'WHERE "deleted_at" IS NULL ORDER BY "day" DESC, "id" DESC'
         )
+        params: tuple[int, ...] = ()
         if limit is not None:
-            query = query.limit(max(0, limit))
-        return [_summary(e) for e in _rows(query.namedtuples())]
+            sql += " LIMIT ?"
+            params = (max(0, limit),)
+        cursor = Entry._meta.database.execute_sql(sql, params)
+        day = _iso_day
+        return [
+            EntrySummary(row[0], day(row[1]), row[2], row[3], row[4], row[5])
+            for row in cursor.fetchall()
+        ]
 
     def days_with_entries(self, first: dt.date, last: dt.date) -> set[dt.date]:
         query = (

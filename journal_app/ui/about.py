@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from journal_app import APP_NAME, __version__
 from journal_app.ui.icons import app_icon
+from journal_app.ui.theme import mute
 
 DESCRIPTION = (
     "A Markdown study log, sprint planner and deep-work dashboard for people who teach "
@@ -49,8 +50,10 @@ class AboutDialog(QDialog):
         python = platform.python_version()
         built = QLabel(f"Qt {qVersion()} · Python {python}")
         built.setObjectName("muted")
+        mute(built)
         privacy = QLabel("Your journal stays on this computer; the app never connects out.")
         privacy.setObjectName("muted")
+        mute(privacy)
         privacy.setWordWrap(True)
 
         text = QVBoxLayout()

@@ -9,7 +9,6 @@ the entry changed elsewhere (``StaleRevision``) keeps the typed text as a separa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -33,31 +32,8 @@ from journal_app.services import Services
 from journal_app.services.entries import EntryData, StaleRevision
 from journal_app.ui.autosave import AutosaveController
 from journal_app.ui.editor import EditorToolbar, FindReplaceBar, MarkdownEditor
-
-VIEW_MODES = ("editor", "split", "preview")
-VIEW_LABELS = {"editor": "Editor", "split": "Split", "preview": "Preview"}
-VIEW_KEYS = {"editor": "Ctrl+Alt+1", "split": "Ctrl+Alt+2", "preview": "Ctrl+Alt+3"}
-
-
-@dataclass
-class Draft:
-    """What a new entry starts with (from Ctrl+N or a template) until its first save."""
-
-    day: dt.date
-    title: str = ""
-    body: str = ""
-    series: str | None = None
-    number: int | None = None
-    tags: list[str] = field(default_factory=list)
-
-
-def split_tags(text: str) -> list[str]:
-    seen: dict[str, None] = {}
-    for part in text.replace(";", ",").split(","):
-        name = part.strip().lstrip("#").strip()
-        if name:
-            seen.setdefault(name, None)
-    return list(seen)
+from journal_app.ui.entry_draft import VIEW_KEYS, VIEW_LABELS, VIEW_MODES, Draft, split_tags
+from journal_app.ui.theme import mute
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -73,7 +49,13 @@ class EntryEditorPane(QWidget):
     message = Signal(str)  # a short status line ("Saved", "Not saved: …")
     stats_changed = Signal(str)  # "1,234 words · 6 min read"
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        view_actions: dict[str, QAction] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._entry: EntryData | None = None
@@ -133,19 +115,25 @@ class EntryEditorPane(QWidget):
         self.find_bar = FindReplaceBar(self.editor)
         self.find_bar.hide()
 
-        self.view_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        group.setExclusive(True)
+        # The owner (the Journal page) may hand in the view actions, so that they exist
+        # in its menus before this pane is built; otherwise the pane makes its own.
+        if view_actions is None:
+            view_actions = {}
+            group = QActionGroup(self)
+            group.setExclusive(True)
+            for mode in VIEW_MODES:
+                action = QAction(VIEW_LABELS[mode], self, checkable=True)
+                action.setShortcut(QKeySequence(VIEW_KEYS[mode]))
+                action.setToolTip(f"{VIEW_LABELS[mode]} ({VIEW_KEYS[mode]})")
+                action.triggered.connect(lambda _c=False, m=mode: self.set_view_mode(m))
+                group.addAction(action)
+                self.addAction(action)
+                view_actions[mode] = action
+        self.view_actions = view_actions
         view_buttons = QHBoxLayout()
         view_buttons.setSpacing(0)
         for mode in VIEW_MODES:
-            action = QAction(VIEW_LABELS[mode], self, checkable=True)
-            action.setShortcut(QKeySequence(VIEW_KEYS[mode]))
-            action.setToolTip(f"{VIEW_LABELS[mode]} ({VIEW_KEYS[mode]})")
-            action.triggered.connect(lambda _c=False, m=mode: self.set_view_mode(m))
-            group.addAction(action)
-            self.addAction(action)
-            self.view_actions[mode] = action
+            action = view_actions[mode]
             button = QToolButton()
             button.setDefaultAction(action)
             button.setObjectName("viewMode")
@@ -160,6 +148,7 @@ class EntryEditorPane(QWidget):
             "No entry open. Press Ctrl+N to write one, or pick one on the left."
         )
         self.empty_label.setObjectName("muted")
+        mute(self.empty_label)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
 

@@ -29,7 +29,7 @@ from journal_app.ui.pages.resources import ResourcesPage
 from journal_app.ui.pages.sprints import SprintsPage
 from journal_app.ui.pages.today import TodayPage
 from journal_app.ui.settings import open_settings
-from journal_app.ui.theme import Theme, ThemeManager
+from journal_app.ui.theme import SIDEBAR_SHEET, Theme, ThemeManager, mute
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(720, 480)
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         version.setObjectName("sidebarVersion")
         version.setContentsMargins(20, 0, 0, 0)
         column.addWidget(version)
+        self.theme.attach_sheet(sidebar, SIDEBAR_SHEET)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -256,18 +257,23 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
         self.status_label.setObjectName("statusSummary")
+        mute(self.status_label)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.status_label, 1)
         self.stats_label = QLabel()
         self.stats_label.setObjectName("statusStats")
+        mute(self.stats_label)
+        self.stats_label.setContentsMargins(6, 0, 6, 0)
         self.save_label = QLabel()
         self.save_label.setObjectName("statusSaved")
+        mute(self.save_label)
+        self.save_label.setContentsMargins(6, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.stats_label)
         self.statusBar().addPermanentWidget(self.save_label)
-        pane = self.journal_page.editor_pane
-        pane.stats_changed.connect(self.stats_label.setText)
-        pane.message.connect(self.save_label.setText)
-        pane.saved.connect(lambda _entry: self._refresh_status())
+        page = self.journal_page
+        page.stats_changed.connect(self.stats_label.setText)
+        page.message.connect(self.save_label.setText)
+        page.entry_saved.connect(lambda _entry: self._refresh_status())
         self.journal_page.distraction_free_changed.connect(self._on_distraction_free)
         self.statusBar().setSizeGripEnabled(True)
 

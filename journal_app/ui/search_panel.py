@@ -7,9 +7,8 @@ never waits for SQLite; a result that arrives after a newer query was started is
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,14 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.services.search import SearchHit
+from journal_app.ui.theme import mute
+
+if TYPE_CHECKING:  # the worker pool, html and the search module load on the first query
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from journal_app.services.search import SearchHit
 
 DEBOUNCE_MS = 120
-SearchFn = Callable[..., list[SearchHit]]
+SearchFn = Callable[..., "list[SearchHit]"]
 
 
 def snippet_html(hit: SearchHit) -> str:
     """The snippet with its matches in bold; everything else escaped."""
+    import html
+
     parts: list[str] = []
     last = 0
     for start, end in sorted(hit.highlights):
@@ -125,6 +131,7 @@ class SearchPanel(QWidget):
         self.results.hide()
         self.status = QLabel()
         self.status.setObjectName("muted")
+        mute(self.status)
         self.status.hide()
 
         top = QHBoxLayout()
@@ -224,6 +231,8 @@ class SearchPanel(QWidget):
         self._seq += 1
         seq = self._seq
         if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
         options = self._options()
         self.status.setText("Searching…")
@@ -243,6 +252,8 @@ class SearchPanel(QWidget):
         self._show(hits)
 
     def _show(self, hits: list[SearchHit]) -> None:
+        import html
+
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem()

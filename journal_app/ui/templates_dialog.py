@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.errors import JournalError
 from journal_app.services.templates import TemplateData, TemplateService
+from journal_app.ui.theme import mute
 
 PLACEHOLDER_HELP = (
     "Placeholders: {{date}} {{weekday}} {{long_date}} {{series}} {{number}} {{sprint}} "
@@ -64,6 +65,7 @@ class TemplatesDialog(QDialog):
         help_label = QLabel(PLACEHOLDER_HELP)
         help_label.setWordWrap(True)
         help_label.setObjectName("muted")
+        mute(help_label)
         help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label = QLabel()
         self.error_label.setObjectName("error")

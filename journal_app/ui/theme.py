@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 SETTINGS_KEY = "appearance/theme"
 _STYLE_PROPERTY = "journal_app_style"
@@ -121,8 +121,12 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-# Palette references keep the sheet valid for both looks; re-set after each palette change.
-STYLE_SHEET = """
+# Style sheets are scoped to the few widgets that need them (the sidebar, placeholder
+# pages): an application-wide sheet makes Qt re-polish every widget through
+# QStyleSheetStyle, which tripled the Journal's start-up. Everything else is styled by
+# the palette (see ``mute``). Palette references keep a sheet valid for both looks; the
+# manager re-sets each one after a palette change.
+SIDEBAR_SHEET = """
 QListWidget#navigation {
     border: none;
     background: palette(alternate-base);
@@ -149,6 +153,8 @@ QFrame#sidebar {
 }
 QLabel#sidebarTitle { font-weight: 600; }
 QLabel#sidebarVersion { color: palette(placeholder-text); }
+"""
+PAGE_SHEET = """
 QLabel#pageTitle { font-weight: 600; }
 QLabel#pageSubtitle { color: palette(placeholder-text); }
 QFrame#card {
@@ -158,24 +164,17 @@ QFrame#card {
 }
 QLabel#cardHeading { font-weight: 600; }
 QLabel#muted { color: palette(placeholder-text); }
-QTreeWidget#recentEntries {
-    border: none;
-    background: transparent;
-}
-QTreeWidget#recentEntries::item {
-    padding: 5px 8px;
-    border-bottom: 1px solid palette(midlight);
-}
-QTreeWidget#recentEntries::item:selected {
-    background: palette(highlight);
-    color: palette(highlighted-text);
-}
 QScrollArea#pageScroll, QScrollArea#pageScroll > QWidget#qt_scrollarea_viewport {
     background: transparent;
 }
 QLabel#bullet { color: palette(highlight); }
-QStatusBar QLabel { color: palette(placeholder-text); padding: 0px 6px; }
 """
+STYLE_SHEET = SIDEBAR_SHEET + PAGE_SHEET  # kept for widgets outside the window (dialogs)
+
+
+def mute(widget: QWidget) -> None:
+    """Secondary text: drawn in the palette's placeholder colour, in light and dark."""
+    widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
 
 class ThemeManager(QObject):
@@ -191,7 +190,14 @@ class ThemeManager(QObject):
         self._system_scheme = hints.colorScheme()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._applied: str | None = None
+        self._sheets: dict[QWidget, str] = {}
         self.use_settings(settings)
+
+    @classmethod
+    def instance(cls) -> ThemeManager | None:
+        """The application's manager if one exists (its settings left as they are)."""
+        app = QApplication.instance()
+        return app.findChild(ThemeManager, _MANAGER_NAME) if app is not None else None
 
     @classmethod
     def shared(cls, settings: QSettings | None = None) -> ThemeManager:
@@ -204,6 +210,13 @@ class ThemeManager(QObject):
         else:
             manager.use_settings(settings)
         return manager
+
+    def attach_sheet(self, widget: QWidget, sheet: str) -> None:
+        """Give ``widget`` (and its children) ``sheet``, re-applied after theme changes."""
+        widget.setStyleSheet(sheet)
+        if widget not in self._sheets:
+            widget.destroyed.connect(lambda _obj=None, w=widget: self._sheets.pop(w, None))
+        self._sheets[widget] = sheet
 
     def use_settings(self, settings: QSettings | None) -> None:
         """Keep the choice in ``settings`` from now on, starting with the one stored there."""
@@ -245,7 +258,8 @@ class ThemeManager(QObject):
             app.setStyle("Fusion")
             app.setProperty(_STYLE_PROPERTY, STYLE)
         app.setPalette(dark_palette() if look == "dark" else light_palette())
-        app.setStyleSheet(STYLE_SHEET)  # re-resolves the palette() references
+        for widget, sheet in list(self._sheets.items()):
+            widget.setStyleSheet(sheet)  # re-resolves the palette() references
         self._applied = look
         self.theme_applied.emit(look)
 

@@ -28,7 +28,8 @@ def test_dark_makes_the_window_dark_and_light_makes_it_light(qtbot, make_window)
         window.theme_actions[Theme.DARK].trigger()
     assert blocker.args == ["dark"]
     assert window_lightness() < 80
-    assert window.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    # Widgets take the new application palette from a posted event.
+    qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window).lightness() < 80)
     sheet = QApplication.instance().styleSheet()
     QApplication.instance().setStyleSheet("")  # unwrap the style sheet's proxy style
     assert QApplication.style().name().lower() == "fusion"

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.ui.editor.highlighter import mix
 from journal_app.ui.editor.utf16 import Utf16Map
+from journal_app.ui.theme import mute
 
 Flag = QTextDocument.FindFlag
 MAX_VISIBLE_MARKS = 300  # matches painted at once in the visible part of the text
@@ -100,6 +101,7 @@ class FindReplaceBar(QWidget):
         self.replace_field.setAccessibleName("Replace with")
         self.status_label = QLabel()
         self.status_label.setObjectName("muted")
+        mute(self.status_label)
         self.status_label.setMinimumWidth(
             self.fontMetrics().horizontalAdvance("999,999 of 999,999")
         )

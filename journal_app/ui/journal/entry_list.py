@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -48,11 +47,27 @@ from journal_app.ui.journal.entry_list_model import (
     EntryTreeModel,
 )
 from journal_app.ui.journal.formatting import entries_text, short_day_label
+from journal_app.ui.theme import mute
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+class _StateFlags:
+    """QStyle's state flags, fetched on first paint: naming QStyle at import makes PySide
+    build all of its (many) enums during start-up."""
+
+    def __getattr__(self, name: str) -> Any:
+        from PySide6.QtWidgets import QStyle
+
+        value = getattr(QStyle.StateFlag, name)
+        setattr(self, name, value)
+        return value
+
+
+_State = _StateFlags()
 _PAD = 10  # inner left/right padding of a row
 _ENTRY_INDENT = 12  # entries sit a little right of their header's text
 _PUBLIC = "public"
@@ -95,7 +110,7 @@ class EntryDelegate(QStyledItemDelegate):
         painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
         painter.setPen(palette.color(QPalette.ColorRole.Midlight))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        if option.state & QStyle.StateFlag.State_HasFocus and self._view.hasFocus():
+        if option.state & _State.State_HasFocus and self._view.hasFocus():
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(2, 2, -3, -3), 5, 5)
@@ -129,9 +144,9 @@ class EntryDelegate(QStyledItemDelegate):
     def _paint_entry(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         palette = option.palette
         rect = QRect(option.rect)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus) and self._view.hasFocus()
+        selected = bool(option.state & _State.State_Selected)
+        hovered = bool(option.state & _State.State_MouseOver)
+        focused = bool(option.state & _State.State_HasFocus) and self._view.hasFocus()
         card = rect.adjusted(4, 1, -4, -1)
         if selected:
             fill = QColor(palette.color(QPalette.ColorRole.Highlight))
@@ -338,10 +353,12 @@ class EntryListView(QWidget):
         bar.addStretch(1)
         self.count_label = QLabel("")
         self.count_label.setObjectName("muted")
+        mute(self.count_label)
         bar.addWidget(self.count_label)
 
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setObjectName("muted")
+        mute(self.empty_label)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setContentsMargins(16, 24, 16, 24)

@@ -99,6 +99,9 @@ class _Group:
         self.entries: list[EntrySummary] = []  # newest first
 
 
+FETCH_BATCH = 100  # headers per fetch: a screenful many times over
+
+
 class EntryTreeModel(QAbstractItemModel):
     """Headers at the root ("November 2026"), entries below them."""
 
@@ -110,6 +113,9 @@ class EntryTreeModel(QAbstractItemModel):
         self._by_key: dict[GroupKey, _Group] = {}
         self._group_of: dict[int, _Group] = {}  # entry id -> its group
         self._next_uid = 1
+        # Headers are handed to the view a batch at a time (fetchMore as it scrolls): Qt
+        # lays out every exposed row through Python calls, and ten years is ~6,000 rows.
+        self._shown = 0
 
     # -- our API -------------------------------------------------------------------------
 
@@ -167,11 +173,15 @@ class EntryTreeModel(QAbstractItemModel):
         group = self._group_of.get(entry_id)
         if group is None:
             return QModelIndex()
+        self._reveal(group.row)
         return self.createIndex(self._row_in(group, entry_id), 0, group.uid)
 
     def group_index_of_key(self, key: GroupKey) -> QModelIndex:
         group = self._by_key.get(key)
-        return QModelIndex() if group is None else self.createIndex(group.row, 0, 0)
+        if group is None:
+            return QModelIndex()
+        self._reveal(group.row)
+        return self.createIndex(group.row, 0, 0)
 
     def group_keys(self) -> list[GroupKey]:
         return [group.key for group in self._groups]
@@ -213,14 +223,22 @@ class EntryTreeModel(QAbstractItemModel):
         if group is None:
             return False
         row = self._row_in(group, entry_id)
+        shown = self._is_shown(group)
         if len(group.entries) == 1:
-            self.beginRemoveRows(QModelIndex(), group.row, group.row)
+            if shown:
+                self.beginRemoveRows(QModelIndex(), group.row, group.row)
             del self._groups[group.row]
             del self._by_uid[group.uid]
             del self._by_key[group.key]
             del self._group_of[entry_id]
             self._renumber(group.row)
-            self.endRemoveRows()
+            if shown:
+                self._shown -= 1
+                self.endRemoveRows()
+            return True
+        if not shown:  # not handed to the view yet: nothing to tell it
+            del group.entries[row]
+            del self._group_of[entry_id]
             return True
         parent = self.createIndex(group.row, 0, 0)
         self.beginRemoveRows(parent, row, row)
@@ -263,6 +281,32 @@ class EntryTreeModel(QAbstractItemModel):
             by_key,
             group_of,
         )
+        self._shown = min(len(groups), FETCH_BATCH)
+
+    # -- lazy headers ----------------------------------------------------------------------
+
+    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
+        return not parent.isValid() and self._shown < len(self._groups)
+
+    def fetchMore(self, parent: _Index = _ROOT) -> None:
+        if self.canFetchMore(parent):
+            self._reveal(min(len(self._groups), self._shown + FETCH_BATCH) - 1)
+
+    def fetch_all(self) -> None:
+        if self._groups:
+            self._reveal(len(self._groups) - 1)
+
+    def _reveal(self, row: int) -> None:
+        """Expose header rows up to and including ``row``."""
+        if row < self._shown:
+            return
+        last = min(len(self._groups) - 1, row)
+        self.beginInsertRows(QModelIndex(), self._shown, last)
+        self._shown = last + 1
+        self.endInsertRows()
+
+    def _is_shown(self, group: _Group) -> bool:
+        return group.row < self._shown
 
     def _insert(self, summary: EntrySummary) -> None:
         key = _KEYS[self._grouping](summary.day)
@@ -274,18 +318,26 @@ class EntryTreeModel(QAbstractItemModel):
             )
             group = _Group(self._next_uid, key, "", at)
             self._next_uid += 1
-            self.beginInsertRows(QModelIndex(), at, at)
+            visible = at < self._shown or self._shown == len(self._groups)
+            if visible:
+                self.beginInsertRows(QModelIndex(), at, at)
             self._groups.insert(at, group)
             self._by_uid[group.uid] = group
             self._by_key[key] = group
             self._renumber(at + 1)
             group.entries.append(summary)
             self._group_of[summary.id] = group
-            self.endInsertRows()
+            if visible:
+                self._shown += 1
+                self.endInsertRows()
             return
         row = bisect.bisect_left(
             group.entries, _newest_first(_order(summary)), key=lambda s: _newest_first(_order(s))
         )
+        if not self._is_shown(group):
+            group.entries.insert(row, summary)
+            self._group_of[summary.id] = group
+            return
         parent = self.createIndex(group.row, 0, 0)
         self.beginInsertRows(parent, row, row)
         group.entries.insert(row, summary)
@@ -310,7 +362,7 @@ class EntryTreeModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            if row >= len(self._groups):
+            if row >= self._shown:
                 return QModelIndex()
             return self.createIndex(row, 0, 0)
         if parent.internalId() != 0 or parent.column() != 0:
@@ -330,7 +382,7 @@ class EntryTreeModel(QAbstractItemModel):
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
         if not parent.isValid():
-            return len(self._groups)
+            return self._shown
         if parent.internalId() != 0 or parent.column() != 0:
             return 0
         return len(self._groups[parent.row()].entries)
@@ -340,7 +392,7 @@ class EntryTreeModel(QAbstractItemModel):
 
     def hasChildren(self, parent: _Index = _ROOT) -> bool:
         if not parent.isValid():
-            return bool(self._groups)
+            return self._shown > 0
         return parent.internalId() == 0 and parent.column() == 0
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

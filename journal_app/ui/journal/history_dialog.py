@@ -32,7 +32,7 @@ from journal_app.errors import JournalError
 from journal_app.ui.journal import prompts
 from journal_app.ui.journal.formatting import UNTITLED, local_time_label
 from journal_app.ui.journal.history_diff import DARK, LIGHT, render_diff
-from journal_app.ui.theme import is_dark
+from journal_app.ui.theme import is_dark, mute
 
 if TYPE_CHECKING:
     from journal_app.services.entries import RevisionData, RevisionSummary
@@ -86,6 +86,7 @@ class HistoryDialog(QDialog):
         heading.setFont(font)
         self.subtitle = QLabel(f"“{current_title or UNTITLED}”")
         self.subtitle.setObjectName("muted")
+        mute(self.subtitle)
         self.subtitle.setWordWrap(True)
 
         self.list = QTreeWidget()
@@ -131,6 +132,7 @@ class HistoryDialog(QDialog):
 
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setObjectName("muted")
+        mute(self.empty_label)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 

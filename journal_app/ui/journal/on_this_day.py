@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from journal_app.ui.journal.formatting import UNTITLED, day_label, series_badge
+from journal_app.ui.theme import mute
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary, Recall
@@ -104,6 +105,7 @@ class OnThisDayPanel(QWidget):
         self._layout.setSpacing(2)
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setObjectName("muted")
+        mute(self.empty_label)
         self.empty_label.setWordWrap(True)
         self._layout.addWidget(self.empty_label)
         self._layout.addStretch(1)  # keep the lines together at the top

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from journal_app.errors import JournalError
 from journal_app.ui.journal import prompts
 from journal_app.ui.journal.formatting import UNTITLED, day_label, entries_text, local_time_label
+from journal_app.ui.theme import mute
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary
@@ -72,6 +73,7 @@ class TrashDialog(QDialog):
         self.heading.setFont(font)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("muted")
+        mute(self.summary_label)
         self.summary_label.setWordWrap(True)
 
         self.list = QTreeWidget()
@@ -92,6 +94,7 @@ class TrashDialog(QDialog):
 
         self.empty_label = QLabel(EMPTY_NOTE)
         self.empty_label.setObjectName("muted")
+        mute(self.empty_label)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
 

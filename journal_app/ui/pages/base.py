@@ -81,6 +81,13 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        from journal_app.ui.theme import PAGE_SHEET, ThemeManager
+
+        manager = ThemeManager.instance()
+        if manager is not None:
+            manager.attach_sheet(self, PAGE_SHEET)
+        else:
+            self.setStyleSheet(PAGE_SHEET)
 
     def add_card(self, card: QWidget, stretch: int = 0) -> QWidget:
         self.column.addWidget(card, stretch)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
 
 from journal_app.services import Services
 from journal_app.services.entries import EntryData, EntrySummary
-from journal_app.ui.entry_editor import Draft, EntryEditorPane
+from journal_app.ui.entry_draft import VIEW_KEYS, VIEW_LABELS, VIEW_MODES, Draft
+
+if TYPE_CHECKING:
+    from journal_app.ui.entry_editor import EntryEditorPane
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.search_panel import SearchPanel
 
@@ -44,6 +48,10 @@ class JournalPage(QWidget):
     entry editor. Secondary panels are built just after the window first paints."""
 
     distraction_free_changed = Signal(bool)
+    message = Signal(str)  # the editor's "Saved" / "Not saved: …" line
+    stats_changed = Signal(str)  # "1,234 words · 6 min read"
+    entry_saved = Signal(object)  # EntryData
+    editor_ready = Signal()  # the editor is built and shows the newest entry
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +63,8 @@ class JournalPage(QWidget):
         self._distraction_free = False
         self.calendar = None  # JournalCalendar, built after the first paint
         self.on_this_day = None  # OnThisDayPanel, likewise
+        self._pane: EntryEditorPane | None = None  # likewise (see editor_pane)
+        self._painted = False
 
         self.search = SearchPanel(
             lambda q, **kw: self._services.search.search(q, **kw),
@@ -84,12 +94,13 @@ class JournalPage(QWidget):
         left.addWidget(self.browser, 1)
         self._search_stretch = left
 
-        self.editor_pane = EntryEditorPane(services)
+        # Until the editor is built, the right side is an empty panel of the same colour.
+        self._placeholder = QWidget()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.editor_pane)
+        self.splitter.addWidget(self._placeholder)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 900])
@@ -102,11 +113,48 @@ class JournalPage(QWidget):
         self.search.entry_activated.connect(self.open_entry)
         self.entry_list.entry_activated.connect(self.open_entry)
         self.entry_list.delete_requested.connect(self._trash_entry)
-        self.editor_pane.saved.connect(self._on_saved)
 
         self.refresh()
-        self._open_latest()
-        QTimer.singleShot(0, self._build_secondary)
+        self._update_actions()
+
+    # -- start-up ---------------------------------------------------------------------------
+
+    @property
+    def editor_pane(self) -> EntryEditorPane:
+        """The entry editor: built just after the window's first paint (the editor, its
+        highlighter and toolbar are a third of start-up), or at once when asked for."""
+        if self._pane is None:
+            from journal_app.ui.entry_editor import EntryEditorPane
+
+            pane = EntryEditorPane(self._services, view_actions=self.view_actions)
+            self._pane = pane
+            pane.saved.connect(self._on_saved)
+            pane.saved.connect(self.entry_saved)
+            pane.message.connect(self.message)
+            pane.stats_changed.connect(self.stats_changed)
+            self.splitter.replaceWidget(1, pane)
+            self._placeholder.deleteLater()
+            if self.calendar is not None:
+                pane.reload_choices()
+            self._open_latest()
+            self.editor_ready.emit()
+        return self._pane
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._painted:
+            self.window().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._finish_start_up)
+        return False
+
+    def _finish_start_up(self) -> None:
+        self.editor_pane  # noqa: B018 - builds it
+        self._build_secondary()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -120,6 +168,17 @@ class JournalPage(QWidget):
         return action
 
     def _build_actions(self) -> None:
+        self.view_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for mode in VIEW_MODES:
+            action = QAction(VIEW_LABELS[mode], self, checkable=True)
+            action.setShortcut(QKeySequence(VIEW_KEYS[mode]))
+            action.setToolTip(f"{VIEW_LABELS[mode]} ({VIEW_KEYS[mode]})")
+            action.triggered.connect(lambda _c=False, m=mode: self.editor_pane.set_view_mode(m))
+            group.addAction(action)
+            self.view_actions[mode] = action
+        self.view_actions["editor"].setChecked(True)
         self.new_action = self._action(
             "&New Entry", QKeySequence.StandardKey.New, self.new_entry, "Write a new entry"
         )
@@ -135,10 +194,10 @@ class JournalPage(QWidget):
         self.trash_dialog_action = self._action("Open T&rash…", None, self.show_trash)
         self.templates_action = self._action("Edit Te&mplates…", None, self.edit_templates)
         self.find_action = self._action(
-            "&Find in Entry…", QKeySequence.StandardKey.Find, self.editor_pane.open_find
+            "&Find in Entry…", QKeySequence.StandardKey.Find, lambda: self.editor_pane.open_find()
         )
         self.replace_action = self._action(
-            "R&eplace in Entry…", "Ctrl+H", self.editor_pane.open_replace
+            "R&eplace in Entry…", "Ctrl+H", lambda: self.editor_pane.open_replace()
         )
         self.search_action = self._action(
             "&Search Journal…", "Ctrl+K", self.focus_search, "Search every entry"
@@ -177,7 +236,7 @@ class JournalPage(QWidget):
         ]
 
     def view_mode_actions(self) -> list[QAction]:
-        return list(self.editor_pane.view_actions.values())
+        return list(self.view_actions.values())
 
     # -- public ---------------------------------------------------------------------------
 
@@ -188,7 +247,7 @@ class JournalPage(QWidget):
         self._by_id = {summary.id: summary for summary in summaries}
         self.entry_count = len(summaries)
         self.entry_list.set_entries(summaries)
-        current = self.editor_pane.entry
+        current = self._pane.entry if self._pane is not None else None
         if current is not None:
             self.entry_list.select_entry(current.id)
         self._refresh_marks()
@@ -229,7 +288,7 @@ class JournalPage(QWidget):
 
     def can_close(self) -> bool:
         """Save before the window closes; False keeps it open (nothing is dropped)."""
-        if self.editor_pane.flush():
+        if self._pane is None or self._pane.flush():
             self.search.shutdown()
             return True
         from PySide6.QtWidgets import QMessageBox
@@ -316,10 +375,11 @@ class JournalPage(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        has_entry = self.editor_pane.entry is not None
+        pane = self._pane
+        has_entry = pane is not None and pane.entry is not None
         self.trash_action.setEnabled(has_entry)
         self.history_action.setEnabled(has_entry)
-        self.distraction_free_action.setEnabled(self.editor_pane.has_document())
+        self.distraction_free_action.setEnabled(pane is not None and pane.has_document())
 
     def _build_secondary(self) -> None:
         """Calendar and "On this day": useful, but not needed for the first paint."""
@@ -346,7 +406,8 @@ class JournalPage(QWidget):
         self._mark_month(first, _month_end(first))
         self.on_this_day.set_recalls(self._services.entries.on_this_day(dt.date.today()))
         self.search.set_tags(self._services.entries.tag_names())
-        self.editor_pane.reload_choices()
+        if self._pane is not None:
+            self._pane.reload_choices()
 
     def _mark_month(self, first: dt.date, last: dt.date) -> None:
         if self.calendar is not None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
+from journal_app.ui.journal import entry_list_model
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.entry_list_model import (
     PUBLIC_ROLE,
@@ -323,7 +324,8 @@ changes = st.lists(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(grouping=st.sampled_from(["Day", "Week", "Month"]), steps=changes)
-def test_single_row_updates_match_a_fresh_build(qapp, grouping, steps):
+def test_single_row_updates_match_a_fresh_build(qapp, grouping, steps, monkeypatch):
+    monkeypatch.setattr(entry_list_model, "FETCH_BATCH", 2)  # most headers not yet fetched
     live = EntryTreeModel()
     live.set_grouping(grouping)
     truth: dict[int, object] = {}
@@ -337,6 +339,8 @@ def test_single_row_updates_match_a_fresh_build(qapp, grouping, steps):
     fresh = EntryTreeModel()
     fresh.set_grouping(grouping)
     fresh.set_entries(list(truth.values()))
+    live.fetch_all()
+    fresh.fetch_all()
     assert display_rows(live) == display_rows(fresh)
     assert live.entry_ids() == fresh.entry_ids()
     for row in range(live.rowCount()):  # parents still resolve after moves
@@ -373,3 +377,26 @@ def test_a_hundred_thousand_entries_load_in_under_a_second(qtbot):
     assert (
         widget.tree.viewport().rect().intersects(widget.tree.visualRect(widget.model.index_of(1)))
     )
+
+
+def test_headers_arrive_in_batches_as_the_list_scrolls(qtbot):
+    start = dt.date(2016, 1, 1)
+    many = [summary(n, start + dt.timedelta(days=n), f"Day {n}") for n in range(1, 1001)]
+    widget = EntryListView()
+    qtbot.addWidget(widget)
+    widget.resize(380, 600)
+    widget.set_entries(many)
+    widget.show()
+    qtbot.waitExposed(widget)
+    batch = entry_list_model.FETCH_BATCH
+    shown = widget.model.rowCount()
+    assert batch <= shown <= 3 * batch  # start-up lays out a batch or two, not ten years
+    assert widget.entry_ids_in_order()[-1] == 1  # every entry is still known
+    bar = widget.tree.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: widget.model.rowCount() > shown)
+    assert widget.select_entry(1)  # the oldest: its header is fetched on demand
+    assert widget.model.rowCount() == 1000
+    assert widget.selected_entry_id() == 1
+    widget.update_entry(summary(500, many[499].day, "Renamed while not yet fetched"))
+    assert widget.model.summary(500).title == "Renamed while not yet fetched"
