@@ -108,6 +108,16 @@ def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bo
     return stack.enter_context(Services.open(paths))
 
 
+def _resume_garbage_collection() -> None:
+    """Collection was paused for start-up (cli._run_gui): keep what exists out of future
+    collections (it lives as long as the window) and collect normally from now on."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run_gui(paths: DataPaths | None, *, demo: bool = False) -> int:
     """Open the main window on ``paths`` (or on a throw-away demo journal); exit code."""
     from journal_app.ui.main_window import MainWindow
@@ -139,6 +149,7 @@ def run_gui(paths: DataPaths | None, *, demo: bool = False) -> int:
             probe = _FirstPaintProbe(app)
             window.installEventFilter(probe)
         window.show()
+        QTimer.singleShot(0, _resume_garbage_collection)
         code = app.exec()
         # Tear the window down before the journal closes, without the close asking the
         # (already finished) event loop to quit again: a later loop would end at once.

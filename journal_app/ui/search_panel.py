@@ -98,29 +98,8 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search the journal")
         self.filters_box = QCheckBox("Filters")
-        self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName("Tag filter")
-        self.use_dates = QCheckBox("From")
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
-        today = QDate.currentDate()
-        self.date_from.setDate(today.addYears(-1))
-        self.date_to.setDate(today)
-
-        self.filters = QWidget()
-        row = QHBoxLayout(self.filters)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        row.addWidget(self.tag_combo, 1)
-        row.addWidget(self.use_dates)
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel("to"))
-        row.addWidget(self.date_to)
-        self.filters.hide()
+        self.filters: QWidget | None = None  # tag and date filters, built when first shown
+        self._tags: list[str] = []
 
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
@@ -142,7 +121,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.filters)
+        self._layout = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
 
@@ -154,10 +133,6 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self._activate_current)
         self.field.navigate.connect(self._move)
         self.filters_box.toggled.connect(self._on_filters_toggled)
-        self.tag_combo.currentIndexChanged.connect(self._requery)
-        self.use_dates.toggled.connect(self._requery)
-        self.date_from.dateChanged.connect(self._requery)
-        self.date_to.dateChanged.connect(self._requery)
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
 
@@ -168,15 +143,51 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def set_tags(self, tags: list[str]) -> None:
+        self._tags = list(tags)
+        if self.filters is not None:
+            self._fill_tags()
+
+    def _fill_tags(self) -> None:
         current = self.tag_combo.currentData()
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
         self.tag_combo.addItem("Any tag", None)
-        for tag in tags:
+        for tag in self._tags:
             self.tag_combo.addItem(f"#{tag}", tag)
         index = self.tag_combo.findData(current)
         self.tag_combo.setCurrentIndex(max(index, 0))
         self.tag_combo.blockSignals(False)
+
+    def _build_filters(self) -> QWidget:
+        self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName("Tag filter")
+        self.use_dates = QCheckBox("From")
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addYears(-1))
+        self.date_to.setDate(today)
+        filters = QWidget()
+        row = QHBoxLayout(filters)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.tag_combo, 1)
+        row.addWidget(self.use_dates)
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.date_to)
+        self._layout.insertWidget(1, filters)
+        self.filters = filters
+        self._fill_tags()
+        self.tag_combo.currentIndexChanged.connect(self._requery)
+        self.use_dates.toggled.connect(self._requery)
+        self.date_from.dateChanged.connect(self._requery)
+        self.date_to.dateChanged.connect(self._requery)
+        return filters
 
     def is_active(self) -> bool:
         return bool(self.field.text().strip())
@@ -211,11 +222,12 @@ class SearchPanel(QWidget):
             self._debounce.start()
 
     def _on_filters_toggled(self, on: bool) -> None:
-        self.filters.setVisible(on)
+        filters = self.filters if self.filters is not None else self._build_filters()
+        filters.setVisible(on)
         self._requery()
 
     def _options(self) -> dict[str, object]:
-        if not self.filters_box.isChecked():
+        if not self.filters_box.isChecked() or self.filters is None:
             return {}
         options: dict[str, object] = {"tag": self.tag_combo.currentData()}
         if self.use_dates.isChecked():
