@@ -265,6 +265,9 @@ def test_gui_start_with_an_unusable_data_dir_shows_a_dialog(critical, capsys, tm
     target = tmp_path / "missing-parent" / "journal"
 
     assert main(["--data-dir", str(target)]) == 1
+    import gc
+
+    assert gc.isenabled()  # paused for start-up only
 
     err = capsys.readouterr().err
     assert err.count("\n") == 1
