@@ -172,6 +172,15 @@ QLabel#bullet { color: palette(highlight); }
 STYLE_SHEET = SIDEBAR_SHEET + PAGE_SHEET  # kept for widgets outside the window (dialogs)
 
 
+def style_with(widget: QWidget, sheet: str) -> None:
+    """A widget-level style sheet whose palette() references follow theme changes."""
+    manager = ThemeManager.instance()
+    if manager is not None:
+        manager.attach_sheet(widget, sheet)
+    else:
+        widget.setStyleSheet(sheet)
+
+
 def mute(widget: QWidget) -> None:
     """Secondary text: drawn in the palette's placeholder colour, in light and dark."""
     widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QMimeData,
     QPoint,
     QRectF,
+    QSignalBlocker,
     Qt,
     QTimer,
     Signal,
@@ -295,13 +296,17 @@ class MarkdownEditor(QPlainTextEdit):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         kind = event.type()
+        # Re-highlighting makes Qt report "text changed" though not a character moved:
+        # silence it, or the owner would take a theme switch for an edit (and autosave).
         if kind == QEvent.Type.PaletteChange and self._highlighter is not None:
-            self._highlighter.set_palette(self.palette())
+            with QSignalBlocker(self):
+                self._highlighter.set_palette(self.palette())
         elif kind == QEvent.Type.FontChange:
             metrics = QFontMetricsF(self.font())
             self.setTabStopDistance(metrics.horizontalAdvance(" ") * len(formatting.INDENT))
             if self._highlighter is not None:
-                self._highlighter.set_base_font(self.font())
+                with QSignalBlocker(self):
+                    self._highlighter.set_base_font(self.font())
             self._update_margins()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -11,7 +11,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
+
+from journal_app.ui.theme import style_with
 
 # Toolbar layout: groups separated by a line; "task_done" stays in menus only.
 GROUPS = (
@@ -140,7 +142,7 @@ class EditorToolbar(QToolBar):
         self.setFloatable(False)
         self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.setStyleSheet("QToolBar#editorToolbar { border: none; background: transparent; }")
+        style_with(self, "QToolBar#editorToolbar { border: none; background: transparent; }")
         actions: dict[str, QAction] = editor.format_actions  # type: ignore[attr-defined]
         self._actions = actions
         for index, group in enumerate(GROUPS):
@@ -159,12 +161,20 @@ class EditorToolbar(QToolBar):
         return self._actions[name]
 
     def _paint_icons(self) -> None:
-        palette = self.palette()
+        # The application's palette (this toolbar's own lags behind a theme switch), unless
+        # the toolbar was given a palette of its own.
+        own = self.palette()
+        palette = own if own.resolveMask() else QApplication.palette()
         color = palette.color(QPalette.ColorRole.ButtonText)
-        for name, action in self._actions.items():
+        for name, action in getattr(self, "_actions", {}).items():  # {} while constructing
             action.setIcon(format_icon(name, color))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        # A widget with a style sheet hears of a new theme as a style change.
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.StyleChange,
+        ):
             self._paint_icons()

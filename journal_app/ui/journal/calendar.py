@@ -26,6 +26,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
 
+from journal_app.ui.theme import style_with
+
 GRID_DAYS = 42  # Qt always shows six weeks
 
 _STYLE = """
@@ -109,7 +111,7 @@ class JournalCalendar(QCalendarWidget):
         self.setGridVisible(False)
         self.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))  # what entries allow
         self.setSelectedDate(_qdate(today()))
-        self.setStyleSheet(_STYLE)
+        style_with(self, _STYLE)
         self._view = self.findChild(QTableView, "qt_calendar_calendarview")
         if self._view is not None:
             self._view.installEventFilter(self)

@@ -47,7 +47,7 @@ from journal_app.ui.journal.entry_list_model import (
     EntryTreeModel,
 )
 from journal_app.ui.journal.formatting import entries_text, short_day_label
-from journal_app.ui.theme import mute
+from journal_app.ui.theme import mute, style_with
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary
@@ -374,7 +374,7 @@ class EntryListView(QWidget):
         layout.addWidget(line)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label, 1)
-        self.setStyleSheet(_STYLE)
+        style_with(self, _STYLE)
 
         self.tree.entry_clicked.connect(self.entry_activated)
         self.tree.entry_entered.connect(self.entry_activated)

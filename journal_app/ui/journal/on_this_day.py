@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from journal_app.ui.journal.formatting import UNTITLED, day_label, series_badge
-from journal_app.ui.theme import mute
+from journal_app.ui.theme import mute, style_with
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary, Recall
@@ -110,8 +110,8 @@ class OnThisDayPanel(QWidget):
         self._layout.addWidget(self.empty_label)
         self._layout.addStretch(1)  # keep the lines together at the top
         self._content: list[QWidget] = []
-        self.setStyleSheet(
-            "QLabel#recallHeading { color: palette(placeholder-text); font-weight: 600; }"
+        style_with(
+            self, "QLabel#recallHeading { color: palette(placeholder-text); font-weight: 600; }"
         )
 
     def set_recalls(self, recalls: list[Recall]) -> None:
