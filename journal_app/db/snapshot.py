@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from journal_app.errors import JournalError
+from journal_app.fsutil import fsync_dir
 
 
 def snapshot(source: sqlite3.Connection, dest: Path) -> Path:
@@ -30,7 +31,7 @@ def snapshot(source: sqlite3.Connection, dest: Path) -> Path:
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -40,13 +41,3 @@ def snapshot(source: sqlite3.Connection, dest: Path) -> Path:
             tmp.unlink()
         raise
     return dest
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from journal_app.db.models import Attachment, Entry
 from journal_app.errors import InvalidInput, JournalError
+from journal_app.fsutil import fsync_dir
 from journal_app.services.clock import Clock, to_storage
 
 URL_SCHEME = "attachment:"
@@ -136,7 +137,7 @@ class AttachmentService:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
                 raise
-            _fsync_dir(self._folder)
+            fsync_dir(self._folder)
         except OSError as exc:
             raise JournalError(
                 f"could not save the image in {self._folder}: {exc.strerror or exc}"
@@ -182,13 +183,3 @@ def _same_content(path: Path, size: int, digest: str) -> bool:
             return hashlib.file_digest(fh, "sha256").hexdigest() == digest
     except OSError:
         return False
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
