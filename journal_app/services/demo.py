@@ -41,6 +41,7 @@ from journal_app.db.models import (
 from journal_app.errors import InvalidInput
 from journal_app.services import demo_text as text
 from journal_app.services.demo_text import ML, WRITING, ResourceSpec, Topic
+from journal_app.services.tracking.categories import DEFAULTS as DEFAULT_CATEGORIES
 
 if TYPE_CHECKING:
     from journal_app.services.facade import Services
@@ -56,15 +57,7 @@ _CHUNK = 400  # rows per INSERT: well below SQLite's bound-variable limit
 _H = 3600
 _M = 60
 
-_CATEGORIES: tuple[tuple[str, str], ...] = (
-    ("Writing", "production"),
-    ("Coding", "production"),
-    ("Teaching", "production"),
-    ("Explaining", "production"),
-    ("Reading", "consumption"),
-    ("Watching", "consumption"),
-    ("Courses", "consumption"),
-)
+_CATEGORIES = DEFAULT_CATEGORIES  # the ones every new journal starts with
 _SIDES = dict(_CATEGORIES)
 _PRODUCTION_MIX = (("Writing", 0.4), ("Coding", 0.4), ("Teaching", 0.08), ("Explaining", 0.12))
 _CONSUMPTION_MIX = (("Reading", 0.4), ("Watching", 0.2), ("Courses", 0.4))

@@ -4,11 +4,31 @@ can name them before the editor itself is built."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 VIEW_MODES = ("editor", "split", "preview")
 VIEW_LABELS = {"editor": "Editor", "split": "Split", "preview": "Preview"}
 VIEW_KEYS = {"editor": "Ctrl+Alt+1", "split": "Ctrl+Alt+2", "preview": "Ctrl+Alt+3"}
+
+
+def make_view_actions(owner: QObject, choose: Callable[[str], None]) -> dict[str, QAction]:
+    """Editor only / split / preview only: exclusive, with shortcuts; ``choose(mode)``."""
+    actions: dict[str, QAction] = {}
+    group = QActionGroup(owner)
+    group.setExclusive(True)
+    for mode in VIEW_MODES:
+        action = QAction(VIEW_LABELS[mode], owner, checkable=True)
+        action.setShortcut(QKeySequence(VIEW_KEYS[mode]))
+        action.setToolTip(f"{VIEW_LABELS[mode]} ({VIEW_KEYS[mode]})")
+        action.triggered.connect(lambda _checked=False, m=mode: choose(m))
+        group.addAction(action)
+        actions[mode] = action
+    actions["editor"].setChecked(True)
+    return actions
 
 
 @dataclass

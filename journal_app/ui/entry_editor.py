@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -32,7 +32,7 @@ from journal_app.services import Services
 from journal_app.services.entries import EntryData, StaleRevision
 from journal_app.ui.autosave import AutosaveController
 from journal_app.ui.editor import EditorToolbar, FindReplaceBar, MarkdownEditor
-from journal_app.ui.entry_draft import VIEW_KEYS, VIEW_LABELS, VIEW_MODES, Draft, split_tags
+from journal_app.ui.entry_draft import VIEW_MODES, Draft, make_view_actions, split_tags
 from journal_app.ui.theme import mute
 
 
@@ -118,17 +118,8 @@ class EntryEditorPane(QWidget):
         # The owner (the Journal page) may hand in the view actions, so that they exist
         # in its menus before this pane is built; otherwise the pane makes its own.
         if view_actions is None:
-            view_actions = {}
-            group = QActionGroup(self)
-            group.setExclusive(True)
-            for mode in VIEW_MODES:
-                action = QAction(VIEW_LABELS[mode], self, checkable=True)
-                action.setShortcut(QKeySequence(VIEW_KEYS[mode]))
-                action.setToolTip(f"{VIEW_LABELS[mode]} ({VIEW_KEYS[mode]})")
-                action.triggered.connect(lambda _c=False, m=mode: self.set_view_mode(m))
-                group.addAction(action)
-                self.addAction(action)
-                view_actions[mode] = action
+            view_actions = make_view_actions(self, self.set_view_mode)
+            self.addActions(list(view_actions.values()))
         self.view_actions = view_actions
         view_buttons = QHBoxLayout()
         view_buttons.setSpacing(0)
@@ -138,7 +129,6 @@ class EntryEditorPane(QWidget):
             button.setDefaultAction(action)
             button.setObjectName("viewMode")
             view_buttons.addWidget(button)
-        self.view_actions["editor"].setChecked(True)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)

@@ -15,8 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
-import os
-import stat
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -46,6 +44,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
+from journal_app.fsutil import read_regular_file
 from journal_app.resources_path import resource_path
 from journal_app.ui.throttle import Throttle
 
@@ -161,27 +160,6 @@ def _deliver(results: _Results, seq: int, future: Future) -> None:
         return
     with contextlib.suppress(RuntimeError):  # the preview was deleted meanwhile
         results.ready.emit(seq, html, seconds)
-
-
-def _read_regular_file(path: Path, limit: int) -> bytes | None:
-    """The bytes of a regular file of at most `limit` bytes; None for anything else.
-    Opened without blocking and checked on the open descriptor, so a FIFO, a device
-    or a file swapped in after a check can neither hang nor flood the preview."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
-        return data if len(data) <= limit else None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def _decode_image(data: bytes, max_width: int) -> QImage | None:
@@ -380,7 +358,7 @@ class PreviewView(QTextBrowser):
         except Exception:  # a resolver refusing a name must not break the preview
             log.exception("attachment resolver failed for %r", name)
             path = None
-        data = _read_regular_file(Path(path), MAX_IMAGE_BYTES) if path else None
+        data = read_regular_file(path, MAX_IMAGE_BYTES) if path else None
         image = _decode_image(data, width) if data else None
         if image is not None:
             self._images[key] = image

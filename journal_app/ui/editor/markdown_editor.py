@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -51,6 +50,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
+from journal_app.fsutil import read_regular_file
 from journal_app.text_stats import reading_minutes
 from journal_app.ui.editor import formatting
 from journal_app.ui.editor.highlighter import MarkdownHighlighter, is_code_block
@@ -99,22 +99,9 @@ def read_image_file(path: str) -> tuple[bytes, str] | None:
     """The bytes and type of an image file; None for anything that is not a regular
     file of at most ``MAX_IMAGE_BYTES`` holding a known image format (FIFOs, devices
     and directories are never read, so they cannot block or flood)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= MAX_IMAGE_BYTES:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            data = file.read(MAX_IMAGE_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    mime = sniff_image(data)
-    if mime is None or len(data) > MAX_IMAGE_BYTES:
+    data = read_regular_file(path, MAX_IMAGE_BYTES)
+    mime = sniff_image(data) if data else None
+    if data is None or mime is None:
         return None
     return data, mime
 

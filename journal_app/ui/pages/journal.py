@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.services import Services
 from journal_app.services.entries import EntryData, EntrySummary
-from journal_app.ui.entry_draft import VIEW_KEYS, VIEW_LABELS, VIEW_MODES, Draft
+from journal_app.ui.entry_draft import Draft, make_view_actions
 
 if TYPE_CHECKING:
     from journal_app.ui.entry_editor import EntryEditorPane
@@ -168,17 +168,7 @@ class JournalPage(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.view_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        for mode in VIEW_MODES:
-            action = QAction(VIEW_LABELS[mode], self, checkable=True)
-            action.setShortcut(QKeySequence(VIEW_KEYS[mode]))
-            action.setToolTip(f"{VIEW_LABELS[mode]} ({VIEW_KEYS[mode]})")
-            action.triggered.connect(lambda _c=False, m=mode: self.editor_pane.set_view_mode(m))
-            group.addAction(action)
-            self.view_actions[mode] = action
-        self.view_actions["editor"].setChecked(True)
+        self.view_actions = make_view_actions(self, lambda m: self.editor_pane.set_view_mode(m))
         self.new_action = self._action(
             "&New Entry", QKeySequence.StandardKey.New, self.new_entry, "Write a new entry"
         )
