@@ -280,3 +280,15 @@ def test_the_editor_preview_and_markdown_stay_out_of_start_up():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_calendar_opens_a_day_and_new_entries_default_to_it(qtbot, page, journal, services):
+    qtbot.waitUntil(lambda: page.calendar is not None, timeout=5000)
+    assert DAY - dt.timedelta(days=1) in page.calendar.marked_days()
+    page.calendar.date_chosen.emit(DAY - dt.timedelta(days=1))
+    assert page.editor_pane.entry.id == journal[1].id
+    empty_day = DAY - dt.timedelta(days=30)
+    page.calendar.date_chosen.emit(empty_day)
+    assert "No entry on" in page.window().save_label.text()
+    page.new_entry()
+    assert page.editor_pane.day_edit.date().toPython() == empty_day

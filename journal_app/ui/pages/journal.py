@@ -411,6 +411,7 @@ class JournalPage(QWidget):
             if summary.day == day:
                 self.open_entry(summary.id)
                 return
+        self.entry_list.select_day(day)  # the list jumps to the nearest day with entries
         self.editor_pane.message.emit(
             f"No entry on {day:%a} {day.day} {day:%b %Y} — Ctrl+N writes one for that day"
         )
