@@ -1,0 +1,457 @@
+"""Tracking from a terminal (issue #4): `log session|sleep|output`, `timer start|stop|status`,
+`day [D] [--json]`, `stats [--json]`. Days are cut in Asia/Tokyo (UTC+9, no clock
+changes) and the clock is injected, so no figure depends on the machine or the hour."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from journal_app.cli import main
+from journal_app.config import DATA_DIR_ENV, DataPaths, check_data_dir
+from journal_app.services import Services
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+NOW = dt.datetime(2026, 3, 10, 3, 0, tzinfo=dt.UTC)  # 12:00 in Tokyo, a Tuesday
+TODAY = dt.date(2026, 3, 10)
+
+
+@pytest.fixture
+def journal(tmp_path, monkeypatch, clock) -> DataPaths:
+    """An existing journal chosen through JOURNAL_APP_DATA_DIR, in Tokyo, whose every
+    opening (the CLI's too) reads the shared settable clock."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    clock.now = NOW
+    original = Services.open.__func__  # type: ignore[attr-defined]
+
+    def open_with_clock(cls, paths, *, create=True, **_):
+        return original(cls, paths, clock=clock, create=create)
+
+    monkeypatch.setattr(Services, "open", classmethod(open_with_clock))
+    paths = check_data_dir(tmp_path / "journal", create=True)
+    Services.open(paths).close()
+    monkeypatch.setenv(DATA_DIR_ENV, str(paths.root))
+    return paths
+
+
+def _run(*args: str) -> int:
+    try:
+        return main(list(args))
+    except SystemExit as exc:  # argparse's own errors
+        return int(exc.code or 0)
+
+
+def _out(capsys) -> str:
+    out, err = capsys.readouterr()
+    assert err == "", err
+    return out
+
+
+def _one_error_line(capsys) -> str:
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    assert lines[0].startswith("journal-app")
+    return lines[0]
+
+
+def _sessions(paths: DataPaths, day: dt.date = TODAY):
+    with Services.open(paths) as services:
+        return [p.session for p in services.sessions.for_day(day)]
+
+
+def _everything(paths: DataPaths) -> tuple:
+    """What the tracking commands could write: checked unchanged after bad input."""
+    with Services.open(paths) as services:
+        info = services.info()
+        timer = services.timer.status()
+        return (
+            info.sessions,
+            info.day_logs,
+            info.outputs,
+            [c.name for c in services.categories.list()],
+            [s.name for s in services.skills.list()],
+            None if timer is None else timer.as_dict(),
+        )
+
+
+# --------------------------------------------------------------------------- log session
+
+
+def test_log_minutes_ends_now_and_creates_category_and_skill_on_first_use(journal, capsys):
+    args = ["--category", "Proofs", "--skill", "Machine learning", "--note", "ch. 3"]
+    assert _run("log", "session", "--minutes", "90", *args) == 0
+    assert _out(capsys) == (
+        "Logged 1 h 30 min on 2026-03-10, 10:30–12:00 (Proofs, Machine learning); "
+        "1.5 h of deep work that day\n"
+    )
+    (session,) = _sessions(journal)
+    assert session.start == dt.datetime(2026, 3, 10, 1, 30, tzinfo=dt.UTC)
+    assert session.end == NOW
+    assert (session.category, session.side, session.skill, session.note, session.source) == (
+        "Proofs",
+        "production",
+        "Machine learning",
+        "ch. 3",
+        "manual",
+    )
+    with Services.open(journal) as services:
+        assert services.skills.find("machine learning").target_hours == 10_000
+
+
+def test_log_start_and_end_uses_existing_names_and_warns_of_an_overlap(journal, capsys):
+    day = ["--day", "2026-03-02"]
+    assert _run("log", "session", "--start", "09:00", "--end", "11:30", *day) == 0
+    assert _out(capsys).startswith("Logged 2 h 30 min on 2026-03-02, 09:00–11:30;")
+    args = ["--start", "11:00", "--end", "12:15", "--category", "  writing ", "--skill", "ML"]
+    assert _run("log", "session", *args, *day) == 0
+    out, err = capsys.readouterr()
+    assert out == (
+        "Logged 1 h 15 min on 2026-03-02, 11:00–12:15 (Writing, ML); 3.8 h of deep work that day\n"
+    )
+    assert err == (
+        "journal-app: note: it overlaps 1 other session (09:00–11:30); "
+        "merge or trim them in the app\n"
+    )
+    first, second = _sessions(journal, dt.date(2026, 3, 2))
+    assert first.category is None and second.category == "Writing"
+    assert second.start == dt.datetime(2026, 3, 2, 11, tzinfo=TOKYO)
+    with Services.open(journal) as services:
+        assert [c.name for c in services.categories.list()].count("Writing") == 1
+
+
+def test_log_minutes_on_a_past_day_follows_its_last_session(journal, capsys):
+    day = ["--day", "2026-03-01"]
+    assert _run("log", "session", "--minutes", "60", *day) == 0
+    assert _run("log", "session", "--minutes", "30", *day) == 0
+    assert _out(capsys).splitlines()[1] == (
+        "Logged 30 min on 2026-03-01, 10:00–10:30; 1.5 h of deep work that day"
+    )
+    assert [s.start.astimezone(TOKYO).hour for s in _sessions(journal, dt.date(2026, 3, 1))] == [
+        9,
+        10,
+    ]
+
+
+# --------------------------------------------------------------------------- log sleep
+
+
+def test_log_sleep_with_bed_and_wake_counts_the_evening_before(journal, capsys):
+    args = ["--bed", "23:30", "--wake", "7:00", "--quality", "4", "--day", "2026-03-09"]
+    assert _run("log", "sleep", *args) == 0
+    assert _out(capsys) == "Slept 7 h 30 min, 23:30–07:00, the night to 2026-03-09 (quality 4/5)\n"
+    with Services.open(journal) as services:
+        log = services.day_logs.get(dt.date(2026, 3, 9))
+    assert log.bed == dt.datetime(2026, 3, 8, 23, 30, tzinfo=TOKYO)
+    assert (log.sleep_hours, log.quality) == (7.5, 4)
+
+
+def test_log_sleep_in_hours_defaults_to_today_and_keeps_the_quality(journal, capsys):
+    assert _run("log", "sleep", "--hours", "6", "--quality", "2") == 0
+    assert _run("log", "sleep", "--hours", "6.25") == 0  # corrected; quality stays
+    assert _out(capsys).splitlines() == [
+        "Slept 6 h, the night to 2026-03-10 (quality 2/5)",
+        "Slept 6 h 15 min, the night to 2026-03-10 (quality 2/5)",
+    ]
+    with Services.open(journal) as services:
+        log = services.day_logs.get(TODAY)
+    assert (log.sleep_hours, log.quality, log.bed) == (6.25, 2, None)
+
+
+# --------------------------------------------------------------------------- log output
+
+
+def test_log_output(journal, capsys):
+    args = ["--kind", "Blog post", "--title", "Attention, explained", "--status", "Published"]
+    extra = ["--url", "https://example.org/a", "--words", "1200", "--day", "2026-03-08"]
+    assert _run("log", "output", *args, *extra) == 0
+    assert _run("log", "output", "--kind", "x-thread", "--title", "Backprop 🧵") == 0
+    assert _out(capsys).splitlines() == [
+        "Saved output #1: Blog post “Attention, explained” (published, 1,200 words) on 2026-03-08",
+        "Saved output #2: X thread “Backprop 🧵” (idea) on 2026-03-10",
+    ]
+    with Services.open(journal) as services:
+        first = services.outputs.get(1)
+    assert (first.kind, first.status, first.url, first.words, first.day) == (
+        "blog_post",
+        "published",
+        "https://example.org/a",
+        1200,
+        dt.date(2026, 3, 8),
+    )
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["log", "session", "--minutes", "0"], "a session lasts from 1 minute to 24 hours"),
+        (["log", "session", "--minutes", "1441"], "a session lasts from 1 minute"),
+        (["log", "session", "--minutes", "ten"], "'ten' is not a number"),
+        (["log", "session", "--minutes", "nan"], "'nan' is not a number"),
+        (
+            ["log", "session", "--start", "10:00", "--end", "09:45"],
+            "the end (09:45) is before the start (10:00)",
+        ),
+        (["log", "session", "--start", "10:00", "--end", "10:00"], "at least a minute"),
+        (["log", "session", "--start", "25:00", "--end", "26:00"], "--start: '25:00' is not"),
+        (["log", "session", "--start", "9", "--end", "10:00"], "--start: '9' is not a time"),
+        (["log", "session", "--start", "09:00"], "give both --start and --end"),
+        (["log", "session"], "give --minutes N, or --start HH:MM and --end HH:MM"),
+        (["log", "session", "--minutes", "5", "--start", "9:00", "--end", "10:00"], "give --m"),
+        (["log", "session", "--minutes", "5", "--day", "2026-02-30"], "--day: '2026-02-30' is"),
+        (["log", "session", "--minutes", "5", "--day", "1850-01-01"], "outside 1900-2100"),
+        (["log", "session", "--minutes", "5", "--category", " "], "--category: a category"),
+        (["log", "session", "--minutes", "5", "--skill", ""], "--skill: a skill name cannot"),
+        (["log", "sleep", "--hours", "25"], "hours of sleep cannot be more than 24 hours"),
+        (["log", "sleep", "--hours", "-1"], "hours of sleep cannot be negative"),
+        (["log", "sleep", "--bed", "23:00"], "give both --bed and --wake"),
+        (["log", "sleep", "--bed", "23:00", "--wake", "23:00"], "bed and wake times are the same"),
+        (["log", "sleep", "--bed", "23:00", "--wake", "7:00", "--hours", "8"], "not both"),
+        (["log", "sleep", "--quality", "3"], "give --bed HH:MM and --wake HH:MM, or --hours H"),
+        (["log", "sleep", "--hours", "7", "--quality", "6"], "6 is outside 1..5"),
+        (["log", "sleep", "--hours", "7", "--day", "tomorrow"], "--day: 'tomorrow' is not a"),
+        (["log", "output", "--kind", "poem", "--title", "T"], "--kind: the kind must be one"),
+        (["log", "output", "--kind", "code", "--title", "T", "--status", "done"], "--status"),
+        (["log", "output", "--kind", "code", "--title", "T", "--url", "ftp://x"], "--url"),
+        (["log", "output", "--kind", "code", "--title", "T", "--words", "-1"], "-1 is outside"),
+        (["log", "output", "--kind", "code", "--title", "  "], "--title: the title cannot"),
+        (["log", "output", "--title", "T"], "the following arguments are required: --kind"),
+        (["log"], "the following arguments are required: WHAT"),
+        (["log", "nap"], "invalid choice: 'nap'"),
+        (["timer"], "the following arguments are required: ACTION"),
+        (["timer", "stop"], "no timer is running"),
+        (["day", "2026-13-01"], "'2026-13-01' is not a date (use YYYY-MM-DD)"),
+        (["day", "2101-01-01"], "2101-01-01 is outside 1900-2100"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(journal, capsys, args, message):
+    before = _everything(journal)
+    assert _run(*args) == 2
+    assert message in _one_error_line(capsys)
+    assert _everything(journal) == before
+
+
+def test_bad_input_creates_no_journal(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "fresh"
+    bad = [
+        ["log", "session", "--minutes", "0"],
+        ["log", "sleep", "--hours", "30"],
+        ["log", "output", "--kind", "poem", "--title", "T"],
+        ["timer", "start", "--skill", " "],
+    ]
+    for args in bad:
+        assert _run(*args, "--data-dir", str(target)) == 2
+        _one_error_line(capsys)
+    for read_only in (["day"], ["stats"], ["timer", "status"], ["timer", "stop"]):
+        assert _run(*read_only, "--data-dir", str(target)) == 1
+        assert "does not exist" in _one_error_line(capsys)
+    assert not target.exists()
+
+
+# --------------------------------------------------------------------------- timer
+
+
+def test_timer_start_status_stop(journal, clock, capsys):
+    args = ["--category", "Coding", "--skill", "Rust"]
+    assert _run("timer", "start", *args) == 0
+    assert _out(capsys) == (
+        "Timer started at 12:00 (Coding, Rust); stop it with 'journal-app timer stop'\n"
+    )
+    clock.advance(minutes=25)
+    assert _run("timer", "status") == 0
+    assert _out(capsys) == "Running: 25 min since 12:00 (Coding, Rust)\n"
+    assert _run("timer", "status", "--json") == 0
+    state = json.loads(_out(capsys))
+    assert (state["running"], state["elapsed_minutes"], state["category"], state["skill"]) == (
+        True,
+        25.0,
+        "Coding",
+        "Rust",
+    )
+    with Services.open(journal) as services:
+        # Started where no process sends heartbeats: never taken for a crashed timer.
+        assert services.timer.status().last_heartbeat is None
+    clock.advance(minutes=5)
+    assert _run("timer", "stop") == 0
+    assert _out(capsys) == "Saved 30 min of deep work, 12:00–12:30 (Coding, Rust)\n"
+    (session,) = _sessions(journal)
+    assert (session.source, session.category, session.skill) == ("timer", "Coding", "Rust")
+    assert session.duration == dt.timedelta(minutes=30)
+    assert _run("timer", "status") == 0
+    assert _out(capsys) == "No timer is running\n"
+    assert _run("timer", "status", "--json") == 0
+    assert json.loads(_out(capsys)) is None
+
+
+def test_a_second_start_is_refused_and_leaves_no_new_name(journal, clock, capsys):
+    assert _run("timer", "start") == 0
+    capsys.readouterr()
+    before = _everything(journal)
+    assert _run("timer", "start", "--category", "Brand new", "--skill", "Also new") == 2
+    assert "a timer is already running (started 12:00)" in _one_error_line(capsys)
+    assert _everything(journal) == before  # the names were rolled back with the refusal
+
+
+def test_stopping_within_a_minute_saves_nothing(journal, clock, capsys):
+    assert _run("timer", "start") == 0
+    clock.advance(seconds=40)
+    assert _run("timer", "stop") == 0
+    assert _out(capsys).splitlines()[-1] == "Timer stopped after less than a minute: nothing saved"
+    assert _sessions(journal) == []
+
+
+# --------------------------------------------------------------------------- day, stats
+
+
+@pytest.fixture
+def logged_day(journal):
+    with Services.open(journal) as services:
+        writing = services.categories.find("Writing")
+        reading = services.categories.find("Reading")
+        ml = services.skills.add("Machine learning", baseline_hours=100)
+        add = services.sessions.add_local
+        add(TODAY, dt.time(9), dt.time(10, 30), category_id=writing.id, skill_id=ml.id)
+        add(TODAY, dt.time(11), dt.time(11, 30), category_id=reading.id, note="a paper")
+        add(dt.date(2026, 3, 9), dt.time(20), dt.time(21), skill_id=ml.id)
+        services.day_logs.save(TODAY, bed=dt.time(23), wake=dt.time(6, 30), quality=3, energy=4)
+        services.outputs.add(kind="code", title="tiny-gpt", status="published", words=None)
+    return journal
+
+
+def test_day_json_holds_what_the_issue_asks(logged_day, capsys):
+    assert _run("day", "2026-03-10", "--json") == 0
+    data = json.loads(_out(capsys))
+    assert data["date"] == "2026-03-10"
+    assert (data["sleep_hours"], data["deep_work_hours"]) == (7.5, 2.0)
+    assert (data["production_hours"], data["consumption_hours"]) == (1.5, 0.5)
+    assert [(s["start"], s["category"], s["note"]) for s in data["sessions"]] == [
+        ("2026-03-10T09:00:00+09:00", "Writing", ""),
+        ("2026-03-10T11:00:00+09:00", "Reading", "a paper"),
+    ]
+    assert [o["title"] for o in data["outputs"]] == ["tiny-gpt"]
+    assert _run("day", "--json") == 0  # today by default
+    assert json.loads(_out(capsys)) == data
+
+
+def test_day_is_short_and_readable(logged_day, capsys):
+    assert _run("day") == 0
+    assert _out(capsys).splitlines() == [
+        "2026-03-10 (Tuesday)",
+        "Deep work  2.0 h of 2 h (production 1.5 h, consumption 0.5 h)",
+        "This week  3.0 h of 14 h",
+        "Sleep      7.5 h, quality 3/5",
+        "Energy     4/5",
+        "Sessions   09:00–10:30  1.5 h  Writing · Machine learning",
+        "           11:00–11:30  0.5 h  Reading · a paper",
+        "Outputs    Code / repo “tiny-gpt” (published)",
+    ]
+    assert _run("day", "2026-01-01") == 0
+    assert "Sleep      not logged" in _out(capsys)
+
+
+def test_stats_json_matches_the_service(logged_day, capsys):
+    assert _run("stats", "--json") == 0
+    data = json.loads(_out(capsys))
+    assert (data["total_hours"], data["hours_last_7_days"], data["hours_last_30_days"]) == (
+        3.0,
+        3.0,
+        3.0,
+    )
+    assert (data["streak_current"], data["streak_longest"], data["sleep_avg_7_days"]) == (
+        2,
+        2,
+        7.5,
+    )
+    (skill,) = data["skills"]
+    assert (skill["name"], skill["total_hours"], skill["target_hours"]) == (
+        "Machine learning",
+        102.5,
+        10_000.0,
+    )
+    with Services.open(logged_day) as services:
+        assert data == json.loads(json.dumps(services.stats.overall().as_dict()))
+        assert (
+            skill["projected_date"] == services.stats.overall().skills[0].projected_date.isoformat()
+        )
+
+
+def test_stats_is_short_and_readable(logged_day, capsys):
+    assert _run("stats") == 0
+    lines = _out(capsys).splitlines()
+    assert lines[:3] == [
+        "Deep work  3.0 h in all; 3.0 h in the last 7 days, 3.0 h in the last 30",
+        "Streak     2 days (longest 2)",
+        "Sleep      7.5 h a night over the last 7 days",
+    ]
+    assert lines[3].startswith("Skills     Machine learning: 102.5 of 10,000 h, on pace for ")
+    assert len(lines) == 4
+
+
+def test_an_empty_journal(journal, capsys):
+    assert _run("stats") == 0
+    assert _out(capsys).splitlines() == [
+        "Deep work  0.0 h in all; 0.0 h in the last 7 days, 0.0 h in the last 30",
+        "Streak     0 days (longest 0)",
+        "Sleep      not logged in the last 7 days",
+    ]
+
+
+# --------------------------------------------------------------------------- with the app open
+
+
+@contextlib.contextmanager
+def _app_has_it_open(paths: DataPaths):
+    """What the running app holds: the instance lock and a connection mid-read."""
+    from journal_app.instance_lock import InstanceLock
+
+    with InstanceLock(paths), contextlib.closing(sqlite3.connect(paths.database)) as conn:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM work_session").fetchone()
+        yield
+        conn.execute("COMMIT")
+
+
+def test_logging_works_while_the_app_has_the_journal_open(journal, clock, capsys):
+    with _app_has_it_open(journal):
+        assert _run("log", "session", "--minutes", "45", "--category", "Coding") == 0
+        assert _run("log", "sleep", "--hours", "8") == 0
+        assert _run("log", "output", "--kind", "code", "--title", "repo") == 0
+        assert _run("timer", "start") == 0
+        clock.advance(minutes=10)
+        assert _run("timer", "stop") == 0
+        capsys.readouterr()
+    assert _everything(journal)[:3] == (2, 1, 1)
+
+
+# --------------------------------------------------------------------------- a real process
+
+
+def test_round_trip_in_a_real_process(run_cli, data_dir):
+    env = {"TZ": "Asia/Tokyo", DATA_DIR_ENV: str(data_dir)}
+    args = ["--start", "09:00", "--end", "10:30", "--day", "2026-03-10"]
+    labels = ["--category", "Writing", "--skill", "Machine learning"]
+    logged = run_cli("log", "session", *args, *labels, env=env)
+    assert (logged.returncode, logged.stderr) == (0, "")
+    assert logged.stdout.startswith("Logged 1 h 30 min on 2026-03-10, 09:00–10:30")
+    day = run_cli("day", "2026-03-10", "--json", env=env)
+    assert day.returncode == 0, day.stderr
+    data = json.loads(day.stdout)
+    assert (data["deep_work_hours"], data["production_hours"]) == (1.5, 1.5)
+    assert data["sessions"][0]["start"] == "2026-03-10T09:00:00+09:00"
+    stats = run_cli("stats", "--json", env=env)
+    assert stats.returncode == 0, stats.stderr
+    overall = json.loads(stats.stdout)
+    assert overall["total_hours"] == 1.5 and overall["first_day"] == "2026-03-10"
+    assert [(s["name"], s["total_hours"]) for s in overall["skills"]] == [("Machine learning", 1.5)]
+    bad = run_cli("log", "session", "--start", "10:00", "--end", "9:00", env=env)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr == "journal-app: error: the end (9:00) is before the start (10:00)\n"
