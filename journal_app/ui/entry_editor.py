@@ -447,12 +447,10 @@ class EntryEditorPane(QWidget):
     def _on_image_pasted(self, data: bytes, mime: str) -> None:
         if not self.has_document():
             return
-        if self._entry is None and not self.flush():
-            return
-        if self._entry is None:  # an untouched draft: write it so the image has an owner
+        if self._entry is None:  # a draft: write it now so the image has an owner
             self.autosave.changed()
-            if not self.flush() or self._entry is None:
-                return
+        if not self.flush() or self._entry is None:
+            return
         try:
             attachment = self._services.attachments.add_image(self._entry.id, data, mime=mime)
         except (JournalError, OSError) as exc:

@@ -161,6 +161,29 @@ def test_preview_modes_follow_the_text(qtbot, page):
     assert pane.editor.isVisible() and not preview.isVisible()
 
 
+def _png() -> QByteArray:
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return png
+
+
+def test_pasting_an_image_into_a_new_draft_writes_the_entry_first(qtbot, page, services):
+    page.new_entry()
+    pane = page.editor_pane
+    assert pane.entry is None
+    mime = QMimeData()
+    mime.setData("image/png", _png())
+    pane.editor.setFocus()
+    pane.editor.insertFromMimeData(mime)
+    assert pane.entry is not None
+    assert len(services.attachments.list_for(pane.entry.id)) == 1
+    assert "attachment:" in pane.editor.text()
+
+
 def test_pasting_an_image_stores_it_and_links_it(qtbot, page, services, data_paths):
     pane = page.editor_pane
     image = QImage(8, 8, QImage.Format.Format_RGB32)

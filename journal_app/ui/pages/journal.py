@@ -26,12 +26,6 @@ from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.search_panel import SearchPanel
 
 
-def count_text(count: int) -> str:
-    if count == 0:
-        return "No entries yet"
-    return f"{count:,} entr{'y' if count == 1 else 'ies'}"
-
-
 def _summary(entry: EntryData) -> EntrySummary:
     return EntrySummary(
         id=entry.id,
@@ -92,7 +86,6 @@ class JournalPage(QWidget):
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         left.addLayout(top, 0)
         left.addWidget(self.browser, 1)
-        self._search_stretch = left
 
         # Until the editor is built, the right side is an empty panel of the same colour.
         self._placeholder = QWidget()
