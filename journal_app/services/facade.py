@@ -57,7 +57,7 @@ class Services:
     def templates(self) -> TemplateService:
         from journal_app.services.templates import TemplateService
 
-        return TemplateService(self.clock, self.entries, self.sprints)
+        return TemplateService(self.clock, self.entries, self.sprints, self.stats)
 
     @cached_property
     def attachments(self) -> AttachmentService:

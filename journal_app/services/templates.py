@@ -20,13 +20,13 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from peewee import IntegrityError, fn
 
-from journal_app.db.models import DayLog, Template, WorkSession
+from journal_app.db.models import Template
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.entries import UNSET, EntryService, Unset, clean_text
@@ -51,6 +51,10 @@ _MONTHS = (
     "December",
 )
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
+
+
+if TYPE_CHECKING:
+    from journal_app.services.tracking.stats import StatsService
 
 
 @dataclass(frozen=True)
@@ -202,12 +206,12 @@ class TemplateService:
         clock: Clock,
         entries: EntryService,
         sprints: SprintService,
-        tz: dt.tzinfo | None = None,
+        stats: StatsService,
     ) -> None:
         self._clock = clock
         self._entries = entries
         self._sprints = sprints
-        self._tz = tz  # None: the system's local zone
+        self._stats = stats  # tracking figures: the same ones the CLI and the Today view show
 
     # ------------------------------------------------------------------ editing
 
@@ -345,54 +349,11 @@ class TemplateService:
             .scalar(),
         )
 
-    def _window(self, first: dt.date, days: int) -> tuple[dt.datetime, dt.datetime]:
-        """[local midnight of `first`, local midnight `days` later) as storage instants."""
-        zone = self._tz
-
-        def midnight(day: dt.date) -> dt.datetime:
-            naive = dt.datetime.combine(day, dt.time())
-            local = naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
-            return to_storage(local)
-
-        return midnight(first), midnight(first + dt.timedelta(days=days))
-
     def deep_work_hours(self, first: dt.date, days: int = 1) -> float | None:
-        """Hours of finished work sessions inside the days, None when there are none."""
-        start, end = self._window(first, days)
-        earliest = start - dt.timedelta(days=2)  # a session may start before the window
-        query = (
-            WorkSession.select(WorkSession.start, WorkSession.end)
-            .where(
-                WorkSession.start >= earliest,
-                WorkSession.start < end,
-                WorkSession.end.is_null(False),
-                WorkSession.end > start,
-            )
-            .tuples()
-        )
-        seconds = 0.0
-        found = False
-        for s, e in cast(Iterable[tuple[dt.datetime, dt.datetime]], query):
-            overlap = (min(e, end) - max(s, start)).total_seconds()
-            if overlap > 0:
-                seconds += overlap
-                found = True
-        return seconds / 3600 if found else None
+        return self._stats.deep_work_hours(first, days)
 
-    @staticmethod
-    def sleep_hours(first: dt.date, days: int = 1) -> builtins.list[float]:
-        """Hours slept for each logged night that ended on one of the days."""
-        last = first + dt.timedelta(days=days - 1)
-        query = DayLog.select(DayLog.sleep_hours, DayLog.sleep_start, DayLog.sleep_end).where(
-            DayLog.day.between(first, last)
-        )
-        hours: builtins.list[float] = []
-        for log in cast(Iterable[Any], query):
-            if log.sleep_hours is not None:
-                hours.append(float(log.sleep_hours))
-            elif log.sleep_start is not None and log.sleep_end is not None:
-                hours.append((log.sleep_end - log.sleep_start).total_seconds() / 3600)
-        return hours
+    def sleep_hours(self, first: dt.date, days: int = 1) -> builtins.list[float]:
+        return self._stats.sleep_hours(first, days)
 
 
 class _Filler:

@@ -16,7 +16,8 @@ DAY = dt.date(2026, 11, 22)  # a Sunday
 @pytest.fixture
 def templates(services, clock) -> TemplateService:
     """Days cut at UTC midnight, so the figures do not depend on the machine's zone."""
-    return TemplateService(clock, services.entries, services.sprints, tz=dt.UTC)
+    services.tz = dt.UTC
+    return TemplateService(clock, services.entries, services.sprints, services.stats)
 
 
 def _builtin(templates: TemplateService, name: str) -> int:

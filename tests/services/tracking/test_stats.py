@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from journal_app.config import check_data_dir
 from journal_app.services import Services
 from journal_app.services.demo import generate_demo
-from journal_app.services.templates import TemplateService
 from journal_app.services.tracking.stats import streaks
 
 from .conftest import BERLIN, at
@@ -119,25 +118,6 @@ def test_the_series_for_charts(tracking):
     assert series.total == (0.0, 1.0, 1.0, 0.0)
     assert series.other == series.total and series.production == (0.0,) * 4
     assert series.sleep == (None, None, 6.0, None)
-
-
-def test_templates_can_read_the_same_figures(tracking):
-    """What templates.py computes today equals the stats helpers meant to replace it."""
-    _session(
-        tracking, dt.date(2026, 11, 20), dt.time(23), dt.time(1), end_day=dt.date(2026, 11, 21)
-    )
-    _session(tracking, dt.date(2026, 11, 21), dt.time(9), dt.time(12))
-    tracking.day_logs.save(dt.date(2026, 11, 21), bed=dt.time(23, 15), wake=dt.time(6, 45))
-    tracking.day_logs.save(dt.date(2026, 11, 22), hours=8)
-    templates = TemplateService(tracking.clock, tracking.entries, tracking.sprints, tz=BERLIN)
-    stats = tracking.stats
-    for first, days in (
-        (dt.date(2026, 11, 21), 1),
-        (dt.date(2026, 11, 16), 7),
-        (dt.date(2026, 1, 1), 3),
-    ):
-        assert stats.deep_work_hours(first, days) == templates.deep_work_hours(first, days)
-        assert stats.sleep_hours(first, days) == sorted(templates.sleep_hours(first, days))
 
 
 @given(
