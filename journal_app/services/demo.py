@@ -40,6 +40,7 @@ from journal_app.db.models import (
 )
 from journal_app.errors import InvalidInput
 from journal_app.services import demo_text as text
+from journal_app.services.clock import to_storage
 from journal_app.services.demo_text import ML, WRITING, ResourceSpec, Topic
 from journal_app.services.tracking.categories import DEFAULTS as DEFAULT_CATEGORIES
 
@@ -53,7 +54,7 @@ SPRINT_DAYS = 14
 MARATHON_HOURS = 7.0  # a deep-work day at least this long disturbs the following night
 _CHUNK = 400  # rows per INSERT: well below SQLite's bound-variable limit
 
-# Seconds after midnight (local time is stored as UTC in the demo, consistently).
+# Seconds after local midnight (converted to UTC when stored, like everything else).
 _H = 3600
 _M = 60
 
@@ -145,7 +146,9 @@ def generate_demo(
     report: Progress = progress or (lambda _stage, _fraction: None)
     database = Entry._meta.database
     with database.atomic():
-        builder = _Builder(random.Random(seed), years=years, today=today, report=report)
+        builder = _Builder(
+            random.Random(seed), years=years, today=today, report=report, tz=services.tz
+        )
         summary = builder.run()
     database.execute_sql("ANALYZE")  # a bulk load: give the planner statistics at once
     report("Demo journal ready", 1.0)
@@ -267,8 +270,17 @@ def _short(title: str) -> str:
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, *, years: int, today: dt.date, report: Progress) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        *,
+        years: int,
+        today: dt.date,
+        report: Progress,
+        tz: dt.tzinfo = dt.UTC,
+    ) -> None:
         self.rng = rng
+        self.tz = tz  # the demo's days are local days; instants are stored as UTC
         self.today = today
         self.report = report
         start = _years_before(today, years)
@@ -291,9 +303,11 @@ class _Builder:
         return self.ids[model]
 
     def at(self, index: int, seconds: float) -> dt.datetime:
-        return dt.datetime.combine(self.start, dt.time()) + dt.timedelta(
+        """Local wall time ``seconds`` after midnight of day ``index``, as stored (UTC)."""
+        wall = dt.datetime.combine(self.start, dt.time()) + dt.timedelta(
             days=index, seconds=int(seconds)
         )
+        return to_storage(wall.replace(tzinfo=self.tz))
 
     # ------------------------------------------------------------------ stages
 

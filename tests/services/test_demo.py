@@ -32,6 +32,7 @@ from journal_app.db.models import (
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.demo import DemoSummary, generate_demo
+from journal_app.services.tracking.timeutil import local_zone
 
 TODAY = dt.date(2026, 11, 22)
 SEED = 7
@@ -168,14 +169,19 @@ def test_every_night_of_the_period_has_a_plausible_day_log(demo):
     assert [log.day for log in logs] == [
         first + dt.timedelta(days=k) for k in range((TODAY - first).days + 1)
     ]
+    zone = local_zone()
+
+    def local(instant: dt.datetime) -> dt.datetime:  # stored UTC -> local wall time
+        return instant.replace(tzinfo=dt.UTC).astimezone(zone).replace(tzinfo=None)
+
     for log in logs:
-        assert log.sleep_end.date() == log.day
+        assert local(log.sleep_end).date() == log.day
         duration = (log.sleep_end - log.sleep_start).total_seconds() / 3600
         assert abs(log.sleep_hours - duration) < 0.01
         assert 4 <= log.sleep_hours <= 11
-        bed = log.sleep_start - dt.datetime.combine(log.day, dt.time())
+        bed = local(log.sleep_start) - dt.datetime.combine(log.day, dt.time())
         assert dt.timedelta(hours=-1, minutes=-30) <= bed <= dt.timedelta(hours=1, minutes=30)
-        assert dt.time(6, 30) <= log.sleep_end.time() <= dt.time(9, 0)
+        assert dt.time(6, 30) <= local(log.sleep_end).time() <= dt.time(9, 0)
         assert log.sleep_quality in range(1, 6)
         assert log.energy in range(1, 6)
     assert len({log.sleep_quality for log in logs}) >= 4  # nights differ
