@@ -12,13 +12,14 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from peewee import fn
 
 from journal_app.db.models import Attachment, Entry, EntryRevision, EntryTag, Sprint, Tag
 from journal_app.errors import InvalidInput, JournalError
 from journal_app.services.clock import Clock, from_storage, to_storage
+from journal_app.services.rows import check_ref, rows
 
 VISIBILITIES = ("private", "public")
 FIRST_DAY = dt.date(1900, 1, 1)
@@ -169,21 +170,6 @@ def _check_number(number: object) -> int | None:
     return number
 
 
-def _check_sprint(sprint_id: object) -> int | None:
-    if sprint_id is None:
-        return None
-    if isinstance(sprint_id, bool) or not isinstance(sprint_id, int):
-        raise InvalidInput(f"there is no sprint {sprint_id!r}")
-    if not Sprint.select(Sprint.id).where(Sprint.id == sprint_id).exists():
-        raise InvalidInput(f"there is no sprint {sprint_id}")
-    return sprint_id
-
-
-def _rows(query: Any) -> list[Any]:
-    """Rows of a `.tuples()`/`.namedtuples()` query (the stubs only know model rows)."""
-    return list(cast(Iterable[Any], query))
-
-
 def _iso_day(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
@@ -268,7 +254,7 @@ class EntryService:
         names = normalise_tags(tags or [])
         now = to_storage(self._clock())
         with self._db.atomic():
-            sprint_id = _check_sprint(sprint_id)
+            sprint_id = check_ref(Sprint, sprint_id)
             entry = Entry.create(
                 day=day,
                 title=title,
@@ -298,7 +284,7 @@ class EntryService:
             .order_by(Tag.name)
             .tuples()
         )
-        return [name for (name,) in _rows(query)]
+        return [name for (name,) in rows(query)]
 
     @staticmethod
     def _data(entry: Any, tags: list[str]) -> EntryData:
@@ -351,7 +337,7 @@ class EntryService:
             .distinct()
             .tuples()
         )
-        return {day for (day,) in _rows(query)}
+        return {day for (day,) in rows(query)}
 
     def next_number(self, series: str) -> int:
         """The number the next entry of `series` gets: the highest so far + 1, else 1.
@@ -375,7 +361,7 @@ class EntryService:
             .distinct()
             .tuples()
         )
-        return sorted((name for (name,) in _rows(query)), key=lambda n: (n.casefold(), n))
+        return sorted((name for (name,) in rows(query)), key=lambda n: (n.casefold(), n))
 
     def tag_names(self) -> list[str]:
         """Tags on at least one entry that is not in the trash."""
@@ -387,7 +373,7 @@ class EntryService:
             .distinct()
             .tuples()
         )
-        return sorted((name for (name,) in _rows(query)), key=lambda n: (n.casefold(), n))
+        return sorted((name for (name,) in rows(query)), key=lambda n: (n.casefold(), n))
 
     # ------------------------------------------------------------------ update
 
@@ -439,7 +425,7 @@ class EntryService:
             if entry.rev != expected_rev:
                 raise StaleRevision(self._data(entry, self._tags_of(entry_id)), expected_rev)
             if sprint_id is not UNSET and sprint_id != entry.sprint_id:
-                values["sprint"] = _check_sprint(sprint_id)
+                values["sprint"] = check_ref(Sprint, sprint_id)
             changed = {k: v for k, v in values.items() if v != _stored(entry, k)}
             old_tags = self._tags_of(entry_id)
             tags_changed = new_tags is not None and set(new_tags) != set(old_tags)
@@ -531,7 +517,7 @@ class EntryService:
             .where(Entry.deleted_at.is_null(False))
             .order_by(Entry.deleted_at.desc(), Entry.id.desc())
         )
-        return [_summary(e) for e in _rows(query.namedtuples())]
+        return [_summary(e) for e in rows(query.namedtuples())]
 
     def empty_trash(self) -> int:
         """Delete the entries in the trash for good, with their history, tags and
@@ -543,7 +529,7 @@ class EntryService:
             doomed = Entry.select(Entry.id).where(Entry.deleted_at.is_null(False))
             files = {
                 name
-                for (name,) in _rows(
+                for (name,) in rows(
                     Attachment.select(Attachment.filename)
                     .where(Attachment.entry.in_(doomed))
                     .tuples()
@@ -552,7 +538,7 @@ class EntryService:
             count = Entry.delete().where(Entry.deleted_at.is_null(False)).execute()
             still_used = {
                 name
-                for (name,) in _rows(
+                for (name,) in rows(
                     Attachment.select(Attachment.filename)
                     .where(Attachment.filename.in_(list(files)))
                     .tuples()
@@ -666,7 +652,7 @@ class EntryService:
             .order_by(Entry.day, Entry.id)
         )
         by_day: dict[dt.date, list[EntrySummary]] = {}
-        for e in _rows(query.namedtuples()):
+        for e in rows(query.namedtuples()):
             by_day.setdefault(e.day, []).append(_summary(e))
         return [Recall(label, day, by_day[day]) for label, day in wanted if day in by_day]
 

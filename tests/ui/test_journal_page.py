@@ -282,11 +282,11 @@ def test_distraction_free_shows_only_the_text(qtbot, page):
 
 
 def test_the_editor_is_built_after_the_first_paint(qtbot, make_window, journal):
-    window = make_window()
+    window = make_window(show=False)
     page = window.journal_page
-    with qtbot.waitSignal(page.editor_ready, timeout=5000, raising=False):
-        pass
-    qtbot.waitUntil(lambda: page._pane is not None, timeout=5000)
+    assert page._pane is None  # nothing is built before the window paints
+    with qtbot.waitSignal(page.editor_ready, timeout=5000):
+        window.show()
     assert page.editor_pane.entry.id == journal[2].id
 
 

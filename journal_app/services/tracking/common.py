@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 from peewee import SqliteDatabase
 
-from journal_app.db.models import BaseModel, Category, Resource, Setting, Skill, Sprint, Task
+from journal_app.db.models import BaseModel, Setting
 from journal_app.errors import InvalidInput
 from journal_app.services.entries import UNSET, Unset, clean_text
+from journal_app.services.rows import check_ref, rows
 
 __all__ = [
     "MAX_NAME",
@@ -29,11 +29,6 @@ __all__ = [
 ]
 
 MAX_NAME = 200
-
-
-def rows(query: Any) -> list[Any]:
-    """Rows of a `.tuples()` query (the stubs only know model rows)."""
-    return list(cast(Iterable[Any], query))
 
 
 def atomic() -> Any:
@@ -103,28 +98,6 @@ def check_url(value: object, what: str = "the URL") -> str:
     if not lowered.startswith(("http://", "https://")) or len(text) <= len("https://"):
         raise InvalidInput(f"{what} must start with http:// or https://")
     return text
-
-
-_REF_NAMES: dict[type[BaseModel], str] = {
-    Category: "category",
-    Skill: "skill",
-    Resource: "resource",
-    Task: "task",
-    Sprint: "sprint",
-}
-
-
-def check_ref(model: type[BaseModel], value: object) -> int | None:
-    """None, or the id of an existing row of `model`."""
-    if value is None:
-        return None
-    name = _REF_NAMES.get(model, model.__name__.lower())
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"there is no {name} {value!r}")
-    key = model._meta.primary_key
-    if not model.select(key).where(key == value).exists():
-        raise InvalidInput(f"there is no {name} {value}")
-    return value
 
 
 def put_setting(key: str, value: str) -> None:

@@ -107,16 +107,6 @@ def check_words(value: object) -> int | None:
     return value
 
 
-def _entry_ref(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"there is no entry {value!r}")
-    if not Entry.select(Entry.id).where(Entry.id == value).exists():
-        raise InvalidInput(f"there is no entry {value}")
-    return value
-
-
 class OutputService:
     def __init__(self, clock: Clock, tz: dt.tzinfo) -> None:
         self._clock = clock
@@ -183,7 +173,7 @@ class OutputService:
             "day": local_date(now, self._tz) if day is None else check_day(day),
         }
         with atomic():
-            values["entry"] = _entry_ref(entry_id)
+            values["entry"] = check_ref(Entry, entry_id)
             values["sprint"] = check_ref(Sprint, sprint_id)
             values["skill"] = check_ref(Skill, skill_id)
             row = Output.create(created_at=to_storage(now), **values)
@@ -219,7 +209,7 @@ class OutputService:
         with atomic():
             self.get(output_id)
             if entry_id is not UNSET:
-                values["entry"] = _entry_ref(entry_id)
+                values["entry"] = check_ref(Entry, entry_id)
             if sprint_id is not UNSET:
                 values["sprint"] = check_ref(Sprint, sprint_id)
             if skill_id is not UNSET:

@@ -43,8 +43,23 @@ MAX_SESSION = dt.timedelta(hours=24)
 _DEFAULT_START = dt.time(9, 0)  # where `add_minutes` puts a session on an empty past day
 
 
+class _Span:
+    """A start and an end: how long, never negative (a clock set back counts as 0)."""
+
+    start: dt.datetime
+    end: dt.datetime
+
+    @property
+    def duration(self) -> dt.timedelta:
+        return max(self.end - self.start, dt.timedelta(0))
+
+    @property
+    def hours(self) -> float:
+        return self.duration.total_seconds() / 3600
+
+
 @dataclass(frozen=True)
-class SessionData:
+class SessionData(_Span):
     id: int
     start: dt.datetime  # aware UTC
     end: dt.datetime  # aware UTC
@@ -60,31 +75,15 @@ class SessionData:
     note: str
     source: str  # manual / timer
 
-    @property
-    def duration(self) -> dt.timedelta:
-        return max(self.end - self.start, dt.timedelta(0))
-
-    @property
-    def hours(self) -> float:
-        return self.duration.total_seconds() / 3600
-
 
 @dataclass(frozen=True)
-class SessionPart:
+class SessionPart(_Span):
     """The piece of a session on one local day; `start`/`end` are in the viewing zone."""
 
     session: SessionData
     day: dt.date
     start: dt.datetime
     end: dt.datetime
-
-    @property
-    def duration(self) -> dt.timedelta:
-        return max(self.end - self.start, dt.timedelta(0))
-
-    @property
-    def hours(self) -> float:
-        return self.duration.total_seconds() / 3600
 
     @property
     def is_split(self) -> bool:
