@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="md: the Markdown as written (default); html: as the preview shows it",
     )
     _add_tracking_commands(sub, data_dir)
+    from journal_app.cli_sprints import add_sprint_commands
+
+    add_sprint_commands(sub, data_dir)
     return parser
 
 
@@ -813,6 +816,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_day(args)
         if args.command == "stats":
             return _cmd_stats(args)
+        if args.command is not None:
+            from journal_app.cli_sprints import run_sprint_command
+
+            code = run_sprint_command(args)
+            if code is not None:
+                return code
         return _run_gui(args)
     except JournalError as exc:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from journal_app.db.models import Sprint
+from peewee import JOIN
+
+from journal_app.db.models import Sprint, Task
 
 _FIELDS = (Sprint.id, Sprint.name, Sprint.start, Sprint.end, Sprint.status)
 
@@ -20,6 +22,16 @@ class SprintSummary:
     start: dt.date
     end: dt.date
     status: str  # planned / active / closed
+
+
+@dataclass(frozen=True)
+class TaskChoice:
+    """A task one can work on, as a timer or session picker lists it."""
+
+    id: int
+    title: str
+    status: str  # todo / doing
+    sprint: str | None  # None: in the backlog
 
 
 def _summaries(query: Any) -> list[SprintSummary]:
@@ -42,3 +54,21 @@ class SprintService:
         )
         found = _summaries(query)
         return found[0] if found else None
+
+    def open_tasks(self) -> list[TaskChoice]:
+        """Tasks not done, in a sprint that is not closed or in the backlog: those of
+        running sprints first, "doing" before "todo", then in board order."""
+        query = (
+            Task.select(Task.id, Task.title, Task.status, Sprint.name)
+            .join(Sprint, JOIN.LEFT_OUTER, on=(Task.sprint == Sprint.id))
+            .where(Task.status != "done", (Sprint.id.is_null()) | (Sprint.status != "closed"))
+            .order_by(
+                Sprint.id.is_null(False).desc(),
+                (Sprint.status == "active").desc(),
+                Sprint.start.desc(),
+                (Task.status == "doing").desc(),
+                Task.position,
+                Task.id,
+            )
+        )
+        return [TaskChoice(*row) for row in cast(Iterable[Any], query.tuples())]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -22,12 +22,9 @@ from PySide6.QtWidgets import (
 
 from journal_app import APP_NAME, __version__
 from journal_app.services import Services
+from journal_app.ui.data_events import DataEvents
 from journal_app.ui.icons import app_icon, nav_icon
-from journal_app.ui.pages.dashboard import DashboardPage
 from journal_app.ui.pages.journal import JournalPage
-from journal_app.ui.pages.resources import ResourcesPage
-from journal_app.ui.pages.sprints import SprintsPage
-from journal_app.ui.pages.today import TodayPage
 from journal_app.ui.settings import open_settings
 from journal_app.ui.theme import SIDEBAR_SHEET, Theme, ThemeManager, mute
 
@@ -55,6 +52,24 @@ AREAS: tuple[Area, ...] = (
 )
 AREA_KEYS = tuple(area.key for area in AREAS)
 
+# The pages other than the Journal, as "module:Class", imported when first shown. Each
+# is built as ``Class(services, events)``.
+PAGE_CLASSES = {
+    "today": "journal_app.ui.pages.today:TodayPage",
+    "sprints": "journal_app.ui.pages.sprints:SprintsPage",
+    "dashboard": "journal_app.ui.pages.dashboard:DashboardPage",
+    "resources": "journal_app.ui.pages.resources:ResourcesPage",
+}
+
+
+def page_class(key: str) -> type[QWidget]:
+    import importlib
+
+    module, name = PAGE_CLASSES[key].split(":")
+    cls: type[QWidget] = getattr(importlib.import_module(module), name)
+    return cls
+
+
 # Edit actions forward to the focused widget's method of the same name.
 EDIT_ACTIONS = (
     ("undo", "&Undo", QKeySequence.StandardKey.Undo),
@@ -73,6 +88,7 @@ def _shortcuts(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySe
 
 class MainWindow(QMainWindow):
     area_changed = Signal(str)  # the key of the area now shown
+    focus_timer_ready = Signal()  # the status-bar timer is installed (after first paint)
 
     def __init__(self, services: Services, *, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -94,16 +110,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
 
+        self.events = DataEvents(self)
         self.journal_page = JournalPage(services)
         self.stack.addWidget(self.journal_page)
         # Other pages are built when first shown: start-up pays only for the first one.
         self._page_factories: dict[str, Callable[[], QWidget]] = {
-            "today": TodayPage,
-            "sprints": SprintsPage,
-            "dashboard": DashboardPage,
-            "resources": ResourcesPage,
+            key: (lambda k=key: page_class(k)(self._services, self.events)) for key in PAGE_CLASSES
         }
         self.pages: dict[str, QWidget] = {"journal": self.journal_page}
+        self.focus_timer: QObject | None = None  # installed just after the first paint
         for area in AREAS:
             item = QListWidgetItem(area.label)
             item.setData(Qt.ItemDataRole.UserRole, area.key)
@@ -244,7 +259,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.full_screen_action)
         self.addAction(self.full_screen_action)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         self.about_action = QAction(f"&About {APP_NAME}", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -327,8 +342,23 @@ class MainWindow(QMainWindow):
         self._settings.setValue(AREA_KEY, self.current_area())
         self._settings.sync()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.focus_timer is None and not getattr(self, "_timer_scheduled", False):
+            self._timer_scheduled = True
+            QTimer.singleShot(0, self._install_focus_timer)
+
+    def _install_focus_timer(self) -> None:
+        """The focus timer lives in the status bar of every area. It is not needed for
+        the first paint, so its modules load just after it (and it may ask to recover
+        a timer that was running when the app was killed)."""
+        from journal_app.ui.timer import install_focus_timer
+
+        self.focus_timer = install_focus_timer(self, self._services, self.events)
+        self.focus_timer_ready.emit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.pages.values():
+        for page in [*self.pages.values(), self.focus_timer]:
             can_close = getattr(page, "can_close", None)
             if callable(can_close) and not can_close():
                 event.ignore()

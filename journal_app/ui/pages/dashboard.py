@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from journal_app.services import Services
+from journal_app.ui.data_events import DataEvents
 from journal_app.ui.pages.base import Page
 
 
 class DashboardPage(Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, events: DataEvents, parent: QWidget | None = None
+    ) -> None:
         super().__init__("Dashboard", "How your study time, sleep and output add up.", parent)
         self.add_coming_soon(
             "Coming to this page",

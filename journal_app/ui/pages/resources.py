@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from journal_app.services import Services
+from journal_app.ui.data_events import DataEvents
 from journal_app.ui.pages.base import Page
 
 
 class ResourcesPage(Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, events: DataEvents, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             "Resources", "The courses, books, papers and videos you learn from.", parent
         )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from journal_app.services import Services
+from journal_app.ui.data_events import DataEvents
 from journal_app.ui.pages.base import Page
 
 
 class SprintsPage(Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, events: DataEvents, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             "Sprints", "Plan the work in sprints whose goal serves a career goal.", parent
         )

@@ -1,0 +1,1 @@
+"""Widgets shared by the tracking screens (Today, the focus timer, the Library)."""
