@@ -175,8 +175,13 @@ def _add_tracking_commands(sub: argparse._SubParsersAction, data_dir: _Parser) -
         "--minutes", type=_number, metavar="N", help="how long (1 to 1440 minutes)"
     )
     session.add_argument("--start", metavar="HH:MM", help="when it started (local time)")
-    session.add_argument("--end", metavar="HH:MM", help="when it ended, the same day")
-    session.add_argument("--day", metavar="YYYY-MM-DD", help="default: today")
+    session.add_argument("--end", metavar="HH:MM", help="when it ended (local time)")
+    session.add_argument("--day", metavar="YYYY-MM-DD", help="the day it started; default: today")
+    session.add_argument(
+        "--end-day",
+        metavar="YYYY-MM-DD",
+        help="the day it ended, for a session past midnight (default: --day)",
+    )
     session.add_argument("--note", default="", metavar="T", help="a short note")
 
     sleep = what.add_parser(
@@ -505,18 +510,22 @@ def _log_session(args: argparse.Namespace) -> int:
     from journal_app.services.tracking.sessions import MAX_SESSION
 
     day = _parse_day("--day", args.day)
+    end_day = _parse_day("--end-day", args.end_day)
     by_clock = args.start is not None or args.end is not None
     if by_clock == (args.minutes is not None):
         raise InvalidInput("give --minutes N, or --start HH:MM and --end HH:MM")
+    if end_day is not None and not by_clock:
+        raise InvalidInput("--end-day goes with --start and --end")
     if by_clock:
         if args.start is None or args.end is None:
             raise InvalidInput("give both --start and --end")
         start, end = _parse_time("--start", args.start), _parse_time("--end", args.end)
-        if end < start:
+        if end_day is None and end < start:
             raise InvalidInput(
-                f"the end ({args.end.strip()}) is before the start ({args.start.strip()})"
+                f"the end ({args.end.strip()}) is before the start ({args.start.strip()}); "
+                "for a session past midnight add --end-day YYYY-MM-DD"
             )
-        if end == start:
+        if end_day is None and end == start:
             raise InvalidInput("a session must last at least a minute")
     elif not 1 <= args.minutes <= MAX_SESSION.total_seconds() / 60:
         raise InvalidInput("a session lasts from 1 minute to 24 hours (1440 minutes)")
@@ -526,7 +535,9 @@ def _log_session(args: argparse.Namespace) -> int:
         with atomic_write():
             labels = _labels(services, args)
             if by_clock:
-                saved = services.sessions.add_local(on, start, end, note=args.note, **labels)
+                saved = services.sessions.add_local(
+                    on, start, end, end_day=end_day, note=args.note, **labels
+                )
             else:
                 saved = services.sessions.add_minutes(
                     args.minutes, day=on, note=args.note, **labels
@@ -653,7 +664,7 @@ def _timer_status(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps(None if state is None else state.as_dict(), indent=2))
+        print(json.dumps(None if state is None else state.as_dict(tz), indent=2))
         return 0
     if state is None:
         print("No timer is running")

@@ -199,7 +199,16 @@ def test_log_output(journal, capsys):
         (["log", "session", "--minutes", "nan"], "'nan' is not a number"),
         (
             ["log", "session", "--start", "10:00", "--end", "09:45"],
-            "the end (09:45) is before the start (10:00)",
+            "the end (09:45) is before the start (10:00); for a session past midnight add "
+            "--end-day YYYY-MM-DD",
+        ),
+        (
+            ["log", "session", "--minutes", "5", "--end-day", "2026-03-11"],
+            "--end-day goes with --start and --end",
+        ),
+        (
+            ["log", "session", "--start", "23:00", "--end", "01:00", "--end-day", "2026-03-32"],
+            "--end-day: '2026-03-32' is",
         ),
         (["log", "session", "--start", "10:00", "--end", "10:00"], "at least a minute"),
         (["log", "session", "--start", "25:00", "--end", "26:00"], "--start: '25:00' is not"),
@@ -257,6 +266,15 @@ def test_bad_input_creates_no_journal(tmp_path, monkeypatch, capsys):
     assert not target.exists()
 
 
+def test_a_session_past_midnight_is_logged_with_end_day_and_read_as_two_parts(journal, capsys):
+    args = ["--start", "23:00", "--end", "01:30", "--day", "2026-03-08", "--end-day", "2026-03-09"]
+    assert _run("log", "session", *args) == 0
+    assert "Logged 2 h 30 min on 2026-03-08" in _out(capsys)
+    (first,) = _sessions(journal, dt.date(2026, 3, 8))
+    (second,) = _sessions(journal, dt.date(2026, 3, 9))
+    assert first == second and first.duration == dt.timedelta(hours=2, minutes=30)
+
+
 # --------------------------------------------------------------------------- timer
 
 
@@ -277,6 +295,8 @@ def test_timer_start_status_stop(journal, clock, capsys):
         "Coding",
         "Rust",
     )
+    # Local time, as `day --json` prints its sessions.
+    assert dt.datetime.fromisoformat(state["started_at"]).strftime("%H:%M") == "12:00"
     with Services.open(journal) as services:
         # Started where no process sends heartbeats: never taken for a crashed timer.
         assert services.timer.status().last_heartbeat is None
@@ -454,4 +474,4 @@ def test_round_trip_in_a_real_process(run_cli, data_dir):
     assert [(s["name"], s["total_hours"]) for s in overall["skills"]] == [("Machine learning", 1.5)]
     bad = run_cli("log", "session", "--start", "10:00", "--end", "9:00", env=env)
     assert bad.returncode == 2 and bad.stdout == ""
-    assert bad.stderr == "journal-app: error: the end (9:00) is before the start (10:00)\n"
+    assert bad.stderr.startswith("journal-app: error: the end (9:00) is before the start (10:00);")

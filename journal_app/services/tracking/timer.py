@@ -79,10 +79,12 @@ class TimerState:
     pomodoro: PomodoroStatus | None
     now: dt.datetime  # the clock reading these figures are for
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, tz: dt.tzinfo | None = None) -> dict[str, Any]:
+        """Plain data; instants in `tz` (local time, as `day --json` shows) or UTC."""
+        zone = tz or dt.UTC
         return {
             "running": self.running,
-            "started_at": self.started_at.isoformat(),
+            "started_at": self.started_at.astimezone(zone).isoformat(),
             "elapsed_minutes": round(self.elapsed.total_seconds() / 60, 2),
             "category": self.category,
             "skill": self.skill,
@@ -96,7 +98,7 @@ class TimerState:
                 "number": self.pomodoro.number,
                 "ends_at": None
                 if self.pomodoro.ends_at is None
-                else self.pomodoro.ends_at.isoformat(),
+                else self.pomodoro.ends_at.astimezone(zone).isoformat(),
             },
         }
 
