@@ -186,11 +186,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
 
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         self.new_entry_action = self.journal_page.new_action
         file_menu.addAction(self.new_entry_action)
         file_menu.addAction(self.journal_page.save_action)
-        file_menu.addSeparator()
+        self.file_quit_separator = file_menu.addSeparator()  # insert File items before it
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts(_shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -349,12 +349,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._install_focus_timer)
 
     def _install_focus_timer(self) -> None:
-        """The focus timer lives in the status bar of every area. It is not needed for
-        the first paint, so its modules load just after it (and it may ask to recover
-        a timer that was running when the app was killed)."""
+        """What is not needed for the first paint loads just after it: the focus timer
+        (in the status bar of every area; it may ask to recover a timer that was running
+        when the app was killed), backups, export and import."""
+        from journal_app.ui.backups import install_backups
         from journal_app.ui.timer import install_focus_timer
+        from journal_app.ui.transfer import install_transfer
 
         self.focus_timer = install_focus_timer(self, self._services, self.events)
+        self.backups = install_backups(self, self._services, self.events)
+        self.transfer = install_transfer(self, self._services, self.events)
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
