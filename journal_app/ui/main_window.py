@@ -307,7 +307,18 @@ class MainWindow(QMainWindow):
             page = self._page_factories[key]()
             self.pages[key] = page
             self.stack.addWidget(page)
+            # A page may ask for a day to be opened (a click on a chart): Today shows it.
+            day_requested = getattr(page, "day_requested", None)
+            if day_requested is not None:
+                day_requested.connect(self.open_day)
         return self.pages[key]
+
+    def open_day(self, day: object) -> None:
+        """Show ``day`` (a datetime.date) in the Today area."""
+        self.show_area("today")
+        show_day = getattr(self.pages["today"], "show_day", None)
+        if callable(show_day):
+            show_day(day)
 
     def refresh(self) -> None:
         """Reload what the window shows from the journal (status bar, Journal page)."""
