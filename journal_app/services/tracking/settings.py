@@ -27,6 +27,7 @@ class TrackingSettings:
     pomodoro_long_break_minutes: float = 15.0
     pomodoro_long_break_every: int = 4  # work parts per long break; 0: never
     default_skill_target_hours: float = 10_000.0
+    sleep_target_hours: float = 8.0  # the Dashboard's sleep-debt line
 
     def pomodoro(self) -> PomodoroConfig:
         """The Pomodoro lengths as the timer takes them."""
@@ -48,6 +49,7 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "pomodoro_long_break_minutes": (0, 24 * 60),
     "pomodoro_long_break_every": (0, 100),
     "default_skill_target_hours": (1, 1_000_000),
+    "sleep_target_hours": (0, 24),
 }
 _LABELS = {
     "daily_target_hours": "the daily target",
@@ -59,6 +61,7 @@ _LABELS = {
     "pomodoro_long_break_minutes": "the Pomodoro long break length",
     "pomodoro_long_break_every": "the number of work parts per long break",
     "default_skill_target_hours": "the default skill target",
+    "sleep_target_hours": "the sleep target",
 }
 _FIELDS = {f.name: f for f in dataclasses.fields(TrackingSettings)}
 
