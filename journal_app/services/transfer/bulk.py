@@ -1,0 +1,344 @@
+"""The machinery every import shares: a backup first, one transaction, the search index
+rebuilt once, and writers that skip what the journal already holds.
+
+Identity (so re-importing a file adds nothing): an entry is the same when its day, title
+and body are the same; a session when it starts and ends at the same instants; a night
+(day log) when it is for the same day. No schema change is needed, a file from any tool
+is recognised whatever ids it carries, and an entry edited since its import comes back
+as a second copy rather than silently replacing the edit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journal_app.db.models import (
+    Category,
+    DayLog,
+    Entry,
+    EntryTag,
+    Skill,
+    Tag,
+    WorkSession,
+)
+from journal_app.errors import InvalidInput
+from journal_app.services.attachments import sniff_image
+from journal_app.services.clock import to_storage
+from journal_app.services.entries import (
+    FIRST_DAY,
+    LAST_DAY,
+    VISIBILITIES,
+    clean_text,
+    normalise_tags,
+)
+from journal_app.services.rows import rows
+from journal_app.services.transfer import search_index
+
+if TYPE_CHECKING:
+    from journal_app.services import Services
+
+# From this many rows on, the search index is rebuilt once instead of row by row.
+BULK_ROWS = 200
+
+
+def _db() -> Any:
+    return Entry._meta.database
+
+
+def backup_before_import(services: Services, what: str) -> Path:
+    """A verified copy of the journal in `backups/` before an import writes anything."""
+    backups = getattr(type(services), "backups", None)
+    if backups is not None:  # the backups service (issue #7), when it is there
+        return Path(services.backups.create(reason=f"pre-import-{what}"))  # type: ignore[attr-defined]
+    from journal_app.db.snapshot import snapshot
+
+    stamp = services.clock().strftime("%Y%m%d-%H%M%S-%f")
+    dest = services.paths.backups / f"pre-import-{what}-{stamp}.sqlite3"
+    return snapshot(_db().connection(), dest)
+
+
+@contextlib.contextmanager
+def import_transaction(expected_rows: int) -> Iterator[None]:
+    """One transaction for the whole import; many rows: the index is rebuilt once."""
+    database = _db()
+    transaction = database.atomic("IMMEDIATE") if _is_sqlite(database) else database.atomic()
+    suspended = search_index.index_suspended(database, suspend=expected_rows >= BULK_ROWS)
+    with transaction, suspended:
+        yield
+
+
+def _is_sqlite(database: Any) -> bool:
+    from peewee import SqliteDatabase
+
+    return isinstance(getattr(database, "obj", database), SqliteDatabase)
+
+
+# ---------------------------------------------------------------------- entries
+
+
+@dataclass
+class NewEntry:
+    """An entry read from a file, not yet checked."""
+
+    where: str  # "notes/2026-03-10.md", "journal.json entry 3": named in errors
+    day: dt.date
+    title: str = ""
+    body: str = ""
+    tags: Sequence[str] = ()
+    series: str | None = None
+    number: int | None = None
+    visibility: str = "private"
+    published_url: str = ""
+    created_at: dt.datetime | None = None  # aware
+    images: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, bytes)
+
+
+def entry_identity(day: dt.date, title: str, body: str) -> str:
+    digest = hashlib.sha256()
+    for part in (day.isoformat(), title, body):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def check_entry(new: NewEntry) -> NewEntry:
+    """The entry with clean values, or InvalidInput naming `new.where` and the field."""
+    where = new.where
+    if isinstance(new.day, dt.datetime) or not isinstance(new.day, dt.date):
+        raise InvalidInput(f"{where}: day: {new.day!r} is not a date")
+    if not FIRST_DAY <= new.day <= LAST_DAY:
+        raise InvalidInput(f"{where}: day: {new.day.isoformat()} is outside 1900-2100")
+    try:
+        title = clean_text(new.title, "title").strip()
+        body = clean_text(new.body, "body")
+        tags = normalise_tags(list(new.tags))
+        series = clean_text(new.series, "series").strip() or None if new.series else None
+    except InvalidInput as exc:
+        raise InvalidInput(f"{where}: {exc}") from None
+    if "\n" in title:
+        raise InvalidInput(f"{where}: title: a title is one line")
+    number = new.number
+    if number is not None and (
+        isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 10**9
+    ):
+        raise InvalidInput(f"{where}: number: {number!r} is not a whole number of 0 or more")
+    if new.visibility not in VISIBILITIES:
+        raise InvalidInput(
+            f"{where}: visibility: {new.visibility!r} is not one of {', '.join(VISIBILITIES)}"
+        )
+    url = clean_text(new.published_url or "", "published_url").strip()
+    return NewEntry(
+        where, new.day, title, body, tags, series, number, new.visibility, url,
+        new.created_at, new.images,
+    )  # fmt: skip
+
+
+class EntryWriter:
+    """Adds entries that are not in the journal yet (see the module doc)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._now = to_storage(services.clock())
+        self._known: set[str] | None = None
+        self._tag_ids: dict[str, int] = {}
+        self.added = 0
+        self.skipped = 0
+        self.images = 0
+
+    def _identities(self) -> set[str]:
+        if self._known is None:
+            query = Entry.select(Entry.day, Entry.title, Entry.body).tuples()
+            self._known = {
+                entry_identity(_as_date(day), title, body) for day, title, body in rows(query)
+            }
+        return self._known
+
+    def add(self, new: NewEntry) -> int | None:
+        """The new entry's id, or None when the journal already has it."""
+        identity = entry_identity(new.day, new.title, new.body)
+        known = self._identities()
+        if identity in known:
+            self.skipped += 1
+            return None
+        known.add(identity)
+        created = to_storage(new.created_at) if new.created_at is not None else self._now
+        entry_id = Entry.insert(
+            day=new.day,
+            title=new.title,
+            body=new.body,
+            series=new.series,
+            number=new.number,
+            visibility=new.visibility,
+            published_url=new.published_url,
+            created_at=created,
+            updated_at=created,
+        ).execute()
+        for name in new.tags:
+            EntryTag.insert(entry=entry_id, tag=self._tag_id(name)).execute()
+        for filename, data in new.images:
+            self._attach(entry_id, filename, data)
+        self.added += 1
+        return int(entry_id)
+
+    def _tag_id(self, name: str) -> int:
+        found = self._tag_ids.get(name)
+        if found is None:
+            tag, _ = Tag.get_or_create(name=name)
+            found = self._tag_ids[name] = int(tag.id)
+        return found
+
+    def _attach(self, entry_id: int, filename: str, data: bytes) -> None:
+        """Store an image the entry's body refers to as `attachment:<filename>`."""
+        if sniff_image(data) is None:
+            return
+        stored = self._services.attachments.add_image(entry_id, data)
+        if stored.filename != filename:  # named by content, as the body expects
+            raise InvalidInput(f"image {filename} does not match its content")
+        self.images += 1
+
+
+def image_name(data: bytes) -> str | None:
+    """The name an image gets in the attachments folder (as pasting it would give)."""
+    kind = sniff_image(data)
+    if kind is None:
+        return None
+    return f"{hashlib.sha256(data).hexdigest()[:16]}.{kind[0]}"
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+# ---------------------------------------------------------------------- tracking
+
+
+@dataclass
+class NewSession:
+    where: str
+    start: dt.datetime  # aware
+    end: dt.datetime
+    category: str | None = None
+    skill: str | None = None
+    note: str = ""
+
+
+@dataclass
+class NewNight:
+    where: str
+    day: dt.date
+    bed: dt.datetime | None = None  # aware
+    wake: dt.datetime | None = None
+    hours: float | None = None
+    quality: int | None = None
+    energy: int | None = None
+    note: str = ""
+
+
+class TrackingWriter:
+    """Adds sessions and nights not in the journal yet; names become categories/skills."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._spans: set[tuple[dt.datetime, dt.datetime]] | None = None
+        self._days: set[dt.date] | None = None
+        self._categories: dict[str, int] = {}
+        self._skills: dict[str, int] = {}
+        self.sessions_added = 0
+        self.sessions_skipped = 0
+        self.nights_added = 0
+        self.nights_skipped = 0
+
+    def add_session(self, new: NewSession) -> None:
+        from journal_app.services.tracking.sessions import check_span
+
+        try:
+            start, end = check_span(new.start, new.end, self._services.tz)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{new.where}: {exc}") from None
+        key = (to_storage(start), to_storage(end))
+        if self._spans is None:
+            query = WorkSession.select(WorkSession.start, WorkSession.end).tuples()
+            self._spans = {(s, e) for s, e in rows(query)}
+        if key in self._spans:
+            self.sessions_skipped += 1
+            return
+        self._spans.add(key)
+        WorkSession.insert(
+            start=key[0],
+            end=key[1],
+            category=self._category(new.category),
+            skill=self._skill(new.skill),
+            note=clean_text(new.note, "the note").strip(),
+            source="manual",
+        ).execute()
+        self.sessions_added += 1
+
+    def _category(self, name: str | None) -> int | None:
+        name = (name or "").strip()
+        if not name:
+            return None
+        if name not in self._categories:
+            row = Category.get_or_none(Category.name == name)
+            if row is None:
+                position = Category.select().count()
+                row = Category.create(name=name[:200], side="production", position=position)
+            self._categories[name] = int(row.id)
+        return self._categories[name]
+
+    def _skill(self, name: str | None) -> int | None:
+        name = (name or "").strip()
+        if not name:
+            return None
+        if name not in self._skills:
+            row = Skill.get_or_none(Skill.name == name)
+            if row is None:
+                row = Skill.create(name=name[:200], created_at=to_storage(self._services.clock()))
+            self._skills[name] = int(row.id)
+        return self._skills[name]
+
+    def add_night(self, new: NewNight) -> None:
+        from journal_app.services.tracking.common import check_hours, check_rating
+        from journal_app.services.tracking.sleep import MAX_SLEEP_HOURS, night_span
+
+        values: dict[str, Any] = {}
+        try:
+            if not FIRST_DAY <= new.day <= LAST_DAY:
+                raise InvalidInput(f"{new.day.isoformat()} is outside 1900-2100")
+            if new.bed is not None and new.wake is not None:
+                bed, wake = night_span(new.day, new.bed, new.wake, self._services.tz)
+                values.update(
+                    sleep_start=to_storage(bed),
+                    sleep_end=to_storage(wake),
+                    sleep_hours=round((wake - bed).total_seconds() / 3600, 4),
+                )
+            elif new.hours is not None:
+                values["sleep_hours"] = check_hours(
+                    new.hours, "hours of sleep", high=MAX_SLEEP_HOURS
+                )
+            elif new.bed is not None or new.wake is not None:
+                raise InvalidInput("give both the bed and the wake time")
+            values["sleep_quality"] = check_rating(new.quality, "quality")
+            values["energy"] = check_rating(new.energy, "energy")
+            values["note"] = clean_text(new.note, "the note").strip()
+        except InvalidInput as exc:
+            raise InvalidInput(f"{new.where}: {exc}") from None
+        if self._days is None:
+            self._days = {_as_date(d) for (d,) in rows(DayLog.select(DayLog.day).tuples())}
+        if new.day in self._days:
+            self.nights_skipped += 1
+            return
+        self._days.add(new.day)
+        DayLog.insert(day=new.day, **values).execute()
+        self.nights_added += 1
+
+
+def count(items: Iterable[object]) -> int:
+    return sum(1 for _ in items)
