@@ -17,6 +17,7 @@ from journal_app.services.entries import EntryService
 
 if TYPE_CHECKING:
     from journal_app.services.attachments import AttachmentService
+    from journal_app.services.dashboard import DashboardService
     from journal_app.services.info import JournalInfo
     from journal_app.services.search import SearchService
     from journal_app.services.sprints import SprintService
@@ -134,6 +135,19 @@ class Services:
             outputs=self.outputs,
             sleep=self.day_logs,
             skills=self.skills,
+            settings=self.tracking_settings,
+        )
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from journal_app.services.dashboard import DashboardService
+
+        return DashboardService(
+            self.clock,
+            self.tz,
+            stats=self.stats,
+            skills=self.skills,
+            outputs=self.outputs,
             settings=self.tracking_settings,
         )
 

@@ -1,0 +1,102 @@
+"""DashboardService: reads the journal's tracking once into a History, and answers
+ranges and figures from it (services.dashboard)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from journal_app.services.clock import Clock
+from journal_app.services.dashboard import queries
+from journal_app.services.dashboard.figures import RangeFigures, range_figures
+from journal_app.services.dashboard.history import DashboardSettings, History
+from journal_app.services.dashboard.ledger import skill_curves
+from journal_app.services.dashboard.output_weeks import output_weeks
+from journal_app.services.dashboard.ranges import DateRange, resolve_range
+from journal_app.services.dashboard.rolling import rolling_mean, rolling_share
+from journal_app.services.dashboard.sleep_debt import sleep_debt
+from journal_app.services.dashboard.weekly import weekly_totals
+from journal_app.services.tracking import daily
+from journal_app.services.tracking.outputs import OutputService
+from journal_app.services.tracking.settings import SettingsService
+from journal_app.services.tracking.skills import SkillService
+from journal_app.services.tracking.stats import StatsService
+from journal_app.services.tracking.timeutil import check_day, local_date
+
+
+class DashboardService:
+    def __init__(
+        self,
+        clock: Clock,
+        tz: dt.tzinfo,
+        *,
+        stats: StatsService,
+        skills: SkillService,
+        outputs: OutputService,
+        settings: SettingsService,
+    ) -> None:
+        self._clock = clock
+        self._tz = tz
+        self._stats = stats
+        self._skills = skills
+        self._outputs = outputs
+        self._settings = settings
+
+    def today(self) -> dt.date:
+        return local_date(self._clock(), self._tz)
+
+    def history(self, today: dt.date | None = None) -> History:
+        """Every day from the first tracked one (session, night or output) to today."""
+        day = self.today() if today is None else check_day(today)
+        stored = self._settings.get()
+        settings = DashboardSettings(
+            sleep_target_hours=stored.sleep_target_hours,
+            streak_min_hours=stored.streak_min_hours,
+            weekly_target_hours=stored.weekly_target_hours,
+            daily_target_hours=stored.daily_target_hours,
+        )
+        since = self._stats.first_day()
+        made = self._outputs.list(last=day)
+        starts = [d for d in (since, queries.first_log_day(day)) if d is not None]
+        starts += [o.day for o in made[-1:]]  # the list is newest first
+        first = min([*starts, day])
+        series = self._stats.series(first, day)
+        days = series.days
+        quality = queries.sleep_qualities(day)
+        counts = dict.fromkeys(days, 0)
+        words = dict.fromkeys(days, 0)
+        for output in made:
+            counts[output.day] += 1
+            words[output.day] += output.words or 0
+        ledgers = self._skills.ledgers(day)
+        per_skill = daily.daily_seconds(first, day, self._tz, key="skill") if ledgers else {}
+        return History(
+            today=day,
+            since=since if since is not None and since <= day else None,
+            days=days,
+            production=series.production,
+            consumption=series.consumption,
+            other=series.other,
+            total=series.total,
+            average=rolling_mean(series.total),
+            sleep=series.sleep,
+            quality=tuple(quality.get(d) for d in days),
+            sleep_debt=sleep_debt(series.sleep, settings.sleep_target_hours),
+            production_share=rolling_share(series.production, series.consumption),
+            output_count=tuple(counts.values()),
+            output_words=tuple(words.values()),
+            weeks=weekly_totals(days, series.total, goal=settings.weekly_target_hours, today=day),
+            outputs=output_weeks(made, first, day),
+            skills=skill_curves(ledgers, days, per_skill),
+            settings=settings,
+        )
+
+    @staticmethod
+    def range(history: History, kind: str, custom: Sequence[dt.date] | None = None) -> DateRange:
+        """The days a range choice covers ("all" starts at the history's first day)."""
+        pair = None if custom is None else (custom[0], custom[1])
+        return resolve_range(kind, history.today, first_day=history.first, custom=pair)
+
+    @staticmethod
+    def figures(history: History, rng: DateRange) -> RangeFigures:
+        return range_figures(history, rng)
