@@ -1,0 +1,114 @@
+"""Add or edit a learning resource: title, kind, status, progress, link, skill, notes.
+A refused value shows as one line in the dialog, which stays open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app.errors import InvalidInput
+from journal_app.services import Services
+from journal_app.services.tracking.resources import KINDS, STATUSES
+from journal_app.ui.library.form import ErrorLabel, combo, select_data
+
+
+class ResourceDialog(QDialog):
+    saved = Signal(int)
+
+    def __init__(
+        self, services: Services, resource_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.resource_id = resource_id
+        self.saved_id: int | None = None
+        existing = services.resources.get(resource_id) if resource_id is not None else None
+        self.setWindowTitle("Edit resource" if existing else "New resource")
+        self.setMinimumWidth(480)
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText("“Transformers from scratch”, a book, a paper…")
+        self.kind_combo = combo("Kind", [(k.capitalize(), k) for k in KINDS])
+        self.status_combo = combo("Status", [(s.capitalize(), s) for s in STATUSES])
+        self.progress_spin = QSpinBox()
+        self.progress_spin.setAccessibleName("Progress")
+        self.progress_spin.setRange(0, 100)
+        self.progress_spin.setSuffix(" %")
+        self.url_edit = QLineEdit()
+        self.url_edit.setAccessibleName("URL")
+        self.url_edit.setPlaceholderText("https://… (optional)")
+        self.skill_combo = combo(
+            "Skill", [(s.name, s.id) for s in services.skills.list()], none=True
+        )
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(90)
+
+        form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Kind:", self.kind_combo)
+        form.addRow("&Status:", self.status_combo)
+        form.addRow("&Progress:", self.progress_spin)
+        form.addRow("&URL:", self.url_edit)
+        form.addRow("S&kill:", self.skill_combo)
+        form.addRow("&Notes:", self.notes_edit)
+        self.error_label = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if existing is not None:
+            self.title_edit.setText(existing.title)
+            select_data(self.kind_combo, existing.kind)
+            select_data(self.status_combo, existing.status)
+            self.progress_spin.setValue(round(existing.progress))
+            self.url_edit.setText(existing.url)
+            select_data(self.skill_combo, existing.skill_id)
+            self.notes_edit.setPlainText(existing.notes)
+        self.title_edit.setFocus()
+
+    def values(self) -> dict[str, object]:
+        return {
+            "title": self.title_edit.text(),
+            "kind": self.kind_combo.currentData(),
+            "status": self.status_combo.currentData(),
+            "progress": float(self.progress_spin.value()),
+            "url": self.url_edit.text(),
+            "skill_id": self.skill_combo.currentData(),
+            "notes": self.notes_edit.toPlainText(),
+        }
+
+    def save(self) -> bool:
+        resources = self._services.resources
+        try:
+            if self.resource_id is None:
+                saved = resources.add(**self.values())  # type: ignore[arg-type]
+            else:
+                saved = resources.update(self.resource_id, **self.values())  # type: ignore[arg-type]
+        except InvalidInput as exc:
+            self.error_label.show_error(str(exc))
+            return False
+        self.saved_id = self.resource_id = saved.id
+        self.saved.emit(saved.id)
+        return True
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
