@@ -98,7 +98,10 @@ class TodayPage(Page):
         def action(text: str, keys: str, slot) -> QAction:
             made = QAction(text, self)
             made.setShortcut(QKeySequence(keys))
-            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # The window's keys, live only while this page is on screen (Qt ignores the
+            # shortcuts of hidden widgets): they work wherever the focus is, e.g. still
+            # in the list of areas after a click on "Today".
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             made.triggered.connect(lambda _checked=False: slot())
             self.addAction(made)
             return made

@@ -11,10 +11,12 @@ closing). Bad input shows inline and nothing is saved.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -138,6 +140,17 @@ class DayForm(Card):
         grid.setColumnStretch(1, 1)
         self.body.addLayout(grid)
         style_with(self, FIELD_SHEET + TOOL_SHEET)
+        chain = [
+            self.bed_edit,
+            self.wake_edit,
+            self.hours_edit,
+            self.clear_night_button,
+            *self.quality.buttons,
+            *self.energy.buttons,
+            self.note_edit,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
         for field in (self.bed_edit, self.wake_edit, self.hours_edit):
             field.editingFinished.connect(self._on_sleep_edited)
@@ -235,9 +248,10 @@ class DayForm(Card):
         try:
             if bed or wake:
                 if not (bed and wake):
-                    in_pair = self.bed_edit.hasFocus() or self.wake_edit.hasFocus()
-                    if in_pair and not final:
-                        return True  # on the way from one to the other
+                    focus = QApplication.focusWidget()
+                    on_the_way = focus in (self.bed_edit, self.wake_edit) or focus is None
+                    if on_the_way and not final:
+                        return True  # from one to the other, or away to another window
                     missing = "wake" if bed else "bed"
                     raise InvalidInput(f"enter the {missing} time too (or the hours slept)")
                 values: dict[str, Any] = {
