@@ -1,16 +1,146 @@
-"""`export`, `import` commands (issue #7). Placeholder until they land."""
+"""`export` and `import` commands (issue #7).
+
+Imported on every start (the GUI's too): only argparse here; the services load inside
+the commands.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html")
+IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl")
 
 
 def add_transfer_commands(
     sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser
 ) -> None:
     """Register the commands on the top-level subparsers."""
+    from journal_app.cli import _day
+
+    export = sub.add_parser(
+        "export",
+        parents=[data_dir],
+        help="write the journal out as Markdown, JSON, CSV, a Hugo site or HTML",
+        description="Export the journal. markdown: one .md per entry in year/month folders; "
+        "json: everything, lossless; csv: sessions, sleep and outputs; hugo: public entries "
+        "as a Hugo content folder; html: one self-contained page (--entry or --from/--to).",
+    )
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=EXPORT_FORMATS,
+        metavar="F",
+        help=f"one of {', '.join(EXPORT_FORMATS)}",
+    )
+    export.add_argument(
+        "out", metavar="OUT", help="a new or empty folder; a file for json and html"
+    )
+    export.add_argument("--entry", type=int, metavar="ID", help="html: this entry")
+    export.add_argument(
+        "--from", dest="date_from", type=_day, metavar="DATE", help="html: the first day"
+    )
+    export.add_argument(
+        "--to", dest="date_to", type=_day, metavar="DATE", help="html: the last day"
+    )
+
+    imp = sub.add_parser(
+        "import",
+        parents=[data_dir],
+        help="add entries, sessions or sleep from another app or an export",
+        description="Import into the journal (a backup is made first; a bad file changes "
+        "nothing; what is already in the journal is skipped). markdown: a folder of notes; "
+        "jrnl: jrnl's JSON export; dayone: Day One's JSON export (zip, folder or file); "
+        "json: our own export; csv: sessions or sleep (--kind, --map); toggl: Toggl "
+        "Track's CSV of time entries.",
+    )
+    imp.add_argument(
+        "--format",
+        required=True,
+        choices=IMPORT_FORMATS,
+        metavar="F",
+        help=f"one of {', '.join(IMPORT_FORMATS)}",
+    )
+    imp.add_argument("path", metavar="PATH", help="the file or folder to import")
+    imp.add_argument(
+        "--kind",
+        choices=("sessions", "sleep"),
+        default="sessions",
+        help="csv: what the rows are (default: sessions)",
+    )
+    imp.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN,...",
+        help="csv: which column holds each field, e.g. start=Start,end=End,skill=Project "
+        "(sessions: start, end, day, hours, minutes, duration, category, skill, note; "
+        "sleep: day, bed, wake, hours, quality, energy, note)",
+    )
+
+
+def _progress_printer():
+    """Progress on stderr: a line per tenth, or one updating line on a terminal."""
+    tty = sys.stderr.isatty()
+    last = [-1]
+
+    def report(done: int, total: int, what: str) -> None:
+        percent = 100 if total <= 0 else min(100, done * 100 // total)
+        if tty:
+            print(f"\r{percent:3d}%  {what[:60]:<60}", end="", file=sys.stderr, flush=True)
+            if percent == 100:
+                print(file=sys.stderr)
+        elif percent // 10 != last[0] // 10:
+            print(f"{percent:3d}%  {what}", file=sys.stderr, flush=True)
+        last[0] = percent
+
+    return report
 
 
 def run_transfer_command(args: argparse.Namespace) -> int | None:
     """Run one of these commands; None when ``args`` is not one of them."""
-    return None
+    if args.command not in ("export", "import"):
+        return None
+    from pathlib import Path
+
+    from journal_app.cli import _open_existing, _write
+    from journal_app.errors import InvalidInput
+    from journal_app.services.transfer.service import TransferService
+
+    if args.command == "export":
+        if args.format == "html":
+            if args.entry is None and (args.date_from is None or args.date_to is None):
+                raise InvalidInput("html needs --entry ID, or --from DATE and --to DATE")
+        elif args.entry is not None or args.date_from or args.date_to:
+            raise InvalidInput("--entry, --from and --to go with --format html")
+        with _open_existing(args) as services:
+            result = TransferService(services).export_to(
+                args.format,
+                Path(args.out),
+                entry_id=args.entry,
+                first=args.date_from,
+                last=args.date_to,
+                progress=_progress_printer(),
+            )
+        _write(result.summary() + "\n")
+        return 0
+
+    from journal_app.services.transfer.import_csv import parse_mapping
+
+    if args.format != "csv" and args.map:
+        raise InvalidInput("--map goes with --format csv")
+    mapping = parse_mapping(args.map)
+    from journal_app.cli import _paths
+    from journal_app.services import Services
+
+    # Like `new`, this works while the app is open (SQLite serialises the writers); a
+    # new data folder is created, so a json export can be restored into it.
+    with Services.open(_paths(args)) as services:
+        result = TransferService(services).import_from(
+            args.format,
+            Path(args.path),
+            kind=args.kind,
+            mapping=mapping,
+            progress=_progress_printer(),
+        )
+    _write(result.summary() + "\n")
+    return 0

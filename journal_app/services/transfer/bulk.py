@@ -53,9 +53,9 @@ def _db() -> Any:
 
 def backup_before_import(services: Services, what: str) -> Path:
     """A verified copy of the journal in `backups/` before an import writes anything."""
-    backups = getattr(type(services), "backups", None)
-    if backups is not None:  # the backups service (issue #7), when it is there
-        return Path(services.backups.create(reason=f"pre-import-{what}"))  # type: ignore[attr-defined]
+    if getattr(type(services), "backups", None) is not None:  # the backups service (#7)
+        service: Any = getattr(services, "backups")  # noqa: B009 - absent before it lands
+        return Path(service.create("pre-import").path)
     from journal_app.db.snapshot import snapshot
 
     stamp = services.clock().strftime("%Y%m%d-%H%M%S-%f")
@@ -134,9 +134,18 @@ def check_entry(new: NewEntry) -> NewEntry:
         )
     url = clean_text(new.published_url or "", "published_url").strip()
     return NewEntry(
-        where, new.day, title, body, tags, series, number, new.visibility, url,
-        new.created_at, new.images,
-    )  # fmt: skip
+        where,
+        new.day,
+        title,
+        body,
+        tags,
+        series,
+        number,
+        new.visibility,
+        url,
+        new.created_at,
+        new.images,
+    )
 
 
 class EntryWriter:

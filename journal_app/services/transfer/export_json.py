@@ -35,8 +35,12 @@ def journal_document(services: Services, progress: Progress = no_progress) -> di
         data[info.name] = {"columns": info.columns, "rows": tables.read_rows(info)}
     files: dict[str, str] = {}
     if "attachment" in data:
-        names = sorted({row[data["attachment"]["columns"].index("filename")] for row in
-                        data["attachment"]["rows"]})  # fmt: skip
+        names = sorted(
+            {
+                row[data["attachment"]["columns"].index("filename")]
+                for row in data["attachment"]["rows"]
+            }
+        )
         for name in names:
             path = services.attachments.resolve(name)
             if path is not None:

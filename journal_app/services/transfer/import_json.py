@@ -62,8 +62,13 @@ MERGE_KEYS: dict[str, tuple[str, ...]] = {
     "output": ("kind", "title", "day"),
 }
 _SAFE_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,200}")
-_NOUNS = {"entry": "entries", "work_session": "sessions", "day_log": "nights",
-          "output": "outputs", "attachment": "attachments"}  # fmt: skip
+_NOUNS = {
+    "entry": "entries",
+    "work_session": "sessions",
+    "day_log": "nights",
+    "output": "outputs",
+    "attachment": "attachments",
+}
 
 
 def _is_empty() -> bool:

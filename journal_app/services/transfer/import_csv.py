@@ -1,0 +1,252 @@
+"""`csv`: sessions or nights from any spreadsheet, with a column mapping.
+
+Sessions need a start and an end (or a start and `hours`/`minutes`/`duration`); sleep
+needs a day and bed + wake times or hours. By default each field reads the column of the
+same name (any case), as our own csv export writes them; `--map start=Start,end=End`
+reads other headers. A time without a date is read on the row's `day`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable, Mapping
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from journal_app.errors import InvalidInput
+from journal_app.services.transfer.bulk import (
+    NewNight,
+    NewSession,
+    TrackingWriter,
+    backup_before_import,
+    import_transaction,
+)
+from journal_app.services.transfer.common import (
+    ImportResult,
+    Progress,
+    bad_input,
+    no_progress,
+    read_text,
+)
+from journal_app.services.transfer.timeparse import (
+    parse_date,
+    parse_duration,
+    parse_instant,
+    parse_time,
+)
+
+if TYPE_CHECKING:
+    from journal_app.services import Services
+
+KINDS = ("sessions", "sleep")
+FIELDS = {
+    "sessions": (
+        "start",
+        "end",
+        "day",
+        "hours",
+        "minutes",
+        "duration",
+        "category",
+        "skill",
+        "note",
+    ),
+    "sleep": ("day", "bed", "wake", "hours", "quality", "energy", "note"),
+}
+
+
+def parse_mapping(text: str | None) -> dict[str, str]:
+    """'start=Start,end=End' -> {'start': 'Start', 'end': 'End'}."""
+    mapping: dict[str, str] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        field, sep, column = part.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InvalidInput(f"{part.strip()!r} in the mapping is not field=Column")
+        mapping[field.strip().lower()] = column.strip()
+    return mapping
+
+
+class Rows:
+    """The rows of a CSV file as {field: text}, with the line each came from."""
+
+    def __init__(
+        self, path: Path, kind: str, mapping: Mapping[str, str], extra: tuple[str, ...] = ()
+    ) -> None:
+        if kind not in KINDS:
+            raise InvalidInput(f"the csv kind is sessions or sleep, not {kind!r}")
+        self.name = path.name
+        text = read_text(path)
+        sample = text[:4096]
+        try:
+            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        self._reader = csv.reader(io.StringIO(text), dialect)
+        try:
+            header = next(self._reader)
+        except StopIteration:
+            raise bad_input(self.name, "the file is empty") from None
+        except csv.Error as exc:
+            raise bad_input(f"{self.name} line 1", str(exc)) from None
+        by_name = {h.strip().lower(): i for i, h in enumerate(header)}
+        self.header_index = by_name
+        unknown = [f for f in mapping if f not in FIELDS[kind]]
+        if unknown:
+            raise InvalidInput(
+                f"the mapping names {unknown[0]!r}; {kind} fields are {', '.join(FIELDS[kind])}"
+            )
+        self.columns: dict[str, int] = {}
+        for field in FIELDS[kind]:
+            column = mapping.get(field, field)
+            index = by_name.get(column.strip().lower())
+            if index is None and field in mapping:
+                raise bad_input(
+                    f"{self.name} line 1",
+                    f"no column {column!r} (for {field}); the header has {', '.join(header)}",
+                )
+            if index is not None:
+                self.columns[field] = index
+        # Other columns a reader wants as they are, as "column:<name>".
+        self._extra = [(h, by_name[h.lower()]) for h in extra if h.lower() in by_name]
+
+    def __iter__(self):
+        try:
+            for row in self._reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                values = {
+                    f: row[i].strip() if i < len(row) else "" for f, i in self.columns.items()
+                }
+                values.update(
+                    {f"column:{h}": row[i].strip() for h, i in self._extra if i < len(row)}
+                )
+                yield self._reader.line_num, values
+        except csv.Error as exc:
+            raise bad_input(f"{self.name} line {self._reader.line_num}", str(exc)) from None
+
+
+T = TypeVar("T")
+
+
+def _field(where: str, field: str, parse: Callable[[str], T], text: str) -> T:
+    try:
+        return parse(text)
+    except InvalidInput as exc:
+        raise bad_input(where, f"{field}: {exc}") from None
+
+
+def _rating(text: str) -> int:
+    if not text.isdigit():
+        raise InvalidInput(f"{text!r} is not a whole number from 1 to 5")
+    return int(text)
+
+
+def read_sessions(rows: Rows, tz: dt.tzinfo) -> list[NewSession]:
+    if "start" not in rows.columns:
+        raise bad_input(f"{rows.name} line 1", "no 'start' column (map one: --map start=Column)")
+    found: list[NewSession] = []
+    for line, values in rows:
+        where = f"{rows.name} line {line}"
+        day = _field(where, "day", parse_date, values["day"]) if values.get("day") else None
+        start = _field(where, "start", partial(parse_instant, tz=tz, day=day), values["start"])
+        if values.get("end"):
+            end = _field(
+                where, "end", partial(parse_instant, tz=tz, day=day or start.date()), values["end"]
+            )
+            if end < start and len(values["end"]) <= 8:  # a bare time past midnight
+                end += dt.timedelta(days=1)
+        elif values.get("duration") or values.get("hours"):
+            text = values.get("duration") or values["hours"]
+            end = start + _field(where, "duration", parse_duration, text)
+        elif values.get("minutes"):
+            end = start + _field(where, "minutes", parse_duration, values["minutes"] + " min")
+        else:
+            raise bad_input(where, "no end, hours, minutes or duration")
+        found.append(
+            NewSession(
+                where,
+                start,
+                end,
+                values.get("category"),
+                values.get("skill"),
+                values.get("note", ""),
+            )
+        )
+    return found
+
+
+def read_nights(rows: Rows, tz: dt.tzinfo) -> list[NewNight]:
+    if "day" not in rows.columns:
+        raise bad_input(f"{rows.name} line 1", "no 'day' column (map one: --map day=Column)")
+    found: list[NewNight] = []
+    for line, values in rows:
+        where = f"{rows.name} line {line}"
+        day = _field(where, "day", parse_date, values["day"])
+        night = NewNight(where, day, note=values.get("note", ""))
+        for name in ("bed", "wake"):
+            text = values.get(name, "")
+            if not text:
+                continue
+            if len(text) <= 8:  # a time of day: night_span puts it on the right evening
+                setattr(night, name, _field(where, name, parse_time, text))
+            else:
+                setattr(night, name, _field(where, name, lambda t: parse_instant(t, tz), text))
+        if values.get("hours") and (night.bed is None or night.wake is None):
+            night.hours = _field(
+                where, "hours", lambda t: parse_duration(t).total_seconds() / 3600, values["hours"]
+            )
+        for name in ("quality", "energy"):
+            if values.get(name):
+                setattr(night, name, _field(where, name, _rating, values[name]))
+        found.append(night)
+    return found
+
+
+def import_csv(
+    services: Services,
+    path: Path,
+    kind: str,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress = no_progress,
+) -> ImportResult:
+    progress(0, 2, f"reading {path.name}")
+    rows = Rows(path, kind, mapping or {})
+    if kind == "sessions":
+        return write_sessions(services, read_sessions(rows, services.tz), "csv", progress)
+    nights = read_nights(rows, services.tz)
+    backup = backup_before_import(services, "csv")
+    writer = TrackingWriter(services)
+    with import_transaction(0):
+        for done, night in enumerate(nights):
+            if done % 200 == 0:
+                progress(done, len(nights), night.where)
+            writer.add_night(night)
+    progress(len(nights), len(nights), "done")
+    return ImportResult(
+        added={"nights": writer.nights_added},
+        skipped={"nights": writer.nights_skipped},
+        backup=backup,
+    )
+
+
+def write_sessions(
+    services: Services, sessions: list[NewSession], what: str, progress: Progress
+) -> ImportResult:
+    backup = backup_before_import(services, what)
+    writer = TrackingWriter(services)
+    with import_transaction(0):  # sessions are not in the search index
+        for done, session in enumerate(sessions):
+            if done % 200 == 0:
+                progress(done, len(sessions), session.where)
+            writer.add_session(session)
+    progress(len(sessions), len(sessions), "done")
+    return ImportResult(
+        added={"sessions": writer.sessions_added},
+        skipped={"sessions": writer.sessions_skipped},
+        backup=backup,
+    )

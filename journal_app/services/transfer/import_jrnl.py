@@ -1,0 +1,72 @@
+"""`jrnl`: the JSON that `jrnl --export json` writes.
+
+    {"tags": {"@work": 2}, "entries": [{"title": "...", "body": "...", "date": "2026-03-10",
+      "time": "09:00", "tags": ["@work"], "starred": false}, ...]}
+
+Tags lose jrnl's `@`; a starred entry gets the tag `starred`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journal_app.services.transfer.bulk import NewEntry, check_entry
+from journal_app.services.transfer.common import (
+    ImportResult,
+    Progress,
+    bad_input,
+    no_progress,
+    parse_day,
+    read_text,
+)
+from journal_app.services.transfer.entries_import import write_entries
+
+if TYPE_CHECKING:
+    from journal_app.services import Services
+
+
+def load_json(path: Path) -> Any:
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise bad_input(f"{path.name} line {exc.lineno}", f"not valid JSON ({exc.msg})") from None
+
+
+def _text(item: dict[str, Any], key: str, where: str) -> str:
+    value = item.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise bad_input(where, f"{key}: {value!r} is not text")
+    return value
+
+
+def read_jrnl(path: Path) -> list[NewEntry]:
+    document = load_json(path)
+    items = document.get("entries") if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        raise bad_input(path.name, 'not a jrnl JSON export (no "entries" list)')
+    found: list[NewEntry] = []
+    for n, item in enumerate(items, 1):
+        where = f"{path.name} entry {n}"
+        if not isinstance(item, dict):
+            raise bad_input(where, "is not an object")
+        if "date" not in item:
+            raise bad_input(where, "date: missing")
+        day = parse_day(item["date"], f"{where}: date")
+        tags = item.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise bad_input(where, f"tags: {tags!r} is not a list of names")
+        names = [t.lstrip("@") for t in tags]
+        if item.get("starred") is True:
+            names.append("starred")
+        body = _text(item, "body", where).strip("\n")
+        found.append(check_entry(NewEntry(where, day, _text(item, "title", where), body, names)))
+    return found
+
+
+def import_jrnl(services: Services, path: Path, progress: Progress = no_progress) -> ImportResult:
+    progress(0, 1, f"reading {path.name}")
+    return write_entries(services, read_jrnl(path), "jrnl", progress)

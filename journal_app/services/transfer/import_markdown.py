@@ -1,0 +1,163 @@
+"""`markdown`: a folder of `.md` files: our own export, an Obsidian vault of daily notes,
+any notes with a date.
+
+The day comes from front matter (`day:` or `date:`), else from the file name
+(`2026-03-10.md`, `2026-03-10 Backprop.md`); notes with neither are counted and left
+out. The title is the front matter's `title:`, else what the file name holds besides the
+date. Images linked with a relative path inside the folder become attachments.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import urllib.parse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journal_app.errors import InvalidInput
+from journal_app.services.attachments import MAX_BYTES
+from journal_app.services.transfer.bulk import (
+    EntryWriter,
+    NewEntry,
+    backup_before_import,
+    check_entry,
+    image_name,
+    import_transaction,
+)
+from journal_app.services.transfer.common import (
+    ImportResult,
+    Progress,
+    bad_input,
+    day_from_name,
+    no_progress,
+    parse_day,
+    read_text,
+    split_front_matter,
+)
+
+if TYPE_CHECKING:
+    from journal_app.services import Services
+
+SUFFIXES = (".md", ".markdown")
+_IMAGE = re.compile(r"(!\[[^\]\n]*\]\()(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\))")
+_DATE_PART = re.compile(r"\d{4}[-_.]?\d{2}[-_.]?\d{2}")
+
+
+def markdown_files(root: Path) -> list[Path]:
+    """Every Markdown file under `root`, skipping hidden folders (.obsidian, .trash)."""
+    if not root.is_dir():
+        raise InvalidInput(f"{root} is not a folder")
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                found.append(Path(folder) / name)
+    return found
+
+
+def _tags(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [t for t in re.split(r"[,\s]+", value) if t]
+    if isinstance(value, list) and all(isinstance(t, str | int | float) for t in value):
+        return [str(t) for t in value]
+    raise bad_input(where, f"tags: {value!r} is not a list of names")
+
+
+def _title_from_name(stem: str) -> str:
+    rest = _DATE_PART.sub("", stem, count=1)
+    return re.sub(r"\s+", " ", rest.strip(" -_.")).strip()
+
+
+def read_note(path: Path, root: Path) -> NewEntry | None:
+    """The entry a note holds; None when it has no date."""
+    where = path.relative_to(root).as_posix()
+    meta, body = split_front_matter(read_text(path, where), where)
+    raw_day = meta.get("day", meta.get("date"))
+    if raw_day is not None:
+        day = parse_day(raw_day, f"{where}: {'day' if 'day' in meta else 'date'}")
+    else:
+        found = day_from_name(path.stem)
+        if found is None:
+            return None
+        day = found
+    title = meta.get("title")
+    if title is None:
+        title = _title_from_name(path.stem)
+    visibility = meta.get("visibility")
+    if visibility is None:
+        visibility = "public" if meta.get("public") is True else "private"
+    number = meta.get("number")
+    new = NewEntry(
+        where=where,
+        day=day,
+        title=str(title),
+        body=body,
+        tags=_tags(meta.get("tags"), where),
+        series=None if meta.get("series") is None else str(meta["series"]),
+        number=number,
+        visibility=str(visibility),
+        published_url=str(meta.get("published_url") or ""),
+    )
+    new.body, new.images = _images(new.body, path, root, where)
+    return check_entry(new)
+
+
+def _images(body: str, path: Path, root: Path, where: str) -> tuple[str, list[tuple[str, bytes]]]:
+    """Relative image links to files inside `root` become `attachment:` links."""
+    if "![" not in body:
+        return body, []
+    images: list[tuple[str, bytes]] = []
+    real_root = os.path.realpath(root)
+
+    def swap(match: re.Match[str]) -> str:
+        target = match.group(2).strip("<>")
+        if ":" in target or target.startswith(("/", "#", "\\")):
+            return match.group(0)  # a web address, an absolute path, an anchor: kept
+        file = Path(os.path.realpath(path.parent / urllib.parse.unquote(target)))
+        if os.path.commonpath([real_root, file]) != real_root or not file.is_file():
+            return match.group(0)
+        if file.stat().st_size > MAX_BYTES:
+            raise bad_input(where, f"the image {target} is larger than 25 MB")
+        data = file.read_bytes()
+        name = image_name(data)
+        if name is None:
+            return match.group(0)  # not an image we can show
+        images.append((name, data))
+        return f"{match.group(1)}attachment:{name}{match.group(3)}"
+
+    return _IMAGE.sub(swap, body), images
+
+
+def import_markdown(
+    services: Services, root: Path, progress: Progress = no_progress
+) -> ImportResult:
+    files = markdown_files(root)
+    total = len(files)
+    notes: list[NewEntry] = []
+    undated = 0
+    for done, path in enumerate(files):  # read and check everything before writing
+        if done % 100 == 0:
+            progress(done, total * 2, f"reading {path.name}")
+        note = read_note(path, root)
+        if note is None:
+            undated += 1
+        else:
+            notes.append(note)
+    backup = backup_before_import(services, "markdown")
+    writer = EntryWriter(services)
+    with import_transaction(len(notes)):
+        for done, note in enumerate(notes):
+            if done % 100 == 0:
+                progress(total + done, total * 2, f"saving {note.where}")
+            writer.add(note)
+    progress(total * 2, total * 2, "done")
+    return ImportResult(
+        added={"entries": writer.added, "attachments": writer.images},
+        skipped={"entries": writer.skipped},
+        backup=backup,
+        ignored={"files without a date": undated},
+    )

@@ -1,0 +1,105 @@
+"""One entry point for the CLI and the UI: export to a format, import from one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal_app.errors import InvalidInput
+from journal_app.services.transfer.common import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    ExportResult,
+    ImportResult,
+    Progress,
+    no_progress,
+)
+
+if TYPE_CHECKING:
+    from journal_app.services import Services
+
+
+class TransferService:
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def export_to(
+        self,
+        fmt: str,
+        out: Path,
+        *,
+        entry_id: int | None = None,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        progress: Progress = no_progress,
+    ) -> ExportResult:
+        """Write the journal to `out` (a file for json and html, else a new or empty
+        folder)."""
+        services = self._services
+        out = Path(out).expanduser()
+        if fmt == "markdown":
+            from journal_app.services.transfer.export_markdown import export_markdown
+
+            return export_markdown(services, out, progress)
+        if fmt == "json":
+            from journal_app.services.transfer.export_json import export_json
+
+            return export_json(services, out, progress)
+        if fmt == "csv":
+            from journal_app.services.transfer.export_csv import export_csv
+
+            return export_csv(services, out, progress)
+        if fmt == "hugo":
+            from journal_app.services.transfer.export_hugo import export_hugo
+
+            return export_hugo(services, out, progress)
+        if fmt == "html":
+            from journal_app.services.transfer.export_html import export_html
+
+            return export_html(
+                services, out, entry_id=entry_id, first=first, last=last, progress=progress
+            )
+        raise InvalidInput(f"export formats are {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
+
+    def import_from(
+        self,
+        fmt: str,
+        path: Path,
+        *,
+        kind: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+        progress: Progress = no_progress,
+    ) -> ImportResult:
+        """Add what `path` holds that the journal does not have yet. All or nothing: a
+        bad file raises InvalidInput naming the line or field and changes nothing."""
+        services = self._services
+        path = Path(path).expanduser()
+        if fmt not in IMPORT_FORMATS:
+            raise InvalidInput(f"import formats are {', '.join(IMPORT_FORMATS)}, not {fmt!r}")
+        if not path.exists():
+            raise InvalidInput(f"{path} does not exist")
+        if fmt == "markdown":
+            from journal_app.services.transfer.import_markdown import import_markdown
+
+            return import_markdown(services, path, progress)
+        if fmt == "json":
+            from journal_app.services.transfer.import_json import import_json
+
+            return import_json(services, path, progress)
+        if fmt == "jrnl":
+            from journal_app.services.transfer.import_jrnl import import_jrnl
+
+            return import_jrnl(services, path, progress)
+        if fmt == "dayone":
+            from journal_app.services.transfer.import_dayone import import_dayone
+
+            return import_dayone(services, path, progress)
+        if fmt == "toggl":
+            from journal_app.services.transfer.import_toggl import import_toggl
+
+            return import_toggl(services, path, progress)
+        from journal_app.services.transfer.import_csv import import_csv
+
+        return import_csv(services, path, kind or "sessions", mapping, progress)
