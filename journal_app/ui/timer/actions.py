@@ -1,0 +1,72 @@
+"""The Track menu: start, pause/resume, stop, skip a break, change labels, discard, and
+the tracking settings. One shortcut starts or stops (it moves to whichever applies)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from journal_app.services.tracking.timer import TimerState
+
+# Checked against every shortcut of the window, the Journal page and the Markdown editor
+# (tests/ui/timer/test_actions.py): Ctrl+Shift+T, the brief's first idea, is the
+# editor's "task" command.
+START_STOP_KEYS = "Ctrl+Shift+Space"
+PAUSE_KEYS = "Ctrl+Shift+P"
+
+
+class TimerActions(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+
+        def action(text: str, tip: str) -> QAction:
+            made = QAction(text, window)
+            made.setStatusTip(tip)
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            return made
+
+        self.start = action("&Start Focus Session…", "Time a deep-work session")
+        self.pause = action("&Pause", "Pause or resume the focus timer")
+        self.pause.setShortcut(QKeySequence(PAUSE_KEYS))
+        self.stop = action("S&top and Save", "Stop the timer and save the session")
+        self.skip_break = action("Skip &Break", "End the Pomodoro break now")
+        self.relabel = action("&Change Session Labels…", "Change what the session is about")
+        self.discard = action("&Discard Running Session…", "Throw the timed session away")
+        self.settings = action("Tracking &Settings…", "Targets, idle limit, Pomodoro lengths")
+
+        self.menu = QMenu("&Track", window)
+        self.menu.setObjectName("trackMenu")
+        for item in (self.start, self.pause, self.stop, self.skip_break, None):
+            self._add(window, item)
+        for item in (self.relabel, self.discard, None, self.settings):
+            self._add(window, item)
+        help_menu: QMenu | None = getattr(window, "help_menu", None)
+        bar = window.menuBar()
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            bar.addMenu(self.menu)
+        self.update(None)
+
+    def _add(self, window: QMainWindow, item: QAction | None) -> None:
+        if item is None:
+            self.menu.addSeparator()
+            return
+        self.menu.addAction(item)
+        window.addAction(item)  # shortcuts work while the menu bar is hidden, too
+
+    def update(self, state: TimerState | None) -> None:
+        """Enable what applies to ``state``; the start/stop key follows."""
+        exists = state is not None
+        self.start.setEnabled(not exists)
+        self.stop.setEnabled(exists)
+        keys = QKeySequence(START_STOP_KEYS)
+        self.start.setShortcut(keys if not exists else QKeySequence())
+        self.stop.setShortcut(keys if exists else QKeySequence())
+        self.pause.setEnabled(exists)
+        self.pause.setText("&Resume" if exists and not state.running else "&Pause")
+        pomodoro = None if state is None else state.pomodoro
+        self.skip_break.setEnabled(pomodoro is not None and pomodoro.is_break)
+        self.relabel.setEnabled(exists)
+        self.discard.setEnabled(exists)

@@ -1,0 +1,152 @@
+"""The compact timer in the status bar: "Start focus" when idle; while a timer exists its
+elapsed time, what it is about, the Pomodoro part and buttons to pause/resume and stop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+
+from journal_app.services.tracking.timer import TimerState
+from journal_app.ui.theme import mute
+from journal_app.ui.timer import format as fmt
+
+LABELS_MAX_WIDTH = 260  # px; longer "category · skill · resource" text is elided
+
+
+def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(text)
+    button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steal the editor's focus
+    if icon is not None:
+        button.setIcon(button.style().standardIcon(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return button
+
+
+class TimerStatusWidget(QWidget):
+    start_clicked = Signal()
+    pause_clicked = Signal()  # pause or resume, whichever the button shows
+    stop_clicked = Signal()
+    skip_break_clicked = Signal()
+    labels_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("focusTimer")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 0, 2, 0)
+        row.setSpacing(4)
+        SP = QStyle.StandardPixmap
+
+        self.start_button = _button("Start focus", "Start a focus session", SP.SP_MediaPlay)
+        self.state_label = QLabel()  # ● running / Paused / Idle (no input for a while)
+        self.state_label.setObjectName("timerState")
+        self.state_label.setForegroundRole(QPalette.ColorRole.Highlight)
+        self.time_label = QLabel()
+        self.time_label.setObjectName("timerElapsed")
+        digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        digits.setPointSizeF(self.font().pointSizeF())
+        digits.setWeight(QFont.Weight.DemiBold)
+        self.time_label.setFont(digits)
+        self.time_label.setAccessibleName("Elapsed")
+        self.labels_button = _button("", "Change what this session is about")
+        self.labels_button.setObjectName("timerLabels")
+        self.part_label = QLabel()
+        self.part_label.setObjectName("timerPart")
+        self.part_label.setAccessibleName("Pomodoro")
+        mute(self.part_label)
+        self.skip_button = _button("Skip break", "End the break and start the next work part")
+        self.pause_button = _button("Pause", "Pause the timer", SP.SP_MediaPause)
+        self.pause_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.stop_button = _button("Stop", "Stop and save the session", SP.SP_MediaStop)
+        self.stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._pause_icon = self.pause_button.icon()
+        self._resume_icon = self.style().standardIcon(SP.SP_MediaPlay)
+        for widget in (
+            self.start_button,
+            self.state_label,
+            self.time_label,
+            self.labels_button,
+            self.part_label,
+            self.skip_button,
+            self.pause_button,
+            self.stop_button,
+        ):
+            row.addWidget(widget)
+
+        self.start_button.clicked.connect(self.start_clicked)
+        self.pause_button.clicked.connect(self.pause_clicked)
+        self.stop_button.clicked.connect(self.stop_clicked)
+        self.skip_button.clicked.connect(self.skip_break_clicked)
+        self.labels_button.clicked.connect(self.labels_clicked)
+        self.show_state(None)
+
+    def show_state(self, state: TimerState | None, *, idle: bool = False) -> None:
+        """Show ``state`` (None: no timer); ``idle``: no input for a while."""
+        running_widgets = (
+            self.state_label,
+            self.time_label,
+            self.labels_button,
+            self.pause_button,
+            self.stop_button,
+        )
+        self.start_button.setVisible(state is None)
+        for widget in running_widgets:
+            widget.setVisible(state is not None)
+        pomodoro = None if state is None else state.pomodoro
+        self.part_label.setVisible(pomodoro is not None)
+        self.skip_button.setVisible(pomodoro is not None and pomodoro.is_break)
+        if state is None:
+            self.setToolTip("")
+            return
+
+        self.time_label.setText(fmt.clock_text(state.elapsed))
+        labels = fmt.labels_text(state)
+        metrics = self.labels_button.fontMetrics()
+        self.labels_button.setText(
+            metrics.elidedText(labels, Qt.TextElideMode.ElideRight, LABELS_MAX_WIDTH)
+        )
+        self.labels_button.setToolTip(f"{labels}\nClick to change what this session is about")
+        if state.running:
+            self.state_label.setText("Idle" if idle else "●")
+            self.pause_button.setIcon(self._pause_icon)
+            self.pause_button.setText("Pause")
+            self.pause_button.setToolTip("Pause the timer")
+        else:
+            self.state_label.setText("Paused")
+            self.pause_button.setIcon(self._resume_icon)
+            self.pause_button.setText("Resume")
+            self.pause_button.setToolTip("Resume the timer")
+        self.state_label.setToolTip(
+            "No input for a while" if idle else ("Running" if state.running else "Paused")
+        )
+        if pomodoro is not None:
+            left = fmt.remaining_text(pomodoro.remaining)
+            self.part_label.setText(f"{fmt.part_text(pomodoro)} · {left} left")
+        tip = [f"Focus session: {labels}", f"Worked {fmt.clock_text(state.elapsed)}"]
+        if state.note:
+            tip.append(f"Note: {state.note}")
+        if not state.running:
+            tip.append("Paused")
+        self.setToolTip("\n".join(tip))
+
+    def text(self) -> str:
+        """What the widget shows, as one line (tests and accessibility)."""
+        parts = [
+            w.text()
+            for w in (
+                self.start_button,
+                self.state_label,
+                self.time_label,
+                self.labels_button,
+                self.part_label,
+            )
+            if not w.isHidden() and w.text()
+        ]
+        if not self.pause_button.isHidden():
+            parts.append(self.pause_button.text())
+        return "  ".join(parts)
