@@ -1,14 +1,283 @@
-"""`sprint` and `task` commands (issue #5). Placeholder until the sprint planner lands."""
+"""`sprint add|list|show|close` and `task add|move` (issue #5).
+
+Imported on every start (the GUI's too), so this module imports only argparse; the
+services are imported when a command runs. Like `new` and `log`, these commands work
+while the app has the journal open (each change is one transaction), and what the user
+typed is checked before the journal is opened, so bad input writes nothing.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from journal_app.services.planning.data import SprintData, TaskData
+
+_ID_MAX = 2**63 - 1
 
 
 def add_sprint_commands(sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
     """Register `sprint …` and `task …` on the top-level subparsers."""
+    from journal_app.cli import _number, _Parser, _positive_int
+
+    an_id = _positive_int(1, _ID_MAX)
+
+    sprint = sub.add_parser("sprint", parents=[data_dir], help="plan, show and close sprints")
+    action = sprint.add_subparsers(
+        dest="sprint_action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    add = action.add_parser(
+        "add",
+        parents=[data_dir],
+        help="plan a sprint; prints its id",
+        description="Plan a sprint of 1 to 8 weeks; prints its id. Without --capacity, the "
+        "capacity is suggested from the hours of the last three sprints.",
+    )
+    add.add_argument("name", metavar="NAME", help='e.g. "Sprint 8"')
+    add.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="its first day")
+    add.add_argument("--end", required=True, metavar="YYYY-MM-DD", help="its last day")
+    add.add_argument("--goal", default="", metavar="G", help="what the sprint is for")
+    add.add_argument(
+        "--career-goal", default="", metavar="C", help='the goal it serves, e.g. "ML role by June"'
+    )
+    add.add_argument("--capacity", type=_number, metavar="H", help="deep-work hours planned")
+
+    listing = action.add_parser("list", parents=[data_dir], help="every sprint, latest first")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    show = action.add_parser("show", parents=[data_dir], help="a sprint and its tasks")
+    show.add_argument("id", type=an_id, metavar="ID", help="sprint id")
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+
+    close = action.add_parser(
+        "close",
+        parents=[data_dir],
+        help="close a sprint and write its review; prints the entry's id",
+        description="Close a sprint: unfinished tasks roll over to the next sprint or back "
+        "to the backlog, and a sprint review entry is written from the template, with the "
+        "sprint's figures; prints the entry's id.",
+    )
+    close.add_argument("id", type=an_id, metavar="ID", help="sprint id")
+    close.add_argument(
+        "--rollover",
+        required=True,
+        choices=("next", "backlog"),
+        help="where unfinished tasks go",
+    )
+
+    task = sub.add_parser("task", parents=[data_dir], help="add tasks and move them")
+    task_action = task.add_subparsers(
+        dest="task_action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    task_add = task_action.add_parser(
+        "add", parents=[data_dir], help="add a task (to the backlog by default); prints its id"
+    )
+    task_add.add_argument("title", metavar="TITLE", help="what to do")
+    task_add.add_argument("--sprint", type=an_id, metavar="ID", help="plan it into this sprint")
+    task_add.add_argument("--estimate", type=_number, metavar="H", help="estimate in hours")
+
+    move = task_action.add_parser("move", parents=[data_dir], help="change a task's status")
+    move.add_argument("id", type=an_id, metavar="ID", help="task id")
+    move.add_argument("--status", required=True, choices=("todo", "doing", "done"))
 
 
 def run_sprint_command(args: argparse.Namespace) -> int | None:
     """Run a `sprint`/`task` command; None when ``args`` is not one of them."""
+    if args.command == "sprint":
+        commands = {"add": _sprint_add, "list": _sprint_list, "show": _sprint_show}
+        return commands.get(args.sprint_action, _sprint_close)(args)
+    if args.command == "task":
+        return _task_add(args) if args.task_action == "add" else _task_move(args)
     return None
+
+
+# --------------------------------------------------------------------------- sprints
+
+
+def _sprint_add(args: argparse.Namespace) -> int:
+    import sys
+
+    from journal_app.cli import _checked, _parse_day, _paths, _write
+    from journal_app.services import Services
+    from journal_app.services.planning import planning_of
+    from journal_app.services.planning.rules import (
+        check_capacity,
+        check_span,
+        check_sprint_name,
+        check_text,
+    )
+
+    name = _checked("NAME", check_sprint_name, args.name)
+    start, end = _parse_day("--start", args.start), _parse_day("--end", args.end)
+    check_span(start, end)
+    goal = _checked("--goal", lambda t: check_text(t, "the goal"), args.goal)
+    career = _checked("--career-goal", lambda t: check_text(t, "the career goal"), args.career_goal)
+    capacity: Any = {}
+    if args.capacity is not None:
+        capacity = {"capacity_hours": check_capacity(args.capacity)}
+    with Services.open(_paths(args)) as services:
+        sprint = planning_of(services).add_sprint(
+            name, start, end, goal=goal, career_goal=career, **capacity
+        )
+    if args.capacity is None:
+        note = (
+            "no capacity set: no earlier sprint to suggest one from (use --capacity H)"
+            if sprint.capacity_hours is None
+            else f"capacity {sprint.capacity_hours:g} h, suggested from the last three sprints"
+        )
+        print(f"journal-app: note: {note}", file=sys.stderr)
+    _write(f"{sprint.id}\n")
+    return 0
+
+
+def _sprint_list(args: argparse.Namespace) -> int:
+    from journal_app.cli import _open_existing, _write
+
+    with _open_existing(args) as services:
+        from journal_app.services.planning import planning_of
+
+        found = planning_of(services).sprints()
+    if args.json:
+        import json
+
+        _write(json.dumps([o.as_dict() for o in found], indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if not found:
+        print("No sprints yet; plan one with 'journal-app sprint add'")
+        return 0
+    table = [("ID", "Sprint", "Dates", "Status", "Done", "Planned")]
+    for o in found:
+        s = o.sprint
+        capacity = "—" if s.capacity_hours is None else f"{s.capacity_hours:g}"
+        table.append(
+            (
+                str(s.id),
+                _one_line(s.name, 30),
+                f"{s.start.isoformat()} – {s.end.isoformat()}",
+                s.status,
+                f"{o.tasks_done}/{o.tasks_total}",
+                f"{o.estimate_hours:g} of {capacity} h",
+            )
+        )
+    _write(_columns(table))
+    return 0
+
+
+def _sprint_show(args: argparse.Namespace) -> int:
+    from journal_app.cli import _open_existing, _write
+    from journal_app.services.planning import planning_of
+
+    with _open_existing(args) as services:
+        planner = planning_of(services)
+        board = planner.board(args.id)
+        logged = planner.sprint_hours(args.id)
+    sprint = board.sprint
+    if args.json:
+        import json
+
+        data = {
+            **sprint.as_dict(),
+            "estimate_hours": round(board.estimate_hours, 6),
+            "hours_logged": round(logged, 6),
+            "tasks": [t.as_dict() for t in board.tasks],
+        }
+        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    _write(_describe(sprint, board.estimate_hours, logged, board.tasks))
+    return 0
+
+
+def _describe(
+    sprint: SprintData, estimate: float, logged: float, tasks: tuple[TaskData, ...]
+) -> str:
+    from journal_app.services.planning.rules import STATUS_LABELS
+
+    capacity = (
+        "no capacity set" if sprint.capacity_hours is None else (f"{sprint.capacity_hours:g} h")
+    )
+    rows = [
+        ("Dates", f"{sprint.start.isoformat()} – {sprint.end.isoformat()} ({sprint.days} days)"),
+        ("Status", sprint.status),
+        ("Goal", sprint.goal or "—"),
+        ("Career goal", sprint.career_goal or "—"),
+        ("Capacity", f"{capacity}; {estimate:g} h estimated, {logged:.1f} h logged so far"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    lines = [f"{sprint.name} (#{sprint.id})"]
+    lines += [f"{key:<{width}}  {_one_line(value, 200)}" for key, value in rows]
+    for status, label in STATUS_LABELS.items():
+        column = [t for t in tasks if t.status == status]
+        lines.append(f"\n{label} ({len(column)})")
+        for t in column:
+            estimate_text = "" if t.estimate_hours is None else f"  {t.estimate_hours:g} h"
+            tags = "".join(f"  #{tag}" for tag in t.tags)
+            lines.append(f"  {t.id:>5}  {_one_line(t.title, 80)}{estimate_text}{tags}")
+    return "\n".join(lines) + "\n"
+
+
+def _sprint_close(args: argparse.Namespace) -> int:
+    import sys
+
+    from journal_app.cli import _open_existing, _write
+    from journal_app.services.planning import planning_of
+
+    with _open_existing(args) as services:
+        closed = planning_of(services).close_sprint(args.id, args.rollover)
+    where = "the backlog" if closed.rolled_to is None else closed.rolled_to.name
+    print(
+        f"journal-app: closed {closed.sprint.name}: {len(closed.done)} done, "
+        f"{len(closed.rolled_over)} rolled over to {where}; review entry "
+        f"{closed.review_entry_id}",
+        file=sys.stderr,
+    )
+    _write(f"{closed.review_entry_id}\n")
+    return 0
+
+
+# --------------------------------------------------------------------------- tasks
+
+
+def _task_add(args: argparse.Namespace) -> int:
+    from journal_app.cli import _checked, _open_existing, _paths, _write
+    from journal_app.services import Services
+    from journal_app.services.planning import planning_of
+    from journal_app.services.planning.rules import check_estimate, check_task_title
+
+    title = _checked("TITLE", check_task_title, args.title)
+    estimate = _checked("--estimate", check_estimate, args.estimate)
+    # A sprint can only be in a journal that exists; the backlog may start a new one.
+    opened = _open_existing(args) if args.sprint is not None else Services.open(_paths(args))
+    with opened as services:
+        task = planning_of(services).add_task(title, sprint_id=args.sprint, estimate_hours=estimate)
+    _write(f"{task.id}\n")
+    return 0
+
+
+def _task_move(args: argparse.Namespace) -> int:
+    from journal_app.cli import _open_existing, _write
+    from journal_app.services.planning import planning_of
+
+    with _open_existing(args) as services:
+        planner = planning_of(services)
+        task = planner.move_task(args.id, status=args.status)
+        where = "the backlog" if task.sprint_id is None else planner.sprint(task.sprint_id).name
+    _write(f"Task {task.id} “{_one_line(task.title, 80)}” is {task.status} ({where})\n")
+    return 0
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _columns(table: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
+    return "\n".join(lines) + "\n"

@@ -55,10 +55,15 @@ def _m003_templates(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v3.sql")
 
 
+def _m004_task_tags(db: SqliteDatabase) -> None:
+    _run_script(db, "schema_v4.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
     3: _m003_templates,
+    4: _m004_task_tags,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

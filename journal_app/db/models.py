@@ -131,6 +131,16 @@ class EntryTag(BaseModel):
         primary_key = CompositeKey("entry", "tag")
 
 
+class TaskTag(BaseModel):
+    """Tags on a task (schema v4); the names are shared with entries' tags."""
+
+    task = ForeignKeyField(Task, on_delete="CASCADE", backref="task_tags")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="task_tags")
+
+    class Meta:
+        primary_key = CompositeKey("task", "tag")
+
+
 class Attachment(BaseModel):
     id = AutoField()
     entry = ForeignKeyField(Entry, on_delete="CASCADE", backref="attachments")
@@ -211,6 +221,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     EntryRevision,
     Tag,
     EntryTag,
+    TaskTag,
     Attachment,
     DayLog,
     WorkSession,

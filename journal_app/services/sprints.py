@@ -1,5 +1,6 @@
-"""Sprints, read-only for now: the editor links entries to them, templates name the
-running one. Planning sprints (create, tasks, board) comes with its own issue."""
+"""Sprints as the rest of the app sees them, read-only: the editor links entries to them,
+templates name the running one, the timer and session pickers list open tasks. Planning
+(sprints, the backlog and board, closing with a review) is services.planning."""
 
 from __future__ import annotations
 

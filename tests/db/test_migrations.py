@@ -18,6 +18,8 @@ from journal_app.db.models import (
     EntryTag,
     Output,
     Tag,
+    Task,
+    TaskTag,
     Template,
     WorkSession,
 )
@@ -77,6 +79,29 @@ def test_an_old_journal_upgrades_with_its_data_intact(tmp_path: Path, version: i
             ("Weekly review", "weekly"),
             ("Sprint review", "sprint"),
         ]
+        # Tasks keep every field; version 4 lets them carry tags (shared with entries).
+        done = Task.get_by_id(1)
+        assert (done.title, done.sprint_id, done.status, done.estimate_hours) == (
+            "Watch makemore part 1",
+            1,
+            "done",
+            2.5,
+        )
+        if version >= 3:  # the v3 fixture also holds a backlog task
+            backlog = Task.get_by_id(2)
+            assert (backlog.sprint_id, backlog.notes, backlog.estimate_hours) == (
+                None,
+                "Draft first",
+                6.0,
+            )
+        assert TaskTag.select().count() == 0
+        TaskTag.create(task=1, tag=Tag.get(Tag.name == "ml"))
+        assert [t.tag.name for t in Task.get_by_id(1).task_tags] == ["ml"]
+        # Entry tags are untouched by tags on tasks: search still finds only entries.
+        hits = opened.db.execute_sql(
+            "SELECT rowid FROM entry_fts WHERE entry_fts MATCH 'tags:ml'"
+        ).fetchall()
+        assert sorted(hits) == [(1,), (2,)]
         # Still one consistent search index after every step.
         opened.db.execute_sql(
             "INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"

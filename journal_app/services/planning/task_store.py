@@ -1,0 +1,362 @@
+"""Tasks: read (with skill, resource and tags), create, change, delete and move.
+
+A column is a sprint's tasks of one status, or the backlog (no sprint, not done), in
+`position` order (then id). Moving a task places it before another task of the target
+column, or at its end, and renumbers that column; every move is one transaction, so a
+refused move (a closed sprint, an unknown task) changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from peewee import JOIN, Case, fn
+
+from journal_app.db.models import Resource, Skill, Tag, Task, TaskTag
+from journal_app.errors import InvalidInput
+from journal_app.services.planning.data import TaskData
+from journal_app.services.planning.rules import (
+    check_estimate,
+    check_tags,
+    check_task_status,
+    check_task_title,
+    check_text,
+)
+from journal_app.services.planning.sprint_store import get_sprint
+from journal_app.services.rows import check_ref, rows
+from journal_app.services.tracking.common import UNSET, Unset, atomic
+from journal_app.services.tracking.timeutil import from_storage, to_storage
+
+Column = tuple[int | None, str]  # (sprint id or None for the backlog, status)
+BACKLOG_STATUSES = ("todo", "doing")
+_BATCH = 400  # ids per IN (...) list, well under any engine's parameter limit
+
+
+def _select() -> Any:
+    return (
+        Task.select(
+            Task.id,
+            Task.title,
+            Task.notes,
+            Task.sprint,
+            Task.status,
+            Task.position,
+            Task.estimate_hours,
+            Task.skill,
+            Skill.name,
+            Task.resource,
+            Resource.title,
+            Task.done_at,
+        )
+        .join(Skill, JOIN.LEFT_OUTER, on=(Task.skill == Skill.id))
+        .switch(Task)
+        .join(Resource, JOIN.LEFT_OUTER, on=(Task.resource == Resource.id))
+        .switch(Task)
+    )
+
+
+def _tags_of(task_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for first in range(0, len(task_ids), _BATCH):
+        part = task_ids[first : first + _BATCH]
+        query = (
+            TaskTag.select(TaskTag.task, Tag.name)
+            .join(Tag)
+            .where(TaskTag.task.in_(part))
+            .order_by(fn.lower(Tag.name), Tag.name)
+            .tuples()
+        )
+        for task_id, name in rows(query):
+            found[task_id].append(name)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _tasks(query: Any) -> list[TaskData]:
+    found = rows(query.tuples())
+    tags = _tags_of([r[0] for r in found])
+    return [
+        TaskData(
+            id=tid,
+            title=title,
+            notes=notes,
+            sprint_id=sprint_id,
+            status=status,
+            position=position,
+            estimate_hours=None if estimate is None else float(estimate),
+            skill_id=skill_id,
+            skill=skill,
+            resource_id=resource_id,
+            resource=resource,
+            tags=tags.get(tid, ()),
+            done_at=None if done_at is None else from_storage(done_at),
+        )
+        for (
+            tid,
+            title,
+            notes,
+            sprint_id,
+            status,
+            position,
+            estimate,
+            skill_id,
+            skill,
+            resource_id,
+            resource,
+            done_at,
+        ) in found
+    ]
+
+
+_ORDER = (Task.position, Task.id)
+
+
+def sprint_tasks(sprint_id: int) -> list[TaskData]:
+    """A sprint's tasks by column (to do, doing, done), each in board order."""
+    column = Case(Task.status, [("todo", 0), ("doing", 1), ("done", 2)], 3)
+    return _tasks(_select().where(Task.sprint == sprint_id).order_by(column, *_ORDER))
+
+
+def backlog_tasks() -> list[TaskData]:
+    return _tasks(_select().where(*_column_where((None, "todo"))).order_by(*_ORDER))
+
+
+def get_task(task_id: object) -> TaskData:
+    if isinstance(task_id, bool) or not isinstance(task_id, int):
+        raise InvalidInput(f"there is no task {task_id!r}")
+    found = _tasks(_select().where(Task.id == task_id))
+    if not found:
+        raise InvalidInput(f"there is no task {task_id}")
+    return found[0]
+
+
+def tasks_by_id(task_ids: Iterable[int]) -> list[TaskData]:
+    ids = list(task_ids)
+    found: list[TaskData] = []
+    for first in range(0, len(ids), _BATCH):
+        found += _tasks(_select().where(Task.id.in_(ids[first : first + _BATCH])))
+    return found
+
+
+def task_tag_names() -> list[str]:
+    """Tags on at least one task."""
+    query = Tag.select(Tag.name).join(TaskTag).distinct().tuples()
+    return sorted((name for (name,) in rows(query)), key=lambda n: (n.casefold(), n))
+
+
+# ---------------------------------------------------------------------------- columns
+
+
+def _column_where(column: Column) -> tuple[Any, ...]:
+    sprint_id, status = column
+    if sprint_id is None:
+        return (Task.sprint.is_null(), Task.status.in_(BACKLOG_STATUSES))
+    return (Task.sprint == sprint_id, Task.status == status)
+
+
+def column_of(task: TaskData) -> Column:
+    if task.sprint_id is None:
+        return (None, "todo")
+    return (task.sprint_id, task.status)
+
+
+def column_ids(column: Column) -> list[int]:
+    query = Task.select(Task.id).where(*_column_where(column)).order_by(*_ORDER).tuples()
+    return [tid for (tid,) in rows(query)]
+
+
+def _write_order(ids: Sequence[int]) -> None:
+    """Positions 0..n-1 in the order given, touching only rows whose position changes."""
+    current: dict[int, int] = {}
+    for first in range(0, len(ids), _BATCH):
+        part = list(ids[first : first + _BATCH])
+        current.update(rows(Task.select(Task.id, Task.position).where(Task.id.in_(part)).tuples()))
+    changes = [(tid, pos) for pos, tid in enumerate(ids) if current.get(tid) != pos]
+    for first in range(0, len(changes), _BATCH):
+        batch = changes[first : first + _BATCH]
+        Task.update(position=Case(Task.id, batch)).where(
+            Task.id.in_([tid for tid, _ in batch])
+        ).execute()
+
+
+def _check_open(sprint_id: int | None, verb: str) -> None:
+    if sprint_id is None:
+        return
+    sprint = get_sprint(sprint_id)
+    if sprint.closed:
+        raise InvalidInput(f"{sprint.name} is closed: reopen it to {verb} its tasks")
+
+
+def _place(task_id: int, column: Column, before: int | None) -> None:
+    """Put `task_id` into `column`'s order before `before` (None: at the end)."""
+    ids = [t for t in column_ids(column) if t != task_id]
+    if before is None or before == task_id:
+        index = len(ids)
+        if before == task_id:  # "before itself": stay where it was
+            index = _former_index(task_id, column, ids)
+    else:
+        if before not in ids:
+            raise InvalidInput(_not_in_column(before, column))
+        index = ids.index(before)
+    ids.insert(index, task_id)
+    _write_order(ids)
+
+
+def _former_index(task_id: int, column: Column, others: list[int]) -> int:
+    full = column_ids(column)
+    return full.index(task_id) if task_id in full else len(others)
+
+
+def _not_in_column(task_id: int, column: Column) -> str:
+    sprint_id, status = column
+    where = "the backlog" if sprint_id is None else f"that column ({status})"
+    return f"task {task_id} is not in {where}"
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def add_task(
+    *,
+    title: object,
+    sprint_id: int | None = None,
+    status: object = "todo",
+    estimate_hours: object = None,
+    notes: object = "",
+    skill_id: object = None,
+    resource_id: object = None,
+    tags: Iterable[str] = (),
+    before: int | None = None,
+    now: dt.datetime,
+) -> TaskData:
+    values: dict[str, Any] = {
+        "title": check_task_title(title),
+        "status": check_task_status(status),
+        "estimate_hours": check_estimate(estimate_hours),
+        "notes": check_text(notes, "the notes"),
+    }
+    names = check_tags(tags)
+    with atomic():
+        if sprint_id is not None:
+            get_sprint(sprint_id)  # one clear line for an unknown id
+        _check_open(sprint_id, "add to")
+        values["skill"] = check_ref(Skill, skill_id)
+        values["resource"] = check_ref(Resource, resource_id)
+        if sprint_id is None and values["status"] == "done":
+            raise InvalidInput("a task in the backlog is not done yet; add it to a sprint")
+        if values["status"] == "done":
+            values["done_at"] = to_storage(now)
+        task = Task.create(sprint=sprint_id, position=0, created_at=to_storage(now), **values)
+        _set_tags(task.id, names)
+        _place(task.id, (sprint_id, values["status"]), before)
+    return get_task(task.id)
+
+
+def update_task(
+    task_id: int,
+    *,
+    title: object | Unset = UNSET,
+    notes: object | Unset = UNSET,
+    estimate_hours: object | Unset = UNSET,
+    skill_id: object | Unset = UNSET,
+    resource_id: object | Unset = UNSET,
+    tags: Iterable[str] | Unset = UNSET,
+) -> TaskData:
+    """Change a task's details (not where it sits on the board: see `move_task`)."""
+    values: dict[str, Any] = {}
+    if not isinstance(title, Unset):
+        values["title"] = check_task_title(title)
+    if not isinstance(notes, Unset):
+        values["notes"] = check_text(notes, "the notes")
+    if not isinstance(estimate_hours, Unset):
+        values["estimate_hours"] = check_estimate(estimate_hours)
+    names = None if isinstance(tags, Unset) else check_tags(tags)
+    with atomic():
+        current = get_task(task_id)
+        _check_open(current.sprint_id, "change")
+        if not isinstance(skill_id, Unset):
+            values["skill"] = check_ref(Skill, skill_id)
+        if not isinstance(resource_id, Unset):
+            values["resource"] = check_ref(Resource, resource_id)
+        if values:
+            Task.update(values).where(Task.id == task_id).execute()
+        if names is not None and tuple(names) != current.tags:
+            _set_tags(task_id, names)
+    return get_task(task_id)
+
+
+def delete_task(task_id: int) -> None:
+    with atomic():
+        current = get_task(task_id)
+        _check_open(current.sprint_id, "change")
+        Task.delete().where(Task.id == task_id).execute()
+
+
+def move_task(
+    task_id: int,
+    *,
+    sprint_id: int | Unset | None = UNSET,
+    status: object | Unset = UNSET,
+    before: int | None = None,
+    now: dt.datetime,
+) -> TaskData:
+    """Move a task to another column (a sprint's status, or the backlog with
+    `sprint_id=None`), placed before the task `before` or at the end. A task sent to the
+    backlog is to do again; one moved into Done is stamped done now."""
+    new_status = None if isinstance(status, Unset) else check_task_status(status)
+    with atomic():
+        task = get_task(task_id)
+        target_sprint = task.sprint_id if isinstance(sprint_id, Unset) else sprint_id
+        if target_sprint is not None and not isinstance(target_sprint, bool):
+            get_sprint(target_sprint)
+        elif target_sprint is not None:
+            raise InvalidInput(f"there is no sprint {target_sprint!r}")
+        target_status = new_status or task.status
+        if target_sprint is None and isinstance(status, Unset):
+            target_status = "todo"
+        if target_sprint is None and target_status == "done" and task.sprint_id is not None:
+            raise InvalidInput("the backlog holds work still to do; mark it done in a sprint")
+        _check_open(task.sprint_id, "move")
+        if target_sprint != task.sprint_id:
+            _check_open(target_sprint, "add to")
+        values: dict[str, Any] = {}
+        if target_sprint != task.sprint_id:
+            values["sprint"] = target_sprint
+        if target_status != task.status:
+            values["status"] = target_status
+            values["done_at"] = to_storage(now) if target_status == "done" else None
+        if values:
+            Task.update(values).where(Task.id == task_id).execute()
+        if target_sprint is None and target_status == "done":
+            return get_task(task_id)  # a backlog task ticked off: it leaves the list
+        _place(task_id, (target_sprint, target_status), before)
+    return get_task(task_id)
+
+
+def append_to(task_ids: Sequence[int], sprint_id: int | None, *, keep_status: bool) -> None:
+    """Put tasks at the end of their columns in `sprint_id` (None: the backlog, as to
+    do), in the order given. Part of a caller's transaction (rollover, deletion)."""
+    if not task_ids:
+        return
+    ids = list(task_ids)
+    if sprint_id is None or not keep_status:
+        Task.update(sprint=sprint_id, status="todo", done_at=None).where(Task.id.in_(ids)).execute()
+    else:
+        Task.update(sprint=sprint_id).where(Task.id.in_(ids)).execute()
+    statuses = dict(rows(Task.select(Task.id, Task.status).where(Task.id.in_(ids)).tuples()))
+    for status in dict.fromkeys(statuses[t] for t in ids):
+        column: Column = (sprint_id, status)
+        moved = [t for t in ids if statuses[t] == status]
+        rest = [t for t in column_ids(column) if t not in set(moved)]
+        _write_order(rest + moved)
+
+
+def _set_tags(task_id: int, names: list[str]) -> None:
+    TaskTag.delete().where(TaskTag.task == task_id).execute()
+    for name in names:
+        tag = Tag.get_or_none(Tag.name == name)
+        if tag is None:
+            tag = Tag.create(name=name)
+        TaskTag.create(task=task_id, tag=tag.id)
