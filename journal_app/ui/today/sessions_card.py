@@ -13,7 +13,7 @@ from journal_app.ui.theme import mute, style_with
 from journal_app.ui.today import sessions_model as cols
 from journal_app.ui.today.card_header import HeadingRow, flat_button
 from journal_app.ui.today.fmt import hours_text
-from journal_app.ui.today.sessions_model import SESSION_ID_ROLE, SessionTableModel
+from journal_app.ui.today.sessions_model import SESSION_ID_ROLE, SessionTableModel, part_length
 from journal_app.ui.today.style import TOOL_SHEET
 from journal_app.ui.today.table import DayTable
 from journal_app.ui.today.undo_bar import UndoBar
@@ -85,7 +85,7 @@ class SessionsCard(Card):
         empty = not parts
         self.table.setVisible(not empty)
         self.empty_label.setVisible(empty)
-        total = sum((p.hours for p in parts), 0.0)
+        total = sum((part_length(p).total_seconds() for p in parts), 0.0) / 3600
         count = len(parts)
         self.heading_row.count_label.setText("" if empty else f"{count} · {hours_text(total)}")
         self._update_buttons()

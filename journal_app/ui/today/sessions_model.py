@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from journal_app.services.tracking.timeutil import duration
 from journal_app.ui.today.fmt import clock_text, length_text, short_day_text
 from journal_app.ui.today.style import side_color
 
@@ -24,6 +25,12 @@ FROM_BEFORE = "↤"
 INTO_NEXT = "↦"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def part_length(part: SessionPart) -> dt.timedelta:
+    """Real elapsed time of a part. (Not `part.duration`: its start and end share one
+    zone, and Python subtracts such datetimes by wall clock, wrong across a DST change.)"""
+    return duration(part.start, part.end)
 
 
 def time_text(part: SessionPart) -> str:
@@ -122,7 +129,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == TIME:
             return time_text(part)
         if column == DURATION:
-            return length_text(part.duration)
+            return length_text(part_length(part))
         if column == CATEGORY:
             return s.category or "—"
         if column == SKILL:

@@ -21,6 +21,7 @@ def retype(qtbot, widget: QWidget, text: str) -> None:
         widget.selectAll()
     else:
         qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(widget, Qt.Key.Key_Backspace)
     qtbot.keyClicks(widget, text)
 
 
