@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QPushButton
 
 from journal_app.services import Services
 from journal_app.ui.library import prompts
@@ -87,6 +87,13 @@ class CategoriesTab(RecordTab):
         if field == "name":
             return self.write(lambda: categories.rename(category_id, value), category_id)
         return self.write(lambda: categories.set_side(category_id, value), category_id)
+
+    def add_menu_actions(self, menu: QMenu, record: CategoryRow) -> None:
+        menu.addAction(f"Move to {OTHER_SIDE[record.side]}", self.switch_side)
+        up = menu.addAction("Move up", lambda: self.move(-1))
+        up.setEnabled(self.up_button.isEnabled())
+        down = menu.addAction("Move down", lambda: self.move(1))
+        down.setEnabled(self.down_button.isEnabled())
 
     def activate(self, index: QModelIndex) -> None:
         """A double click edits the cell in place (the view's own trigger)."""

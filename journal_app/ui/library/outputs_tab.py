@@ -4,7 +4,7 @@ outputs and words; added and edited with the shared OutputDialog."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton
 
 from journal_app.services import Services
 from journal_app.services.tracking.outputs import KINDS, STATUSES, OutputData
@@ -69,6 +69,20 @@ class OutputsTab(RecordTab):
             self.open_link()
         else:
             self.edit()
+
+    def add_menu_actions(self, menu: QMenu, record: OutputData) -> None:
+        if record.url:
+            menu.addAction("Open link…", self.open_link)
+        marks = menu.addMenu("Mark as")
+        for status in STATUSES:
+            action = marks.addAction(status.capitalize(), lambda s=status: self.set_status(s))
+            action.setEnabled(status != record.status)
+
+    def set_status(self, status: str) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            outputs = self._services.outputs
+            self.write(lambda: outputs.update(chosen.id, status=status), chosen.id)
 
     def open_link(self) -> bool:
         chosen = self.selected()

@@ -112,6 +112,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return None
         column = self.COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
+            sorted_by, order = self._sort
+            if section == sorted_by:  # the arrow is part of the text: never over it
+                return column.header + (" ↑" if order == Qt.SortOrder.AscendingOrder else " ↓")
             return column.header
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align.value)
@@ -128,6 +131,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         after = [self.index(rows[i], old.column()) for i, old in zip(ids, before, strict=True)]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
+        if self.COLUMNS:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -90,14 +91,19 @@ class RecordTab(QWidget):
             # No indicator at first: the services' order until a header is clicked.
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self.view.setSortingEnabled(True)
+            # After enabling, which shows the indicator: the model's header text carries
+            # the arrow instead, so it never covers a right-aligned title.
+            header.setSortIndicatorShown(False)
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_context_menu_requested)
 
         self.add_button = QPushButton("&Add…")
         self.add_button.setToolTip(f"Add a {self.NOUN} ({ADD_KEYS_TEXT})")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setToolTip(f"Edit the selected {self.NOUN} (Enter)")
-        self.delete_button = QPushButton("&Delete…")
+        self.delete_button = QPushButton("De&lete…")
         self.delete_button.setToolTip(f"Delete the selected {self.NOUN} (Delete)")
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
@@ -155,6 +161,21 @@ class RecordTab(QWidget):
 
     def selection_changed(self) -> None:
         """Hook for subclasses (buttons that depend on the selected record)."""
+
+    def add_menu_actions(self, menu: QMenu, record: Any) -> None:
+        """Hook: actions on ``record`` between Edit and Delete in its context menu."""
+
+    def context_menu(self) -> QMenu | None:
+        """The menu of the selected record: Edit, the tab's own actions, Delete."""
+        record = self.selected()
+        if record is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(self.edit_button.text().replace("&", ""), self.edit)
+        self.add_menu_actions(menu, record)
+        menu.addSeparator()
+        menu.addAction(self.delete_button.text().replace("&", ""), self.delete)
+        return menu
 
     # -- reloading ----------------------------------------------------------------------
 
@@ -253,6 +274,15 @@ class RecordTab(QWidget):
         else:
             return False
         return True
+
+    def _on_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.selectRow(index.row())
+        menu = self.context_menu()
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():

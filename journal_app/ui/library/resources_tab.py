@@ -4,7 +4,7 @@ the hours spent on each (its sessions) and a link that opens only after asking."
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton
 
 from journal_app.services import Services
 from journal_app.services.tracking.resources import STATUSES, ResourceData
@@ -63,6 +63,25 @@ class ResourcesTab(RecordTab):
             self.open_link()
         else:
             self.edit()
+
+    def add_menu_actions(self, menu: QMenu, record: ResourceData) -> None:
+        if record.url:
+            menu.addAction("Open link…", self.open_link)
+        marks = menu.addMenu("Mark as")
+        for status in STATUSES:
+            action = marks.addAction(status.capitalize(), lambda s=status: self.set_status(s))
+            action.setEnabled(status != record.status)
+
+    def set_status(self, status: str) -> None:
+        """Quick status change of the selected resource; "done" also means 100 %."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        changes: dict[str, object] = {"status": status}
+        if status == "done":
+            changes["progress"] = 100.0
+        resources = self._services.resources
+        self.write(lambda: resources.update(chosen.id, **changes), chosen.id)  # type: ignore[arg-type]
 
     def selected_url(self) -> str:
         chosen = self.selected()

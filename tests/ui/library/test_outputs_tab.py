@@ -113,3 +113,18 @@ def test_an_output_added_elsewhere_shows_when_the_page_is_next_seen(
         page.show()
     assert texts(tab.model, "Title") == ["A comment on LessWrong"]
     assert not tab.dirty and page.tabs["resources"].dirty  # the other tabs wait their turn
+
+
+def test_publish_from_the_context_menu(qtbot, make_page, journal):
+    _some_outputs(journal)
+    page = make_page("outputs")
+    tab = page.tabs["outputs"]
+    thread = journal.outputs.list()[0]
+    tab.select_id(thread.id)
+    menu = tab.context_menu()
+    marks = next(a.menu() for a in menu.actions() if a.text() == "Mark as")
+    published = next(a for a in marks.actions() if a.text() == "Published")
+    with qtbot.waitSignal(page.reloaded):
+        published.trigger()
+    assert journal.outputs.get(thread.id).status == "published"
+    assert tab.summary_label.text() == "3 outputs · 2 published · 2,700 words"

@@ -112,6 +112,8 @@ def test_filter_by_status_and_sort_by_a_column(qtbot, make_page, journal):
     at = QPoint(header.sectionViewportPosition(tab.model.column_of("Progress")) + 10, 10)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert texts(tab.model, "Progress") == ["0 %", "10 %", "100 %"]
+    column = tab.model.column_of("Progress")
+    assert tab.model.headerData(column, Qt.Orientation.Horizontal) == "Progress ↑"
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert texts(tab.model, "Progress") == ["100 %", "10 %", "0 %"]
 
@@ -206,3 +208,24 @@ def test_open_link_refuses_anything_but_the_web(monkeypatch):
     for url in ("file:///etc/passwd", "javascript:alert(1)", "https://", ""):
         assert not prompts.open_link(url)
     assert handed == []
+
+
+def _menu_action(menu, *path: str):
+    for text in path[:-1]:
+        menu = next(a.menu() for a in menu.actions() if a.text() == text)
+    return next(a for a in menu.actions() if a.text() == path[-1])
+
+
+def test_mark_done_from_the_context_menu(qtbot, make_page, journal):
+    course = journal.resources.add("Course", status="active", progress=60)
+    page = make_page("resources")
+    tab = page.tabs["resources"]
+    tab.select_id(course.id)
+    menu = tab.context_menu()
+    assert [a.text() for a in menu.actions() if a.text()] == ["Edit…", "Mark as", "Delete…"]
+    assert not _menu_action(menu, "Mark as", "Active").isEnabled()  # what it is already
+    with qtbot.waitSignal(page.reloaded):
+        _menu_action(menu, "Mark as", "Done").trigger()
+    again = journal.resources.get(course.id)
+    assert (again.status, again.progress) == ("done", 100.0)
+    assert texts(tab.model, "Progress") == ["100 %"]
