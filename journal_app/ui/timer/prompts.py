@@ -67,7 +67,7 @@ def recovery_prompt(
         ),
         detail=(
             f"Keep those {amount} in the session (the timer runs on), or discard them "
-            "(the timer is paused at the time the app stopped)?"
+            f"(the session keeps its time up to {since} and is paused)?"
         ),
         amount=amount,
     )

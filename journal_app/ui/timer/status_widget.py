@@ -4,12 +4,13 @@ elapsed time, what it is about, the Pomodoro part and buttons to pause/resume an
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from journal_app.services.tracking.timer import TimerState
 from journal_app.ui.theme import mute
 from journal_app.ui.timer import format as fmt
+from journal_app.ui.timer.actions import START_STOP_KEYS
 
 LABELS_MAX_WIDTH = 260  # px; longer "category · skill · resource" text is elided
 
@@ -43,6 +44,8 @@ class TimerStatusWidget(QWidget):
         SP = QStyle.StandardPixmap
 
         self.start_button = _button("Start focus", "Start a focus session", SP.SP_MediaPlay)
+        keys = QKeySequence(START_STOP_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.start_button.setToolTip(f"Start a focus session ({keys})")
         self.state_label = QLabel()  # ● running / Paused / Idle (no input for a while)
         self.state_label.setObjectName("timerState")
         self.state_label.setForegroundRole(QPalette.ColorRole.Highlight)
