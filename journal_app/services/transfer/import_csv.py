@@ -186,6 +186,8 @@ def read_nights(rows: Rows, tz: dt.tzinfo) -> list[NewNight]:
     found: list[NewNight] = []
     for line, values in rows:
         where = f"{rows.name} line {line}"
+        if not any(v for k, v in values.items() if k != "day" and not k.startswith("column:")):
+            continue  # a day with nothing logged
         day = _field(where, "day", parse_date, values["day"])
         night = NewNight(where, day, note=values.get("note", ""))
         for name in ("bed", "wake"):

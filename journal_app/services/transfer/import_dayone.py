@@ -8,7 +8,7 @@ its `Journal.json`.
 
 The day is the creation date in the entry's own time zone; a first line `# Title` is the
 title. Photos (`![](dayone-moment://ID)`, files in `photos/<md5>.<type>`) become
-attachments. Day One's escaping of `.`, `!`, `(` and `)` is undone.
+attachments. Day One's escaping of `.`, `!`, `(`, `)` and of `-` inside words is undone.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from journal_app.services import Services
 
 _MOMENT = re.compile(r"dayone-moment://([A-Za-z0-9-]+)")
-_ESCAPED = re.compile(r"\\([.!()])")
+_ESCAPED = re.compile(r"\\([.!()])|(?<=\S)\\(-)")
 
 
 class _Source:
@@ -126,7 +126,7 @@ def read_dayone(path: Path, tz: dt.tzinfo) -> list[NewEntry]:
                 raise bad_input(where, f"tags: {tags!r} is not a list of names")
             if item.get("starred") is True:
                 tags = [*tags, "starred"]
-            title, body = _split_title(_ESCAPED.sub(r"\1", text).replace("\r\n", "\n"))
+            title, body = _split_title(_ESCAPED.sub(lambda m: m.group(1) or m.group(2), text).replace("\r\n", "\n"))
             new = NewEntry(where, _day(item, where, tz), title, body.strip("\n"), tags)
             new.body, new.images = _photos(new.body, item, source)
             found.append(check_entry(new))

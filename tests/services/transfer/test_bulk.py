@@ -1,0 +1,81 @@
+"""Many rows: one transaction, the search index rebuilt once, all or nothing, a backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from journal_app.errors import InvalidInput
+from journal_app.services.transfer import bulk, search_index
+from journal_app.services.transfer.service import TransferService
+
+
+def _notes(folder, count: int):
+    folder.mkdir(parents=True, exist_ok=True)
+    start = dt.date(2020, 1, 1)
+    for n in range(count):
+        day = start + dt.timedelta(days=n)
+        (folder / f"{day.isoformat()}.md").write_text(f"note {n} about quokka{n} today\n")
+
+
+def _trigger_names(services):
+    from journal_app.db.models import Entry
+
+    return [name for name, _sql in search_index.index_triggers(Entry._meta.database)]
+
+
+def test_a_bulk_import_rebuilds_the_index_once_and_keeps_it_live(journal, tmp_path, monkeypatch):
+    _notes(tmp_path / "notes", bulk.BULK_ROWS + 50)
+    before = _trigger_names(journal)
+    rebuilds = []
+    real = search_index.rebuild
+    monkeypatch.setattr(search_index, "rebuild", lambda db: (rebuilds.append(1), real(db)))
+    result = TransferService(journal).import_from("markdown", tmp_path / "notes")
+    assert result.added["entries"] == bulk.BULK_ROWS + 50
+    assert rebuilds == [1]
+    assert [h.title for h in journal.search.search("quokka17 today")] == [""]
+    assert journal.search.search("quokka17 today")[0].day == dt.date(2020, 1, 18)
+    # The per-row triggers are back: a later save is found at once.
+    assert _trigger_names(journal) == before and len(before) == 8
+    journal.entries.create(day=dt.date(2026, 1, 1), title="After", body="wombat")
+    assert [h.title for h in journal.search.search("wombat")] == ["After"]
+
+
+def test_a_small_import_keeps_the_per_row_index(journal, tmp_path, monkeypatch):
+    _notes(tmp_path / "notes", 3)
+    monkeypatch.setattr(search_index, "rebuild", lambda db: pytest.fail("rebuilt"))
+    TransferService(journal).import_from("markdown", tmp_path / "notes")
+    assert len(journal.search.search("quokka2")) == 1
+
+
+def test_a_failure_half_way_leaves_the_journal_as_it_was(journal, tmp_path, monkeypatch):
+    journal.entries.create(day=dt.date(2019, 1, 1), title="Before", body="kept")
+    _notes(tmp_path / "notes", bulk.BULK_ROWS + 50)
+    real_add = bulk.EntryWriter.add
+
+    def failing_add(self, new):
+        if self.added == 230:
+            raise InvalidInput("disk trouble")
+        return real_add(self, new)
+
+    monkeypatch.setattr(bulk.EntryWriter, "add", failing_add)
+    with pytest.raises(InvalidInput, match="disk trouble"):
+        TransferService(journal).import_from("markdown", tmp_path / "notes")
+    assert journal.entries.count() == 1
+    assert len(_trigger_names(journal)) == 8  # rolled back with the rows
+    journal.entries.create(day=dt.date(2026, 1, 1), title="After", body="wombat")
+    assert [h.title for h in journal.search.search("wombat")] == ["After"]
+    assert journal.search.search("quokka3") == []
+
+
+def test_every_import_takes_a_backup_first(journal, tmp_path):
+    journal.entries.create(day=dt.date(2019, 1, 1), title="Before", body="kept")
+    _notes(tmp_path / "notes", 2)
+    result = TransferService(journal).import_from("markdown", tmp_path / "notes")
+    assert result.backup is not None
+    assert result.backup.parent == journal.paths.backups
+    import sqlite3
+
+    with sqlite3.connect(result.backup) as copy:
+        assert copy.execute("SELECT title FROM entry").fetchall() == [("Before",)]
