@@ -231,7 +231,7 @@ class DayForm(Card):
             self._log = self._services.day_logs.save(self._day, **values)
         except InvalidInput as error:
             target = self.note_error if "note" in values else self.sleep_error
-            show_error(target, _sentence(str(error)))
+            show_error(target, str(error))
             return False
         self.saved.emit()
         return True
@@ -266,7 +266,7 @@ class DayForm(Card):
             else:
                 values = {"bed": None, "wake": None, "hours": None}
         except InvalidInput as error:
-            show_error(self.sleep_error, _sentence(str(error)))
+            show_error(self.sleep_error, str(error))
             return False
         show_error(self.sleep_error, "")
         if not self._save(**values):
@@ -312,8 +312,3 @@ class DayForm(Card):
         if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
             self.autosave.flush()
         return False
-
-
-def _sentence(message: str) -> str:
-    """Service messages are lower-case clauses; inline they read as sentences."""
-    return message[:1].upper() + message[1:] if message else message

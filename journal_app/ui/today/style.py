@@ -45,11 +45,12 @@ def error_label() -> QLabel:
 
 
 def show_error(label: QLabel, message: str) -> None:
-    """Show `message` in the look's error colour (hidden when empty)."""
+    """Show `message` in the look's error colour (hidden when empty). The services' messages
+    are lower-case clauses (made for the CLI too); inline they read as sentences."""
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, error_color())
     label.setPalette(palette)
-    label.setText(message)
+    label.setText(message[:1].upper() + message[1:])
     label.setVisible(bool(message))
 
 

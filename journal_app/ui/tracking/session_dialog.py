@@ -164,7 +164,9 @@ class SessionDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Start:", self.start)
         form.addRow("&End:", self.end)
-        form.addRow("&Duration:", length_row)
+        length_caption = QLabel("&Duration:")
+        length_caption.setBuddy(self.minutes)
+        form.addRow(length_caption, length_row)
         self.pickers.add_rows(form)
         form.addRow("&Note:", self.note_edit)
 

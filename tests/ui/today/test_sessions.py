@@ -268,11 +268,11 @@ def _bad_skill_name(qtbot, dialog):
 @pytest.mark.parametrize(
     ("enter", "message"),
     [
-        (_bad_end_before_start, "the end (08:00) is before the start (09:00)"),
-        (_bad_zero_minutes, "a session must last at least a minute"),
+        (_bad_end_before_start, "The end (08:00) is before the start (09:00)"),
+        (_bad_zero_minutes, "A session must last at least a minute"),
         (_bad_before_1900, "1899-12-31 is outside 1900-2100"),
         (_bad_after_2100, "2101-01-01 is outside 1900-2100"),
-        (_bad_over_a_day, "a session cannot last more than 24 hours"),
+        (_bad_over_a_day, "A session cannot last more than 24 hours"),
         (_bad_skill_name, "at most 200 characters"),
     ],
 )
