@@ -126,7 +126,8 @@ def read_dayone(path: Path, tz: dt.tzinfo) -> list[NewEntry]:
                 raise bad_input(where, f"tags: {tags!r} is not a list of names")
             if item.get("starred") is True:
                 tags = [*tags, "starred"]
-            title, body = _split_title(_ESCAPED.sub(lambda m: m.group(1) or m.group(2), text).replace("\r\n", "\n"))
+            text = _ESCAPED.sub(lambda m: m.group(1) or m.group(2), text)
+            title, body = _split_title(text.replace("\r\n", "\n"))
             new = NewEntry(where, _day(item, where, tz), title, body.strip("\n"), tags)
             new.body, new.images = _photos(new.body, item, source)
             found.append(check_entry(new))

@@ -18,13 +18,22 @@ from .conftest import add_entry, png
 
 @pytest.fixture
 def published(journal):
-    public = add_entry(journal, dt.date(2026, 3, 10), "Backprop by hand",
-                       "Worked it out. #private-note #ml\n\n```python\nx = 1  # fine\n```\n",
-                       tags=["ml", "private", "_draft"], visibility="public",
-                       series="Self Study Journal", number=6)  # fmt: skip
+    public = add_entry(
+        journal,
+        dt.date(2026, 3, 10),
+        "Backprop by hand",
+        "Worked it out. #private-note #ml\n\n```python\nx = 1  # fine\n```\n",
+        tags=["ml", "private", "_draft"],
+        visibility="public",
+        series="Self Study Journal",
+        number=6,
+    )
     image = journal.attachments.add_image(public.id, png(5, 6, 7))
-    journal.entries.update(public.id, expected_rev=public.rev,
-                           body=public.body + f"\n![graph]({image.url})\n[paper](https://arxiv.org/abs/1)\n")  # fmt: skip
+    journal.entries.update(
+        public.id,
+        expected_rev=public.rev,
+        body=f"{public.body}\n![graph]({image.url})\n[paper](https://arxiv.org/abs/1)\n",
+    )
     add_entry(journal, dt.date(2026, 3, 11), "Diary", "private thoughts")
     return journal
 
@@ -53,8 +62,9 @@ def test_hugo_export_holds_public_entries_with_private_tags_stripped(published, 
 def test_hugo_builds_a_site_from_the_export(published, tmp_path):
     site = tmp_path / "site"
     (site / "layouts/_default").mkdir(parents=True)
-    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Journal"\n'
-                                    'disableKinds = ["RSS", "sitemap"]\n')  # fmt: skip
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "Journal"\ndisableKinds = ["RSS", "sitemap"]\n'
+    )
     (site / "layouts/_default/single.html").write_text(
         '<h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02" }} {{ .Params.tags }}</p>'
         "{{ .Content }}"
@@ -63,8 +73,12 @@ def test_hugo_builds_a_site_from_the_export(published, tmp_path):
         '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
     )
     TransferService(published).export_to("hugo", site / "content")
-    run = subprocess.run(["hugo", "--source", str(site), "--destination", str(site / "public")],
-                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    run = subprocess.run(
+        ["hugo", "--source", str(site), "--destination", str(site / "public")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     page = (site / "public/journal/2026-03-10-backprop-by-hand/index.html").read_text()
     assert "<h1>Backprop by hand</h1>" in page and "2026-03-10 [ml]" in page

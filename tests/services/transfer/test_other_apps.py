@@ -49,7 +49,7 @@ def test_jrnl_without_a_date_names_the_entry_and_imports_nothing(journal, tmp_pa
         TransferService(journal).import_from("jrnl", FIXTURES / "jrnl_missing_date.json")
     not_jrnl = tmp_path / "notes.json"
     not_jrnl.write_text('{"items": []}')
-    with pytest.raises(InvalidInput, match="notes.json: not a jrnl JSON export"):
+    with pytest.raises(InvalidInput, match=r"notes\.json: not a jrnl JSON export"):
         TransferService(journal).import_from("jrnl", not_jrnl)
     broken = tmp_path / "broken.json"
     broken.write_text('{\n "entries": [\n  {"date": "2026-01-01",}\n ]\n}')
