@@ -48,7 +48,7 @@ class CategoryDialog(QDialog):
                 self.name_edit.text(), self.side_combo.currentData()
             )
         except InvalidInput as exc:
-            self.error_label.show_error(str(exc))
+            self.error_label.show_error(str(exc), {"category": self.name_edit})
             return False
         self.saved_id = saved.id
         self.saved.emit(saved.id)

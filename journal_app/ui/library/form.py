@@ -24,9 +24,18 @@ class ErrorLabel(QLabel):
         self.setAccessibleName("Error")
         self.hide()
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: str, fields: dict[str, QWidget] | None = None) -> None:
+        """Show ``text``; with ``fields`` ({word: widget}), focus the first field whose
+        word the message names, so the user lands where the fix goes."""
         self.setText(text[:1].upper() + text[1:])
         self.show()
+        lowered = text.lower()
+        for word, widget in (fields or {}).items():
+            if word in lowered:
+                widget.setFocus()
+                if hasattr(widget, "selectAll"):
+                    widget.selectAll()
+                break
 
     def clear_error(self) -> None:
         self.clear()

@@ -103,7 +103,7 @@ class ResourceDialog(QDialog):
             else:
                 saved = resources.update(self.resource_id, **self.values())  # type: ignore[arg-type]
         except InvalidInput as exc:
-            self.error_label.show_error(str(exc))
+            self.error_label.show_error(str(exc), {"title": self.title_edit, "url": self.url_edit})
             return False
         self.saved_id = self.resource_id = saved.id
         self.saved.emit(saved.id)

@@ -87,7 +87,7 @@ class SkillDialog(QDialog):
             else:
                 saved = skills.update(self.skill_id, **values)  # type: ignore[arg-type]
         except InvalidInput as exc:
-            self.error_label.show_error(str(exc))
+            self.error_label.show_error(str(exc), {"skill": self.name_edit})
             return False
         self.saved_id = self.skill_id = saved.id
         self.saved.emit(saved.id)

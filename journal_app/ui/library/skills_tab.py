@@ -17,7 +17,7 @@ MIN_ROWS, MAX_ROWS = 3, 8  # the table's height, in rows
 
 class SkillsTab(RecordTab):
     NOUN = "skill"
-    COLUMN_WIDTHS = (200, 84, 84, 130, 92, 96, 150)
+    COLUMN_WIDTHS = (200, 84, 90, 130, 104, 114, 130)
 
     def __init__(self, services: Services, parent=None) -> None:
         super().__init__(services, SkillLedgerTableModel(), parent)

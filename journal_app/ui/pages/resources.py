@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QWidget
 
 from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
@@ -100,7 +100,10 @@ class ResourcesPage(Page):
     def _reload_current(self) -> None:
         key = self.current_key()
         tab = self.tabs[key]
-        if tab.dirty and self.isVisible():
+        # Not under an open in-place editor: a reload would throw the typing away. The
+        # edit's own write (or the next event or visit) brings the reload.
+        editing = tab.view.state() == QAbstractItemView.State.EditingState
+        if tab.dirty and self.isVisible() and not editing:
             tab.reload()
             self.reloaded.emit(key)
 

@@ -172,7 +172,10 @@ class OutputDialog(QDialog):
             else:
                 saved = outputs.update(self.output_id, **values)  # type: ignore[arg-type]
         except InvalidInput as exc:
-            self.error_label.show_error(str(exc))
+            self.error_label.show_error(
+                str(exc),
+                {"title": self.title_edit, "url": self.url_edit, "words": self.words_edit},
+            )
             return False
         self.error_label.clear_error()
         self.saved_id = saved.id

@@ -145,3 +145,22 @@ def test_a_category_in_use_is_deleted_only_when_confirmed(qtbot, make_page, jour
         tab.restore_button.click()
     assert "Writing" in _names(journal)
     assert tab.summary_label.text().startswith("Added back: Writing · ")
+
+
+def test_an_event_does_not_throw_away_a_name_being_typed(qtbot, make_page, journal, events):
+    page = make_page("categories")
+    tab = page.tabs["categories"]
+    tab.view.setFocus()
+    tab.view.selectRow(0)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Blog")
+    journal.categories.add("Kaggle", "production")  # e.g. from the command line
+    events.tracking_changed.emit()
+    qtbot.wait(10)
+    assert QApplication.focusWidget() is editor and editor.text() == "Blog"
+    with qtbot.waitSignal(page.reloaded):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert texts(tab.model, "Name")[0] == "Blog"
+    assert "Kaggle" in texts(tab.model, "Name")

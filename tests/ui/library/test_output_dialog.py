@@ -16,6 +16,8 @@ def _dialog(qtbot, services, **kwargs) -> OutputDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 
@@ -91,11 +93,13 @@ def test_bad_values_show_inline_and_nothing_is_saved(qtbot, services):
     qtbot.keyClicks(dialog.url_edit, "ftp://example.org")
     save.click()
     assert "http:// or https://" in dialog.error_label.text()
+    assert dialog.url_edit.hasFocus()  # where the fix goes
 
     dialog.url_edit.clear()
     qtbot.keyClicks(dialog.words_edit, "-5")
     save.click()
     assert "Words must be a whole number of 0 or more" in dialog.error_label.text()
+    assert dialog.words_edit.hasFocus()
 
     dialog.words_edit.clear()
     qtbot.keyClicks(dialog.words_edit, "many")
