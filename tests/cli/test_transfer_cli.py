@@ -1,0 +1,140 @@
+"""`journal-app export` and `journal-app import`, as a user types them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from journal_app.cli import main
+from journal_app.config import DATA_DIR_ENV, check_data_dir
+from journal_app.services import Services
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "transfer"
+
+
+@pytest.fixture
+def journal(tmp_path, monkeypatch):
+    paths = check_data_dir(tmp_path / "journal", create=True)
+    with Services.open(paths) as services:
+        services.entries.create(
+            day=dt.date(2026, 3, 10),
+            title="Day one",
+            body="Hello #ml",
+            tags=["ml"],
+            visibility="public",
+        )
+        services.entries.create(day=dt.date(2026, 3, 11), title="Day two", body="Private")
+    monkeypatch.setenv(DATA_DIR_ENV, str(paths.root))
+    return paths
+
+
+def test_export_json_then_import_into_a_new_folder(journal, tmp_path, capsys):
+    assert main(["export", "--format", "json", str(tmp_path / "j.json")]) == 0
+    out, err = capsys.readouterr()
+    # The number of tables depends on the schema version: not asserted.
+    assert out.startswith("Exported 2 entries, ") and out.endswith(f" to {tmp_path / 'j.json'}\n")
+    assert "100%" in err  # progress on stderr
+    code = main(
+        [
+            "import",
+            "--format",
+            "json",
+            str(tmp_path / "j.json"),
+            "--data-dir",
+            str(tmp_path / "fresh"),
+        ]
+    )
+    assert code == 0
+    assert capsys.readouterr().out.startswith("Imported 2 entries")
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "json",
+                str(tmp_path / "k.json"),
+                "--data-dir",
+                str(tmp_path / "fresh"),
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "k.json").read_bytes() == (tmp_path / "j.json").read_bytes()
+
+
+def test_import_twice_reports_what_was_skipped(journal, capsys):
+    assert main(["import", "--format", "jrnl", str(FIXTURES / "jrnl.json")]) == 0
+    assert capsys.readouterr().out == "Imported 3 entries\n"
+    assert main(["import", "--format", "jrnl", str(FIXTURES / "jrnl.json")]) == 0
+    assert capsys.readouterr().out == (
+        "Imported nothing new; skipped 3 entries already in the journal\n"
+    )
+
+
+def test_csv_import_with_a_mapping(journal, capsys):
+    code = main(
+        [
+            "import",
+            "--format",
+            "csv",
+            "--kind",
+            "sessions",
+            str(FIXTURES / "sessions_custom.csv"),
+            "--map",
+            "day=Date,start=From,end=To,category=Subject,note=What",
+        ]
+    )
+    assert code == 0
+    assert capsys.readouterr().out == "Imported 2 sessions\n"
+
+
+def test_a_bad_file_gets_one_line_and_exit_code_2(journal, capsys):
+    code = main(["import", "--format", "toggl", str(FIXTURES / "toggl_bad_time.csv")])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("journal-app: error: toggl_bad_time.csv line 3:")
+    assert "Traceback" not in err
+
+
+def test_html_needs_an_entry_or_a_range(journal, tmp_path, capsys):
+    assert main(["export", "--format", "html", str(tmp_path / "x.html")]) == 2
+    assert "needs --entry ID, or --from DATE and --to DATE" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "html",
+                "--from",
+                "2026-03-01",
+                "--to",
+                "2026-03-31",
+                str(tmp_path / "x.html"),
+            ]
+        )
+        == 0
+    )
+    assert "Day two" in (tmp_path / "x.html").read_text()
+
+
+def test_markdown_hugo_and_csv_exports(journal, tmp_path, capsys):
+    for fmt in ("markdown", "hugo", "csv"):
+        assert main(["export", "--format", fmt, str(tmp_path / fmt)]) == 0
+    assert len(list((tmp_path / "markdown").rglob("*.md"))) == 2
+    assert len(list((tmp_path / "hugo").rglob("index.md"))) == 1  # public only
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
+        "outputs.csv",
+        "sessions.csv",
+        "sleep.csv",
+    ]
+
+
+def test_in_a_real_process(journal, tmp_path, run_cli):
+    done = run_cli("import", "--format", "markdown", str(FIXTURES / "obsidian"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Imported 3 entries, 1 attachment; ignored 1 files without a date\n"
+    done = run_cli("export", "--format", "markdown", str(tmp_path / "again"))
+    assert done.returncode == 0 and done.stdout.startswith("Exported 5 entries, 1 attachment")
