@@ -24,6 +24,7 @@ class CategoriesTab(RecordTab):
     NOUN = "category"
     COLUMN_WIDTHS = (300, 140, 100)
     SORTABLE = False  # the user's order is the order
+    model: CategoryTableModel
 
     def __init__(self, services: Services, parent=None) -> None:
         super().__init__(services, CategoryTableModel(), parent)
@@ -43,10 +44,10 @@ class CategoriesTab(RecordTab):
         self.side_button.clicked.connect(self.switch_side)
         self.up_button = QPushButton("Move &up")
         self.up_button.setToolTip("Earlier in the lists (Alt+Up)")
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button = QPushButton("Move d&own")
         self.down_button.setToolTip("Later in the lists (Alt+Down)")
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.restore_button = QPushButton("Restore &defaults")
         self.restore_button.setToolTip("Add back any of the seven default categories")
         self.restore_button.clicked.connect(self.restore_defaults)
@@ -90,9 +91,9 @@ class CategoriesTab(RecordTab):
 
     def add_menu_actions(self, menu: QMenu, record: CategoryRow) -> None:
         menu.addAction(f"Move to {OTHER_SIDE[record.side]}", self.switch_side)
-        up = menu.addAction("Move up", lambda: self.move(-1))
+        up = menu.addAction("Move up", lambda: self.move_selected(-1))
         up.setEnabled(self.up_button.isEnabled())
-        down = menu.addAction("Move down", lambda: self.move(1))
+        down = menu.addAction("Move down", lambda: self.move_selected(1))
         down.setEnabled(self.down_button.isEnabled())
 
     def activate(self, index: QModelIndex) -> None:
@@ -117,7 +118,7 @@ class CategoriesTab(RecordTab):
             categories = self._services.categories
             self.write(lambda: categories.set_side(chosen.id, OTHER_SIDE[chosen.side]), chosen.id)
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:
         """Swap the selected category with its neighbour on the same side."""
         row = self._row()
         other = self._neighbour(row, step)
@@ -175,6 +176,6 @@ class CategoriesTab(RecordTab):
             Qt.Key.Key_Up,
             Qt.Key.Key_Down,
         ):
-            self.move(-1 if event.key() == Qt.Key.Key_Up else 1)
+            self.move_selected(-1 if event.key() == Qt.Key.Key_Up else 1)
             return True
         return super()._on_view_key(event)

@@ -30,7 +30,7 @@ def choose(parent: QWidget | None, title: str, text: str, actions: Sequence[str]
     box.setWindowTitle(title)
     box.setText(title)
     box.setInformativeText(text)
-    buttons = {}
+    buttons: dict[object, str] = {}
     for number, action in enumerate(actions):
         role = (
             QMessageBox.ButtonRole.DestructiveRole

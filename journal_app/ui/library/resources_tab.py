@@ -3,6 +3,8 @@ the hours spent on each (its sessions) and a link that opens only after asking."
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QMenu, QPushButton
 
@@ -69,7 +71,7 @@ class ResourcesTab(RecordTab):
             menu.addAction("Open link…", self.open_link)
         marks = menu.addMenu("Mark as")
         for status in STATUSES:
-            action = marks.addAction(status.capitalize(), lambda s=status: self.set_status(s))
+            action = marks.addAction(status.capitalize(), partial(self.set_status, status))
             action.setEnabled(status != record.status)
 
     def set_status(self, status: str) -> None:

@@ -10,6 +10,8 @@ Delete deletes, Enter edits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QWidget
@@ -23,7 +25,7 @@ from journal_app.ui.library.resources_tab import ResourcesTab
 from journal_app.ui.library.skills_tab import SkillsTab
 from journal_app.ui.pages.base import Page
 
-TABS: tuple[tuple[str, str, type[RecordTab]], ...] = (
+TABS: tuple[tuple[str, str, Callable[[Services], RecordTab]], ...] = (
     ("resources", "Resources", ResourcesTab),
     ("skills", "Skills", SkillsTab),
     ("outputs", "Outputs", OutputsTab),

@@ -139,7 +139,9 @@ class OutputDialog(QDialog):
 
         summaries = self._services.entries.summaries(limit=RECENT_ENTRIES)
         linked = getattr(existing, "entry_id", None)
-        items = [(f"{s.day.isoformat()} · {s.title or UNTITLED}", s.id) for s in summaries]
+        items: list[tuple[str, object]] = [
+            (f"{s.day.isoformat()} · {s.title or UNTITLED}", s.id) for s in summaries
+        ]
         if linked is not None and all(s.id != linked for s in summaries):
             try:
                 entry = self._services.entries.get(linked)

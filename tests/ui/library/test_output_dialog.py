@@ -123,3 +123,19 @@ def test_cancel_saves_nothing(qtbot, services):
     assert not dialog.isVisible()
     assert dialog.saved_id is None
     assert services.outputs.list() == []
+
+
+def test_an_older_linked_entry_is_still_offered(qtbot, services, monkeypatch):
+    from journal_app.ui.tracking import output_dialog
+
+    monkeypatch.setattr(output_dialog, "RECENT_ENTRIES", 2)
+    old = services.entries.create(day=dt.date(2020, 1, 6), title="Day 0 of ML")
+    for day in (3, 4, 5):
+        services.entries.create(day=dt.date(2026, 11, day), title=f"Day {day}")
+    output = services.outputs.add(kind="summary", title="Paper notes", entry_id=old.id)
+    dialog = _dialog(qtbot, services, output_id=output.id)
+    offered = [dialog.entry_combo.itemText(i) for i in range(dialog.entry_combo.count())]
+    assert offered == ["—", "2026-11-05 · Day 5", "2026-11-04 · Day 4", "2020-01-06 · Day 0 of ML"]
+    assert dialog.entry_combo.currentData() == old.id
+    dialog.accept()
+    assert services.outputs.get(output.id).entry_id == old.id
