@@ -1,11 +1,14 @@
-"""Decide whether a database file is ours, from its 100-byte header alone.
+"""Decide whether a database file is ours and whole, without ever writing to it.
 
-Reading the header writes nothing, so a file we refuse stays byte-identical: no SQLite
-connection (which could switch journal modes or create -wal/-shm files) ever touches it.
+`read_file_state` reads the 100-byte header alone: a file we refuse stays byte-identical,
+since no SQLite connection (which could switch journal modes or create -wal/-shm files)
+touches it. `quick_check`/`integrity_check` open a read-only connection. Damage is reported
+as `DatabaseDamaged`; files of other programs and of newer versions as `DatabaseRefused`.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +18,36 @@ from journal_app.errors import DatabaseRefused, NewerSchemaError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id stamped on every journal: "SSJ1" as a big-endian integer.
 APPLICATION_ID = 0x53534A31
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """The journal file is damaged (zero bytes, bad header, truncated, failed checks).
+
+    It is never written to. ``backup`` names the newest good backup when one was found,
+    so the message can offer it.
+    """
+
+    def __init__(self, path: Path, reason: str, backup: Path | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.backup = backup
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        text = f"{self.path} {self.reason}; it was left untouched"
+        if self.backup is not None:
+            from journal_app import APP_ID
+
+            text += (
+                f". Newest good backup: {self.backup.name} — restore it with "
+                f"`{APP_ID} restore {self.backup.name}`"
+            )
+        else:
+            text += " (no good backup was found; move the file away to start afresh)"
+        return text
+
+    def with_backup(self, backup: Path | None) -> DatabaseDamaged:
+        return DatabaseDamaged(self.path, self.reason, backup)
 
 
 @dataclass(frozen=True)
@@ -30,6 +63,19 @@ class FileState:
         return not self.exists or (self.user_version == 0 and self.schema_cookie == 0)
 
 
+def _page_size(header: bytes) -> int:
+    (raw,) = struct.unpack(">H", header[16:18])
+    return 65536 if raw == 1 else raw
+
+
+def _wal_has_frames(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 32  # a WAL header alone holds no pages
+    except OSError:
+        return False
+
+
 def read_file_state(path: Path) -> FileState:
     if not path.exists():
         return FileState(exists=False)
@@ -38,18 +84,36 @@ def read_file_state(path: Path) -> FileState:
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
+            size = fh.seek(0, 2)
     except OSError as exc:
         raise DatabaseRefused(f"cannot read {path}: {exc.strerror}") from None
     if not header:
-        raise DatabaseRefused(
-            f"{path} is empty (0 bytes): that is a damaged journal, not a new one; "
-            "it was left untouched (restore a backup or move the file away)"
+        raise DatabaseDamaged(
+            path,
+            "is empty (0 bytes): that is a damaged journal, not a new one; "
+            "restore a backup or move the file away",
         )
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(f"{path} is not a Self-Study Journal database (not an SQLite file)")
+        raise DatabaseDamaged(
+            path,
+            "is not a Self-Study Journal database (not an SQLite file, or its header is damaged)",
+        )
     (schema_cookie,) = struct.unpack(">I", header[40:44])
     (user_version,) = struct.unpack(">I", header[60:64])
     (application_id,) = struct.unpack(">I", header[68:72])
+    page_size = _page_size(header)
+    if page_size < 512 or page_size & (page_size - 1):
+        raise DatabaseDamaged(path, f"has a damaged header (page size {page_size})")
+    (change_counter, page_count) = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    # The page count in the header is trusted only when written by SQLite ≥ 3.7.0 with
+    # the same change counter; a WAL with frames may legitimately hold the missing pages.
+    if valid_for == change_counter and page_count and not _wal_has_frames(path):
+        expected = page_count * page_size
+        if size < expected:
+            raise DatabaseDamaged(
+                path, f"is truncated ({size:,} of {expected:,} bytes): it is damaged"
+            )
     return FileState(True, user_version, application_id, schema_cookie)
 
 
@@ -68,3 +132,34 @@ def check_ours(path: Path, state: FileState, latest_version: int) -> None:
             f"{state.user_version}; this version knows up to {latest_version}); "
             "update the app — the file was left untouched"
         )
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` (``immutable`` for files nobody else
+    has open, such as backups: then not even a -shm file is created)."""
+    uri = path.absolute().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def run_check(conn: sqlite3.Connection, *, full: bool = False, limit: int = 20) -> list[str]:
+    """Problems SQLite finds (empty when the file is whole). ``full`` runs
+    integrity_check (also compares every index with its table) instead of quick_check."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def check_file(path: Path, *, full: bool = False, immutable: bool = False) -> list[str]:
+    """quick_check (or integrity_check) of the file at ``path``, read-only."""
+    try:
+        conn = connect_read_only(path, immutable=immutable)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        return run_check(conn, full=full)
+    finally:
+        conn.close()

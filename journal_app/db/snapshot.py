@@ -16,9 +16,9 @@ from journal_app.fsutil import fsync_dir
 
 
 def snapshot(source: sqlite3.Connection, dest: Path) -> Path:
-    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)

@@ -17,6 +17,7 @@ from journal_app.services.entries import EntryService
 
 if TYPE_CHECKING:
     from journal_app.services.attachments import AttachmentService
+    from journal_app.services.backups import BackupService
     from journal_app.services.dashboard import DashboardService
     from journal_app.services.info import JournalInfo
     from journal_app.services.search import SearchService
@@ -65,6 +66,14 @@ class Services:
         from journal_app.services.attachments import AttachmentService
 
         return AttachmentService(self.paths.attachments, self.clock)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        """Backups, restore and checks (#7). A restore closes and reopens this facade's
+        journal in place (it sets ``_opened``), so every service sees the restored one."""
+        from journal_app.services.backups import BackupService
+
+        return BackupService(self.paths, self.clock, self)
 
     # ------------------------------------------------------------------ tracking (#4)
 
