@@ -169,11 +169,16 @@ class TodayPage(Page):
 
     # -- sessions ------------------------------------------------------------------------
 
-    def open_session_dialog(self, session_id: int | None = None) -> SessionDialog:
+    def open_session_dialog(self, session_id: int | None = None) -> SessionDialog | None:
         """Open the dialog to add a session on the day shown (or edit `session_id`)."""
         from journal_app.ui.tracking.session_dialog import SessionDialog
 
-        dialog = SessionDialog(self._services, session_id, day=self._day, parent=self)
+        try:
+            dialog = SessionDialog(self._services, session_id, day=self._day, parent=self)
+        except InvalidInput as error:  # deleted elsewhere (the CLI) since it was shown
+            self._status(str(error))
+            self.reload()
+            return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_sessions_saved)
         dialog.open()
@@ -225,10 +230,16 @@ class TodayPage(Page):
 
     # -- outputs -------------------------------------------------------------------------
 
-    def open_output_dialog(self, output_id: int | None = None) -> OutputDialog:
+    def open_output_dialog(self, output_id: int | None = None) -> OutputDialog | None:
         from journal_app.ui.tracking.output_dialog import OutputDialog
 
-        dialog = OutputDialog(self._services, output_id, day=self._day, parent=self)
+        try:
+            day = self._day if output_id is None else None  # an edit keeps the output's day
+            dialog = OutputDialog(self._services, output_id, day=day, parent=self)
+        except InvalidInput as error:  # deleted elsewhere since it was shown
+            self._status(str(error))
+            self.reload()
+            return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_output_saved)
         dialog.open()

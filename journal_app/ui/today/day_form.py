@@ -285,13 +285,16 @@ class DayForm(Card):
         return self.bed_edit, self.wake_edit, self.hours_edit
 
     def _on_hours_typed(self, text: str) -> None:
-        if text.strip():  # hours replace the times
-            self.bed_edit.clear()
-            self.wake_edit.clear()
+        """Hours replace the times; emptied again, the stored times come back."""
+        bed, wake, _hours = self._shown
+        keep = not text.strip()
+        self.bed_edit.setText(bed if keep else "")
+        self.wake_edit.setText(wake if keep else "")
 
-    def _on_times_typed(self, text: str) -> None:
-        if text.strip():  # times replace the hours
-            self.hours_edit.clear()
+    def _on_times_typed(self, _text: str) -> None:
+        """Times replace the hours; both emptied again, the stored hours come back."""
+        typed = self.bed_edit.text().strip() or self.wake_edit.text().strip()
+        self.hours_edit.setText("" if typed else self._shown[2])
 
     def _on_note_changed(self) -> None:
         if not self._loading:

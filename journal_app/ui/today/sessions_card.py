@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QLabel, QToolButton, QWidget
 
 from journal_app.ui.pages.base import Card
@@ -45,6 +45,7 @@ class SessionsCard(Card):
         )
         self.focus_button: QToolButton = flat_button("Start focus…")
         self.focus_button.setVisible(False)
+        self._focus_action: QAction | None = None
         self.heading_row.add_button(self.focus_button)
         self.body.addLayout(self.heading_row)
 
@@ -67,6 +68,7 @@ class SessionsCard(Card):
         style_with(self, TOOL_SHEET)
 
         self.add_button.clicked.connect(self.add_requested)
+        self.focus_button.clicked.connect(self._on_focus_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.table.activated.connect(lambda index: self._request(self.edit_requested, index.row()))
@@ -99,11 +101,28 @@ class SessionsCard(Card):
         self.table.select_row(row)
 
     def set_focus_action(self, action: QAction | None) -> None:
-        """Offer the focus timer's Start action here (hidden without a timer)."""
+        """Offer the focus timer's Start action here (hidden without a timer); the button
+        keeps its own short label and is enabled while the action is."""
+        if self._focus_action is not None:
+            self._focus_action.changed.disconnect(self._sync_focus_button)
+        self._focus_action = action
         self.focus_button.setVisible(action is not None)
         if action is not None:
-            self.focus_button.setDefaultAction(action)
-            self.focus_button.setText("Start focus…")
+            action.changed.connect(self._sync_focus_button)
+            self._sync_focus_button()
+
+    def _sync_focus_button(self) -> None:
+        action = self._focus_action
+        if action is None:
+            return
+        self.focus_button.setEnabled(action.isEnabled())
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = "Time a deep-work session with the focus timer"
+        self.focus_button.setToolTip(f"{tip} ({keys})" if keys else tip)
+
+    def _on_focus_clicked(self) -> None:
+        if self._focus_action is not None and self._focus_action.isEnabled():
+            self._focus_action.trigger()
 
     # -- slots ---------------------------------------------------------------------------
 

@@ -168,3 +168,15 @@ def test_a_reload_leaves_the_field_being_typed_in_alone(qtbot, tracking, page, e
     qtbot.keyClicks(form.note_edit, "ght")
     form.flush()
     assert tracking.day_logs.get(TODAY).note == "Half a thought"
+
+
+def test_hours_typed_and_taken_back_leave_the_times_as_they_were(qtbot, tracking, page):
+    form = page.day_form
+    _night(qtbot, form, "23:00", "07:00")
+    retype(qtbot, form.hours_edit, "6")
+    assert (form.bed_edit.text(), form.wake_edit.text()) == ("", "")
+    qtbot.keyClick(form.hours_edit, Qt.Key.Key_Backspace)
+    assert (form.bed_edit.text(), form.wake_edit.text()) == ("23:00", "07:00")
+    leave(qtbot, form.hours_edit)
+    log = tracking.day_logs.get(TODAY)
+    assert (log.bed, log.sleep_hours) == (at(2026, 11, 21, 23, 0), 8.0)

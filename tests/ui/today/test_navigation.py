@@ -103,3 +103,41 @@ def test_midnight_passing_while_away_moves_today_on(qtbot, tracking, page, clock
     assert page.day == TODAY + dt.timedelta(days=1)
     assert page.title_label.text() == "Today"
     assert page.navigator.date_edit.maximumDate() == QDate(2026, 11, 23)
+
+
+def test_a_session_deleted_elsewhere_is_not_opened(qtbot, tracking, make_window):
+    gone = tracking.sessions.add(at(2026, 11, 22, 9, 0), at(2026, 11, 22, 10, 0))
+    window = make_window()
+    window.show_area("today")
+    page = window.page("today")
+    tracking.sessions.delete(gone.id)  # e.g. by the CLI, while the row is on screen
+    page.sessions.select_session(gone.id)
+    click(qtbot, page.sessions.edit_button)
+    assert window.statusBar().currentMessage() == f"there is no session {gone.id}"
+    assert page.sessions.model.rowCount() == 0
+
+
+def test_the_focus_timer_can_be_started_from_here(qtbot, tracking, events):
+    """The timer's own Start action (installed after the first paint) gets a button."""
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    from journal_app.ui.pages.today import TodayPage
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    start = QAction("&Start Focus Session…", window)
+    window.focus_timer = SimpleNamespace(actions=SimpleNamespace(start=start))
+    page = TodayPage(tracking, events)
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.waitExposed(window)
+    button = page.sessions.focus_button
+    assert button.isVisible()
+    with qtbot.waitSignal(start.triggered, timeout=1000):
+        click(qtbot, button)
+    start.setEnabled(False)  # a timer runs
+    assert not button.isEnabled()
+    assert button.text() == "Start focus…"
