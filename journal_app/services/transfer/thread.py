@@ -137,13 +137,28 @@ def _pack(blocks: list[_Block], budget: int) -> list[str]:
                     if fits(joined):
                         current = joined
                     else:
-                        posts.append(current)
-                        current = piece
+                        done, current = _at_sentence_end(current, piece, budget)
+                        posts.append(done)
                     separator = " "
             separator = "\n"
     if current:
         posts.append(current)
     return posts
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*(?=\s)")
+
+
+def _at_sentence_end(full: str, piece: str, budget: int) -> tuple[str, str]:
+    """(the post to send, the start of the next): a post that ran out of room ends at
+    its last sentence end when that is in its last 40%, so posts read as sentences."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(full)]
+    if ends and ends[-1] >= 0.6 * len(full):
+        rest = full[ends[-1] :].strip()
+        carried = f"{rest} {piece}" if rest else piece
+        if weighted_length(carried) <= budget:
+            return full[: ends[-1]], carried
+    return full, piece
 
 
 def split_thread(markdown: str, limit: int = LIMIT) -> list[str]:

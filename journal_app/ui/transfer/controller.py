@@ -1,0 +1,206 @@
+"""File ▸ Export…/Import… and the Publish menu, and running the work off the UI thread.
+
+An export or import runs in a pool thread behind a window-modal progress dialog (the
+journal cannot change under it, and the window stays responsive); its end shows a
+one-line summary, or the one-line reason it failed (an import that fails changes
+nothing). After an import the pages reload.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
+
+from journal_app.services import Services
+from journal_app.ui.data_events import DataEvents
+from journal_app.ui.transfer.dialogs import ExportDialog, ExportRequest, ImportDialog, ImportRequest
+from journal_app.ui.transfer.worker import Job
+
+log = logging.getLogger(__name__)
+MESSAGE_MS = 8000
+
+
+class TransferController(QObject):
+    finished = Signal(str)  # the summary line of an export or import that worked
+    failed = Signal(str)  # the one line of one that did not
+
+    def __init__(self, window: QMainWindow, services: Services, events: DataEvents) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+        self._events = events
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._jobs: set[Job] = set()
+        self.busy = False
+        self.progress: QProgressDialog | None = None
+        self.dialog: ExportDialog | ImportDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self.last_summary: str | None = None
+        self.last_error: str | None = None
+
+        self.export_action = QAction("E&xport…", self)
+        self.export_action.setStatusTip(
+            "Write the journal out as Markdown, JSON, CSV, Hugo or HTML"
+        )
+        self.export_action.triggered.connect(self.open_export)
+        self.import_action = QAction("&Import…", self)
+        self.import_action.setStatusTip("Add entries, sessions or sleep from another app")
+        self.import_action.triggered.connect(self.open_import)
+        file_menu = window.file_menu  # type: ignore[attr-defined]
+        separator = window.file_quit_separator  # type: ignore[attr-defined]
+        file_menu.insertAction(separator, self.export_action)
+        file_menu.insertAction(separator, self.import_action)
+
+        from journal_app.ui.transfer.publish import PublishActions
+
+        self.publish = PublishActions(window, services, events, self)
+
+    # -- the current entry ----------------------------------------------------------------
+
+    def current_entry_id(self) -> int | None:
+        """The entry open in the Journal, saved first (None when there is none)."""
+        page = getattr(self._window, "journal_page", None)
+        if page is None:
+            return None
+        pane = page.editor_pane
+        if not pane.flush():
+            return None
+        return pane.entry.id if pane.entry is not None else None
+
+    # -- dialogs --------------------------------------------------------------------------
+
+    def open_export(self) -> ExportDialog:
+        from journal_app.services.tracking.timeutil import today
+
+        dialog = ExportDialog(
+            self.current_entry_id(),
+            today(self._services.clock(), self._services.tz),
+            self._window,
+        )
+        dialog.accepted.connect(lambda: self.run_export(dialog.request()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self._window)
+        dialog.accepted.connect(lambda: self.run_import(dialog.request()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- running --------------------------------------------------------------------------
+
+    def run_export(self, request: ExportRequest) -> None:
+        from journal_app.services.transfer.service import TransferService
+
+        transfer = TransferService(self._services)
+        self._start(
+            "Exporting…",
+            lambda progress: transfer.export_to(
+                request.fmt,
+                request.out,
+                entry_id=request.entry_id,
+                first=request.first,
+                last=request.last,
+                progress=progress,
+            ),
+            imported=False,
+        )
+
+    def run_import(self, request: ImportRequest) -> None:
+        from journal_app.services.transfer.service import TransferService
+
+        page = getattr(self._window, "journal_page", None)
+        if page is not None and not page.editor_pane.flush():
+            self._fail("the open entry could not be saved; nothing was imported")
+            return
+        transfer = TransferService(self._services)
+        self._start(
+            "Importing…",
+            lambda progress: transfer.import_from(
+                request.fmt,
+                request.path,
+                kind=request.kind,
+                mapping=request.mapping,
+                progress=progress,
+            ),
+            imported=True,
+        )
+
+    def _start(self, label: str, work, *, imported: bool) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        progress = QProgressDialog(label, "", 0, 0, self._window)
+        progress.setWindowTitle(label.rstrip("…"))
+        progress.setCancelButton(None)  # an import is all or nothing: it runs to its end
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        self.progress = progress
+        job = Job(self._services, work)
+        self._jobs.add(job)
+        job.signals.progressed.connect(self._on_progress)
+        job.signals.finished.connect(lambda result: self._on_finished(job, result, imported))
+        job.signals.failed.connect(lambda message: self._on_failed(job, message, imported))
+        self.pool.start(job)
+
+    def _on_progress(self, done: int, total: int, what: str) -> None:
+        if self.progress is None:
+            return
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        self.progress.setLabelText(what)
+
+    def _close_progress(self, job: Job) -> None:
+        self._jobs.discard(job)
+        self.busy = False
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_finished(self, job: Job, result, imported: bool) -> None:
+        self._close_progress(job)
+        if imported:
+            self._reload()
+        summary = result.summary()
+        self.last_summary = summary
+        self._show(QMessageBox.Icon.Information, "Import" if imported else "Export", summary)
+        self.finished.emit(summary)
+
+    def _on_failed(self, job: Job, message: str, imported: bool) -> None:
+        self._close_progress(job)
+        if imported:
+            message += " (nothing was imported)"
+        self._fail(message)
+
+    def _fail(self, message: str) -> None:
+        self.last_error = message
+        self._show(QMessageBox.Icon.Warning, "Not done", message)
+        self.failed.emit(message)
+
+    def _show(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+        bar = self._window.statusBar()
+        bar.showMessage(text, MESSAGE_MS)
+
+    def _reload(self) -> None:
+        self._events.entries_changed.emit()
+        self._events.tracking_changed.emit()
+        refresh = getattr(self._window, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the running job ends (tests, quitting)."""
+        return self.pool.waitForDone(msecs)

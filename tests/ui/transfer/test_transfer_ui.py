@@ -1,0 +1,171 @@
+"""File ▸ Export…/Import… and the Publish menu, driven as a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "transfer"
+
+
+@pytest.fixture
+def window(make_window, services, qtbot):
+    services.tz = ZoneInfo("Europe/Berlin")
+    services.entries.create(
+        day=dt.date(2026, 3, 10),
+        title="Backprop by hand",
+        body="Worked it out. #private-note\n\nSee https://arxiv.org/abs/1",
+        tags=["ml", "private"],
+        visibility="public",
+    )
+    window = make_window()
+    qtbot.waitUntil(lambda: getattr(window, "transfer", None) is not None, timeout=5000)
+    return window
+
+
+def _titles(menu):
+    return [a.text() for a in menu.actions()]
+
+
+def _ok(dialog):
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_menus_are_in_place(window):
+    items = _titles(window.file_menu)
+    assert (
+        items.index("E&xport…")
+        < items.index("&Import…")
+        < items.index(_titles(window.file_menu)[-1])
+    )
+    quit_index = window.file_menu.actions().index(window.file_quit_separator)
+    assert items.index("&Import…") < quit_index
+    bar = [a.text() for a in window.menuBar().actions()]
+    assert bar.index("&Publish") == bar.index("&Help") - 1
+
+
+def test_export_json_with_progress_and_a_summary(window, qtbot, tmp_path):
+    controller = window.transfer
+    dialog = controller.open_export()
+    dialog.set_format("json")
+    dialog.path_edit.setText(str(tmp_path / "journal.json"))
+    with qtbot.waitSignal(controller.finished, timeout=20_000) as done:
+        _ok(dialog)
+    assert done.args[0].startswith("Exported 1 entry")
+    assert (tmp_path / "journal.json").exists()
+    assert controller.message_box.text() == done.args[0]
+    controller.message_box.close()
+
+
+def test_export_html_of_the_open_entry(window, qtbot, tmp_path):
+    window.journal_page.open_entry(window.journal_page.entry_list.entry_ids_in_order()[0])
+    dialog = window.transfer.open_export()
+    dialog.set_format("html")
+    assert dialog.entry_radio.isChecked() and dialog.html_options.isVisibleTo(dialog)
+    dialog.path_edit.setText(str(tmp_path / "entry.html"))
+    with qtbot.waitSignal(window.transfer.finished, timeout=20_000):
+        _ok(dialog)
+    assert "<h1>Backprop by hand</h1>" in (tmp_path / "entry.html").read_text()
+
+
+def test_a_dialog_without_a_place_says_so_and_stays_open(window):
+    dialog = window.transfer.open_import()
+    dialog.set_format("jrnl")
+    _ok(dialog)
+    assert dialog.isVisible() and "choose where" in dialog.error_label.text()
+    dialog.path_edit.setText("/no/such/file.json")
+    _ok(dialog)
+    assert dialog.isVisible() and "does not exist" in dialog.error_label.text()
+    dialog.reject()
+
+
+def test_import_refreshes_the_journal_and_tells_the_pages(window, qtbot):
+    controller = window.transfer
+    dialog = controller.open_import()
+    dialog.set_format("jrnl")
+    dialog.path_edit.setText(str(FIXTURES / "jrnl.json"))
+    with (
+        qtbot.waitSignal(window.events.entries_changed, timeout=20_000),
+        qtbot.waitSignal(controller.finished, timeout=20_000) as done,
+    ):
+        _ok(dialog)
+    assert done.args[0] == "Imported 3 entries"
+    assert window.journal_page.entry_count == 4
+    assert "4 entries" in window.status_label.text()
+    controller.message_box.close()
+
+
+def test_csv_options_show_only_for_csv_and_a_bad_file_fails_in_one_line(window, qtbot):
+    controller = window.transfer
+    dialog = controller.open_import()
+    dialog.set_format("toggl")
+    assert not dialog.mapping_edit.isVisibleTo(dialog)
+    dialog.set_format("csv")
+    assert dialog.mapping_edit.isVisibleTo(dialog) and dialog.kind_combo.isVisibleTo(dialog)
+    dialog.set_format("toggl")
+    dialog.path_edit.setText(str(FIXTURES / "toggl_bad_time.csv"))
+    with qtbot.waitSignal(controller.failed, timeout=20_000) as failed:
+        _ok(dialog)
+    assert failed.args[0].startswith("toggl_bad_time.csv line 3:")
+    assert failed.args[0].endswith("(nothing was imported)")
+    assert controller.message_box.text() == failed.args[0]
+    controller.message_box.close()
+
+
+def test_publish_copies_markdown_and_html_without_private_tags(window):
+    page = window.journal_page
+    page.open_entry(page.entry_list.entry_ids_in_order()[0])
+    window.transfer.publish.copy_markdown_action.trigger()
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("---\ntitle: Backprop by hand\n")
+    assert "private" not in text and "- ml" in text
+    window.transfer.publish.copy_html_action.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.hasHtml() and "<h1>Backprop by hand</h1>" in mime.html()
+
+
+def test_split_into_a_thread_shows_numbered_posts_with_copy(window, services):
+    page = window.journal_page
+    entry = services.entries.get(page.entry_list.entry_ids_in_order()[0])
+    services.entries.update(entry.id, expected_rev=entry.rev, body="word " * 150)
+    page.editor_pane.close_document()
+    page.open_entry(entry.id)
+    dialog = window.transfer.publish.split_thread()
+    assert dialog.windowTitle() == "X thread: 3 posts"
+    assert dialog.posts[0].endswith("\n1/3")
+    dialog.copy_buttons[1].click()
+    assert QGuiApplication.clipboard().text() == dialog.posts[1]
+    dialog.reject()
+
+
+def test_record_published_url_on_the_entry_and_its_output(window, services, qtbot):
+    page = window.journal_page
+    entry_id = page.entry_list.entry_ids_in_order()[0]
+    page.open_entry(entry_id)
+    dialog = window.transfer.publish.record_url()
+    dialog.url_edit.setText("blog.example/backprop")
+    dialog.accept()
+    assert dialog.isVisible() and "http" in dialog.error_label.text()
+    dialog.url_edit.setText("https://blog.example/backprop")
+    with qtbot.waitSignal(window.events.tracking_changed):
+        dialog.accept()
+    assert not dialog.isVisible()
+    assert services.entries.get(entry_id).published_url == "https://blog.example/backprop"
+    [output] = services.outputs.list()
+    assert (output.entry_id, output.status, output.kind) == (entry_id, "published", "blog_post")
+    # The editor holds the new revision: typing and saving still works, no conflict copy.
+    page.editor_pane.editor.set_text("New text after publishing")
+    assert page.editor_pane.flush()
+    assert services.entries.count() == 1
+    assert services.entries.get(entry_id).body == "New text after publishing"
+
+
+def test_publish_without_an_open_entry_says_so(window):
+    window.journal_page.editor_pane.close_document()
+    window.transfer.publish.copy_markdown_action.trigger()
+    assert window.statusBar().currentMessage() == "Open an entry in the Journal first"
