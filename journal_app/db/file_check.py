@@ -149,8 +149,15 @@ def run_check(conn: sqlite3.Connection, *, full: bool = False, limit: int = 20) 
         rows = conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
     except sqlite3.Error as exc:
         return [str(exc)]
-    problems = [str(row[0]) for row in rows]
-    return [] if problems == ["ok"] else problems
+    if [str(row[0]) for row in rows] == ["ok"]:
+        return []
+    # One line per problem; SQLite prefixes the first with "*** in database main ***".
+    return [
+        line.strip()
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("*** in database")
+    ]
 
 
 def check_file(path: Path, *, full: bool = False, immutable: bool = False) -> list[str]:

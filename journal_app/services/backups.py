@@ -189,9 +189,13 @@ def _stamp(now: dt.datetime) -> str:
 
 
 def _source(database: Path) -> sqlite3.Connection:
-    """A connection of its own, read-only, to snapshot from (any thread)."""
+    """A connection of its own to snapshot from (any thread). Not opened read-only:
+    closing a read-only connection to a WAL journal leaves -wal/-shm files behind;
+    query_only keeps it from writing anything itself."""
     try:
-        return connect_read_only(database)
+        conn = sqlite3.connect(database, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1")
+        return conn
     except sqlite3.Error as exc:
         raise JournalError(f"cannot read {database} to back it up: {exc}") from None
 

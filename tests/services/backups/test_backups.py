@@ -106,7 +106,7 @@ def test_a_copy_that_fails_midway_leaves_no_partial_file(backups, journal, monke
     """The pages are written, then the disk fills up: the half-made copy goes away."""
     import journal_app.services.backups as module
 
-    real = module.connect_read_only
+    real = module._source
     seen: list[Path] = []
 
     class FillsUp:
@@ -121,7 +121,7 @@ def test_a_copy_that_fails_midway_leaves_no_partial_file(backups, journal, monke
         def close(self):
             self._conn.close()
 
-    monkeypatch.setattr(module, "connect_read_only", FillsUp)
+    monkeypatch.setattr(module, "_source", FillsUp)
     with pytest.raises(JournalError, match="disk is full"):
         backups.create("manual")
     assert seen and seen[0].name.endswith(".partial")  # it existed while being written

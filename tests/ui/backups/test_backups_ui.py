@@ -1,0 +1,204 @@
+"""Backups in the window: menu, start-up and daily backups in a worker, the dialog,
+restore in place, and a damaged journal offered its newest good backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from journal_app.config import DataPaths
+from journal_app.services import Services
+from journal_app.services.backups import BackupService
+from tests.services.backups.helpers import digest, wreck_middle_page, write_journal
+
+
+@pytest.fixture
+def journal(data_paths: DataPaths, clock) -> DataPaths:
+    write_journal(data_paths, entries=12, clock=clock)
+    return data_paths
+
+
+@pytest.fixture
+def open_window(qtbot, settings, clock):
+    """``open_window(paths)`` -> a shown MainWindow on a reopened journal, with its
+    backups installed (after the first paint)."""
+    from journal_app.ui.main_window import MainWindow
+
+    opened: list[Services] = []
+
+    def make(paths: DataPaths) -> MainWindow:
+        services = Services.open(paths, clock=clock)
+        opened.append(services)
+        window = MainWindow(services, settings=settings)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.focus_timer_ready, timeout=5000):
+            window.show()
+        return window
+
+    yield make
+    for services in opened:
+        services.close()
+
+
+def _names(paths: DataPaths) -> list[str]:
+    return sorted(p.name for p in paths.backups.iterdir()) if paths.backups.exists() else []
+
+
+def test_file_menu_has_backups_before_quit(make_window, qtbot):
+    window = make_window()
+    qtbot.waitUntil(lambda: getattr(window, "backups", None) is not None)
+    actions = window.file_menu.actions()
+    assert actions.index(window.backups.action) < actions.index(window.file_quit_separator)
+    assert window.backups.action.text() == "&Backups…"
+
+
+def test_a_new_journal_gets_no_start_up_copy(make_window, qtbot, data_paths):
+    window = make_window()
+    qtbot.waitUntil(lambda: getattr(window, "backups", None) is not None)
+    assert not window.backups.busy and _names(data_paths) == []
+
+
+def test_start_up_backup_runs_in_a_worker_once_a_day(journal, qtbot, open_window, clock):
+    window = open_window(journal)
+    controller = window.backups
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    (name,) = _names(journal)
+    assert name.startswith("startup-")
+    assert "Backed up 12 entries" in window.statusBar().currentMessage()
+    # The daily timer asks again: nothing more today, a copy tomorrow.
+    with qtbot.waitSignal(controller.backup_finished, timeout=10000) as blocker:
+        controller.timer.timeout.emit()
+    assert blocker.args == [None]
+    clock.advance(days=1)
+    with qtbot.waitSignal(controller.backup_finished, timeout=10000) as blocker:
+        controller.timer.timeout.emit()
+    assert blocker.args[0].reason == "daily"
+    assert controller.timer.isActive() and controller.timer.interval() == 60 * 60 * 1000
+
+
+def test_a_failed_backup_says_so_in_the_status_bar(journal, qtbot, open_window):
+    journal.backups.write_text("a file where the folder should be")
+    window = open_window(journal)
+    controller = window.backups
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    assert controller.last_error is not None and "could not write backup" in controller.last_error
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Backup failed: ") and "\n" not in message
+
+
+def test_dialog_lists_backs_up_now_and_restores_in_place(journal, qtbot, open_window, clock):
+    window = open_window(journal)
+    controller = window.backups
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    dialog = controller.open_dialog()
+    qtbot.waitExposed(dialog)
+    assert dialog.table.rowCount() == 1
+    assert [dialog.table.item(0, c).text() for c in (1, 3)] == ["At start-up", "12"]
+
+    # Write more, back up from the dialog, then go back to the start-up copy.
+    clock.advance(minutes=5)
+    services = window._services
+    services.entries.create(day=dt.date(2026, 2, 1), title="written after the copy")
+    window.refresh()
+    assert window.journal_page.entry_count == 13
+    with qtbot.waitSignal(controller.backup_finished, timeout=10000):
+        dialog.backup_button.click()
+    assert dialog.table.rowCount() == 2
+    assert dialog.status.text().startswith("Backed up 13 entries")
+
+    asked = []
+    dialog.confirm_restore = lambda info: asked.append(info) or True
+    start_up_row = [b.reason for b in dialog.backups].index("startup")
+    dialog.table.selectRow(start_up_row)
+    with qtbot.waitSignal(controller.restored, timeout=10000):
+        assert dialog.restore_button.isEnabled()
+        dialog.restore_button.click()
+    assert asked and asked[0].reason == "startup"
+    # The same window, the same facade: the journal was closed, swapped and reopened.
+    assert window.journal_page.entry_count == 12
+    assert len(services.entries.summaries()) == 12
+    assert "Restored" in dialog.status.text()
+    assert any(b.reason == "pre-restore" for b in dialog.backups)  # undo is in the list
+    services.entries.create(day=dt.date(2026, 2, 2), title="the journal still writes")
+
+
+def test_restore_can_be_declined(journal, qtbot, open_window):
+    window = open_window(journal)
+    qtbot.waitUntil(lambda: not window.backups.busy, timeout=10000)
+    dialog = window.backups.open_dialog()
+    dialog.confirm_restore = lambda info: False
+    dialog.table.selectRow(0)
+    before = digest(journal.database)
+    assert dialog.restore_selected() is False
+    assert digest(journal.database) == before
+
+
+def test_a_damaged_journal_is_offered_the_newest_good_backup(journal, qtbot, open_window, clock):
+    BackupService(journal, clock).create("daily")
+    clock.advance(hours=1)
+    newest = BackupService(journal, clock).create("daily")
+    wreck_middle_page(journal.database)
+    damaged = digest(journal.database)
+    clock.advance(hours=1)
+    window = open_window(journal)  # the header is fine: it opens; the check fails
+    controller = window.backups
+    qtbot.waitUntil(lambda: controller.recovery is not None, timeout=5000)
+    recovery = controller.recovery
+    qtbot.waitExposed(recovery)
+    assert recovery.backup.name == newest.name
+    assert "Your journal file is damaged" in recovery.message
+    assert "failed its check" in recovery.message
+    assert not controller.timer.isActive() and not controller.busy  # no backup of damage
+    assert digest(journal.database) == damaged
+    recovery.grab().save(str(journal.root / "recovery.png"))
+
+    with qtbot.waitSignal(controller.restored, timeout=10000):
+        recovery.restore_button.click()
+    assert window.journal_page.entry_count == 12
+    kept = list(journal.root.glob("journal.sqlite3.corrupt-*"))
+    kept = [p for p in kept if not p.name.endswith(("-wal", "-shm"))]
+    assert len(kept) == 1 and digest(kept[0]) == damaged
+    assert controller.timer.isActive()
+    window._services.entries.create(day=dt.date(2026, 3, 1), title="writes again")
+
+
+def test_quit_leaves_the_damaged_journal_as_it_is(journal, qtbot, open_window):
+    wreck_middle_page(journal.database)
+    damaged = digest(journal.database)
+    window = open_window(journal)
+    controller = window.backups
+    qtbot.waitUntil(lambda: controller.recovery is not None, timeout=5000)
+    assert controller.recovery.backup is None  # none was ever made
+    assert controller.recovery.restore_button is None
+    controller.recovery.quit_button.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    window._services.close()
+    assert digest(journal.database) == damaged
+    assert sorted(p.name for p in journal.root.iterdir() if "corrupt" in p.name) == []
+
+
+def test_a_journal_that_cannot_open_is_offered_a_backup_before_the_window(journal, qtbot, clock):
+    from journal_app.services.backups import DatabaseDamaged
+    from journal_app.ui.backups.recovery import RecoveryDialog, offer_recovery_at_start
+
+    BackupService(journal, clock).create("daily")
+    journal.database.write_bytes(b"")
+    with pytest.raises(DatabaseDamaged) as caught:
+        Services.open(journal)
+    assert caught.value.backup is not None
+
+    def answer() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryDialog)]
+        assert dialogs and dialogs[0].isVisible()
+        assert "is empty (0 bytes)" in dialogs[0].message
+        dialogs[0].restore_button.click()
+
+    QTimer.singleShot(0, answer)
+    assert offer_recovery_at_start(caught.value, journal) is True
+    with Services.open(journal) as services:
+        assert len(services.entries.summaries()) == 12
+    kept = [p for p in journal.root.iterdir() if p.name.startswith("journal.sqlite3.corrupt-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == b""
