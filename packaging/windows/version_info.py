@@ -17,7 +17,7 @@ from PyInstaller.utils.win32.versioninfo import (
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
-    """"1.2.3" -> (1, 2, 3, 0); a suffix such as "rc1" is ignored."""
+    """ "1.2.3" -> (1, 2, 3, 0); a suffix such as "rc1" is ignored."""
     numbers = []
     for part in version.split(".")[:4]:
         digits = "".join(ch for ch in part if ch.isdigit()) or "0"
