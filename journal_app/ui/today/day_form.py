@@ -200,7 +200,7 @@ class DayForm(Card):
         has_sleep = log is not None and log.sleep_hours is not None
         slept = dt.timedelta(hours=log.sleep_hours) if has_sleep and log else None
         self.slept_label.setText("" if slept is None else f"{length_text(slept)} of sleep")
-        self.clear_night_button.setEnabled(has_sleep)
+        self.clear_night_button.setVisible(has_sleep)  # only when there is a night to clear
 
     # -- saving --------------------------------------------------------------------------
 

@@ -46,8 +46,8 @@ class OutputsCard(Card):
         header = self.table.horizontalHeader()
         for column in (cols.KIND, cols.STATUS, cols.WORDS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(cols.TITLE, 300)
-        header.setSectionResizeMode(cols.URL, QHeaderView.ResizeMode.Stretch)
+        for column in (cols.TITLE, cols.URL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setWordWrap(True)
         mute(self.empty_label)

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 ADD_KEYS = "Ctrl+Shift+N"
 EMPTY_TEXT = "Nothing logged on this day yet: add a session ({keys}) or start the focus timer."
-_WIDTHS = {cols.CATEGORY: 120, cols.SKILL: 140, cols.WORK: 160}
 
 
 class SessionsCard(Card):
@@ -55,9 +54,10 @@ class SessionsCard(Card):
         header = self.table.horizontalHeader()
         for column in (cols.TIME, cols.DURATION, cols.SOURCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(cols.NOTE, QHeaderView.ResizeMode.Stretch)
+        # The text columns share what is left, so every column stays on screen when the
+        # window is narrow (the table never scrolls sideways).
+        for column in (cols.CATEGORY, cols.SKILL, cols.WORK, cols.NOTE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel(EMPTY_TEXT.format(keys=ADD_KEYS))
         self.empty_label.setWordWrap(True)
         mute(self.empty_label)
