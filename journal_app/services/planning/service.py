@@ -209,6 +209,31 @@ class PlanningService:
             task_id, sprint_id=sprint_id, status=status, before=before, now=self._now()
         )
 
+    def move_tasks(
+        self,
+        task_ids: Iterable[int],
+        *,
+        sprint_id: int | Unset | None = UNSET,
+        status: str | Unset = UNSET,
+        before: int | None = None,
+    ) -> builtins.list[TaskData]:
+        """Move several tasks (a drop of several cards) in one transaction, keeping their
+        order; if one cannot move, none does."""
+        from journal_app.services.tracking.common import atomic
+
+        ids = list(dict.fromkeys(task_ids))
+        with atomic():
+            moved = [
+                self.move_task(
+                    task_id,
+                    sprint_id=sprint_id,
+                    status=status,
+                    before=before if before not in ids else None,
+                )
+                for task_id in ids
+            ]
+        return moved
+
     # ------------------------------------------------------------------ charts, review
 
     def burn_up(self, sprint_id: int) -> BurnUp:

@@ -1,0 +1,133 @@
+"""A board column: its heading with a count, an optional quick-add line, and the cards.
+
+The cards' list view drags and drops task ids (task_list_model); keyboard moves are
+actions on the view, so their keys act only while a column has the focus and never
+reach the editor's or the window's shortcuts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app.ui.sprints.card_delegate import CardDelegate
+from journal_app.ui.sprints.task_list_model import Column, TaskListModel
+
+# Moving the selected card: (name, keys, what it does). Ctrl+Shift+arrows are used by
+# no other action of the app (the editor's Ctrl+Shift shortcuts are letters).
+MOVES = (
+    ("left", "Ctrl+Shift+Left", "Move the card to the column on the left"),
+    ("right", "Ctrl+Shift+Right", "Move the card to the column on the right"),
+    ("up", "Ctrl+Shift+Up", "Move the card up"),
+    ("down", "Ctrl+Shift+Down", "Move the card down"),
+)
+
+
+class CardListView(QListView):
+    """A column's cards: single selection, drag and drop of whole cards."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(CardDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setAutoFillBackground(False)  # the column's own background shows
+        self.setSpacing(0)
+        self.setMinimumWidth(150)
+
+    def sizeHint(self) -> QSize:
+        return QSize(220, 300)
+
+
+class TaskColumn(QFrame):
+    """Heading, count, optional quick add, and the card list of one column."""
+
+    quick_added = Signal(str)  # a title typed and Enter pressed
+    move_requested = Signal(str)  # "left" / "right" / "up" / "down"
+
+    def __init__(
+        self, key: str, title: str, column: Column, *, quick_add: bool, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.title = title
+        self.setObjectName("boardColumn")
+        self.model = TaskListModel(column, self)
+        self.view = CardListView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(title)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("columnHeading")
+        self.count = QLabel("0")
+        self.count.setObjectName("columnCount")
+        top = QHBoxLayout()
+        top.setContentsMargins(4, 0, 4, 0)
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 10, 8, 8)
+        box.setSpacing(6)
+        box.addLayout(top)
+        self.adder: QLineEdit | None = None
+        if quick_add:
+            self.adder = QLineEdit()
+            self.adder.setPlaceholderText("Add a task, press Enter")
+            self.adder.setAccessibleName(f"Add a task to {title}")
+            self.adder.setClearButtonEnabled(True)
+            self.adder.returnPressed.connect(self._on_return_pressed)
+            box.addWidget(self.adder)
+        box.addWidget(self.view, 1)
+        self.move_actions: dict[str, QAction] = {}
+        for name, keys, tip in MOVES:
+            action = QAction(tip, self.view)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, n=name: self.move_requested.emit(n))
+            self.view.addAction(action)
+            self.move_actions[name] = action
+        self.model.modelReset.connect(self._update_count)
+
+    def _on_return_pressed(self) -> None:
+        assert self.adder is not None
+        title = self.adder.text().strip()
+        if title:
+            self.quick_added.emit(title)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count.setText(str(total) if shown == total else f"{shown} of {total}")
+        self.count.setToolTip(f"{total} task{'s' if total != 1 else ''} in {self.title}")
+
+    def selected_task_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.task(rows[0].row()).id
+
+    def select(self, task_id: int) -> bool:
+        row = self.model.row_of(task_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
