@@ -119,8 +119,14 @@ def dump_front_matter(values: Mapping[str, Any]) -> str:
     import yaml
 
     kept = {k: v for k, v in values.items() if v is not None}
-    text = yaml.safe_dump(
-        kept, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present
+    text = yaml.dump(
+        kept,
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1000,
     )
     return f"---\n{text}---\n\n"
 

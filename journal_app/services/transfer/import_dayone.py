@@ -57,6 +57,10 @@ class _Source:
         if not self.journals:
             raise InvalidInput(f"{path} holds no Day One JSON file")
 
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
     def text(self, name: str) -> str:
         try:
             data = self._zip.read(name) if self._zip else Path(name).read_bytes()
@@ -104,6 +108,13 @@ def _split_title(text: str) -> tuple[str, str]:
 
 def read_dayone(path: Path, tz: dt.tzinfo) -> list[NewEntry]:
     source = _Source(path)
+    try:
+        return _read(source, tz)
+    finally:
+        source.close()
+
+
+def _read(source: _Source, tz: dt.tzinfo) -> list[NewEntry]:
     found: list[NewEntry] = []
     for journal in source.journals:
         label = Path(journal).name

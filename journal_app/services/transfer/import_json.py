@@ -98,6 +98,8 @@ def read_document(path: Path, schema_version: int) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise bad_input(path.name, '"tables" is missing')
     known = {info.name: info for info in tables.journal_tables()}
+    for name in [n for n in data if tables.is_derived(n)]:
+        del data[name]  # rebuilt from the entries, never taken from a file
     for name, table in data.items():
         where = f"{path.name}: table {name}"
         if name not in known:

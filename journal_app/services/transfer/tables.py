@@ -21,9 +21,18 @@ class TableInfo:
     references: dict[str, str]  # column -> table it points to
 
 
+# Derived data, written by the database itself (triggers) from the entries: never
+# exported, rebuilt when entries are imported. The search index and its shadow tables
+# ("*_fts*") are derived too.
+DERIVED_TABLES = frozenset({"entry_checksum"})
+
+
+def is_derived(name: str) -> bool:
+    return name.startswith("sqlite_") or "_fts" in name or name in DERIVED_TABLES
+
+
 def _is_data_table(name: str) -> bool:
-    # The search index and its shadow tables are derived data, rebuilt on import.
-    return not name.startswith("sqlite_") and "_fts" not in name
+    return not is_derived(name)
 
 
 def journal_tables() -> list[TableInfo]:
