@@ -1,0 +1,361 @@
+"""The timeline: every sprint as a bar across the months, a line at today, overlapping
+sprints on their own row and outlined in red. Drag a bar's left or right edge to move
+its start or end (whole days; the planner checks the 1–8 week rule when you let go);
+click a bar to open that sprint's board.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app.errors import InvalidInput
+from journal_app.services.planning import PlanningService
+from journal_app.services.planning.data import TimelineBar
+from journal_app.ui.sprints.format import date_range
+
+HEADER = 44  # month and year labels
+ROW = 34  # one row of bars
+BAR = 24
+EDGE = 6  # pixels of a bar's end that grab it for resizing
+ZOOMS = (2, 3, 4, 6, 8, 12, 16, 24)  # pixels per day
+DEFAULT_ZOOM = 6
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+OVERLAP = QColor("#d9534f")
+TODAY = QColor("#e0563b")
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+class TimelineCanvas(QWidget):
+    """The drawing: one pixel column per `day_px` of a day from `origin`."""
+
+    bar_clicked = Signal(int)
+    edge_dropped = Signal(int, str, object)  # sprint id, "start"/"end", the new date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.bars: list[TimelineBar] = []
+        self.origin = dt.date.today()
+        self.last = self.origin
+        self.today = self.origin
+        self.day_px = DEFAULT_ZOOM
+        self.current: int | None = None
+        self._lanes = 1
+        self._press: tuple[int, str, QPoint] | None = None  # id, "start"/"end"/"move", at
+        self._preview: tuple[int, dt.date, dt.date] | None = None  # id, start, end
+        self.setAccessibleName("Sprint timeline")
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def set_bars(self, bars: list[TimelineBar], today: dt.date) -> None:
+        self.bars = bars
+        self.today = today
+        first = min([b.start for b in bars] + [today])
+        last = max([b.end for b in bars] + [today])
+        self.origin = _month_start(first - dt.timedelta(days=7))
+        self.last = _next_month(_next_month(last)) - dt.timedelta(days=1)
+        self._lanes = max([b.lane for b in bars] + [0]) + 1
+        self._resize()
+        self.update()
+
+    def set_zoom(self, day_px: int) -> None:
+        self.day_px = day_px
+        self._resize()
+        self.update()
+
+    def _resize(self) -> None:
+        days = (self.last - self.origin).days + 1
+        self.setFixedSize(days * self.day_px, HEADER + self._lanes * ROW + 12)
+
+    def x_of(self, day: dt.date) -> int:
+        return (day - self.origin).days * self.day_px
+
+    def day_at(self, x: float) -> dt.date:
+        """The day whose column holds `x` (rounded to the nearest day boundary for edges)."""
+        return self.origin + dt.timedelta(days=round(x / self.day_px))
+
+    def bar_rect(self, sprint_id: int) -> QRect:
+        bar = next(b for b in self.bars if b.id == sprint_id)
+        return self._rect(bar.lane, bar.start, bar.end)
+
+    def _rect(self, lane: int, start: dt.date, end: dt.date) -> QRect:
+        x = self.x_of(start)
+        width = max(self.x_of(end + dt.timedelta(days=1)) - x, 2)
+        return QRect(x, HEADER + lane * ROW + (ROW - BAR) // 2, width, BAR)
+
+    def hit(self, pos: QPoint) -> tuple[TimelineBar, str] | None:
+        """The bar under `pos` and which part: "start"/"end" edge or "body"."""
+        for bar in self.bars:
+            rect = self._rect(bar.lane, bar.start, bar.end)
+            grab = rect.adjusted(-EDGE // 2, 0, EDGE // 2, 0)
+            if not grab.contains(pos):
+                continue
+            edge = min(EDGE, max(rect.width() // 3, 2))
+            if pos.x() <= rect.left() + edge:
+                return bar, "start"
+            if pos.x() >= rect.right() - edge:
+                return bar, "end"
+            return bar, "body"
+        return None
+
+    def sizeHint(self) -> QSize:
+        return self.size()
+
+    # -- mouse ------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        found = self.hit(event.position().toPoint())
+        if event.button() != Qt.MouseButton.LeftButton or found is None:
+            super().mousePressEvent(event)
+            return
+        bar, part = found
+        self._press = (bar.id, part, event.position().toPoint())
+        self._preview = None
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._press is None:
+            found = self.hit(pos)
+            shape = Qt.CursorShape.ArrowCursor
+            if found is not None:
+                bar, part = found
+                shape = (
+                    Qt.CursorShape.SizeHorCursor
+                    if part in ("start", "end")
+                    else Qt.CursorShape.PointingHandCursor
+                )
+                self.setToolTip(self._tip(bar))
+            else:
+                self.setToolTip("")
+            self.setCursor(shape)
+            return
+        sprint_id, part, _ = self._press
+        if part == "body":
+            return
+        bar = next(b for b in self.bars if b.id == sprint_id)
+        start, end = bar.start, bar.end
+        if part == "start":
+            start = min(self.day_at(pos.x()), end)
+        else:
+            end = max(self.day_at(pos.x()) - dt.timedelta(days=1), start)
+        self._preview = (sprint_id, start, end)
+        self.setToolTip(f"{bar.name}: {date_range(start, end)} ({(end - start).days + 1} days)")
+        self.update()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        sprint_id, part, at = self._press
+        preview = self._preview
+        self._press = None
+        self._preview = None
+        self.update()
+        if part == "body":
+            if (event.position().toPoint() - at).manhattanLength() < 6:
+                self.bar_clicked.emit(sprint_id)
+            return
+        if preview is None:
+            return
+        bar = next(b for b in self.bars if b.id == sprint_id)
+        _, start, end = preview
+        if part == "start" and start != bar.start:
+            self.edge_dropped.emit(sprint_id, "start", start)
+        elif part == "end" and end != bar.end:
+            self.edge_dropped.emit(sprint_id, "end", end)
+
+    @staticmethod
+    def _tip(bar: TimelineBar) -> str:
+        days = (bar.end - bar.start).days + 1
+        tip = f"{bar.name}: {date_range(bar.start, bar.end)} ({days} days, {bar.status})"
+        if bar.overlaps:
+            tip += (
+                f"\nOverlaps {len(bar.overlaps)} other sprint{'s' if len(bar.overlaps) > 1 else ''}"
+            )
+        return tip + "\nClick to open; drag an end to change its date"
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        area = event.rect()
+        first = self.day_at(area.left() - self.day_px)
+        last = self.day_at(area.right() + self.day_px)
+        self._paint_months(painter, palette, first, last)
+        metrics = QFontMetrics(self.font())
+        preview = self._preview
+        for bar in self.bars:
+            start, end = bar.start, bar.end
+            if preview is not None and preview[0] == bar.id:
+                start, end = preview[1], preview[2]
+            if end < first or start > last:
+                continue
+            self._paint_bar(painter, palette, metrics, bar, self._rect(bar.lane, start, end))
+        x = self.x_of(self.today) + self.day_px // 2
+        painter.setPen(QPen(TODAY, 2))
+        painter.drawLine(x, HEADER - 6, x, self.height())
+        painter.drawText(QRect(x + 4, HEADER - 20, 60, 14), Qt.AlignmentFlag.AlignLeft, "Today")
+        painter.end()
+
+    def _paint_months(self, painter: QPainter, palette: QPalette, first: dt.date, last: dt.date):
+        grid = palette.color(QPalette.ColorRole.Midlight)
+        text = palette.color(QPalette.ColorRole.PlaceholderText)
+        month = _month_start(max(first, self.origin))
+        while month <= last:
+            x = self.x_of(month)
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(x, 0, x, self.height())
+            width = self.x_of(_next_month(month)) - x
+            label = _MONTHS[month.month - 1]
+            if width > 64 or month.month == 1:
+                label += f" {month.year}"
+            painter.setPen(text)
+            if width > 26:
+                painter.drawText(QRect(x + 4, 4, width - 6, 18), Qt.AlignmentFlag.AlignLeft, label)
+            month = _next_month(month)
+
+    def _paint_bar(self, painter, palette, metrics, bar: TimelineBar, rect: QRect) -> None:
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        if bar.status == "closed":
+            fill = palette.color(QPalette.ColorRole.Mid)
+        elif bar.status == "active":
+            fill = accent
+        else:
+            fill = QColor(accent)
+            fill.setAlpha(110)
+        current = bar.id == self.current
+        pen = QPen(OVERLAP, 2) if bar.overlaps else QPen(fill.darker(130), 1)
+        if current:
+            pen = QPen(palette.color(QPalette.ColorRole.Text), 2)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+        if bar.overlaps:
+            painter.setPen(OVERLAP)
+            painter.drawText(rect.adjusted(0, -BAR, 0, -BAR + 6), Qt.AlignmentFlag.AlignLeft, "⚠")
+        label = bar.name + (" (overlaps)" if bar.overlaps else "")
+        room = rect.width() - 10
+        if room > 24:
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(
+                rect.adjusted(6, 0, -4, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(label, Qt.TextElideMode.ElideRight, room),
+            )
+
+
+class TimelineView(QWidget):
+    """The canvas in a horizontal scroll area, with zoom buttons and a message line."""
+
+    sprint_clicked = Signal(int)
+    changed = Signal(int)  # a sprint's dates were changed here
+    message = Signal(str)
+
+    def __init__(self, planner: PlanningService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._planner = planner
+        self.canvas = TimelineCanvas()
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.zoom_out = QPushButton("−")
+        self.zoom_in = QPushButton("+")
+        for button, tip in ((self.zoom_out, "Show more months"), (self.zoom_in, "Show fewer")):
+            button.setFixedWidth(32)
+            button.setToolTip(tip)
+        self.zoom_out.clicked.connect(lambda: self.zoom(-1))
+        self.zoom_in.clicked.connect(lambda: self.zoom(1))
+        self.overlaps = QLabel()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("boardNotice")
+        self.notice.hide()
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Zoom"))
+        tools.addWidget(self.zoom_out)
+        tools.addWidget(self.zoom_in)
+        tools.addSpacing(12)
+        tools.addWidget(self.overlaps, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(tools)
+        box.addWidget(self.notice)
+        box.addWidget(self.scroll, 1)
+        self.canvas.bar_clicked.connect(self.sprint_clicked)
+        self.canvas.edge_dropped.connect(self._on_edge_dropped)
+        self.reload()
+        self.scroll_to(self.canvas.today)
+
+    def reload(self) -> None:
+        bars = self._planner.timeline()
+        self.canvas.set_bars(bars, self._planner.today())
+        flagged = sum(1 for b in bars if b.overlaps)
+        self.overlaps.setText(
+            f"{flagged} sprints overlap another (outlined in red)" if flagged else ""
+        )
+
+    def set_current(self, sprint_id: int | None) -> None:
+        self.canvas.current = sprint_id
+        self.canvas.update()
+        if sprint_id is not None and any(b.id == sprint_id for b in self.canvas.bars):
+            rect = self.canvas.bar_rect(sprint_id)
+            self.scroll.ensureVisible(rect.center().x(), rect.center().y(), 200, 20)
+
+    def scroll_to(self, day: dt.date) -> None:
+        x = self.canvas.x_of(day)
+        bar = self.scroll.horizontalScrollBar()
+        bar.setValue(max(0, x - self.scroll.viewport().width() * 2 // 3))
+
+    def zoom(self, step: int) -> None:
+        index = ZOOMS.index(self.canvas.day_px) if self.canvas.day_px in ZOOMS else 3
+        index = min(max(index + step, 0), len(ZOOMS) - 1)
+        middle = self.canvas.day_at(
+            self.scroll.horizontalScrollBar().value() + self.scroll.viewport().width() / 2
+        )
+        self.canvas.set_zoom(ZOOMS[index])
+        bar = self.scroll.horizontalScrollBar()
+        bar.setValue(max(0, self.canvas.x_of(middle) - self.scroll.viewport().width() // 2))
+
+    def _on_edge_dropped(self, sprint_id: int, edge: str, day: dt.date) -> None:
+        try:
+            self._planner.update_sprint(sprint_id, **{edge: day})
+        except InvalidInput as exc:
+            self.notice.setText(str(exc))
+            self.notice.show()
+            self.message.emit(str(exc))
+            self.canvas.update()  # the bar springs back to its stored dates
+            return
+        self.notice.hide()
+        self.reload()
+        self.changed.emit(sprint_id)
