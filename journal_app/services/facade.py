@@ -156,7 +156,6 @@ class Services:
             self.tz,
             stats=self.stats,
             skills=self.skills,
-            outputs=self.outputs,
             settings=self.tracking_settings,
         )
 

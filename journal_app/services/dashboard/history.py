@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from journal_app.services.dashboard.buckets import Buckets, bucket_means
 from journal_app.services.dashboard.ledger import SkillCurve
 from journal_app.services.dashboard.output_weeks import OutputWeeks
 from journal_app.services.dashboard.weekly import WeekTotal
@@ -60,6 +61,7 @@ class History:
     output_words: tuple[int, ...]
     weeks: tuple[WeekTotal, ...]  # every calendar week of `days`
     outputs: OutputWeeks  # per week and kind
+    outputs_monthly: OutputWeeks  # per month and kind (charts zoomed far out)
     skills: tuple[SkillCurve, ...]
     settings: DashboardSettings
 
@@ -76,6 +78,23 @@ class History:
         """Nothing tracked at all: no session, night or output."""
         return (
             self.since is None and all(s is None for s in self.sleep) and not any(self.output_count)
+        )
+
+    def buckets(self, size: str) -> Buckets:
+        """Weekly or monthly means of the daily series, for charts zoomed far out."""
+        return bucket_means(
+            self.days,
+            {
+                "production": self.production,
+                "consumption": self.consumption,
+                "other": self.other,
+                "total": self.total,
+                "sleep": self.sleep,
+                "quality": [None if q is None else float(q) for q in self.quality],
+                "sleep_debt": self.sleep_debt,
+                "production_share": self.production_share,
+            },
+            size,
         )
 
     def index_of(self, day: dt.date) -> int | None:

@@ -4,6 +4,7 @@ full window gets None rather than an average of fewer days."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -32,14 +33,17 @@ def rolling_share(
         raise ValueError("the two series must be as long as each other")
     if window < 1:
         raise ValueError("the window must hold at least one value")
+    # Prefix sums: a window of zeros subtracts two equal floats, so it is exactly 0.
+    mine = [0.0, *itertools.accumulate(part)]
+    both = [0.0, *itertools.accumulate(p + o for p, o in zip(part, other, strict=True))]
     shares: list[float | None] = []
     for end in range(len(part)):
         if end + 1 < window:
             shares.append(None)
             continue
-        mine = math.fsum(part[end + 1 - window : end + 1])
-        whole = mine + math.fsum(other[end + 1 - window : end + 1])
-        shares.append(None if whole < _TINY else min(1.0, max(0.0, mine / whole)))
+        whole = both[end + 1] - both[end + 1 - window]
+        done = mine[end + 1] - mine[end + 1 - window]
+        shares.append(None if whole < _TINY else min(1.0, max(0.0, done / whole)))
     return tuple(shares)
 
 

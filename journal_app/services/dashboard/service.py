@@ -17,7 +17,6 @@ from journal_app.services.dashboard.rolling import rolling_mean, rolling_share
 from journal_app.services.dashboard.sleep_debt import sleep_debt
 from journal_app.services.dashboard.weekly import weekly_totals
 from journal_app.services.tracking import daily
-from journal_app.services.tracking.outputs import OutputService
 from journal_app.services.tracking.settings import SettingsService
 from journal_app.services.tracking.skills import SkillService
 from journal_app.services.tracking.stats import StatsService
@@ -32,14 +31,12 @@ class DashboardService:
         *,
         stats: StatsService,
         skills: SkillService,
-        outputs: OutputService,
         settings: SettingsService,
     ) -> None:
         self._clock = clock
         self._tz = tz
         self._stats = stats
         self._skills = skills
-        self._outputs = outputs
         self._settings = settings
 
     def today(self) -> dt.date:
@@ -56,9 +53,9 @@ class DashboardService:
             daily_target_hours=stored.daily_target_hours,
         )
         since = self._stats.first_day()
-        made = self._outputs.list(last=day)
+        made = queries.outputs_until(day)
         starts = [d for d in (since, queries.first_log_day(day)) if d is not None]
-        starts += [o.day for o in made[-1:]]  # the list is newest first
+        starts += [o.day for o in made[:1]]
         first = min([*starts, day])
         series = self._stats.series(first, day)
         days = series.days
@@ -87,6 +84,7 @@ class DashboardService:
             output_words=tuple(words.values()),
             weeks=weekly_totals(days, series.total, goal=settings.weekly_target_hours, today=day),
             outputs=output_weeks(made, first, day),
+            outputs_monthly=output_weeks(made, first, day, "month"),
             skills=skill_curves(ledgers, days, per_skill),
             settings=settings,
         )

@@ -8,6 +8,7 @@ log is not a sleepless night). With no logged night in the window there is no fi
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -21,12 +22,14 @@ def sleep_debt(
     """Hours owed at each night (index = waking day), for consecutive nights."""
     if window < 1:
         raise ValueError("the window must hold at least one night")
+    owed = [0.0 if h is None else target - h for h in nights]  # a missing night: 0
+    logged = [0, *itertools.accumulate(h is not None for h in nights)]
     debts: list[float | None] = []
     for end in range(len(nights)):
-        logged = [h for h in nights[max(0, end + 1 - window) : end + 1] if h is not None]
-        if not logged:
+        start = max(0, end + 1 - window)
+        if logged[end + 1] == logged[start]:
             debts.append(None)
             continue
-        owed = math.fsum(target - h for h in logged)
-        debts.append(owed if owed > _TINY else 0.0)
+        total = math.fsum(owed[start : end + 1])
+        debts.append(total if total > _TINY else 0.0)
     return tuple(debts)

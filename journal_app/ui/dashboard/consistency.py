@@ -1,0 +1,84 @@
+"""Consistency: the current and longest streak (a day counts from a minimum the user
+sets), the calendar heatmap, and weekly totals against the weekly goal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from journal_app.services.dashboard import History, RangeFigures
+from journal_app.ui.dashboard.heatmap_chart import HeatmapChart
+from journal_app.ui.dashboard.settings_spin import HoursSpin
+from journal_app.ui.dashboard.style import ChartStyle
+from journal_app.ui.dashboard.weekly_chart import WeeklyChart
+from journal_app.ui.theme import mute
+
+
+def streak_text(figures: RangeFigures) -> str:
+    s = figures.streaks
+    plural = "s" if s.current != 1 else ""
+    return (
+        f"Current streak <b>{s.current} day{plural}</b> · longest <b>{s.longest}</b> · "
+        f"{s.counted_in_range} of {s.days_in_range} days in this range counted"
+    )
+
+
+def weeks_text(figures: RangeFigures, goal: float) -> str:
+    if not figures.weeks_finished:
+        return "No finished week in this range yet."
+    return (
+        f"Goal of {goal:g} h met in {figures.weeks_met} of {figures.weeks_finished} finished weeks."
+    )
+
+
+class ConsistencyPanel(QWidget):
+    threshold_changed = Signal(float)  # hours a day needs to count
+    goal_changed = Signal(float)  # the weekly goal in hours
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.streaks = QLabel()
+        self.threshold = HoursSpin(0, 24, 0.25, "Hours a day needs to count toward a streak")
+        self.threshold.hours_changed.connect(self.threshold_changed)
+        self.heatmap = HeatmapChart()
+        self.weekly = WeeklyChart()
+        self.goal = HoursSpin(0, 168, 1, "Weekly goal in hours")
+        self.goal.setDecimals(1)
+        self.goal.hours_changed.connect(self.goal_changed)
+        self.weeks = QLabel()
+        mute(self.weeks)
+
+        top = QHBoxLayout()
+        top.addWidget(self.streaks, 1)
+        counts = QLabel("A day counts from")
+        counts.setBuddy(self.threshold)
+        top.addWidget(counts)
+        top.addWidget(self.threshold)
+        middle = QHBoxLayout()
+        middle.addWidget(self.weeks, 1)
+        goal = QLabel("Weekly goal")
+        goal.setBuddy(self.goal)
+        middle.addWidget(goal)
+        middle.addWidget(self.goal)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.heatmap)
+        layout.addSpacing(6)
+        layout.addLayout(middle)
+        layout.addWidget(self.weekly.widget)
+
+    def set_history(self, history: History) -> None:
+        self.threshold.show_hours(history.settings.streak_min_hours)
+        self.goal.show_hours(history.settings.weekly_target_hours)
+
+    def set_figures(self, figures: RangeFigures, goal: float) -> None:
+        self.streaks.setText(streak_text(figures))
+        self.heatmap.set_heatmap(figures.heatmap)
+        self.weekly.set_weeks(figures.weeks, goal)
+        self.weeks.setText(weeks_text(figures, goal))
+
+    def apply_style(self, style: ChartStyle) -> None:
+        self.heatmap.apply_style(style)
+        self.weekly.apply_style(style)

@@ -1,0 +1,94 @@
+"""One sleep/deep-work scatter: a dot per day, Spearman's rho and the number of days
+under it — or, with too few days, the reason there is no coefficient."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from journal_app.services.dashboard.pairings import Pairing
+from journal_app.ui.dashboard.plots import apply_style, plot_widget, prepare, set_title
+from journal_app.ui.dashboard.style import ChartStyle
+from journal_app.ui.theme import mute
+
+DOT_SIZE = 7
+
+
+def summary(pairing: Pairing) -> str:
+    found = pairing.correlation
+    days = f"{found.n:,} day{'s' if found.n != 1 else ''}"
+    if found.rho is None:
+        return f"No coefficient ({days}): {found.reason}"
+    return f"Spearman ρ = {found.rho:+.2f} ({found.describe()}) · n = {days}"
+
+
+class PairingChart(QWidget):
+    day_requested = Signal(object)  # a datetime.date: the day of the clicked dot
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = plot_widget()
+        self.plot_widget.setFixedHeight(290)
+        self.plot = self.plot_widget.getPlotItem()
+        prepare(self.plot, y_label="", x_label="", zoom_x=False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.dots = pg.ScatterPlotItem(size=DOT_SIZE, pen=None, hoverable=True)
+        self.dots.sigClicked.connect(self._on_clicked)
+        self.plot.addItem(self.dots)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("pairingSummary")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.plot_widget)
+        layout.addWidget(self.summary)
+        self.pairing: Pairing | None = None
+        self._style: ChartStyle | None = None
+
+    def set_pairing(self, pairing: Pairing) -> None:
+        self.pairing = pairing
+        self.dots.setData(
+            x=list(pairing.x), y=list(pairing.y), data=[d.toordinal() for d in pairing.days]
+        )
+        self.plot.setLabel("bottom", pairing.x_label)
+        self.plot.setLabel("left", pairing.y_label)
+        x_top = max([*pairing.x, 1.0]) * 1.06
+        y_top = max([*pairing.y, 1.0]) * 1.06
+        self.plot.setXRange(0, x_top, padding=0.02)
+        self.plot.setYRange(0, y_top, padding=0.02)
+        self.summary.setText(summary(pairing))
+        if pairing.correlation.rho is None:
+            mute(self.summary)
+        else:
+            self.summary.setForegroundRole(QPalette.ColorRole.WindowText)
+        if self._style is not None:
+            self._retitle(self._style)
+
+    def apply_style(self, style: ChartStyle) -> None:
+        self._style = style
+        self.plot_widget.setBackground(style.background)
+        apply_style(self.plot, style)
+        self.plot.showGrid(x=True, y=True, alpha=style.grid_alpha)
+        dot = QColor(style.production)
+        dot.setAlpha(110)
+        self.dots.setBrush(pg.mkBrush(dot))
+        self._retitle(style)
+
+    def _retitle(self, style: ChartStyle) -> None:
+        if self.pairing is not None:
+            self.plot.setLabel("bottom", self.pairing.x_label, color=style.muted)
+            self.plot.setLabel("left", self.pairing.y_label, color=style.muted)
+            set_title(self.plot, f"<b>{self.pairing.title}</b>", style)
+
+    def _on_clicked(self, _item: Any, points: Any, *_args: Any) -> None:
+        if len(points):
+            self.day_requested.emit(dt.date.fromordinal(int(points[0].data())))
+
+    def export_target(self) -> Any:
+        return self.plot

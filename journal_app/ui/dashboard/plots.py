@@ -1,0 +1,76 @@
+"""Shared set-up of a chart's PlotItem: axes with units, a light grid, the look of the
+current theme, zoom along time only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journal_app.ui.dashboard.style import ChartStyle
+
+LEFT_AXIS_WIDTH = 58  # the same for every linked plot, so their time axes line up
+TITLE_SIZE = "9pt"
+
+
+def plot_widget(*, date_x: bool = False) -> Any:
+    """A PlotWidget without the context menus charts here do not offer."""
+    import pyqtgraph as pg
+
+    from journal_app.ui.dashboard.timeaxis import date_axis
+
+    axes = {"bottom": date_axis()} if date_x else None
+    return pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+
+
+def add_plot(layout: Any, row: int, *, date_x: bool = True) -> Any:
+    """A plot in a GraphicsLayout (no context menu)."""
+    import pyqtgraph as pg
+
+    from journal_app.ui.dashboard.timeaxis import date_axis
+
+    axes = {"bottom": date_axis()} if date_x else None
+    return layout.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+
+
+def prepare(plot: Any, *, y_label: str, x_label: str | None = None, zoom_x: bool = True) -> None:
+    """Axis labels, no context menu or auto-range button, pan and zoom along x only."""
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=zoom_x, y=False)
+    plot.getViewBox().disableAutoRange()
+    plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+    for name in ("left", "bottom", "right", "top"):
+        # Units never change scale here; the automatic prefix re-renders the label (as
+        # HTML) on every zoom step.
+        plot.getAxis(name).enableAutoSIPrefix(False)
+    plot.setLabel("left", y_label)
+    if x_label is not None:
+        plot.setLabel("bottom", x_label)
+
+
+def apply_style(plot: Any, style: ChartStyle) -> None:
+    """Axis, tick and label colours and the grid for the theme."""
+    import pyqtgraph as pg
+
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        if not axis.isVisible():
+            continue
+        axis.setPen(pg.mkPen(style.axis))
+        axis.setTextPen(pg.mkPen(style.text))
+        if axis.label is not None and axis.labelText:
+            axis.setLabel(axis.labelText, units=axis.labelUnits, color=style.muted)
+    plot.showGrid(x=False, y=True, alpha=style.grid_alpha)
+
+
+def set_title(plot: Any, html: str, style: ChartStyle) -> None:
+    plot.setTitle(html, color=style.text, size=TITLE_SIZE, justify="left")
+
+
+def pen(color: str, width: float = 1.0, *, dashed: bool = False) -> Any:
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+
+    style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+    made = pg.mkPen(color, width=width, style=style)
+    made.setCosmetic(True)
+    return made

@@ -1,0 +1,229 @@
+"""Hours, sleep, output and the production share on one shared, zoomable time axis.
+
+The four plots are linked on x: a range choice, a drag or the mouse wheel moves all of
+them, and each fits its height to the periods in view. Zoomed far out, days become
+weekly or monthly means (frames.py). Hovering shows the day's values above the charts
+and a cursor through every plot; a click asks to open that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from journal_app.services.dashboard import DateRange, History
+from journal_app.ui.dashboard import hours_row, share_row, sleep_row
+from journal_app.ui.dashboard.frames import FrameSource, level_for
+from journal_app.ui.dashboard.hours_row import HoursRow
+from journal_app.ui.dashboard.output_row import OutputRow
+from journal_app.ui.dashboard.plots import add_plot, apply_style, pen, prepare
+from journal_app.ui.dashboard.readout import format_day
+from journal_app.ui.dashboard.share_row import ShareRow
+from journal_app.ui.dashboard.sleep_row import SleepRow
+from journal_app.ui.dashboard.style import ChartStyle
+from journal_app.ui.dashboard.timeaxis import DAY, day_x, x_day
+
+ROW_HEIGHTS = (250, 200, 160, 140)  # hours, sleep, output, share
+HEADROOM = 1.1  # above the tallest value in view
+MIN_SPAN_DAYS = 5  # zooming in stops at five days
+
+
+class TimelineChart(QWidget):
+    day_requested = Signal(object)  # a datetime.date: open this day
+    day_hovered = Signal(object)  # a datetime.date under the pointer
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.readout = QLabel()
+        self.readout.setObjectName("dashboardReadout")
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.readout.setMinimumHeight(self.readout.fontMetrics().lineSpacing() * 2 + 4)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setFixedHeight(sum(ROW_HEIGHTS) + 50)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.view.ci.setContentsMargins(0, 0, 10, 0)
+        self.view.ci.setSpacing(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.view)
+
+        labels = (hours_row.Y_LABEL, sleep_row.Y_LABEL, "outputs / week", share_row.Y_LABEL)
+        self.plots: list[Any] = []
+        for row, (label, height) in enumerate(zip(labels, ROW_HEIGHTS, strict=True)):
+            plot = add_plot(self.view, row)
+            prepare(plot, y_label=label)
+            self.view.ci.layout.setRowPreferredHeight(row, height)
+            self.view.ci.layout.setRowStretchFactor(row, height)
+            if self.plots:
+                plot.setXLink(self.plots[0])
+            self.plots.append(plot)
+        self.hours_plot, self.sleep_plot, self.output_plot, self.share_plot = self.plots
+        self.hours = HoursRow(self.hours_plot)
+        self.sleep = SleepRow(self.sleep_plot)
+        self.outputs = OutputRow(self.output_plot)
+        self.share = ShareRow(self.share_plot)
+        self.share_plot.setYRange(0, 100, padding=0)
+        self.cursors = [pg.InfiniteLine(angle=90, movable=False) for _ in self.plots]
+        for plot, cursor in zip(self.plots, self.cursors, strict=True):
+            cursor.setVisible(False)
+            cursor.setZValue(100)
+            plot.addItem(cursor, ignoreBounds=True)
+
+        self.history: History | None = None
+        self.range: DateRange | None = None
+        self.hovered: dt.date | None = None
+        self.level = "day"
+        self._frames: FrameSource | None = None
+        self._drawn: tuple[str, float, float] | None = None  # level and x span drawn
+        self._style: ChartStyle | None = None
+        scene = self.view.scene()
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+        self.hours_plot.getViewBox().sigXRangeChanged.connect(self._on_x_range_changed)
+
+    # ------------------------------------------------------------------ data
+
+    def set_history(self, history: History, style: ChartStyle) -> None:
+        self.history = history
+        self.level = ""  # titles follow the first drawing
+        self._frames = FrameSource(history)
+        self._drawn = None
+        self.hours.set_target(history.settings.daily_target_hours)
+        self.sleep.set_target(history.settings.sleep_target_hours)
+        self.outputs.set_history(history)
+        self._set_limits()
+        self._redraw(force=True)
+        if style != self._style:
+            self.apply_style(style)
+        else:
+            self._retitle()
+        keep = self.hovered is not None and history.index_of(self.hovered) is not None
+        self.show_day(self.hovered if keep and self.hovered else history.today)
+
+    def set_range(self, rng: DateRange) -> None:
+        """Show the days of `rng` on every plot."""
+        self.range = rng
+        self._set_limits()
+        self.hours_plot.setXRange(day_x(rng.first), day_x(rng.last) + DAY, padding=0.01)
+        self._redraw()
+
+    def set_output_mode(self, mode: str) -> None:
+        self.outputs.set_mode(mode)
+        self._fit_heights()
+
+    def apply_style(self, style: ChartStyle) -> None:
+        self._style = style
+        self.view.setBackground(style.background)
+        for plot in self.plots:
+            apply_style(plot, style)
+        for row in (self.hours, self.sleep, self.outputs, self.share):
+            row.apply_style(style)
+        for cursor in self.cursors:
+            cursor.setPen(pen(style.cursor, 1, dashed=True))
+
+    def export_target(self) -> Any:
+        """The linked plots as one picture."""
+        return self.view.ci
+
+    def visible_x(self) -> tuple[float, float]:
+        low, high = self.hours_plot.getViewBox().viewRange()[0]
+        return float(low), float(high)
+
+    def visible_days(self) -> tuple[dt.date, dt.date]:
+        low, high = self.visible_x()
+        return x_day(low), x_day(high - 1)
+
+    # ------------------------------------------------------------------ hover and click
+
+    def show_day(self, day: dt.date) -> None:
+        """The read-out and the cursor on `day`."""
+        self.hovered = day
+        found = None if self.history is None else self.history.values(day)
+        self.readout.setText(format_day(day, found))
+        for cursor in self.cursors:
+            cursor.setPos(day_x(day) + DAY / 2)
+            cursor.setVisible(True)
+        self.day_hovered.emit(day)
+
+    def day_at(self, scene_pos: Any) -> dt.date | None:
+        """The day under a point of the scene, if the point is on one of the plots."""
+        for plot in self.plots:
+            box = plot.getViewBox()
+            if box.sceneBoundingRect().contains(scene_pos):
+                return x_day(box.mapSceneToView(scene_pos).x())
+        return None
+
+    def _on_mouse_moved(self, scene_pos: Any) -> None:
+        day = self.day_at(scene_pos)
+        if day is not None and day != self.hovered:
+            self.show_day(day)
+
+    def _on_mouse_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        day = self.day_at(event.scenePos())
+        if day is not None:
+            self.day_requested.emit(day)
+
+    # ------------------------------------------------------------------ drawing
+
+    def _set_limits(self) -> None:
+        if self.history is None:
+            return
+        first, last = self.history.first, self.history.last
+        if self.range is not None:
+            first, last = min(first, self.range.first), max(last, self.range.last)
+        low = day_x(first) - 7 * DAY
+        high = day_x(last) + 8 * DAY
+        for plot in self.plots:
+            plot.getViewBox().setLimits(xMin=low, xMax=high, minXRange=MIN_SPAN_DAYS * DAY)
+
+    def _on_x_range_changed(self, *_args: Any) -> None:
+        self._redraw()
+
+    def _redraw(self, *, force: bool = False) -> None:
+        """Draw what is in view (and as much again each side, so a drag stays smooth),
+        at the level the zoom calls for; then fit the heights."""
+        if self._frames is None:
+            return
+        x0, x1 = self.visible_x()
+        width = max(1.0, float(self.hours_plot.getViewBox().width()))
+        level = level_for(width / max(DAY, x1 - x0) * DAY)
+        drawn = self._drawn
+        if force or drawn is None or drawn[0] != level or x0 < drawn[1] or x1 > drawn[2]:
+            span = x1 - x0
+            lo, hi = x0 - span, x1 + span
+            frame = self._frames.frame(level).window(lo, hi)
+            self.hours.draw(frame)
+            self.sleep.draw(frame)
+            self.share.draw(frame)
+            self.outputs.draw(level)
+            self._drawn = (level, lo, hi)
+            if level != self.level:
+                self.level = level
+                self._retitle()
+        self._fit_heights()
+
+    def _retitle(self) -> None:
+        """Titles name the level and the targets: refresh them after either changes."""
+        if self._style is not None:
+            for row in (self.hours, self.sleep, self.outputs):
+                row.apply_style(self._style)
+
+    def _fit_heights(self) -> None:
+        """Each plot's height to the tallest value among the periods in view."""
+        x0, x1 = self.visible_x()
+        for plot, top in (
+            (self.hours_plot, self.hours.top(x0, x1)),
+            (self.sleep_plot, self.sleep.top(x0, x1)),
+            (self.output_plot, self.outputs.top(x0, x1)),
+        ):
+            top = max(top, 1.0) * HEADROOM
+            plot.setYRange(-top * 0.004, top, padding=0)

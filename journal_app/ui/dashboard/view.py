@@ -1,0 +1,238 @@
+"""The Dashboard's content: the range bar, headline figures and the chart cards. Reads
+the journal once per reload (services.dashboard.history) and answers every range
+change from that history alone. The cards below the timeline are built once the
+timeline has first painted, so the first screen shows as soon as it can."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from journal_app.errors import InvalidInput
+from journal_app.services import Services
+from journal_app.services.dashboard import DateRange, History, RangeFigures
+from journal_app.ui.dashboard.consistency import ConsistencyPanel
+from journal_app.ui.dashboard.export import ExportButton
+from journal_app.ui.dashboard.headline import Headline
+from journal_app.ui.dashboard.ledger_panel import LedgerPanel
+from journal_app.ui.dashboard.range_bar import RangeBar
+from journal_app.ui.dashboard.settings_spin import HoursSpin
+from journal_app.ui.dashboard.sleep_work import SleepWorkPanel
+from journal_app.ui.dashboard.style import ChartStyle, chart_style
+from journal_app.ui.dashboard.timeline import TimelineChart
+from journal_app.ui.pages.base import Card, scaled_font_label
+from journal_app.ui.theme import mute
+
+DEFAULT_RANGE = "quarter"
+EMPTY_NOTE = (
+    "Nothing tracked yet. Log a deep-work session, a night's sleep or something you made "
+    "(in Today, or with `journal-app log session|sleep|output`) and your charts fill in here."
+)
+
+
+def card(title: str, *controls: QWidget) -> tuple[Card, QVBoxLayout]:
+    """A card with a heading row (title left, controls right); returns its body."""
+    made = Card()
+    header = QHBoxLayout()
+    header.setSpacing(8)
+    header.addWidget(scaled_font_label(title, 1.15, object_name="cardHeading"))
+    header.addStretch(1)
+    for control in controls:
+        header.addWidget(control)
+    made.body.addLayout(header)
+    return made, made.body
+
+
+class DashboardView(QWidget):
+    """Built in two steps so the first screen paints sooner: the range bar, headline
+    figures and the timeline at once, the cards below it (`build_lower`) just after."""
+
+    day_requested = Signal(object)  # a datetime.date to open
+    settings_changed = Signal()  # a tracking setting was saved here
+    range_shown = Signal(object)  # the DateRange now on screen
+    completed = Signal()  # every card is built
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.history: History | None = None
+        self.range: DateRange | None = None
+        self.figures: RangeFigures | None = None
+        self.kind = DEFAULT_RANGE
+        self.custom: tuple[dt.date, dt.date] | None = None
+        self.style = chart_style()
+
+        self.range_bar = RangeBar()
+        self.range_bar.range_chosen.connect(self._on_range_chosen)
+        self.empty_note = QLabel(EMPTY_NOTE)
+        self.empty_note.setWordWrap(True)
+        mute(self.empty_note)
+        self.empty_note.hide()
+        self.headline = Headline()
+
+        self.timeline = TimelineChart()
+        self.output_mode = QComboBox()
+        self.output_mode.addItem("Output: count", "count")
+        self.output_mode.addItem("Output: words", "words")
+        self.output_mode.setAccessibleName("Count outputs or their words")
+        self.output_mode.currentIndexChanged.connect(self._on_output_mode_changed)
+        self.sleep_target = HoursSpin(0, 24, 0.25, "Sleep target in hours a night")
+        self.sleep_target.hours_changed.connect(
+            lambda hours: self._save_setting(sleep_target_hours=hours)
+        )
+        sleep_label = QLabel("Sleep target")
+        sleep_label.setBuddy(self.sleep_target)
+        self.exports = {
+            "timeline": ExportButton(self.timeline.export_target, "Hours, sleep and output")
+        }
+        self.consistency: ConsistencyPanel | None = None
+        self.ledger: LedgerPanel | None = None
+        self.sleep_work: SleepWorkPanel | None = None
+
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(self.range_bar)
+        layout.addWidget(self.empty_note)
+        layout.addWidget(self.headline)
+        timeline_card, body = card(
+            "Hours, sleep and output",
+            self.output_mode,
+            sleep_label,
+            self.sleep_target,
+            self.exports["timeline"],
+        )
+        body.addWidget(self.timeline)
+        hint = QLabel("Scroll to zoom, drag to move through time; click a day to open it.")
+        mute(hint)
+        body.addWidget(hint)
+        layout.addWidget(timeline_card)
+        self.timeline.day_requested.connect(self.day_requested)
+        self.timeline.apply_style(self.style)
+        self._lower_scheduled = False
+        self.timeline.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Once the timeline has painted, build the rest in the next turn of the loop."""
+        if event.type() == QEvent.Type.Paint and not self._lower_scheduled:
+            self._lower_scheduled = True
+            QTimer.singleShot(0, self.build_lower)
+        return False
+
+    @property
+    def complete(self) -> bool:
+        return self.sleep_work is not None
+
+    def build_lower(self) -> None:
+        """The cards below the timeline: consistency, the ledger, sleep and deep work."""
+        if self.complete:
+            return
+        consistency = self.consistency = ConsistencyPanel()
+        consistency.threshold_changed.connect(
+            lambda hours: self._save_setting(streak_min_hours=hours)
+        )
+        consistency.goal_changed.connect(
+            lambda hours: self._save_setting(weekly_target_hours=hours)
+        )
+        ledger = self.ledger = LedgerPanel()
+        sleep_work = SleepWorkPanel()
+        exports = {
+            "heatmap": ExportButton(consistency.heatmap.export_target, "Consistency"),
+            "weekly": ExportButton(consistency.weekly.export_target, "Weekly totals"),
+            "ledger": ExportButton(ledger.export_target, "10,000-hour ledger"),
+            "sleep_before": ExportButton(sleep_work.before.export_target, "Sleep then work"),
+            "sleep_after": ExportButton(sleep_work.after.export_target, "Work then sleep"),
+        }
+        exports["heatmap"].setText("Export calendar")
+        exports["weekly"].setText("Export weeks")
+        exports["sleep_before"].setText("Export left")
+        exports["sleep_after"].setText("Export right")
+        self.exports.update(exports)
+        for title, panel, keys in (
+            ("Consistency", consistency, ("heatmap", "weekly")),
+            ("The 10,000-hour ledger", ledger, ("ledger",)),
+            ("Sleep and deep work", sleep_work, ("sleep_before", "sleep_after")),
+        ):
+            made, body = card(title, *(exports[k] for k in keys))
+            body.addWidget(panel)
+            self._layout.addWidget(made)
+        consistency.heatmap.day_requested.connect(self.day_requested)
+        sleep_work.day_requested.connect(self.day_requested)
+        self.sleep_work = sleep_work
+        for panel in (consistency, ledger, sleep_work):
+            panel.apply_style(self.style)
+        if self.history is not None:
+            self._fill_lower(self.history)
+            if self.figures is not None:
+                self._show_lower_figures(self.figures)
+        self.completed.emit()
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        """Read the journal again and redraw everything for the chosen range."""
+        history = self._services.dashboard.history()
+        self.history = history
+        self.empty_note.setVisible(history.empty)
+        self.sleep_target.show_hours(history.settings.sleep_target_hours)
+        self.timeline.set_history(history, self.style)
+        if self.complete:
+            self._fill_lower(history)
+        self.apply_range()
+
+    def _fill_lower(self, history: History) -> None:
+        assert self.consistency is not None and self.ledger is not None
+        self.consistency.set_history(history)
+        self.ledger.set_curves(history.skills, history.today)
+
+    def set_range(self, kind: str, custom: tuple[dt.date, dt.date] | None = None) -> None:
+        """Show another range (the range bar follows)."""
+        self.range_bar.choose(kind, custom)
+
+    def apply_range(self) -> None:
+        history = self.history
+        if history is None:
+            return
+        service = self._services.dashboard
+        rng = service.range(history, self.kind, self.custom)
+        figures = service.figures(history, rng)
+        self.range, self.figures = rng, figures
+        self.range_bar.show_range(rng)
+        self.timeline.set_range(rng)
+        self.headline.set_figures(figures, history.settings.weekly_target_hours)
+        if self.complete:
+            self._show_lower_figures(figures)
+        self.range_shown.emit(rng)
+
+    def _show_lower_figures(self, figures: RangeFigures) -> None:
+        assert self.consistency is not None and self.sleep_work is not None
+        goal = self.history.settings.weekly_target_hours if self.history else 0.0
+        self.consistency.set_figures(figures, goal)
+        self.sleep_work.set_figures(figures)
+
+    def apply_style(self, style: ChartStyle) -> None:
+        self.style = style
+        self.timeline.apply_style(style)
+        for panel in (self.consistency, self.ledger, self.sleep_work):
+            if panel is not None:
+                panel.apply_style(style)
+
+    # ------------------------------------------------------------------ slots
+
+    def _on_range_chosen(self, kind: str, custom: Any) -> None:
+        self.kind = kind
+        self.custom = custom
+        self.apply_range()
+
+    def _on_output_mode_changed(self, _index: int) -> None:
+        self.timeline.set_output_mode(self.output_mode.currentData())
+
+    def _save_setting(self, **change: float) -> None:
+        try:
+            self._services.tracking_settings.update(**change)
+        except InvalidInput:
+            return  # the spin boxes keep values in range; nothing to save otherwise
+        self.settings_changed.emit()
