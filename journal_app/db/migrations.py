@@ -59,11 +59,21 @@ def _m004_task_tags(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v4.sql")
 
 
+def _m005_entry_checksums(db: SqliteDatabase) -> None:
+    from journal_app.db import checksums
+
+    # The triggers call it: this connection needs it even when not opened by the app
+    # (tests/fixtures/make_schema_fixtures.py).
+    checksums.register(db.connection())
+    _run_script(db, "schema_v5.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
     3: _m003_templates,
     4: _m004_task_tags,
+    5: _m005_entry_checksums,
 }
 LATEST_VERSION = max(MIGRATIONS)
 
