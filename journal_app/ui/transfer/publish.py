@@ -143,8 +143,15 @@ class PublishActions(QObject):
             self.record_url,
             "Where it went live: on the entry and its output",
         )
-        help_menu = window.help_menu  # type: ignore[attr-defined]
-        window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        # Before Help; and before the focus timer's Track menu, which keeps its place
+        # next to Help: "… View, Publish, Track, Help".
+        before = window.help_menu.menuAction()  # type: ignore[attr-defined]
+        track = getattr(
+            getattr(getattr(window, "focus_timer", None), "actions", None), "menu", None
+        )
+        if isinstance(track, QMenu) and track.menuAction() in window.menuBar().actions():
+            before = track.menuAction()
+        window.menuBar().insertMenu(before, menu)
 
     def _add(self, text: str, slot, tip: str) -> QAction:
         action = self.menu.addAction(text)
