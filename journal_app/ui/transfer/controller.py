@@ -26,6 +26,7 @@ MESSAGE_MS = 8000
 class TransferController(QObject):
     finished = Signal(str)  # the summary line of an export or import that worked
     failed = Signal(str)  # the one line of one that did not
+    progressed = Signal(int, int, str)  # done, total, what (as the progress dialog shows)
 
     def __init__(self, window: QMainWindow, services: Services, events: DataEvents) -> None:
         super().__init__(window)
@@ -152,6 +153,7 @@ class TransferController(QObject):
         self.pool.start(job)
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
+        self.progressed.emit(done, total, what)
         if self.progress is None:
             return
         self.progress.setMaximum(max(total, 1))

@@ -169,3 +169,26 @@ def test_publish_without_an_open_entry_says_so(window):
     window.journal_page.editor_pane.close_document()
     window.transfer.publish.copy_markdown_action.trigger()
     assert window.statusBar().currentMessage() == "Open an entry in the Journal first"
+
+
+def test_a_long_import_reports_progress_and_leaves_the_window_responsive(window, qtbot, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in range(600):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=n)
+        (folder / f"{day.isoformat()}.md").write_text(f"note {n}\n")
+    controller = window.transfer
+    seen = []
+    controller.progressed.connect(lambda done, total, what: seen.append((done, total)))
+    dialog = controller.open_import()
+    dialog.set_format("markdown")
+    dialog.path_edit.setText(str(folder))
+    with qtbot.waitSignal(controller.finished, timeout=30_000) as done:
+        _ok(dialog)
+        assert controller.busy and controller.progress is not None  # shown while it runs
+    assert done.args[0] == "Imported 600 entries"
+    assert len(seen) > 5 and seen[-1][0] == seen[-1][1] > 0
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    assert not controller.busy and controller.progress is None
+    assert window.journal_page.entry_count == 601
+    controller.message_box.close()
