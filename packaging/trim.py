@@ -32,7 +32,6 @@ PY_EXCLUDES = [
     "PySide2",
     "pytest",
     "numpy.f2py",
-    "yaml._yaml",  # PyYAML's C speed-up (a static libyaml); pure-Python YAML remains
     "numpy.distutils",
     "setuptools",
     "pip",
