@@ -37,6 +37,7 @@ _NAME = re.compile(
 class BackupName:
     reason: str
     created_at: dt.datetime  # aware UTC
+    sequence: int = 1  # 2, 3... for more backups in the same second
 
 
 def backup_name(reason: str, when: dt.datetime, taken: set[str] | None = None) -> str:
@@ -59,7 +60,7 @@ def parse_backup_name(name: str) -> BackupName | None:
         return None
     naive = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
     when = naive.replace(tzinfo=dt.UTC) if match["utc"] else naive.astimezone(dt.UTC)
-    return BackupName(match["reason"], when)
+    return BackupName(match["reason"], when, int(match["n"] or 1))
 
 
 def backup_files(folder: Path) -> list[tuple[Path, BackupName]]:
@@ -73,7 +74,7 @@ def backup_files(folder: Path) -> list[tuple[Path, BackupName]]:
         parsed = parse_backup_name(child.name)
         if parsed is not None and child.is_file():
             found.append((child, parsed))
-    found.sort(key=lambda item: (item[1].created_at, item[0].name), reverse=True)
+    found.sort(key=lambda item: (item[1].created_at, item[1].sequence, item[0].name), reverse=True)
     return found
 
 

@@ -419,9 +419,14 @@ class BackupService:
     def check(self, *, full: bool = True) -> CheckReport:
         return check_journal(self.paths, full=full)
 
+    def start_check(self) -> None:
+        """Start the start-up check (quick_check + checksums) in a background thread."""
+        if self.host is not None:
+            self.host._opened.start_verification()
+
     def startup_problem(self) -> DatabaseDamaged | None:
-        """The result of the start-up check (quick_check + checksums, run in the
-        background since the journal was opened): None when the journal is whole."""
+        """Wait for the start-up check (running it here if nothing started it): None
+        when the journal is whole, else the problem with the newest good backup named."""
         if self.host is None:
             return None
         return self.host._opened.verification()

@@ -1,8 +1,8 @@
 """What the window does about backups: check at start, back up once a day, restore.
 
-- Just after the first paint, ``start()`` takes the result of the start-up check (it has
-  run in the background since the journal was opened; nothing could be written before
-  it). A damaged journal is offered the newest good backup (``RecoveryDialog``).
+- Just after the first paint, ``start()`` runs the start-up check (quick_check and the
+  entry checksums) in a worker thread; until it has passed, any write waits for it. A
+  damaged journal is offered the newest good backup (``RecoveryDialog``).
 - Otherwise the start-up backup runs in a worker thread when none was made today, and a
   timer repeats the question every hour, so a window left open makes one a day.
 - ``restore(path)`` saves the open entry, swaps the journal in place
@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -35,6 +36,7 @@ class BackupController(QObject):
     backup_failed = Signal(str)  # one line
     restored = Signal(object)  # RestoreResult
     damage_found = Signal(object)  # DatabaseDamaged: the recovery dialog is showing
+    checked = Signal()  # the start-up check passed
 
     def __init__(self, window: QMainWindow, services: Services, events: DataEvents) -> None:
         super().__init__(window)
@@ -45,6 +47,7 @@ class BackupController(QObject):
         self.pool.setMaxThreadCount(1)  # one backup at a time
         self._jobs: set[Job] = set()
         self.busy = False
+        self.checking = False
         self.last_error: str | None = None
         self.dialog: QObject | None = None  # the Backups dialog, once opened
         self.recovery: QObject | None = None  # the recovery dialog, when damage was found
@@ -61,17 +64,36 @@ class BackupController(QObject):
         if app is not None:
             app.aboutToQuit.connect(self._on_about_to_quit)
 
+    @property
+    def idle(self) -> bool:
+        """No check or backup is running or waiting to report."""
+        return not self._jobs
+
     # -- start ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        problem = self._services.backups.startup_problem()
-        if problem is not None:
+        """Check the journal in a worker, then back up (or offer a backup to restore)."""
+        backups = self._services.backups
+        backups.start_check()
+        self.checking = True
+        job = Job(backups.startup_problem)
+        job.setAutoDelete(False)
+        job.signals.finished.connect(lambda problem, j=job: self._on_checked(j, problem))
+        job.signals.failed.connect(lambda message, j=job: self._on_failed(j, message))
+        self._jobs.add(job)
+        self.pool.start(job)
+
+    def _on_checked(self, job: Job, problem: object) -> None:
+        self._jobs.discard(job)
+        self.checking = False
+        if isinstance(problem, DatabaseDamaged):
             self.offer_recovery(problem)
             return
         self.timer.start()
         # A journal created in this run holds nothing worth a copy yet.
         if 1 not in self._services.migrated:
             self.back_up_if_due("startup")
+        self.checked.emit()
 
     # -- backing up -----------------------------------------------------------------------
 
@@ -97,6 +119,7 @@ class BackupController(QObject):
     def _on_finished(self, job: Job, result: object) -> None:
         self._jobs.discard(job)
         self.busy = False
+        self.checking = False
         self.last_error = None
         if isinstance(result, BackupInfo):
             self._status(f"Backed up {result.entries or 0:,} entries ({result.name})")
@@ -105,6 +128,7 @@ class BackupController(QObject):
     def _on_failed(self, job: Job, message: str) -> None:
         self._jobs.discard(job)
         self.busy = False
+        self.checking = False
         self.last_error = message
         log.warning("backup failed: %s", message)
         self._status(f"Backup failed: {message}")
@@ -144,9 +168,19 @@ class BackupController(QObject):
         return result
 
     def _reload(self) -> None:
+        """Show the restored journal: the open entry is reloaded (or closed when the
+        backup does not have it), then every page hears that everything changed."""
+        page = getattr(self._window, "journal_page", None)
+        pane = getattr(page, "editor_pane", None)
+        current = getattr(pane, "entry", None)
+        if pane is not None:
+            pane.close_document()  # nothing is pending: it was saved before the swap
         refresh = getattr(self._window, "refresh", None)
         if callable(refresh):
             refresh()
+        if current is not None and page is not None:
+            with contextlib.suppress(JournalError):
+                page.open_entry(current.id)
         for signal in (
             self._events.entries_changed,
             self._events.sprints_changed,

@@ -58,13 +58,14 @@ def test_file_menu_has_backups_before_quit(make_window, qtbot):
 def test_a_new_journal_gets_no_start_up_copy(make_window, qtbot, data_paths):
     window = make_window()
     qtbot.waitUntil(lambda: getattr(window, "backups", None) is not None)
-    assert not window.backups.busy and _names(data_paths) == []
+    qtbot.waitUntil(lambda: window.backups.idle, timeout=10000)
+    assert _names(data_paths) == []
 
 
 def test_start_up_backup_runs_in_a_worker_once_a_day(journal, qtbot, open_window, clock):
     window = open_window(journal)
     controller = window.backups
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: controller.idle, timeout=10000)
     (name,) = _names(journal)
     assert name.startswith("startup-")
     assert "Backed up 12 entries" in window.statusBar().currentMessage()
@@ -83,7 +84,7 @@ def test_a_failed_backup_says_so_in_the_status_bar(journal, qtbot, open_window):
     journal.backups.write_text("a file where the folder should be")
     window = open_window(journal)
     controller = window.backups
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: controller.idle, timeout=10000)
     assert controller.last_error is not None and "could not write backup" in controller.last_error
     message = window.statusBar().currentMessage()
     assert message.startswith("Backup failed: ") and "\n" not in message
@@ -92,7 +93,7 @@ def test_a_failed_backup_says_so_in_the_status_bar(journal, qtbot, open_window):
 def test_dialog_lists_backs_up_now_and_restores_in_place(journal, qtbot, open_window, clock):
     window = open_window(journal)
     controller = window.backups
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: controller.idle, timeout=10000)
     dialog = controller.open_dialog()
     qtbot.waitExposed(dialog)
     assert dialog.table.rowCount() == 1
@@ -104,6 +105,11 @@ def test_dialog_lists_backs_up_now_and_restores_in_place(journal, qtbot, open_wi
     services.entries.create(day=dt.date(2026, 2, 1), title="written after the copy")
     window.refresh()
     assert window.journal_page.entry_count == 13
+    first = services.entries.summaries()[-1]
+    page = window.journal_page
+    assert page.open_entry(first.id)
+    page.editor_pane.editor.setPlainText("typed after the copy, saved before the restore")
+    assert page.editor_pane.flush()
     with qtbot.waitSignal(controller.backup_finished, timeout=10000):
         dialog.backup_button.click()
     assert dialog.table.rowCount() == 2
@@ -121,13 +127,16 @@ def test_dialog_lists_backs_up_now_and_restores_in_place(journal, qtbot, open_wi
     assert window.journal_page.entry_count == 12
     assert len(services.entries.summaries()) == 12
     assert "Restored" in dialog.status.text()
+    # The open entry shows the restored text, not the replaced one.
+    assert page.editor_pane.entry.id == first.id
+    assert "entry-marker-0000" in page.editor_pane.editor.toPlainText()
     assert any(b.reason == "pre-restore" for b in dialog.backups)  # undo is in the list
     services.entries.create(day=dt.date(2026, 2, 2), title="the journal still writes")
 
 
 def test_restore_can_be_declined(journal, qtbot, open_window):
     window = open_window(journal)
-    qtbot.waitUntil(lambda: not window.backups.busy, timeout=10000)
+    qtbot.waitUntil(lambda: window.backups.idle, timeout=10000)
     dialog = window.backups.open_dialog()
     dialog.confirm_restore = lambda info: False
     dialog.table.selectRow(0)
