@@ -45,7 +45,7 @@ class _Block:
 _FENCE = re.compile(r"^\s*(```|~~~)\s*([\w+-]*)")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)(?:\s+\"[^\"]*\")?\)")
-_EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
@@ -53,7 +53,11 @@ def _plain(line: str) -> str:
     line = _HEADING.sub("", line)
     line = _IMAGE.sub("", line)
     line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m[1]} {m[2]}", line)
-    return _EMPHASIS.sub(r"\2", line)
+    # Emphasis markers go, but never from inside a link ("https://x.org/__init__").
+    parts = URL.split(line)
+    links = URL.findall(line)
+    out = [_EMPHASIS.sub(r"\2", part) for part in parts]
+    return "".join(p + (links[i] if i < len(links) else "") for i, p in enumerate(out))
 
 
 def _blocks(markdown: str, budget: int) -> list[_Block]:

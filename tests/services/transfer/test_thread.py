@@ -85,3 +85,10 @@ def test_a_long_entry_starts_paragraphs_on_new_posts_when_they_fit():
     second = " ".join(["beta"] * 30)
     posts = split_thread(f"{first}\n\n{second}")
     assert posts == [f"{first}\n1/2", f"{second}\n2/2"]
+
+
+def test_markdown_markers_go_but_links_stay_as_typed():
+    text = "**Bold** and __this__ and https://x.org/__init__/a__b and snake__case__word"
+    assert split_thread(text) == [
+        "Bold and this and https://x.org/__init__/a__b and snake__case__word"
+    ]
