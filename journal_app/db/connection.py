@@ -36,7 +36,7 @@ from journal_app.db.file_check import (
     run_check,
 )
 from journal_app.db.models import database_proxy
-from journal_app.errors import DatabaseRefused
+from journal_app.errors import DatabaseRefused, NewerSchemaError
 
 # synchronous=NORMAL with WAL is crash-safe (only the last commits can be lost on power
 # failure); backups use FULL durability through fsync in db.snapshot.
@@ -182,6 +182,20 @@ def _newest_good_backup(backups_dir: Path) -> Path | None:
     return newest_good_backup(backups_dir)
 
 
+def _with_older_backup(exc: NewerSchemaError, backups_dir: Path) -> NewerSchemaError:
+    """A newer journal is not damaged, but the newest backup this version can open is
+    worth naming (restoring keeps the newer file as a pre-restore backup)."""
+    backup = _newest_good_backup(backups_dir)
+    if backup is None:
+        return exc
+    from journal_app import APP_ID
+
+    return NewerSchemaError(
+        f"{exc}; or go back to the newest backup this version can open: {backup.name} "
+        f"(`{APP_ID} restore {backup.name}`)"
+    )
+
+
 def open_database(
     path: Path, backups_dir: Path, *, create: bool = True, check_in_background: bool = True
 ) -> OpenedDatabase:
@@ -193,7 +207,10 @@ def open_database(
         state = read_file_state(path)
     except DatabaseDamaged as exc:
         raise exc.with_backup(_newest_good_backup(backups_dir)) from None
-    check_ours(path, state, latest)
+    try:
+        check_ours(path, state, latest)
+    except NewerSchemaError as exc:
+        raise _with_older_backup(exc, backups_dir) from None
     if not state.exists and not create:
         raise DatabaseRefused(f"there is no journal at {path}")
     db = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)

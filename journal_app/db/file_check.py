@@ -90,8 +90,7 @@ def read_file_state(path: Path) -> FileState:
     if not header:
         raise DatabaseDamaged(
             path,
-            "is empty (0 bytes): that is a damaged journal, not a new one; "
-            "restore a backup or move the file away",
+            "is empty (0 bytes): that is a damaged journal, not a new one",
         )
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseDamaged(

@@ -133,3 +133,22 @@ def test_a_wal_with_pages_is_not_mistaken_for_truncation(data_paths: DataPaths):
         assert read_file_state(data_paths.database).exists
     finally:
         services.close()
+
+
+def test_a_newer_journal_is_kept_and_the_newest_backup_this_version_opens_is_named(
+    journal: DataPaths, clock
+):
+    import sqlite3
+
+    from journal_app.db.migrations import LATEST_VERSION
+    from journal_app.errors import NewerSchemaError
+
+    saved = BackupService(journal, clock).create("manual")
+    conn = sqlite3.connect(journal.database)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    before = digest(journal.database)
+    with pytest.raises(NewerSchemaError) as caught:
+        open_database(journal.database, journal.backups)
+    assert f"journal-app restore {saved.name}" in str(caught.value)
+    assert digest(journal.database) == before
