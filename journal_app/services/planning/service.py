@@ -12,8 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from journal_app.services.planning import capacity, closing, sprint_store, task_store
-from journal_app.services.planning.burnup import burn_up
+from journal_app.services.planning import capacity, sprint_store, task_store
 from journal_app.services.planning.data import (
     Board,
     BurnUp,
@@ -24,14 +23,16 @@ from journal_app.services.planning.data import (
     TaskData,
     TimelineBar,
 )
-from journal_app.services.planning.review import ReviewFigures, review_day, review_outputs
 from journal_app.services.planning.rules import check_span
-from journal_app.services.planning.timeline import lay_out
 from journal_app.services.tracking.common import UNSET, Unset
 from journal_app.services.tracking.timeutil import local_date
 
 if TYPE_CHECKING:
     from journal_app.services.facade import Services
+    from journal_app.services.planning.review import ReviewFigures
+
+# closing, review, burnup and timeline are imported by the methods that use them: the
+# board opens without them.
 
 
 def planning_of(services: Services) -> PlanningService:
@@ -130,9 +131,13 @@ class PlanningService:
         return capacity.sprint_hours(self.sprint(sprint_id), self._hours_of, self.today())
 
     def next_sprint(self, sprint_id: int) -> SprintData | None:
+        from journal_app.services.planning import closing
+
         return closing.next_sprint(self.sprint(sprint_id))
 
     def timeline(self) -> builtins.list[TimelineBar]:
+        from journal_app.services.planning.timeline import lay_out
+
         return lay_out(sprint_store.find_sprints())
 
     # ------------------------------------------------------------------ tasks
@@ -237,6 +242,8 @@ class PlanningService:
     # ------------------------------------------------------------------ charts, review
 
     def burn_up(self, sprint_id: int) -> BurnUp:
+        from journal_app.services.planning.burnup import burn_up
+
         sprint = self.sprint(sprint_id)
         return burn_up(
             sprint,
@@ -255,6 +262,12 @@ class PlanningService:
         rolled_to: str,
     ) -> ReviewFigures:
         """What the review says of the sprint, counted over its days up to today."""
+        from journal_app.services.planning.review import (
+            ReviewFigures,
+            review_day,
+            review_outputs,
+        )
+
         services = self.services
         today = self.today()
         first, last = sprint.start, min(sprint.end, today)
@@ -287,4 +300,6 @@ class PlanningService:
     ) -> ClosedSprint:
         """Close the sprint: unfinished tasks go to the next sprint (or `into`) or to the
         backlog, and a review entry is written (its id is in the result)."""
+        from journal_app.services.planning import closing
+
         return closing.close(self, sprint_id, rollover, into=into)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from peewee import JOIN, Case, fn
@@ -58,25 +59,42 @@ def _select() -> Any:
     )
 
 
-def _tags_of(task_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+def _tags_of(*where: Any) -> dict[int, tuple[str, ...]]:
+    """Tags of the tasks matching `where`, in one query (a sub-select, not a long list
+    of ids: building hundreds of parameters costs more than the query)."""
+    chosen = Task.select(Task.id).where(*where)
+    query = (
+        TaskTag.select(TaskTag.task, Tag.name)
+        .join(Tag)
+        .where(TaskTag.task.in_(chosen))
+        .order_by(fn.lower(Tag.name), Tag.name)
+        .tuples()
+    )
     found: dict[int, list[str]] = defaultdict(list)
-    for first in range(0, len(task_ids), _BATCH):
-        part = task_ids[first : first + _BATCH]
-        query = (
-            TaskTag.select(TaskTag.task, Tag.name)
-            .join(Tag)
-            .where(TaskTag.task.in_(part))
-            .order_by(fn.lower(Tag.name), Tag.name)
-            .tuples()
-        )
-        for task_id, name in rows(query):
-            found[task_id].append(name)
+    for task_id, name in rows(query):
+        found[task_id].append(name)
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _tasks(query: Any) -> list[TaskData]:
-    found = rows(query.tuples())
-    tags = _tags_of([r[0] for r in found])
+def _fetch(query: Any) -> list[tuple[Any, ...]]:
+    """Rows straight from the DB-API cursor: peewee's per-value conversion costs more
+    than the SQL on a board of hundreds of cards (values are converted below)."""
+    sql, params = query.sql()
+    return list(Task._meta.database.execute_sql(sql, params).fetchall())
+
+
+def _instant(value: Any) -> dt.datetime | None:
+    """Aware UTC from what the engine returns (SQLite: ISO text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return from_storage(value)
+
+
+def _tasks(*where: Any, order: Sequence[Any] = ()) -> list[TaskData]:
+    found = _fetch(_select().where(*where).order_by(*order))
+    tags = _tags_of(*where) if found else {}
     return [
         TaskData(
             id=tid,
@@ -91,7 +109,7 @@ def _tasks(query: Any) -> list[TaskData]:
             resource_id=resource_id,
             resource=resource,
             tags=tags.get(tid, ()),
-            done_at=None if done_at is None else from_storage(done_at),
+            done_at=_instant(done_at),
         )
         for (
             tid,
@@ -116,17 +134,17 @@ _ORDER = (Task.position, Task.id)
 def sprint_tasks(sprint_id: int) -> list[TaskData]:
     """A sprint's tasks by column (to do, doing, done), each in board order."""
     column = Case(Task.status, [("todo", 0), ("doing", 1), ("done", 2)], 3)
-    return _tasks(_select().where(Task.sprint == sprint_id).order_by(column, *_ORDER))
+    return _tasks(Task.sprint == sprint_id, order=(column, *_ORDER))
 
 
 def backlog_tasks() -> list[TaskData]:
-    return _tasks(_select().where(*_column_where((None, "todo"))).order_by(*_ORDER))
+    return _tasks(*_column_where((None, "todo")), order=_ORDER)
 
 
 def get_task(task_id: object) -> TaskData:
     if isinstance(task_id, bool) or not isinstance(task_id, int):
         raise InvalidInput(f"there is no task {task_id!r}")
-    found = _tasks(_select().where(Task.id == task_id))
+    found = _tasks(Task.id == task_id)
     if not found:
         raise InvalidInput(f"there is no task {task_id}")
     return found[0]
@@ -136,7 +154,7 @@ def tasks_by_id(task_ids: Iterable[int]) -> list[TaskData]:
     ids = list(task_ids)
     found: list[TaskData] = []
     for first in range(0, len(ids), _BATCH):
-        found += _tasks(_select().where(Task.id.in_(ids[first : first + _BATCH])))
+        found += _tasks(Task.id.in_(ids[first : first + _BATCH]))
     return found
 
 
@@ -162,17 +180,18 @@ def column_of(task: TaskData) -> Column:
     return (task.sprint_id, task.status)
 
 
+def column_rows(column: Column) -> list[tuple[int, int]]:
+    """(id, position) of a column's tasks, in board order."""
+    query = Task.select(Task.id, Task.position).where(*_column_where(column)).order_by(*_ORDER)
+    return [(tid, pos) for tid, pos in rows(query.tuples())]
+
+
 def column_ids(column: Column) -> list[int]:
-    query = Task.select(Task.id).where(*_column_where(column)).order_by(*_ORDER).tuples()
-    return [tid for (tid,) in rows(query)]
+    return [tid for tid, _ in column_rows(column)]
 
 
-def _write_order(ids: Sequence[int]) -> None:
+def _write_order(ids: Sequence[int], current: dict[int, int]) -> None:
     """Positions 0..n-1 in the order given, touching only rows whose position changes."""
-    current: dict[int, int] = {}
-    for first in range(0, len(ids), _BATCH):
-        part = list(ids[first : first + _BATCH])
-        current.update(rows(Task.select(Task.id, Task.position).where(Task.id.in_(part)).tuples()))
     changes = [(tid, pos) for pos, tid in enumerate(ids) if current.get(tid) != pos]
     for first in range(0, len(changes), _BATCH):
         batch = changes[first : first + _BATCH]
@@ -190,23 +209,42 @@ def _check_open(sprint_id: int | None, verb: str) -> None:
 
 
 def _place(task_id: int, column: Column, before: int | None) -> None:
-    """Put `task_id` into `column`'s order before `before` (None: at the end)."""
-    ids = [t for t in column_ids(column) if t != task_id]
+    """Put `task_id` into `column`'s order before `before` (None: at the end).
+
+    Positions only need to be increasing along a column, so a move writes one row when
+    there is room between its new neighbours, and otherwise shifts the tasks after it in
+    one statement; a column with tied positions (older data) is renumbered once."""
+    found = column_rows(column)
+    if before == task_id and any(tid == task_id for tid, _ in found):
+        return  # "before itself": it stays where it is
+    others = [(tid, pos) for tid, pos in found if tid != task_id]
     if before is None or before == task_id:
-        index = len(ids)
-        if before == task_id:  # "before itself": stay where it was
-            index = _former_index(task_id, column, ids)
+        index = len(others)
     else:
-        if before not in ids:
+        index = next((i for i, (tid, _) in enumerate(others) if tid == before), -1)
+        if index < 0:
             raise InvalidInput(_not_in_column(before, column))
-        index = ids.index(before)
-    ids.insert(index, task_id)
-    _write_order(ids)
+    wanted = [tid for tid, _ in others]
+    wanted.insert(index, task_id)
+    if [tid for tid, _ in found] == wanted and _increasing([pos for _, pos in found]):
+        return  # already there
+    positions = [pos for _, pos in others]
+    if not _increasing(positions):
+        _write_order(wanted, dict(found))
+        return
+    previous = positions[index - 1] if index > 0 else -1
+    if index == len(others) or previous + 1 < positions[index]:
+        new = previous + 1
+    else:
+        new = positions[index]
+        Task.update(position=Task.position + 1).where(
+            *_column_where(column), Task.position >= new, Task.id != task_id
+        ).execute()
+    Task.update(position=new).where(Task.id == task_id).execute()
 
 
-def _former_index(task_id: int, column: Column, others: list[int]) -> int:
-    full = column_ids(column)
-    return full.index(task_id) if task_id in full else len(others)
+def _increasing(positions: Sequence[int]) -> bool:
+    return all(a < b for a, b in pairwise(positions))
 
 
 def _not_in_column(task_id: int, column: Column) -> str:
@@ -349,8 +387,9 @@ def append_to(task_ids: Sequence[int], sprint_id: int | None, *, keep_status: bo
     for status in dict.fromkeys(statuses[t] for t in ids):
         column: Column = (sprint_id, status)
         moved = [t for t in ids if statuses[t] == status]
-        rest = [t for t in column_ids(column) if t not in set(moved)]
-        _write_order(rest + moved)
+        found = column_rows(column)
+        rest = [t for t, _ in found if t not in set(moved)]
+        _write_order(rest + moved, dict(found))
 
 
 def _set_tags(task_id: int, names: list[str]) -> None:
