@@ -135,6 +135,6 @@ def test_markdown_hugo_and_csv_exports(journal, tmp_path, capsys):
 def test_in_a_real_process(journal, tmp_path, run_cli):
     done = run_cli("import", "--format", "markdown", str(FIXTURES / "obsidian"))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "Imported 3 entries, 1 attachment; ignored 1 files without a date\n"
+    assert done.stdout == "Imported 4 entries, 2 attachments; ignored 1 file without a date\n"
     done = run_cli("export", "--format", "markdown", str(tmp_path / "again"))
-    assert done.returncode == 0 and done.stdout.startswith("Exported 5 entries, 1 attachment")
+    assert done.returncode == 0 and done.stdout.startswith("Exported 6 entries, 2 attachments")

@@ -46,7 +46,8 @@ class ImportResult:
             line += f"; skipped {_counted(self.skipped)} already in the journal"
         for what, count in self.ignored.items():
             if count:
-                line += f"; ignored {count:,} {what}"
+                noun = what.replace("files", "file", 1) if count == 1 else what
+                line += f"; ignored {count:,} {noun}"
         return line
 
     @property

@@ -72,7 +72,7 @@ def _title_from_name(stem: str) -> str:
     return re.sub(r"\s+", " ", rest.strip(" -_.")).strip()
 
 
-def read_note(path: Path, root: Path) -> NewEntry | None:
+def read_note(path: Path, root: Path, vault: _Vault | None = None) -> NewEntry | None:
     """The entry a note holds; None when it has no date."""
     where = path.relative_to(root).as_posix()
     meta, body = split_front_matter(read_text(path, where), where)
@@ -102,34 +102,72 @@ def read_note(path: Path, root: Path) -> NewEntry | None:
         visibility=str(visibility),
         published_url=str(meta.get("published_url") or ""),
     )
-    new.body, new.images = _images(new.body, path, root, where)
+    new.body, new.images = _images(new.body, path, vault or _Vault(root), where)
     return check_entry(new)
 
 
-def _images(body: str, path: Path, root: Path, where: str) -> tuple[str, list[tuple[str, bytes]]]:
-    """Relative image links to files inside `root` become `attachment:` links."""
+class _Vault:
+    """The import folder's files, for Obsidian's `![[name.png]]` embeds (found by name
+    anywhere in the vault, as Obsidian does; indexed on first use)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self._by_name: dict[str, Path] | None = None
+
+    def find(self, name: str) -> Path | None:
+        if self._by_name is None:
+            self._by_name = {}
+            for folder, dirs, files in os.walk(self.root):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for file in sorted(files):
+                    self._by_name.setdefault(file.casefold(), Path(folder) / file)
+        return self._by_name.get(Path(name).name.casefold())
+
+    def inside(self, file: Path) -> bool:
+        real = os.path.realpath(file)
+        return os.path.commonpath([self.real_root, real]) == self.real_root
+
+
+_EMBED = re.compile(r"!\[\[([^\]|\n]+?)(?:\|[^\]\n]*)?\]\]")
+
+
+def _images(
+    body: str, path: Path, vault: _Vault, where: str
+) -> tuple[str, list[tuple[str, bytes]]]:
+    """Relative image links and `![[embeds]]` of files inside the folder become
+    `attachment:` links; anything else (web addresses, missing files) stays as written."""
     if "![" not in body:
         return body, []
     images: list[tuple[str, bytes]] = []
-    real_root = os.path.realpath(root)
+
+    def attach(file: Path | None, label: str) -> str | None:
+        if file is None or not file.is_file() or not vault.inside(file):
+            return None
+        if file.stat().st_size > MAX_BYTES:
+            raise bad_input(where, f"the image {label} is larger than 25 MB")
+        data = file.read_bytes()
+        name = image_name(data)
+        if name is not None:
+            images.append((name, data))
+        return name
 
     def swap(match: re.Match[str]) -> str:
         target = match.group(2).strip("<>")
         if ":" in target or target.startswith(("/", "#", "\\")):
             return match.group(0)  # a web address, an absolute path, an anchor: kept
-        file = Path(os.path.realpath(path.parent / urllib.parse.unquote(target)))
-        if os.path.commonpath([real_root, file]) != real_root or not file.is_file():
-            return match.group(0)
-        if file.stat().st_size > MAX_BYTES:
-            raise bad_input(where, f"the image {target} is larger than 25 MB")
-        data = file.read_bytes()
-        name = image_name(data)
+        name = attach(path.parent / urllib.parse.unquote(target), target)
         if name is None:
-            return match.group(0)  # not an image we can show
-        images.append((name, data))
+            return match.group(0)
         return f"{match.group(1)}attachment:{name}{match.group(3)}"
 
-    return _IMAGE.sub(swap, body), images
+    def embed(match: re.Match[str]) -> str:
+        target = match.group(1).strip()
+        name = attach(vault.find(target), target)
+        return match.group(0) if name is None else f"![{Path(target).stem}](attachment:{name})"
+
+    body = _IMAGE.sub(swap, body)
+    return _EMBED.sub(embed, body), images
 
 
 def import_markdown(
@@ -139,10 +177,11 @@ def import_markdown(
     total = len(files)
     notes: list[NewEntry] = []
     undated = 0
+    vault = _Vault(root)
     for done, path in enumerate(files):  # read and check everything before writing
         if done % 100 == 0:
             progress(done, total * 2, f"reading {path.name}")
-        note = read_note(path, root)
+        note = read_note(path, root, vault)
         if note is None:
             undated += 1
         else:

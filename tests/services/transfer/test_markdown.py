@@ -95,17 +95,26 @@ def test_our_export_imports_back_as_it_was_and_only_once(journal, tmp_path, cloc
 def test_an_obsidian_folder_takes_days_from_names_and_front_matter(journal, fixture_copy):
     folder = fixture_copy("obsidian")
     result = TransferService(journal).import_from("markdown", folder)
-    assert result.added == {"entries": 3, "attachments": 1}
+    assert result.added == {"entries": 4, "attachments": 2}
     assert result.ignored == {"files without a date": 1}  # Ideas.md; .obsidian is skipped
-    assert "ignored 1 files without a date" in result.summary()
+    assert "ignored 1 file without a date" in result.summary()
     found = {e.day: e for e in (journal.entries.get(s.id) for s in journal.entries.summaries())}
-    assert sorted(found) == [dt.date(2026, 3, 10), dt.date(2026, 3, 11), dt.date(2026, 3, 15)]
+    assert sorted(found) == [
+        dt.date(2026, 3, 10),
+        dt.date(2026, 3, 11),
+        dt.date(2026, 3, 12),
+        dt.date(2026, 3, 15),
+    ]
     assert found[dt.date(2026, 3, 10)].title == ""
     assert found[dt.date(2026, 3, 10)].body.startswith("Read chapter 3")
     backprop = found[dt.date(2026, 3, 11)]
     assert (backprop.title, backprop.tags) == ("Backprop by hand", ["backprop", "ml"])
     [picture] = journal.attachments.list_for(backprop.id)
     assert f"![the graph](attachment:{picture.filename})" in backprop.body
+    board = found[dt.date(2026, 3, 12)]  # an Obsidian embed, found by name in the vault
+    [picture] = journal.attachments.list_for(board.id)
+    assert f"![whiteboard](attachment:{picture.filename})" in board.body
+    assert "![[missing.png]]" in board.body  # a file that is not there: left as written
     week = found[dt.date(2026, 3, 15)]
     assert (week.title, week.visibility) == ("Week 11", "public")
 
