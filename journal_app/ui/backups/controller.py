@@ -76,16 +76,40 @@ class BackupController(QObject):
         backups = self._services.backups
         backups.start_check()
         self.checking = True
-        job = Job(backups.startup_problem)
-        job.setAutoDelete(False)
-        job.signals.finished.connect(lambda problem, j=job: self._on_checked(j, problem))
-        job.signals.failed.connect(lambda message, j=job: self._on_failed(j, message))
+        self._submit(Job(backups.startup_problem, "check"))
+
+    def _submit(self, job: Job) -> None:
+        job.setAutoDelete(False)  # kept in self._jobs until its signal arrives
+        # Bound methods: a controller deleted meanwhile (window closed) hears nothing.
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
         self._jobs.add(job)
         self.pool.start(job)
 
-    def _on_checked(self, job: Job, problem: object) -> None:
+    def _on_job_finished(self, job: Job, result: object) -> None:
         self._jobs.discard(job)
-        self.checking = False
+        if job.kind == "check":
+            self.checking = False
+            self._on_checked(result)
+            return
+        self.busy = False
+        self.last_error = None
+        if isinstance(result, BackupInfo):
+            self._status(f"Backed up {result.entries or 0:,} entries ({result.name})")
+        self.backup_finished.emit(result)
+
+    def _on_job_failed(self, job: Job, message: str) -> None:
+        self._jobs.discard(job)
+        if job.kind == "check":
+            self.checking = False
+            message = f"the start-up check could not run: {message}"
+        self.busy = False
+        self.last_error = message
+        log.warning("backup failed: %s", message)
+        self._status(f"Backup failed: {message}")
+        self.backup_failed.emit(message)
+
+    def _on_checked(self, problem: object) -> None:
         if isinstance(problem, DatabaseDamaged):
             self.offer_recovery(problem)
             return
@@ -109,30 +133,7 @@ class BackupController(QObject):
         if self.busy:
             return
         self.busy = True
-        job = Job(call)
-        job.setAutoDelete(False)  # kept in self._jobs until its signal arrives
-        job.signals.finished.connect(lambda result, j=job: self._on_finished(j, result))
-        job.signals.failed.connect(lambda message, j=job: self._on_failed(j, message))
-        self._jobs.add(job)
-        self.pool.start(job)
-
-    def _on_finished(self, job: Job, result: object) -> None:
-        self._jobs.discard(job)
-        self.busy = False
-        self.checking = False
-        self.last_error = None
-        if isinstance(result, BackupInfo):
-            self._status(f"Backed up {result.entries or 0:,} entries ({result.name})")
-        self.backup_finished.emit(result)
-
-    def _on_failed(self, job: Job, message: str) -> None:
-        self._jobs.discard(job)
-        self.busy = False
-        self.checking = False
-        self.last_error = message
-        log.warning("backup failed: %s", message)
-        self._status(f"Backup failed: {message}")
-        self.backup_failed.emit(message)
+        self._submit(Job(call, "backup"))
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, MESSAGE_MS)

@@ -211,3 +211,18 @@ def test_a_journal_that_cannot_open_is_offered_a_backup_before_the_window(journa
         assert len(services.entries.summaries()) == 12
     kept = [p for p in journal.root.iterdir() if p.name.startswith("journal.sqlite3.corrupt-")]
     assert len(kept) == 1 and kept[0].read_bytes() == b""
+
+
+def test_a_controller_deleted_while_its_check_runs_hears_nothing(journal, qtbot, open_window):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window = open_window(journal)
+    controller = window.backups
+    assert not controller.idle  # the check (then the start-up copy) is under way
+    heard = []
+    controller.backup_finished.connect(heard.append)
+    controller.deleteLater()  # as when its window goes
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)  # a late signal must find nobody, and raise nothing
+    assert heard == []
+    assert not list(journal.backups.glob("*.partial")) if journal.backups.exists() else True
