@@ -61,6 +61,9 @@ MERGE_KEYS: dict[str, tuple[str, ...]] = {
     "work_session": ("start", "end"),
     "output": ("kind", "title", "day"),
 }
+# Other unique columns: a row matching on one of them is the same row (a renamed
+# built-in template is still that built-in).
+ALSO_UNIQUE: dict[str, tuple[str, ...]] = {"template": ("builtin_key",)}
 _SAFE_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,200}")
 _NOUNS = {
     "entry": "entries",
@@ -230,6 +233,9 @@ def _merge(
             found = tables.find_row(
                 info.name, {c: values.get(c) for c in key}, "id" if single_id else key[0]
             )
+            for column in ALSO_UNIQUE.get(info.name, ()):
+                if found is None and values.get(column) is not None:
+                    found = tables.find_row(info.name, {column: values[column]}, "id")
             if found is not None:
                 if single_id:
                     mapping[old_id] = found

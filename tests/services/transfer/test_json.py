@@ -103,3 +103,18 @@ def test_a_damaged_file_names_the_place_and_changes_nothing(exported, tmp_path, 
             transfer.import_from("json", newer)
         assert target.is_empty()
         assert len(target.categories.list()) == 7  # the new journal's own, untouched
+
+
+def test_merging_a_renamed_built_in_template_keeps_the_one_here(exported, tmp_path, clock):
+    path, _rows = exported
+    document = json.loads(path.read_text())
+    table = document["tables"]["template"]
+    name, key = table["columns"].index("name"), table["columns"].index("builtin_key")
+    daily = next(row for row in table["rows"] if row[key] == "daily")
+    daily[name] = "My daily page"
+    path.write_text(json.dumps(document))
+    with _open(tmp_path, "other", clock) as other:
+        add_entry(other, dt.date(2026, 1, 5), "Mine")
+        TransferService(other).import_from("json", path)
+        names = [t.name for t in other.templates.list()]
+        assert "Daily log" in names and "My daily page" not in names
