@@ -72,7 +72,7 @@ class SprintsPage(QWidget):
         title = scaled_font_label("Sprints", 1.9, object_name="pageTitle")
         self.sprint_combo = QComboBox()
         self.sprint_combo.setAccessibleName("Sprint")
-        self.sprint_combo.setMinimumContentsLength(34)
+        self.sprint_combo.setMinimumContentsLength(46)
         self.sprint_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -82,6 +82,10 @@ class SprintsPage(QWidget):
         self.close_button.setToolTip(
             "Roll unfinished tasks over and write the sprint review in your journal"
         )
+        self.review_button = QPushButton("Open the Review")
+        self.review_button.setToolTip("The sprint review just written, in the Journal")
+        self.review_button.hide()
+        self.last_review_id: int | None = None
         self.summary = QLabel()
         self.summary.setObjectName("pageSubtitle")
         self.summary.setWordWrap(True)
@@ -107,7 +111,10 @@ class SprintsPage(QWidget):
         box.setContentsMargins(28, 22, 28, 16)
         box.setSpacing(10)
         box.addLayout(top)
-        box.addWidget(self.summary)
+        line = QHBoxLayout()
+        line.addWidget(self.summary, 1)
+        line.addWidget(self.review_button)
+        box.addLayout(line)
         box.addWidget(self.tabs, 1)
         from journal_app.ui.theme import PAGE_SHEET, style_with
 
@@ -117,6 +124,7 @@ class SprintsPage(QWidget):
         self.new_button.clicked.connect(self.new_sprint)
         self.edit_button.clicked.connect(self.edit_sprint)
         self.close_button.clicked.connect(self.close_sprint)
+        self.review_button.clicked.connect(self.open_review)
         self.board.changed.connect(self._announce)
         self.board.edit_requested.connect(self.edit_task)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -229,8 +237,19 @@ class SprintsPage(QWidget):
             f"task{'s' if len(closed.rolled_over) != 1 else ''} moved to {where}; the "
             "review is in your journal"
         )
-        self._announce(entries=True)
         self.last_review_id = closed.review_entry_id
+        self.review_button.show()
+        self._announce(entries=True)
+
+    def open_review(self) -> bool:
+        """Show the review just written in the Journal area, ready for the reflection."""
+        window = self.window()
+        journal = getattr(window, "journal_page", None)
+        if self.last_review_id is None or journal is None:
+            return False
+        journal.refresh()
+        window.show_area("journal")  # type: ignore[attr-defined]
+        return bool(journal.open_entry(self.last_review_id))
 
     def edit_task(self, task_id: int) -> None:
         from journal_app.ui.sprints.task_dialog import TaskDialog

@@ -74,9 +74,7 @@ class BoardWidget(QWidget):
             column.model.drop_handler = self._on_drop
             column.move_requested.connect(lambda where, k=key: self.move_selected(k, where))
             column.quick_added.connect(lambda title, k=key: self.quick_add(k, title))
-            column.view.activated.connect(
-                lambda index, c=column: self.edit_requested.emit(c.model.task(index.row()).id)
-            )
+            column.edit_requested.connect(self.edit_requested)
             self.columns[key] = column
             row.addWidget(column, 1)
 

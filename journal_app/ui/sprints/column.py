@@ -26,10 +26,10 @@ from journal_app.ui.sprints.task_list_model import Column, TaskListModel
 # Moving the selected card: (name, keys, what it does). Ctrl+Shift+arrows are used by
 # no other action of the app (the editor's Ctrl+Shift shortcuts are letters).
 MOVES = (
-    ("left", "Ctrl+Shift+Left", "Move the card to the column on the left"),
-    ("right", "Ctrl+Shift+Right", "Move the card to the column on the right"),
-    ("up", "Ctrl+Shift+Up", "Move the card up"),
-    ("down", "Ctrl+Shift+Down", "Move the card down"),
+    ("left", "Ctrl+Shift+Left", "Move to the Column on the Left"),
+    ("right", "Ctrl+Shift+Right", "Move to the Column on the Right"),
+    ("up", "Ctrl+Shift+Up", "Move Up"),
+    ("down", "Ctrl+Shift+Down", "Move Down"),
 )
 
 
@@ -62,6 +62,7 @@ class TaskColumn(QFrame):
 
     quick_added = Signal(str)  # a title typed and Enter pressed
     move_requested = Signal(str)  # "left" / "right" / "up" / "down"
+    edit_requested = Signal(int)  # a card's id: Enter, double-click or "Edit…"
 
     def __init__(
         self, key: str, title: str, column: Column, *, quick_add: bool, parent=None
@@ -96,6 +97,14 @@ class TaskColumn(QFrame):
             self.adder.returnPressed.connect(self._on_return_pressed)
             box.addWidget(self.adder)
         box.addWidget(self.view, 1)
+        # The card's menu (right click) lists the same actions with their keys.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.edit_action = QAction("Edit Task…", self.view)
+        self.edit_action.triggered.connect(self._on_edit_triggered)
+        self.view.addAction(self.edit_action)
+        self.view.activated.connect(
+            lambda index: self.edit_requested.emit(self.model.task(index.row()).id)
+        )
         self.move_actions: dict[str, QAction] = {}
         for name, keys, tip in MOVES:
             action = QAction(tip, self.view)
@@ -105,6 +114,11 @@ class TaskColumn(QFrame):
             self.view.addAction(action)
             self.move_actions[name] = action
         self.model.modelReset.connect(self._update_count)
+
+    def _on_edit_triggered(self) -> None:
+        task_id = self.selected_task_id()
+        if task_id is not None:
+            self.edit_requested.emit(task_id)
 
     def _on_return_pressed(self) -> None:
         assert self.adder is not None

@@ -102,8 +102,12 @@ class SprintDialog(QDialog):
         form.addRow("&Name:", self.name)
         form.addRow("&Goal:", self.goal)
         form.addRow("&Career goal:", self.career_goal)
-        form.addRow("&Dates:", dates)
-        form.addRow("Ca&pacity:", capacity_row)
+        dates_label = QLabel("&Dates:")
+        dates_label.setBuddy(self.start)
+        capacity_label = QLabel("Ca&pacity:")
+        capacity_label.setBuddy(self.capacity)
+        form.addRow(dates_label, dates)
+        form.addRow(capacity_label, capacity_row)
         form.addRow("", self.suggestion)
         if sprint is not None and not sprint.closed:
             form.addRow("&Status:", self.status)
@@ -132,7 +136,8 @@ class SprintDialog(QDialog):
             today = self._planner.today()
             start = today if last is None else max(last.end + dt.timedelta(days=1), today)
             length = DEFAULT_DAYS if last is None else last.days
-            self.name.setText(next_name(None if last is None else last.name))
+            numbered = [o.sprint.name for o in latest if re.search(r"\d+\s*$", o.sprint.name)]
+            self.name.setText(next_name(numbered[0] if numbered else None))
             self.career_goal.setText("" if last is None else last.career_goal)
             self.start.setDate(to_qdate(start))
             self.end.setDate(to_qdate(start + dt.timedelta(days=length - 1)))

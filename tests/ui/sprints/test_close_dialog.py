@@ -75,6 +75,11 @@ def test_close_into_the_next_sprint(qtbot, make_window, planner, services, sprin
     combo = page.sprint_combo
     labels = [combo.itemText(i) for i in range(combo.count())]
     assert "Sprint 1 · 16 – 29 Nov 2026 · closed" in labels
+    # The review opens in the Journal, for the reflection.
+    assert page.review_button.isVisible()
+    page.review_button.click()
+    assert window.current_area() == "journal"
+    assert window.journal_page.editor_pane.entry.id == entry_id
 
 
 def test_close_into_the_backlog(qtbot, make_window, planner, services, sprint, logged):

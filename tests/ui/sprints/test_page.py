@@ -117,9 +117,27 @@ def test_editing_a_task_from_its_card(qtbot, make_window, planner, services, spr
         "by hand",
     )
     assert todo.model.tasks()[0].title == "Read chapter 6"
-    page.edit_task(task.id)
+    todo.select(task.id)
+    todo.edit_action.trigger()  # the card's menu: Edit Task…
+    assert page.dialog.title.text() == "Read chapter 6"
     page.dialog.estimate.setValue(-0.5)  # "none"
     assert page.dialog.try_accept() and planner.task(task.id).estimate_hours is None
     page.edit_task(task.id)
     assert page.dialog.delete()
     assert planner.board(sprint.id).tasks == () and todo.model.total == 0
+
+
+def test_a_new_sprint_is_named_after_the_last_numbered_one(make_window, planner, sprint):
+    from journal_app.ui.sprints.sprint_dialog import next_name
+
+    assert [next_name(n) for n in (None, "Sprint 9", "Block", "Q 2 sprint 10 ")] == [
+        "Sprint 1",
+        "Sprint 10",
+        "Block 2",
+        "Q 2 sprint 11",
+    ]
+    planner.add_sprint("Side quest", D(2026, 11, 30), D(2026, 12, 6), capacity_hours=1)
+    _, page = open_page(make_window)
+    page.new_sprint()
+    assert page.dialog.name.text() == "Sprint 2"
+    assert page.dialog.start.date().toPython() == D(2026, 12, 7)  # after the latest
