@@ -73,7 +73,7 @@ class Services:
         journal in place (it sets ``_opened``), so every service sees the restored one."""
         from journal_app.services.backups import BackupService
 
-        return BackupService(self.paths, self.clock, self)
+        return BackupService(self.paths, self.clock, self, tz=self.tz)
 
     # ------------------------------------------------------------------ tracking (#4)
 
