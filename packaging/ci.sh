@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI for the installer, on Debian as root (`bash packaging/ci.sh`, ~3-5 minutes):
 #   build the bundle and the .deb (packaging/linux/build-deb.sh), run desktop-file-validate,
-#   appstreamcli validate and lintian, install the .deb with apt-get, run the installed
+#   appstreamcli validate and lintian, compile the NSIS script with makensis, install the .deb with apt-get, run the installed
 #   `journal-app --self-test` offscreen, start the menu entry's Exec line under Xvfb until
 #   its window paints, measure start-up of the bundled app against `python -m journal_app`,
 #   then print the figures as JSON (also written to build/packaging-ci.json).
@@ -24,7 +24,7 @@ fi
 
 step "checkers"
 t0=$(now)
-CHECK_DEBS=(lintian desktop-file-utils appstream xvfb xauth)
+CHECK_DEBS=(lintian desktop-file-utils appstream xvfb xauth nsis)
 missing=()
 for deb in "${CHECK_DEBS[@]}"; do
   dpkg-query -W -f='${Status}\n' "$deb" 2>/dev/null | grep -q "install ok installed" \
@@ -50,6 +50,17 @@ step "lintian"
 t0=$(now)
 lintian --fail-on error,warning --info "$DEB"
 lintian_s=$(elapsed "$t0")
+
+step "NSIS installer compiles (Debian's makensis, placeholder bundle)"
+NSIS_DIR=$(mktemp -d)
+mkdir -p "$NSIS_DIR/journal-app/_internal"
+printf 'MZ placeholder' >"$NSIS_DIR/journal-app/journal-app.exe"
+printf 'placeholder' >"$NSIS_DIR/journal-app/_internal/base_library.zip"
+VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' journal_app/__init__.py)
+makensis -V2 -WX "-DVERSION=$VERSION" "-DBUNDLE_DIR=$NSIS_DIR/journal-app" \
+  "-DOUT_FILE=$NSIS_DIR/journal-app-$VERSION-setup.exe" packaging/windows/journal-app.nsi
+ls -l "$NSIS_DIR/journal-app-$VERSION-setup.exe"
+rm -rf "$NSIS_DIR"
 
 step "install $DEB"
 t0=$(now)

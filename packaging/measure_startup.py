@@ -5,7 +5,9 @@
 Both open the benchmarks' 10-year demo journal and are timed from spawn to their first
 painted window (the `first-paint` line that JOURNAL_APP_STARTUP_PROBE=1 prints), with the
 machinery of benchmarks/run.py; a bare Qt window is timed alongside as the yardstick.
-Runs are interleaved after one untimed warm-up each, so all share the machine's noise.
+Runs are interleaved after one untimed warm-up each, so all share the machine's noise;
+the CPU time each child used (user + system) is reported too, as it barely moves when
+other jobs share the machine.
 `python` is the interpreter running this script. Prints one JSON object.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import resource
 import statistics
 import sys
 from pathlib import Path
@@ -48,18 +51,24 @@ def main(argv: list[str] | None = None) -> int:
     }
     env = bench._env(JOURNAL_APP_STARTUP_PROBE="1")
     runs: dict[str, list[float]] = {kind: [] for kind in kinds}
+    cpu: dict[str, list[float]] = {kind: [] for kind in kinds}
     for index in range(args.runs + 1):
         for kind, cmd in kinds.items():
-            seconds = bench.spawn_until(cmd, env)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            seconds = bench.spawn_until(cmd, env)  # returns once the child has exited
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             bench.log(
                 f"{kind:8} {'warm-up' if index == 0 else f'run {index}'}: {seconds * 1000:.0f} ms"
             )
             if index:
                 runs[kind].append(seconds * 1000)
+                used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                cpu[kind].append(used * 1000)
     figures: dict[str, object] = {}
     for kind, values in runs.items():
         figures[f"startup_{kind}_ms"] = round(statistics.median(values), 1)
         figures[f"startup_{kind}_runs_ms"] = [round(v, 1) for v in values]
+        figures[f"startup_{kind}_cpu_ms"] = round(statistics.median(cpu[kind]), 1)
     bare = figures["startup_bare_qt_ms"]
     for kind in ("bundled", "python"):
         figures[f"startup_{kind}_ratio"] = round(figures[f"startup_{kind}_ms"] / bare, 2)
