@@ -4,7 +4,9 @@ the GraphicsLayout of a linked group of plots."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +33,50 @@ def render_image(item: Any) -> QImage:
     return QImage(image)
 
 
+def close_paths(node: Any) -> None:
+    """Spell each "Z" (close path) in the SVG paths under `node` as a line back to the
+    subpath's start. pyqtgraph 0.14's exporter reads path data as "x,y" pairs only and
+    fails on the "Z" Qt 6 writes for closed shapes, i.e. on every plot
+    (pyqtgraph/pyqtgraph#3495, fixed upstream after 0.14.0)."""
+    for path in node.getElementsByTagName("path"):
+        data = path.getAttribute("d")
+        if "Z" not in data and "z" not in data:
+            continue
+        tokens: list[str] = []
+        start = ""
+        for token in data.split():
+            closing = token[-1] in "Zz"
+            token = token[:-1] if closing else token
+            if token:
+                if token[0] in "Mm":
+                    start = token[1:]
+                tokens.append(token)
+            if closing and start:
+                tokens.append("L" + start)
+        path.setAttribute("d", " ".join(tokens))
+
+
+@contextmanager
+def _closed_paths_understood() -> Iterator[None]:
+    module = sys.modules["pyqtgraph.exporters.SVGExporter"]
+    original = module.correctCoordinates
+
+    def correct(node: Any, defs: Any, item: Any, options: Any) -> Any:
+        close_paths(node)
+        return original(node, defs, item, options)
+
+    module.correctCoordinates = correct
+    try:
+        yield
+    finally:
+        module.correctCoordinates = original
+
+
 def render_svg(item: Any) -> bytes:
     from pyqtgraph.exporters import SVGExporter
 
-    data: bytes = SVGExporter(item).export(toBytes=True)
+    with _closed_paths_understood():
+        data: bytes = SVGExporter(item).export(toBytes=True)
     return data
 
 
@@ -60,9 +102,17 @@ class ExportButton(QToolButton):
 
     exported = Signal(str)  # the path written, or "clipboard"
 
-    def __init__(self, target: Callable[[], Any], name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        target: Callable[[], Any],
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        around: Callable[[], AbstractContextManager[Any]] = nullcontext,
+    ):
         super().__init__(parent)
         self._target = target
+        self._around = around  # e.g. trim the drawing to the view while exporting
         self._name = name
         self.setText("Export")
         self.setToolTip(f"Save or copy the {name} chart")
@@ -82,14 +132,16 @@ class ExportButton(QToolButton):
     def save(self, path: Path) -> None:
         """Write the chart to `path` (PNG or SVG by its suffix)."""
         path = Path(path)
-        if path.suffix.lower() == ".svg":
-            export_svg(self._target(), path)
-        else:
-            export_png(self._target(), path)
+        with self._around():
+            if path.suffix.lower() == ".svg":
+                export_svg(self._target(), path)
+            else:
+                export_png(self._target(), path)
         self.exported.emit(str(path))
 
     def copy(self) -> None:
-        copy_image(self._target())
+        with self._around():
+            copy_image(self._target())
         self.exported.emit("clipboard")
 
     def _save(self, kind: str) -> None:

@@ -62,6 +62,17 @@ class Frame:
             {name: data[lo:hi] for name, data in self.series.items()},
         )
 
+    def inside(self, x0: float, x1: float) -> Frame:
+        """The periods wholly within x0..x1 (SVG export has no clipping)."""
+        lo = int(np.searchsorted(self.left, x0, side="left"))
+        hi = int(np.searchsorted(self.right, x1, side="right"))
+        return Frame(
+            self.level,
+            self.left[lo:hi],
+            self.right[lo:hi],
+            {name: data[lo:hi] for name, data in self.series.items()},
+        )
+
     def top(self, names: tuple[str, ...], x0: float, x1: float) -> float:
         """The highest value of the named series among the periods in x0..x1."""
         shown = self.window(x0, x1)

@@ -41,16 +41,30 @@ class OutputRow:
                 self.plot.addItem(self.bars[kind])
         self.periods = None
 
-    def draw(self, level: str) -> None:
+    def draw(self, level: str, *, force: bool = False) -> None:
         """Weeks, or months when `level` is "month"."""
         history = self._history
         if history is None:
             return
         periods = history.outputs_monthly if level == "month" else history.outputs
-        if periods is self.periods:
+        if periods is self.periods and not force:
             return
         self.periods = periods
         self._draw()
+
+    def clip(self, x0: float, x1: float) -> None:
+        """Keep only the periods wholly within x0..x1 (for SVG, which does not clip)."""
+        keep = (self._left >= x0) & (self._right <= x1)
+        for bars in self.bars.values():
+            x, height = bars.getData()
+            if x is None or len(x) != len(keep):
+                continue
+            bars.setOpts(
+                x=x[keep],
+                y0=np.asarray(bars.opts["y0"])[keep],
+                height=np.asarray(height)[keep],
+                width=np.asarray(bars.opts["width"])[keep],
+            )
 
     def set_mode(self, mode: str) -> None:
         """ "count" (outputs) or "words"."""

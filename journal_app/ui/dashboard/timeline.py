@@ -9,6 +9,8 @@ and a cursor through every plot; a click asks to open that day.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pyqtgraph as pg
@@ -132,6 +134,23 @@ class TimelineChart(QWidget):
         """The linked plots as one picture."""
         return self.view.ci
 
+    @contextmanager
+    def exact_view(self) -> Iterator[None]:
+        """Draw only the periods wholly in view while exporting (SVG does not clip),
+        then the usual margin again."""
+        if self._frames is None:
+            yield
+            return
+        x0, x1 = self.visible_x()
+        frame = self._frames.frame(self.level or "day").inside(x0, x1)
+        for row in (self.hours, self.sleep, self.share):
+            row.draw(frame)
+        self.outputs.clip(x0, x1)
+        try:
+            yield
+        finally:
+            self._redraw(force=True)
+
     def visible_x(self) -> tuple[float, float]:
         low, high = self.hours_plot.getViewBox().viewRange()[0]
         return float(low), float(high)
@@ -204,7 +223,7 @@ class TimelineChart(QWidget):
             self.hours.draw(frame)
             self.sleep.draw(frame)
             self.share.draw(frame)
-            self.outputs.draw(level)
+            self.outputs.draw(level, force=force)
             self._drawn = (level, lo, hi)
             if level != self.level:
                 self.level = level

@@ -1,14 +1,15 @@
 """The Dashboard's content: the range bar, headline figures and the chart cards. Reads
 the journal once per reload (services.dashboard.history) and answers every range
 change from that history alone. The cards below the timeline are built once the
-timeline has first painted, so the first screen shows as soon as it can."""
+view has first painted, so the first screen shows as soon as it can."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal_app.errors import InvalidInput
@@ -86,7 +87,11 @@ class DashboardView(QWidget):
         sleep_label = QLabel("Sleep target")
         sleep_label.setBuddy(self.sleep_target)
         self.exports = {
-            "timeline": ExportButton(self.timeline.export_target, "Hours, sleep and output")
+            "timeline": ExportButton(
+                self.timeline.export_target,
+                "Hours, sleep and output",
+                around=self.timeline.exact_view,
+            )
         }
         self.consistency: ConsistencyPanel | None = None
         self.ledger: LedgerPanel | None = None
@@ -113,14 +118,13 @@ class DashboardView(QWidget):
         self.timeline.day_requested.connect(self.day_requested)
         self.timeline.apply_style(self.style)
         self._lower_scheduled = False
-        self.timeline.view.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Once the timeline has painted, build the rest in the next turn of the loop."""
-        if event.type() == QEvent.Type.Paint and not self._lower_scheduled:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Once the first screen has painted, build the rest in the next turn of the loop."""
+        super().paintEvent(event)
+        if not self._lower_scheduled:
             self._lower_scheduled = True
             QTimer.singleShot(0, self.build_lower)
-        return False
 
     @property
     def complete(self) -> bool:
