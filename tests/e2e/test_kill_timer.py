@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -16,6 +18,8 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"),
 ]
+
+READY_TIMEOUT_S = 120
 
 # The real window in a child process. Its clock runs 30 minutes behind while the timer
 # starts, then catches up and one tick sends the heartbeat: 30 min timed, then killed.
@@ -62,8 +66,14 @@ def run_and_kill(data_dir, category_id: int) -> dt.datetime:
     )
     try:
         assert proc.stdout is not None
-        line = proc.stdout.readline()
-        assert line.startswith("running"), proc.stderr.read() if proc.stderr else line
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: lines.put(proc.stdout.readline()), daemon=True).start()
+        try:
+            line = lines.get(timeout=READY_TIMEOUT_S)
+        except queue.Empty:
+            proc.kill()
+            pytest.fail(f"the app never reported its timer: {proc.communicate()[1]}")
+        assert line.startswith("running"), line or proc.communicate()[1]
         _, elapsed, beat = line.split()
         assert 30 * 60 <= float(elapsed) < 31 * 60
         os.kill(proc.pid, signal.SIGKILL)

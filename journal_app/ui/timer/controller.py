@@ -60,7 +60,7 @@ class FocusTimerController(QObject):
         self._window = window
         self._services = services
         self._events = events
-        self._ui_settings = ui_settings if ui_settings is not None else open_settings()
+        self._ui_settings_given = ui_settings  # else the user's file, opened when needed
         self.settings: TrackingSettings = services.tracking_settings.get()
         self.state: TimerState | None = None
         self.pending_prompt: QMessageBox | None = None
@@ -192,6 +192,14 @@ class FocusTimerController(QObject):
         if saved:
             self._events.tracking_changed.emit()
 
+    @property
+    def ui_settings(self) -> QSettings:
+        """Where the start dialog's Pomodoro choice is remembered. Opened on first use:
+        a window that never starts a timer (the self-test) leaves no settings behind."""
+        if self._ui_settings_given is None:
+            self._ui_settings_given = open_settings()
+        return self._ui_settings_given
+
     def _message(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
 
@@ -213,7 +221,7 @@ class FocusTimerController(QObject):
     # -- commands -----------------------------------------------------------------------------
 
     def open_start_dialog(self) -> StartDialog:
-        remembered = self._ui_settings.value(POMODORO_KEY, False)
+        remembered = self.ui_settings.value(POMODORO_KEY, False)
         dialog = StartDialog(
             self._services,
             pomodoro=remembered in (True, "true", "1", 1),
@@ -256,7 +264,7 @@ class FocusTimerController(QObject):
 
     def _on_started(self, state: TimerState, dialog: StartDialog | None) -> None:
         if dialog is not None:
-            self._ui_settings.setValue(POMODORO_KEY, dialog.pomodoro_check.isChecked())
+            self.ui_settings.setValue(POMODORO_KEY, dialog.pomodoro_check.isChecked())
             self._last_labels = {
                 "category_id": state.category_id,
                 "skill_id": state.skill_id,
