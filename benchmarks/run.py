@@ -300,6 +300,8 @@ def measure_startup(ctx: Context) -> dict[str, Any]:
 
 from bench_autosave import BUDGET as AUTOSAVE_BUDGET  # noqa: E402
 from bench_autosave import measure_autosave  # noqa: E402
+from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
+from bench_dashboard import measure_dashboard  # noqa: E402
 from bench_preview import BUDGET as PREVIEW_BUDGET  # noqa: E402
 from bench_preview import measure_preview  # noqa: E402
 from bench_search import BUDGET as SEARCH_BUDGET  # noqa: E402
@@ -308,12 +310,14 @@ from bench_search import measure_search  # noqa: E402
 BUDGET.update(SEARCH_BUDGET)
 BUDGET.update(PREVIEW_BUDGET)
 BUDGET.update(AUTOSAVE_BUDGET)
+BUDGET.update(DASHBOARD_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
     "search": measure_search,
     "preview": measure_preview,
     "autosave": measure_autosave,
+    "dashboard": measure_dashboard,
 }
 
 

@@ -11,7 +11,7 @@ from journal_app.services.dashboard.history import History
 from journal_app.services.dashboard.pairings import Pairing, sleep_then_work, work_then_sleep
 from journal_app.services.dashboard.ranges import DateRange
 from journal_app.services.dashboard.rolling import share
-from journal_app.services.dashboard.streaks import Streaks, streak_figures
+from journal_app.services.dashboard.streaks import Streaks, counts
 from journal_app.services.dashboard.weekly import WeekTotal, weeks_overlapping
 
 
@@ -65,13 +65,12 @@ def range_figures(history: History, rng: DateRange) -> RangeFigures:
         sleep_average=math.fsum(nights) / len(nights) if nights else None,
         nights_logged=len(nights),
         sleep_debt=h.sleep_debt[hi - 1] if tracked else None,
-        streaks=streak_figures(
-            h.days,
-            h.total,
+        streaks=Streaks(
+            current=h.streak_current,
+            longest=h.streak_longest,
             min_hours=settings.streak_min_hours,
-            today=h.today,
-            first=rng.first,
-            last=rng.last,
+            counted_in_range=sum(1 for v in h.total[lo:hi] if counts(v, settings.streak_min_hours)),
+            days_in_range=tracked,
         ),
         weeks=weeks,
         weeks_met=sum(1 for w in finished if w.met),

@@ -64,6 +64,8 @@ class History:
     outputs_monthly: OutputWeeks  # per month and kind (charts zoomed far out)
     skills: tuple[SkillCurve, ...]
     settings: DashboardSettings
+    streak_current: int  # days in a row counted, up to today (or yesterday)
+    streak_longest: int  # the longest run ever
 
     @property
     def first(self) -> dt.date:

@@ -41,12 +41,14 @@ def sleep_then_work(
     today: dt.date,
     since: dt.date | None,
 ) -> Pairing:
-    """Last night's sleep (x) against the day's deep work (y), for days in first..last."""
-    picked: list[tuple[dt.date, float, float]] = [
-        (day, night, work)
-        for day, night, work in zip(days, sleep, hours, strict=True)
-        if night is not None and _usable(day, first, last, since) and day < today
-    ]
+    """Last night's sleep (x) against the day's deep work (y), for days in first..last
+    (`days` consecutive)."""
+    lo, hi = _span(days, first, last, since)
+    picked: list[tuple[dt.date, float, float]] = []
+    for i in range(lo, hi):
+        night = sleep[i]
+        if night is not None and days[i] < today:
+            picked.append((days[i], night, hours[i]))
     return _pairing(
         "Sleep, then deep work",
         "sleep the night before (h)",
@@ -68,11 +70,12 @@ def work_then_sleep(
 ) -> Pairing:
     """A day's deep work (x) against the following night's sleep (y), days in first..last
     (`days` consecutive: the night after days[i] is sleep[i + 1])."""
+    lo, hi = _span(days, first, last, since)
     picked: list[tuple[dt.date, float, float]] = []
-    for i, day in enumerate(days[:-1]):
+    for i in range(lo, min(hi, len(days) - 1)):
         night = sleep[i + 1]
-        if night is not None and _usable(day, first, last, since):
-            picked.append((day, hours[i], night))
+        if night is not None:
+            picked.append((days[i], hours[i], night))
     return _pairing(
         "Deep work, then sleep",
         "deep work that day (h)",
@@ -83,8 +86,14 @@ def work_then_sleep(
     )
 
 
-def _usable(day: dt.date, first: dt.date, last: dt.date, since: dt.date | None) -> bool:
-    return since is not None and first <= day <= last and day >= since
+def _span(
+    days: Sequence[dt.date], first: dt.date, last: dt.date, since: dt.date | None
+) -> tuple[int, int]:
+    """The indexes of the days in first..last from `since` on (consecutive `days`)."""
+    if not days or since is None:
+        return 0, 0
+    lo = max(0, (max(first, since) - days[0]).days)
+    return lo, max(lo, min(len(days), (last - days[0]).days + 1))
 
 
 def _pairing(

@@ -15,6 +15,7 @@ from journal_app.services.dashboard.output_weeks import output_weeks
 from journal_app.services.dashboard.ranges import DateRange, resolve_range
 from journal_app.services.dashboard.rolling import rolling_mean, rolling_share
 from journal_app.services.dashboard.sleep_debt import sleep_debt
+from journal_app.services.dashboard.streaks import streak_figures
 from journal_app.services.dashboard.weekly import weekly_totals
 from journal_app.services.tracking import daily
 from journal_app.services.tracking.settings import SettingsService
@@ -65,6 +66,7 @@ class DashboardService:
         for output in made:
             counts[output.day] += 1
             words[output.day] += output.words or 0
+        runs = streak_figures(days, series.total, min_hours=settings.streak_min_hours, today=day)
         ledgers = self._skills.ledgers(day)
         per_skill = daily.daily_seconds(first, day, self._tz, key="skill") if ledgers else {}
         return History(
@@ -87,6 +89,8 @@ class DashboardService:
             outputs_monthly=output_weeks(made, first, day, "month"),
             skills=skill_curves(ledgers, days, per_skill),
             settings=settings,
+            streak_current=runs.current,
+            streak_longest=runs.longest,
         )
 
     @staticmethod

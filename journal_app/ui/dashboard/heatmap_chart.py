@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -71,13 +72,14 @@ class HeatmapChart(QWidget):
         self.plot_widget.setFixedHeight(round(column * 7.2 + TOP_AXIS_HEIGHT))
 
     def set_heatmap(self, heatmap: Heatmap) -> None:
+        if heatmap == self.heatmap:
+            return  # ranges ending today share one calendar
         self.heatmap = heatmap
         for level, item in enumerate(self.levels):
             cells = [c for c in heatmap.cells if c.level == level]
             item.setData(
-                x=[c.column for c in cells],
-                y=[-c.row for c in cells],
-                data=[c.day.toordinal() for c in cells],
+                x=np.array([c.column for c in cells], dtype=float),
+                y=np.array([-c.row for c in cells], dtype=float),
             )
         self.plot.getAxis("top").setTicks([[(float(col), name) for col, name in heatmap.months]])
         self.plot.setXRange(-0.6, heatmap.weeks - 0.4, padding=0)

@@ -3,9 +3,9 @@ under it — or, with too few days, the reason there is no coefficient."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
@@ -52,9 +52,11 @@ class PairingChart(QWidget):
         self._style: ChartStyle | None = None
 
     def set_pairing(self, pairing: Pairing) -> None:
+        if pairing == self.pairing:
+            return  # e.g. a range with the same days (week → custom week)
         self.pairing = pairing
         self.dots.setData(
-            x=list(pairing.x), y=list(pairing.y), data=[d.toordinal() for d in pairing.days]
+            x=np.asarray(pairing.x, dtype=float), y=np.asarray(pairing.y, dtype=float)
         )
         self.plot.setLabel("bottom", pairing.x_label)
         self.plot.setLabel("left", pairing.y_label)
@@ -87,8 +89,8 @@ class PairingChart(QWidget):
             set_title(self.plot, f"<b>{self.pairing.title}</b>", style)
 
     def _on_clicked(self, _item: Any, points: Any, *_args: Any) -> None:
-        if len(points):
-            self.day_requested.emit(dt.date.fromordinal(int(points[0].data())))
+        if len(points) and self.pairing is not None:
+            self.day_requested.emit(self.pairing.days[points[0].index()])
 
     def export_target(self) -> Any:
         return self.plot
