@@ -3,6 +3,8 @@ under it — or, with too few days, the reason there is no coefficient."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -25,6 +27,16 @@ def summary(pairing: Pairing) -> str:
     if found.rho is None:
         return f"No coefficient ({days}): {found.reason}"
     return f"Spearman ρ = {found.rho:+.2f} ({found.describe()}) · n = {days}"
+
+
+def axis_span(values: Sequence[float]) -> tuple[float, float]:
+    """From 0 — or, for values far from it (hours of sleep), from just below the
+    lowest — to a little above the highest."""
+    if not values:
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    start = 0.0 if low <= 2 else math.floor(low - 0.5)
+    return start, max(high * 1.04, start + 1.0)
 
 
 class PairingChart(QWidget):
@@ -60,10 +72,8 @@ class PairingChart(QWidget):
         )
         self.plot.setLabel("bottom", pairing.x_label)
         self.plot.setLabel("left", pairing.y_label)
-        x_top = max([*pairing.x, 1.0]) * 1.06
-        y_top = max([*pairing.y, 1.0]) * 1.06
-        self.plot.setXRange(0, x_top, padding=0.02)
-        self.plot.setYRange(0, y_top, padding=0.02)
+        self.plot.setXRange(*axis_span(pairing.x), padding=0.02)
+        self.plot.setYRange(*axis_span(pairing.y), padding=0.02)
         self.summary.setText(summary(pairing))
         if pairing.correlation.rho is None:
             mute(self.summary)
@@ -78,7 +88,7 @@ class PairingChart(QWidget):
         apply_style(self.plot, style)
         self.plot.showGrid(x=True, y=True, alpha=style.grid_alpha)
         dot = QColor(style.production)
-        dot.setAlpha(110)
+        dot.setAlpha(170 if style.dark else 120)
         self.dots.setBrush(pg.mkBrush(dot))
         self._retitle(style)
 
