@@ -122,6 +122,8 @@ def drop(dest: str) -> bool:
     inner = parts[parts.index("PySide6") + 1 :]
     if not inner:
         return False
+    if inner[0] in {"plugins", "translations", "qml"}:
+        inner = ["Qt", *inner]  # Windows wheels have no Qt/ level: PySide6/plugins/...
     if inner[0] != "Qt":
         if len(inner) != 1:
             return False

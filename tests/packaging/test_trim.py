@@ -47,6 +47,13 @@ def test_binding_modules_follow_their_libraries():
         ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
         ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),  # --self-test, no display
         ("PySide6/Qt/plugins/platforms/qwindows.dll", False),
+        ("PySide6/plugins/platforms/qwindows.dll", False),  # the Windows wheel's layout
+        ("PySide6/plugins/platforms/qdirect2d.dll", True),
+        ("PySide6/plugins/styles/qmodernwindowsstyle.dll", False),
+        ("PySide6/plugins/imageformats/qtiff.dll", True),
+        ("PySide6/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick", True),  # macOS
+        ("PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", False),
         ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", False),
         ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
         ("PySide6/Qt/plugins/platforms/libqvnc.so", True),
