@@ -81,6 +81,7 @@ def render(out: Path, years: int, theme: str) -> list[Path]:
                 if key == "journal":
                     _open_latest_entry(window, services)
                 _wait(app, SETTLE_MS)
+                _show_default_location(window, paths.root)
                 path = out / f"{key}.png"
                 if not window.grab().save(str(path)):
                     raise RuntimeError(f"could not save {path}")
@@ -89,6 +90,14 @@ def render(out: Path, years: int, theme: str) -> list[Path]:
             window.deleteLater()
             app.processEvents()
         return saved
+
+
+def _show_default_location(window, root: Path) -> None:
+    """The status bar names the journal's folder: show the default one a user would see,
+    not the temporary folder the demo lives in."""
+    label = getattr(window, "status_label", None)
+    if label is not None:
+        label.setText(label.text().replace(str(root), "~/.local/share/journal-app"))
 
 
 def _open_latest_entry(window, services) -> None:
