@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI for the installer, on Debian as root (`bash packaging/ci.sh`, ~3-5 minutes):
 #   build the bundle and the .deb (packaging/linux/build-deb.sh), run desktop-file-validate,
-#   appstreamcli validate and lintian, compile the NSIS script with makensis, install the .deb with apt-get, run the installed
+#   appstreamcli validate and lintian, run tests/packaging on the build, compile the NSIS
+#   script with makensis, install the .deb with apt-get, run the installed
 #   `journal-app --self-test` offscreen, start the menu entry's Exec line under Xvfb until
 #   its window paints, measure start-up of the bundled app against `python -m journal_app`,
 #   then print the figures as JSON (also written to build/packaging-ci.json).
@@ -50,6 +51,15 @@ step "lintian"
 t0=$(now)
 lintian --fail-on error,warning --info "$DEB"
 lintian_s=$(elapsed "$t0")
+
+step "bundle and package tests (tests/packaging, on this build)"
+PYTEST_PYTHON=${PYTEST_PYTHON:-.venv/bin/python}
+if "$PYTEST_PYTHON" -c "import pytest, pytestqt" 2>/dev/null; then
+  JOURNAL_APP_PACKAGING_TESTS=1 JOURNAL_APP_PACKAGING_BUILT=1 QT_QPA_PLATFORM=offscreen \
+    "$PYTEST_PYTHON" -m pytest -q -p no:cacheprovider tests/packaging
+else
+  echo "skipped: no $PYTEST_PYTHON with pytest (.ci/run makes .venv; or set PYTEST_PYTHON)"
+fi
 
 step "NSIS installer compiles (Debian's makensis, placeholder bundle)"
 NSIS_DIR=$(mktemp -d)
