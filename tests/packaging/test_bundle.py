@@ -75,8 +75,11 @@ def test_bundle_keeps_the_qt_it_needs_and_drops_the_rest(built):
     for dropped in ("Quick", "Qml", "Network", "Pdf", "Designer"):
         assert f"libQt6{dropped}.so.6" not in names
     assert not (qt_lib.parent / "translations").exists()
-    icons = built["bundle"] / "_internal" / "resources" / "icons" / "hicolor"
-    assert (icons / "256x256" / "journal-app.png").is_file()  # resources_path's layout
+    # resources_path's frozen layout: sys._MEIPASS (= _internal) / resources
+    resources = built["bundle"] / "_internal" / "resources"
+    assert (resources / "icons" / "hicolor" / "256x256" / "journal-app.png").is_file()
+    assert (resources / "preview" / "base.css").is_file()
+    assert not list(resources.rglob("*.py"))  # the helper scripts stay out
 
 
 def test_every_bundled_library_resolves(built):
