@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import configparser
 import shutil
+import struct
 import subprocess
 import tomllib
 import xml.etree.ElementTree as ET
@@ -67,8 +68,9 @@ def test_metainfo_screenshots_are_committed_renders():
     for url in images:
         assert url.startswith("https://")
         name = url.rsplit("/docs/screenshots/", 1)[1]
-        png = REPO / "docs" / "screenshots" / name
-        assert png.read_bytes().startswith(b"\x89PNG"), f"{png} missing: packaging/screenshots.py"
+        png = (REPO / "docs" / "screenshots" / name).read_bytes()
+        assert png.startswith(b"\x89PNG"), f"{name}: run packaging/screenshots.py"
+        assert struct.unpack(">II", png[16:24]) == (1280, 800)  # the window, whole
 
 
 def test_changelog_and_man_page():
