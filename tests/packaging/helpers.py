@@ -27,10 +27,10 @@ def load_packaging_module(relative: str) -> ModuleType:
     return module
 
 
-# Tests that build a bundle take minutes: they run only when asked for.
+# Tests that build the bundle (minutes) or render the app run only when asked for.
 needs_bundle_build = [
     pytest.mark.slow,
     pytest.mark.skipif(
-        os.environ.get(SLOW_ENV) != "1", reason=f"builds the bundle (minutes): set {SLOW_ENV}=1"
+        os.environ.get(SLOW_ENV) != "1", reason=f"slow packaging test: set {SLOW_ENV}=1"
     ),
 ]
