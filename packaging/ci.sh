@@ -25,7 +25,7 @@ fi
 
 step "checkers"
 t0=$(now)
-CHECK_DEBS=(lintian desktop-file-utils appstream xvfb xauth nsis)
+CHECK_DEBS=(lintian desktop-file-utils appstream xvfb xauth nsis fonts-dejavu-core)
 missing=()
 for deb in "${CHECK_DEBS[@]}"; do
   dpkg-query -W -f='${Status}\n' "$deb" 2>/dev/null | grep -q "install ok installed" \
