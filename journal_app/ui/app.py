@@ -105,7 +105,24 @@ def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bo
     if paths is None:
         raise ValueError("run_gui needs data paths unless demo=True")
     stack.enter_context(InstanceLock(paths))
-    return stack.enter_context(Services.open(paths))
+    while True:
+        try:
+            return stack.enter_context(Services.open(paths))
+        except JournalError as exc:
+            from journal_app.services.backups import DatabaseDamaged
+
+            if not isinstance(exc, DatabaseDamaged) or exc.backup is None:
+                raise  # nothing to offer: one line and a box say what is wrong
+            # Damaged: the file is kept as it is; offer the newest good backup.
+            from journal_app.ui.backups.recovery import offer_recovery_at_start
+
+            print(f"{APP_ID}: error: {exc}", file=sys.stderr, flush=True)
+            if not offer_recovery_at_start(exc, paths):
+                raise _Declined from None
+
+
+class _Declined(Exception):
+    """The user chose to quit rather than restore a damaged journal (already told)."""
 
 
 def _resume_garbage_collection() -> None:
@@ -128,6 +145,8 @@ def run_gui(paths: DataPaths | None, *, demo: bool = False) -> int:
         stack.callback(hook.uninstall)
         try:
             services = _open_journal(stack, paths, demo)
+        except _Declined:
+            return 1
         except JournalError as exc:
             return report_startup_error(exc)
         except Exception:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -357,7 +357,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.focus_timer is None and not getattr(self, "_timer_scheduled", False):
             self._timer_scheduled = True
-            QTimer.singleShot(0, self._install_focus_timer)
+            self.installEventFilter(self)  # a timer queued now would run before the paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._install_focus_timer)
+        return super().eventFilter(watched, event)
 
     def _install_focus_timer(self) -> None:
         """What is not needed for the first paint loads just after it: the focus timer
@@ -367,8 +373,9 @@ class MainWindow(QMainWindow):
         from journal_app.ui.timer import install_focus_timer
         from journal_app.ui.transfer import install_transfer
 
-        self.focus_timer = install_focus_timer(self, self._services, self.events)
+        # Backups first: they start the journal's check, which any write waits for.
         self.backups = install_backups(self, self._services, self.events)
+        self.focus_timer = install_focus_timer(self, self._services, self.events)
         self.transfer = install_transfer(self, self._services, self.events)
         self.focus_timer_ready.emit()
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from journal_app import APP_NAME
 from journal_app.config import DataPaths
-from journal_app.errors import JournalError
 from journal_app.services.backups import BackupInfo, DatabaseDamaged
 
 
@@ -117,8 +116,5 @@ def offer_recovery_at_start(
     dialog.exec()
     if not chosen:
         return False
-    try:
-        restore_backup(paths, chosen[0].path)
-    except JournalError:
-        return False
+    restore_backup(paths, chosen[0].path)  # a JournalError is reported by the caller
     return True

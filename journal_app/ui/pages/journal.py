@@ -142,7 +142,7 @@ class JournalPage(QWidget):
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._finish_start_up)
+            QTimer.singleShot(0, self, self._finish_start_up)  # dropped if self goes
         return False
 
     def _finish_start_up(self) -> None:

@@ -226,3 +226,37 @@ def test_a_controller_deleted_while_its_check_runs_hears_nothing(journal, qtbot,
     qtbot.wait(50)  # a late signal must find nobody, and raise nothing
     assert heard == []
     assert not list(journal.backups.glob("*.partial")) if journal.backups.exists() else True
+
+
+@pytest.mark.parametrize("choice", ["restore", "quit"])
+def test_the_gui_start_on_a_damaged_journal_offers_the_backup(journal, qtbot, clock, choice, capfd):
+    """The path `journal-app` takes before its window: a truncated journal is kept, the
+    user is told in one line and offered the newest good backup; quitting opens nothing."""
+    import contextlib
+
+    from journal_app.ui import app as ui_app
+    from journal_app.ui.backups.recovery import RecoveryDialog
+
+    BackupService(journal, clock).create("daily")
+    damaged = journal.database.read_bytes()[:5000]
+    journal.database.write_bytes(damaged)
+
+    def answer() -> None:
+        (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryDialog)]
+        (dialog.restore_button if choice == "restore" else dialog.quit_button).click()
+
+    QTimer.singleShot(0, answer)
+    with contextlib.ExitStack() as stack:
+        if choice == "quit":
+            with pytest.raises(ui_app._Declined):
+                ui_app._open_journal(stack, journal, False)
+            assert journal.database.read_bytes() == damaged  # never written to
+        else:
+            services = ui_app._open_journal(stack, journal, False)
+            assert len(services.entries.summaries()) == 12
+            kept = [p for p in journal.root.iterdir() if ".corrupt-" in p.name]
+            assert [p.read_bytes() for p in kept if p.name.endswith(tuple("0123456789Z"))] == [
+                damaged
+            ]
+    err = capfd.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("journal-app: error: ")
