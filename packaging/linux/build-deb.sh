@@ -45,13 +45,13 @@ BUILD_DEBS=(
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libwayland-client0 libwayland-cursor0
   libwayland-egl1
 )
-t0=$(now)
-missing=()
-for deb in "${BUILD_DEBS[@]}"; do
-  dpkg-query -W -f='${Status}\n' "$deb" 2>/dev/null | grep -q "install ok installed" \
-    || missing+=("$deb")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+ensure_debs() {
+  local missing=() deb
+  for deb in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$deb" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$deb")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
   if [ "${JOURNAL_APP_SKIP_APT:-}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -61,6 +61,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     say "missing Debian packages (install them, as root): ${missing[*]}"
     exit 1
   fi
+}
+t0=$(now)
+ensure_debs "${BUILD_DEBS[@]}"
+# PyInstaller bundles the interpreter's shared library: Debian ships it apart.
+if [[ "$("$PYTHON" -c 'import sys; print(sys.prefix)')" == /usr ]]; then
+  ensure_debs "libpython$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 fi
 tools_s=$(elapsed "$t0")
 
