@@ -94,7 +94,8 @@ def render(out: Path, years: int, theme: str) -> list[Path]:
 
 def _show_default_location(window, root: Path) -> None:
     """The status bar names the journal's folder: show the default one a user would see,
-    not the temporary folder the demo lives in."""
+    not the temporary folder the demo lives in, and no passing message."""
+    window.statusBar().clearMessage()  # a passing note ("Backed up …") is not the view
     label = getattr(window, "status_label", None)
     if label is not None:
         label.setText(label.text().replace(str(root), "~/.local/share/journal-app"))
