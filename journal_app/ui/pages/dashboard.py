@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -53,6 +53,7 @@ class DashboardPage(Page):
         self._build_scheduled = False
         self.loading = QLabel("Loading charts…")
         mute(self.loading)
+        self.loading.installEventFilter(self)
         self.column.addWidget(self.loading)
         self.finish()
         self._reload_throttle = Throttle(self.reload, RELOAD_INTERVAL_MS, parent=self)
@@ -65,12 +66,20 @@ class DashboardPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.view is None:
-            if not self._build_scheduled:
-                self._build_scheduled = True
-                QTimer.singleShot(0, self.build_charts)  # after "Loading charts…" shows
-        elif self.stale:
+        if self.view is not None and self.stale:
             self._reload_throttle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Once "Loading charts…" has painted, build the charts: pyqtgraph is imported
+        after a paint, so a window that opens on the Dashboard paints as fast as any."""
+        if (
+            watched is self.loading
+            and event.type() == QEvent.Type.Paint
+            and not self._build_scheduled
+        ):
+            self._build_scheduled = True
+            QTimer.singleShot(0, self.build_charts)
+        return False
 
     def build_charts(self) -> None:
         """Import pyqtgraph and build the charts (once)."""
