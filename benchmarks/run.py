@@ -304,6 +304,8 @@ from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
 from bench_dashboard import measure_dashboard  # noqa: E402
 from bench_preview import BUDGET as PREVIEW_BUDGET  # noqa: E402
 from bench_preview import measure_preview  # noqa: E402
+from bench_safety import BUDGET as SAFETY_BUDGET  # noqa: E402
+from bench_safety import measure_safety  # noqa: E402
 from bench_search import BUDGET as SEARCH_BUDGET  # noqa: E402
 from bench_search import measure_search  # noqa: E402
 
@@ -311,6 +313,7 @@ BUDGET.update(SEARCH_BUDGET)
 BUDGET.update(PREVIEW_BUDGET)
 BUDGET.update(AUTOSAVE_BUDGET)
 BUDGET.update(DASHBOARD_BUDGET)
+BUDGET.update(SAFETY_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -318,6 +321,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "preview": measure_preview,
     "autosave": measure_autosave,
     "dashboard": measure_dashboard,
+    "safety": measure_safety,
 }
 
 
