@@ -4,14 +4,14 @@ ranges and figures from it (services.dashboard)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from journal_app.services.clock import Clock
 from journal_app.services.dashboard import queries
 from journal_app.services.dashboard.figures import RangeFigures, range_figures
 from journal_app.services.dashboard.history import DashboardSettings, History
-from journal_app.services.dashboard.ledger import skill_curves
-from journal_app.services.dashboard.output_weeks import output_weeks
+from journal_app.services.dashboard.ledger import SkillCurve, skill_curves
+from journal_app.services.dashboard.output_weeks import OutputLike, output_weeks
 from journal_app.services.dashboard.ranges import DateRange, resolve_range
 from journal_app.services.dashboard.rolling import rolling_mean, rolling_share
 from journal_app.services.dashboard.sleep_debt import sleep_debt
@@ -20,7 +20,7 @@ from journal_app.services.dashboard.weekly import weekly_totals
 from journal_app.services.tracking import daily
 from journal_app.services.tracking.settings import SettingsService
 from journal_app.services.tracking.skills import SkillService
-from journal_app.services.tracking.stats import StatsService
+from journal_app.services.tracking.stats import DailySeries, StatsService
 from journal_app.services.tracking.timeutil import check_day, local_date
 
 
@@ -59,38 +59,16 @@ class DashboardService:
         starts += [o.day for o in made[:1]]
         first = min([*starts, day])
         series = self._stats.series(first, day)
-        days = series.days
-        quality = queries.sleep_qualities(day)
-        counts = dict.fromkeys(days, 0)
-        words = dict.fromkeys(days, 0)
-        for output in made:
-            counts[output.day] += 1
-            words[output.day] += output.words or 0
-        runs = streak_figures(days, series.total, min_hours=settings.streak_min_hours, today=day)
         ledgers = self._skills.ledgers(day)
         per_skill = daily.daily_seconds(first, day, self._tz, key="skill") if ledgers else {}
-        return History(
+        return compose_history(
+            series,
             today=day,
-            since=since if since is not None and since <= day else None,
-            days=days,
-            production=series.production,
-            consumption=series.consumption,
-            other=series.other,
-            total=series.total,
-            average=rolling_mean(series.total),
-            sleep=series.sleep,
-            quality=tuple(quality.get(d) for d in days),
-            sleep_debt=sleep_debt(series.sleep, settings.sleep_target_hours),
-            production_share=rolling_share(series.production, series.consumption),
-            output_count=tuple(counts.values()),
-            output_words=tuple(words.values()),
-            weeks=weekly_totals(days, series.total, goal=settings.weekly_target_hours, today=day),
-            outputs=output_weeks(made, first, day),
-            outputs_monthly=output_weeks(made, first, day, "month"),
-            skills=skill_curves(ledgers, days, per_skill),
+            since=since,
+            qualities=queries.sleep_qualities(day),
+            outputs=made,
+            skills=skill_curves(ledgers, series.days, per_skill),
             settings=settings,
-            streak_current=runs.current,
-            streak_longest=runs.longest,
         )
 
     @staticmethod
@@ -102,3 +80,49 @@ class DashboardService:
     @staticmethod
     def figures(history: History, rng: DateRange) -> RangeFigures:
         return range_figures(history, rng)
+
+
+def compose_history(
+    series: DailySeries,
+    *,
+    today: dt.date,
+    since: dt.date | None,
+    qualities: Mapping[dt.date, int],
+    outputs: Sequence[OutputLike],
+    skills: tuple[SkillCurve, ...] = (),
+    settings: DashboardSettings,
+) -> History:
+    """Every figure of the History from the plain daily series (no database; tests
+    feed it made-up days)."""
+    days = series.days
+    first, last = series.first, series.last
+    made = [o for o in outputs if first <= o.day <= last]
+    counts = dict.fromkeys(days, 0)
+    words = dict.fromkeys(days, 0)
+    for output in made:
+        counts[output.day] += 1
+        words[output.day] += output.words or 0
+    runs = streak_figures(days, series.total, min_hours=settings.streak_min_hours, today=today)
+    return History(
+        today=today,
+        since=since if since is not None and since <= today else None,
+        days=days,
+        production=series.production,
+        consumption=series.consumption,
+        other=series.other,
+        total=series.total,
+        average=rolling_mean(series.total),
+        sleep=series.sleep,
+        quality=tuple(qualities.get(d) for d in days),
+        sleep_debt=sleep_debt(series.sleep, settings.sleep_target_hours),
+        production_share=rolling_share(series.production, series.consumption),
+        output_count=tuple(counts.values()),
+        output_words=tuple(words.values()),
+        weeks=weekly_totals(days, series.total, goal=settings.weekly_target_hours, today=today),
+        outputs=output_weeks(made, first, last),
+        outputs_monthly=output_weeks(made, first, last, "month"),
+        skills=skills,
+        settings=settings,
+        streak_current=runs.current,
+        streak_longest=runs.longest,
+    )
