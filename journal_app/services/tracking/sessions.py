@@ -30,6 +30,7 @@ from journal_app.services.tracking.timeutil import (
     at_local,
     check_day,
     day_bounds,
+    duration,
     from_storage,
     local_date,
     split_by_day,
@@ -51,7 +52,9 @@ class _Span:
 
     @property
     def duration(self) -> dt.timedelta:
-        return max(self.end - self.start, dt.timedelta(0))
+        # Real elapsed time: two datetimes in one zone subtract by wall clock in Python,
+        # an hour off across a clock change.
+        return duration(self.start, self.end)
 
     @property
     def hours(self) -> float:

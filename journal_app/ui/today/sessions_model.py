@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from journal_app.services.tracking.timeutil import duration
 from journal_app.ui.today.fmt import clock_text, length_text, short_day_text
 from journal_app.ui.today.style import side_color
 
@@ -28,9 +27,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def part_length(part: SessionPart) -> dt.timedelta:
-    """Real elapsed time of a part. (Not `part.duration`: its start and end share one
-    zone, and Python subtracts such datetimes by wall clock, wrong across a DST change.)"""
-    return duration(part.start, part.end)
+    """Real elapsed time of a part (across a clock change too)."""
+    return part.duration
 
 
 def time_text(part: SessionPart) -> str:

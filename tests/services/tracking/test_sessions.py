@@ -115,7 +115,11 @@ def test_a_session_across_midnight_shows_on_both_days(tracking):
 def test_a_session_through_the_autumn_change_counts_its_real_length(tracking):
     saved = tracking.sessions.add_local(dt.date(2026, 10, 25), _t(1, 0), _t(4, 0))
     assert saved.hours == 4.0  # 02:00-03:00 happens twice
-    assert tracking.stats.day_summary(dt.date(2026, 10, 25)).deep_work_hours == 4.0
+    summary = tracking.stats.day_summary(dt.date(2026, 10, 25))
+    assert summary.deep_work_hours == 4.0
+    # The day's part is in local time too: its length is real time, not wall-clock time.
+    (part,) = summary.sessions
+    assert part.hours == 4.0 and part.as_dict()["hours"] == 4.0
 
 
 def test_add_minutes_ends_now_today_and_stacks_on_other_days(tracking, clock):
