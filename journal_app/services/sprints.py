@@ -4,6 +4,7 @@ templates name the running one, the timer and session pickers list open tasks. P
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ class SprintService:
         found = _summaries(query)
         return found[0] if found else None
 
-    def open_tasks(self) -> list[TaskChoice]:
+    def open_tasks(self) -> builtins.list[TaskChoice]:
         """Tasks not done, in a sprint that is not closed or in the backlog: those of
         running sprints first, "doing" before "todo", then in board order."""
         query = (
