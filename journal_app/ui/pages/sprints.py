@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -68,6 +69,7 @@ class SprintsPage(QWidget):
         self._stale = False
         self.timeline: TimelineView | None = None
         self.burnup: BurnUpView | None = None
+        self.dialog: QDialog | None = None  # the one open (opened with open(), not exec())
 
         title = scaled_font_label("Sprints", 1.9, object_name="pageTitle")
         self.sprint_combo = QComboBox()
@@ -129,7 +131,7 @@ class SprintsPage(QWidget):
         self.board.edit_requested.connect(self.edit_task)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         events.sprints_changed.connect(self._on_data_changed)
-        events.tracking_changed.connect(self._on_data_changed)
+        events.tracking_changed.connect(self._on_tracking_changed)
         self.reload(select=None)
 
     # -- loading ----------------------------------------------------------------------------
@@ -338,6 +340,15 @@ class SprintsPage(QWidget):
             self.reload()
         else:
             self._stale = True
+
+    def _on_tracking_changed(self) -> None:
+        """Hours logged elsewhere change the figures, not the board."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._update_summary()
+        if self.burnup is not None and self.tabs.currentIndex() == BURNUP_TAB:
+            self.burnup.show_sprint(None if self.board.sprint is None else self.board.sprint.id)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

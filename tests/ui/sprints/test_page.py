@@ -141,3 +141,12 @@ def test_a_new_sprint_is_named_after_the_last_numbered_one(make_window, planner,
     page.new_sprint()
     assert page.dialog.name.text() == "Sprint 2"
     assert page.dialog.start.date().toPython() == D(2026, 12, 7)  # after the latest
+
+
+def test_hours_logged_elsewhere_update_the_figures(make_window, planner, services, sprint):
+    window, page = open_page(make_window)
+    assert "0.0 h of deep work logged" in page.summary.text()
+    start = dt.datetime(2026, 11, 18, 9, tzinfo=dt.UTC)
+    services.sessions.add(start, start + dt.timedelta(hours=2.5))
+    window.events.tracking_changed.emit()  # as the focus timer does after saving
+    assert "2.5 h of deep work logged" in page.summary.text()
