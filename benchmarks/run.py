@@ -300,6 +300,8 @@ def measure_startup(ctx: Context) -> dict[str, Any]:
 
 from bench_autosave import BUDGET as AUTOSAVE_BUDGET  # noqa: E402
 from bench_autosave import measure_autosave  # noqa: E402
+from bench_board import BUDGET as BOARD_BUDGET  # noqa: E402
+from bench_board import measure_board  # noqa: E402
 from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
 from bench_dashboard import measure_dashboard  # noqa: E402
 from bench_preview import BUDGET as PREVIEW_BUDGET  # noqa: E402
@@ -314,6 +316,7 @@ BUDGET.update(PREVIEW_BUDGET)
 BUDGET.update(AUTOSAVE_BUDGET)
 BUDGET.update(DASHBOARD_BUDGET)
 BUDGET.update(SAFETY_BUDGET)
+BUDGET.update(BOARD_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -322,6 +325,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "autosave": measure_autosave,
     "dashboard": measure_dashboard,
     "safety": measure_safety,
+    "board": measure_board,
 }
 
 
