@@ -104,7 +104,6 @@ def run_transfer_command(args: argparse.Namespace) -> int | None:
 
     from journal_app.cli import _open_existing, _write
     from journal_app.errors import InvalidInput
-    from journal_app.services.transfer.service import TransferService
 
     if args.command == "export":
         if args.format == "html":
@@ -113,7 +112,7 @@ def run_transfer_command(args: argparse.Namespace) -> int | None:
         elif args.entry is not None or args.date_from or args.date_to:
             raise InvalidInput("--entry, --from and --to go with --format html")
         with _open_existing(args) as services:
-            result = TransferService(services).export_to(
+            result = services.transfer.export_to(
                 args.format,
                 Path(args.out),
                 entry_id=args.entry,
@@ -135,7 +134,7 @@ def run_transfer_command(args: argparse.Namespace) -> int | None:
     # Like `new`, this works while the app is open (SQLite serialises the writers); a
     # new data folder is created, so a json export can be restored into it.
     with Services.open(_paths(args)) as services:
-        result = TransferService(services).import_from(
+        result = services.transfer.import_from(
             args.format,
             Path(args.path),
             kind=args.kind,

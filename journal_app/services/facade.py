@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from journal_app.services.backups import BackupService
     from journal_app.services.dashboard import DashboardService
     from journal_app.services.info import JournalInfo
+    from journal_app.services.planning.service import PlanningService
     from journal_app.services.search import SearchService
     from journal_app.services.sprints import SprintService
     from journal_app.services.templates import TemplateService
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from journal_app.services.tracking.sleep import SleepService
     from journal_app.services.tracking.stats import StatsService
     from journal_app.services.tracking.timer import TimerService
+    from journal_app.services.transfer.service import TransferService
 
 
 class Services:
@@ -66,6 +68,20 @@ class Services:
         from journal_app.services.attachments import AttachmentService
 
         return AttachmentService(self.paths.attachments, self.clock)
+
+    @cached_property
+    def planning(self) -> PlanningService:
+        """Sprints, backlog, board, timeline, burn-up and closing (#5)."""
+        from journal_app.services.planning.service import PlanningService
+
+        return PlanningService(self)
+
+    @cached_property
+    def transfer(self) -> TransferService:
+        """Export, import and publishing (#7)."""
+        from journal_app.services.transfer.service import TransferService
+
+        return TransferService(self)
 
     @cached_property
     def backups(self) -> BackupService:

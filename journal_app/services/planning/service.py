@@ -36,12 +36,8 @@ if TYPE_CHECKING:
 
 
 def planning_of(services: Services) -> PlanningService:
-    """The planner of a journal, made once per `Services` (kept on it as `planning`)."""
-    found = vars(services).get("planning")
-    if not isinstance(found, PlanningService):
-        found = PlanningService(services)
-        vars(services)["planning"] = found
-    return found
+    """The planner of a journal (`services.planning`, made once)."""
+    return services.planning
 
 
 class PlanningService:

@@ -97,9 +97,8 @@ class TransferController(QObject):
     # -- running --------------------------------------------------------------------------
 
     def run_export(self, request: ExportRequest) -> None:
-        from journal_app.services.transfer.service import TransferService
 
-        transfer = TransferService(self._services)
+        transfer = self._services.transfer
         self._start(
             "Exporting…",
             lambda progress: transfer.export_to(
@@ -114,13 +113,12 @@ class TransferController(QObject):
         )
 
     def run_import(self, request: ImportRequest) -> None:
-        from journal_app.services.transfer.service import TransferService
 
         page = getattr(self._window, "journal_page", None)
         if page is not None and not page.editor_pane.flush():
             self._fail("the open entry could not be saved; nothing was imported")
             return
-        transfer = TransferService(self._services)
+        transfer = self._services.transfer
         self._start(
             "Importing…",
             lambda progress: transfer.import_from(
