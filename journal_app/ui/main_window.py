@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.theme.theme_applied.connect(self._on_theme_applied)
+        # An import, a sprint review or a restore wrote entries: reload the list.
+        self.events.entries_changed.connect(self.refresh)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)

@@ -221,3 +221,13 @@ def test_window_has_the_app_icon_and_title(make_window):
     window = make_window()
     assert window.windowTitle() == "Self-Study Journal"
     assert not window.windowIcon().isNull()
+
+
+def test_entries_written_elsewhere_appear_when_a_page_says_so(make_window, services):
+    window = make_window()
+    before = window.journal_page.entry_count
+    services.entries.create(day=services.clock().date(), title="From an import", body="x")
+    assert window.journal_page.entry_count == before  # nobody said anything yet
+    window.events.entries_changed.emit()
+    assert window.journal_page.entry_count == before + 1
+    assert f"{before + 1:,} entr" in window.status_label.text()
