@@ -117,3 +117,18 @@ def nav_icon(name: str, palette: QPalette, size: int = 20, ratio: float = 2.0) -
     icon.addPixmap(_draw(name, selected, size, ratio), QIcon.Mode.Selected)
     icon.addPixmap(_draw(name, disabled, size, ratio), QIcon.Mode.Disabled)
     return icon
+
+
+def tinted(icon: QIcon, color: QColor, size: int = 16, ratio: float = 2.0) -> QIcon:
+    """``icon`` redrawn in one ``color``: the style's black media icons vanish on a dark
+    theme; drawn in the palette's text colour they follow it."""
+    source = icon.pixmap(round(size * ratio))
+    pixmap = QPixmap(source.size())
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.drawPixmap(0, 0, source)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), color)
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return QIcon(pixmap)

@@ -3,11 +3,12 @@ elapsed time, what it is about, the Pomodoro part and buttons to pause/resume an
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from journal_app.services.tracking.timer import TimerState
+from journal_app.ui.icons import tinted
 from journal_app.ui.theme import mute
 from journal_app.ui.timer import format as fmt
 from journal_app.ui.timer.actions import START_STOP_KEYS
@@ -23,9 +24,16 @@ def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> Q
     button.setAutoRaise(True)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steal the editor's focus
     if icon is not None:
-        button.setIcon(button.style().standardIcon(icon))
+        button.standard_icon = icon  # drawn in the text colour by _tint_icons
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     return button
+
+
+def _tinted_icon(button: QToolButton, color: QColor) -> None:
+    kind = getattr(button, "standard_icon", None)
+    if kind is not None and getattr(button, "tinted_as", None) != (kind, color.rgba()):
+        button.setIcon(tinted(button.style().standardIcon(kind), color))
+        button.tinted_as = (kind, color.rgba())
 
 
 class TimerStatusWidget(QWidget):
@@ -67,8 +75,7 @@ class TimerStatusWidget(QWidget):
         self.pause_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.stop_button = _button("Stop", "Stop and save the session", SP.SP_MediaStop)
         self.stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self._pause_icon = self.pause_button.icon()
-        self._resume_icon = self.style().standardIcon(SP.SP_MediaPlay)
+        self._tint_icons()
         for widget in (
             self.start_button,
             self.state_label,
@@ -87,6 +94,16 @@ class TimerStatusWidget(QWidget):
         self.skip_button.clicked.connect(self.skip_break_clicked)
         self.labels_button.clicked.connect(self.labels_clicked)
         self.show_state(None)
+
+    def _tint_icons(self) -> None:
+        color = self.palette().color(QPalette.ColorRole.WindowText)
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            _tinted_icon(button, color)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light/dark theme switched
+            self._tint_icons()
 
     def show_state(self, state: TimerState | None, *, idle: bool = False) -> None:
         """Show ``state`` (None: no timer); ``idle``: no input for a while."""
@@ -116,14 +133,15 @@ class TimerStatusWidget(QWidget):
         self.labels_button.setToolTip(f"{labels}\nClick to change what this session is about")
         if state.running:
             self.state_label.setText("Idle" if idle else "●")
-            self.pause_button.setIcon(self._pause_icon)
+            self.pause_button.standard_icon = QStyle.StandardPixmap.SP_MediaPause
             self.pause_button.setText("Pause")
             self.pause_button.setToolTip("Pause the timer")
         else:
             self.state_label.setText("Paused")
-            self.pause_button.setIcon(self._resume_icon)
+            self.pause_button.standard_icon = QStyle.StandardPixmap.SP_MediaPlay
             self.pause_button.setText("Resume")
             self.pause_button.setToolTip("Resume the timer")
+        self._tint_icons()
         self.state_label.setToolTip(
             "No input for a while" if idle else ("Running" if state.running else "Paused")
         )
