@@ -398,6 +398,7 @@ class MainWindow(QMainWindow):
         key = AREA_KEYS[row]
         self.stack.setCurrentWidget(self.page(key))
         self.area_actions[key].setChecked(True)
+        self.stats_label.setVisible(key == "journal")  # the open entry's word count
         self._settings.setValue(AREA_KEY, key)
         self.area_changed.emit(key)
 

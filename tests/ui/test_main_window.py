@@ -231,3 +231,14 @@ def test_entries_written_elsewhere_appear_when_a_page_says_so(make_window, servi
     window.events.entries_changed.emit()
     assert window.journal_page.entry_count == before + 1
     assert f"{before + 1:,} entr" in window.status_label.text()
+
+
+def test_the_word_count_shows_only_in_the_journal(qtbot, make_window, services):
+    services.entries.create(day=services.clock().date(), title="Notes", body="three small words")
+    window = make_window()
+    qtbot.waitUntil(lambda: window.stats_label.text() != "")
+    assert window.stats_label.isVisible()
+    window.show_area("today")
+    assert not window.stats_label.isVisible()
+    window.show_area("journal")
+    assert window.stats_label.isVisible()
