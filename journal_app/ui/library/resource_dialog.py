@@ -3,37 +3,24 @@ A refused value shows as one line in the dialog, which stays open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.tracking.resources import KINDS, STATUSES
-from journal_app.ui.library.form import ErrorLabel, combo, select_data
+from journal_app.ui.library.form import combo, select_data
+from journal_app.ui.tracking.form_dialog import FormDialog
 
 
-class ResourceDialog(QDialog):
-    saved = Signal(int)
-
+class ResourceDialog(FormDialog):
     def __init__(
         self, services: Services, resource_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        existing = services.resources.get(resource_id) if resource_id is not None else None
+        super().__init__(
+            "Edit resource" if existing else "New resource", min_width=480, parent=parent
+        )
         self._services = services
         self.resource_id = resource_id
-        self.saved_id: int | None = None
-        existing = services.resources.get(resource_id) if resource_id is not None else None
-        self.setWindowTitle("Edit resource" if existing else "New resource")
-        self.setMinimumWidth(480)
 
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Title")
@@ -55,24 +42,16 @@ class ResourceDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(90)
 
-        form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Kind:", self.kind_combo)
-        form.addRow("&Status:", self.status_combo)
-        form.addRow("&Progress:", self.progress_spin)
-        form.addRow("&URL:", self.url_edit)
-        form.addRow("S&kill:", self.skill_combo)
-        form.addRow("&Notes:", self.notes_edit)
-        self.error_label = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.add_rows(
+            ("&Title:", self.title_edit),
+            ("&Kind:", self.kind_combo),
+            ("&Status:", self.status_combo),
+            ("&Progress:", self.progress_spin),
+            ("&URL:", self.url_edit),
+            ("S&kill:", self.skill_combo),
+            ("&Notes:", self.notes_edit),
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_fields = {"title": self.title_edit, "url": self.url_edit}
 
         if existing is not None:
             self.title_edit.setText(existing.title)
@@ -95,20 +74,11 @@ class ResourceDialog(QDialog):
             "notes": self.notes_edit.toPlainText(),
         }
 
-    def save(self) -> bool:
+    def write(self) -> int:
         resources = self._services.resources
-        try:
-            if self.resource_id is None:
-                saved = resources.add(**self.values())  # type: ignore[arg-type]
-            else:
-                saved = resources.update(self.resource_id, **self.values())  # type: ignore[arg-type]
-        except InvalidInput as exc:
-            self.error_label.show_error(str(exc), {"title": self.title_edit, "url": self.url_edit})
-            return False
-        self.saved_id = self.resource_id = saved.id
-        self.saved.emit(saved.id)
-        return True
-
-    def accept(self) -> None:
-        if self.save():
-            super().accept()
+        if self.resource_id is None:
+            saved = resources.add(**self.values())  # type: ignore[arg-type]
+        else:
+            saved = resources.update(self.resource_id, **self.values())  # type: ignore[arg-type]
+        self.resource_id = saved.id
+        return saved.id

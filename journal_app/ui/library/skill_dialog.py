@@ -3,21 +3,11 @@ one) and the hours done before the app (the baseline)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 
-from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.tracking.skills import MAX_TARGET_HOURS
-from journal_app.ui.library.form import ErrorLabel
+from journal_app.ui.tracking.form_dialog import FormDialog
 
 
 def _hours_spin(accessible: str, low: float) -> QDoubleSpinBox:
@@ -30,19 +20,14 @@ def _hours_spin(accessible: str, low: float) -> QDoubleSpinBox:
     return spin
 
 
-class SkillDialog(QDialog):
-    saved = Signal(int)
-
+class SkillDialog(FormDialog):
     def __init__(
         self, services: Services, skill_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        existing = services.skills.get(skill_id) if skill_id is not None else None
+        super().__init__("Edit skill" if existing else "New skill", min_width=420, parent=parent)
         self._services = services
         self.skill_id = skill_id
-        self.saved_id: int | None = None
-        existing = services.skills.get(skill_id) if skill_id is not None else None
-        self.setWindowTitle("Edit skill" if existing else "New skill")
-        self.setMinimumWidth(420)
 
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName("Name")
@@ -58,41 +43,24 @@ class SkillDialog(QDialog):
             default = services.tracking_settings.get().default_skill_target_hours
             self.target_spin.setValue(default)
 
-        form = QFormLayout()
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&Target:", self.target_spin)
-        form.addRow("&Before the app:", self.baseline_spin)
-        self.error_label = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.add_rows(
+            ("&Name:", self.name_edit),
+            ("&Target:", self.target_spin),
+            ("&Before the app:", self.baseline_spin),
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_fields = {"skill": self.name_edit}
         self.name_edit.setFocus()
 
-    def save(self) -> bool:
+    def write(self) -> int:
         skills = self._services.skills
         values = {
             "name": self.name_edit.text(),
             "target_hours": self.target_spin.value(),
             "baseline_hours": self.baseline_spin.value(),
         }
-        try:
-            if self.skill_id is None:
-                saved = skills.add(**values)  # type: ignore[arg-type]
-            else:
-                saved = skills.update(self.skill_id, **values)  # type: ignore[arg-type]
-        except InvalidInput as exc:
-            self.error_label.show_error(str(exc), {"skill": self.name_edit})
-            return False
-        self.saved_id = self.skill_id = saved.id
-        self.saved.emit(saved.id)
-        return True
-
-    def accept(self) -> None:
-        if self.save():
-            super().accept()
+        if self.skill_id is None:
+            saved = skills.add(**values)  # type: ignore[arg-type]
+        else:
+            saved = skills.update(self.skill_id, **values)  # type: ignore[arg-type]
+        self.skill_id = saved.id
+        return saved.id

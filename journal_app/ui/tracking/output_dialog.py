@@ -22,25 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
-from journal_app.ui.library.form import (
-    ErrorLabel,
-    combo,
-    date_edit,
-    from_qdate,
-    select_data,
-)
+from journal_app.ui.library.form import combo, date_edit, from_qdate, select_data
+from journal_app.ui.tracking.form_dialog import FormDialog
 
 RECENT_ENTRIES = 150  # how many of the newest entries the "Entry" list offers
 
@@ -57,9 +44,7 @@ def parse_words(text: str) -> int | None:
         raise InvalidInput(f"words must be a whole number of 0 or more, not “{text}”") from None
 
 
-class OutputDialog(QDialog):
-    saved = Signal(int)  # the id of the output just written
-
+class OutputDialog(FormDialog):
     def __init__(
         self,
         services: Services,
@@ -68,16 +53,13 @@ class OutputDialog(QDialog):
         day: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
         from journal_app.services.tracking.outputs import KINDS, STATUSES
         from journal_app.services.tracking.timeutil import local_date
 
+        existing = services.outputs.get(output_id) if output_id is not None else None
+        super().__init__("Edit output" if existing else "New output", min_width=480, parent=parent)
         self._services = services
         self.output_id = output_id
-        self.saved_id: int | None = None
-        existing = services.outputs.get(output_id) if output_id is not None else None
-        self.setWindowTitle("Edit output" if existing else "New output")
-        self.setMinimumWidth(480)
 
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Title")
@@ -102,26 +84,22 @@ class OutputDialog(QDialog):
         for box in (self.entry_combo, self.sprint_combo, self.skill_combo):
             box.setMinimumContentsLength(24)
 
-        form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Kind:", self.kind_combo)
-        form.addRow("&Status:", self.status_combo)
-        form.addRow("&URL:", self.url_edit)
-        form.addRow("&Words:", self.words_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&Entry:", self.entry_combo)
-        form.addRow("S&print:", self.sprint_combo)
-        form.addRow("S&kill:", self.skill_combo)
-        self.error_label = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.add_rows(
+            ("&Title:", self.title_edit),
+            ("&Kind:", self.kind_combo),
+            ("&Status:", self.status_combo),
+            ("&URL:", self.url_edit),
+            ("&Words:", self.words_edit),
+            ("&Date:", self.date_edit),
+            ("&Entry:", self.entry_combo),
+            ("S&print:", self.sprint_combo),
+            ("S&kill:", self.skill_combo),
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_fields = {
+            "title": self.title_edit,
+            "url": self.url_edit,
+            "words": self.words_edit,
+        }
 
         if existing is not None:
             self.title_edit.setText(existing.title)
@@ -164,27 +142,12 @@ class OutputDialog(QDialog):
             "skill_id": self.skill_combo.currentData(),
         }
 
-    def save(self) -> bool:
-        """Write the fields; on a refused value show it and return False."""
+    def write(self) -> int:
         outputs = self._services.outputs
-        try:
-            values = self.values()
-            if self.output_id is None:
-                saved = outputs.add(**values)  # type: ignore[arg-type]
-            else:
-                saved = outputs.update(self.output_id, **values)  # type: ignore[arg-type]
-        except InvalidInput as exc:
-            self.error_label.show_error(
-                str(exc),
-                {"title": self.title_edit, "url": self.url_edit, "words": self.words_edit},
-            )
-            return False
-        self.error_label.clear_error()
-        self.saved_id = saved.id
+        values = self.values()
+        if self.output_id is None:
+            saved = outputs.add(**values)  # type: ignore[arg-type]
+        else:
+            saved = outputs.update(self.output_id, **values)  # type: ignore[arg-type]
         self.output_id = saved.id
-        self.saved.emit(saved.id)
-        return True
-
-    def accept(self) -> None:
-        if self.save():
-            super().accept()
+        return saved.id
