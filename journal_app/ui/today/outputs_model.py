@@ -2,83 +2,43 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from journal_app.ui.today.row_model import ID_ROLE, DayRowModel
 
 if TYPE_CHECKING:
     from journal_app.services.tracking.outputs import OutputData
 
 COLUMNS = ("Kind", "Title", "Status", "Words", "URL")
 KIND, TITLE, STATUS, WORDS, URL = range(len(COLUMNS))
-OUTPUT_ID_ROLE = Qt.ItemDataRole.UserRole
-
-Index = QModelIndex | QPersistentModelIndex
+OUTPUT_ID_ROLE = ID_ROLE
 
 
-class OutputTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._outputs: list[OutputData] = []
+class OutputTableModel(DayRowModel):
+    columns = COLUMNS
+    number_column = WORDS
 
     def set_outputs(self, outputs: list[OutputData]) -> None:
-        self.beginResetModel()
-        self._outputs = list(outputs)
-        self.endResetModel()
+        self.set_rows(outputs)
 
     def output(self, row: int) -> OutputData:
-        return self._outputs[row]
+        return self.item(row)
 
-    def row_of(self, output_id: int) -> int | None:
-        return next((r for r, o in enumerate(self._outputs) if o.id == output_id), None)
+    def row_id(self, item: OutputData) -> int:
+        return item.id
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._outputs)
+    def tip(self, item: OutputData, column: int) -> str | None:
+        return (self.text(item, column) or None) if column in (TITLE, URL) else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._outputs):
-            return None
-        output = self._outputs[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(output, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, URL):
-            return self._text(output, column) or None
-        if role == OUTPUT_ID_ROLE:
-            return output.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _text(output: OutputData, column: int) -> str:
+    def text(self, item: OutputData, column: int) -> str:
         if column == KIND:
-            return output.kind_label
+            return item.kind_label
         if column == TITLE:
-            return output.title
+            return item.title
         if column == STATUS:
-            return output.status
+            return item.status
         if column == WORDS:
-            return "" if output.words is None else f"{output.words:,}"
+            return "" if item.words is None else f"{item.words:,}"
         if column == URL:
-            return output.url
+            return item.url
         return ""

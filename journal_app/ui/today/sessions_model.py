@@ -7,11 +7,12 @@ before and "↦" when it goes on into the next; the tooltip gives the whole sess
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from journal_app.ui.today.fmt import clock_text, length_text, short_day_text
+from journal_app.ui.today.row_model import ID_ROLE, DayRowModel
 from journal_app.ui.today.style import side_color
 
 if TYPE_CHECKING:
@@ -19,11 +20,9 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Time", "Duration", "Category", "Skill", "Resource / task", "Note", "Source")
 TIME, DURATION, CATEGORY, SKILL, WORK, NOTE, SOURCE = range(len(COLUMNS))
-SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
+SESSION_ID_ROLE = ID_ROLE
 FROM_BEFORE = "↤"
 INTO_NEXT = "↦"
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def part_length(part: SessionPart) -> dt.timedelta:
@@ -59,75 +58,31 @@ def split_tip(part: SessionPart) -> str:
     return f"Part of a session across midnight: {whole}; it {' and '.join(moves)}."
 
 
-class SessionTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._parts: list[SessionPart] = []
-
-    # -- our API -------------------------------------------------------------------------
+class SessionTableModel(DayRowModel):
+    columns = COLUMNS
+    number_column = DURATION
 
     def set_parts(self, parts: list[SessionPart]) -> None:
-        self.beginResetModel()
-        self._parts = list(parts)
-        self.endResetModel()
+        self.set_rows(parts)
 
     def part(self, row: int) -> SessionPart:
-        return self._parts[row]
+        return self.item(row)
 
     def parts(self) -> list[SessionPart]:
-        return list(self._parts)
+        return self.items()
 
-    def row_of(self, session_id: int) -> int | None:
-        return next((r for r, p in enumerate(self._parts) if p.session.id == session_id), None)
+    def row_id(self, item: SessionPart) -> int:
+        return item.session.id
 
-    # -- Qt ------------------------------------------------------------------------------
+    def decoration(self, item: SessionPart, column: int) -> QColor | None:
+        return side_color(item.session.side) if column == CATEGORY else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._parts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._parts):
-            return None
-        part = self._parts[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(part, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(part, column)
-        if role == SESSION_ID_ROLE:
-            return part.session.id
-        if role == Qt.ItemDataRole.DecorationRole and column == CATEGORY:
-            return side_color(part.session.side)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _text(part: SessionPart, column: int) -> str:
-        s = part.session
+    def text(self, item: SessionPart, column: int) -> str:
+        s = item.session
         if column == TIME:
-            return time_text(part)
+            return time_text(item)
         if column == DURATION:
-            return length_text(part_length(part))
+            return length_text(part_length(item))
         if column == CATEGORY:
             return s.category or "—"
         if column == SKILL:
@@ -140,11 +95,10 @@ class SessionTableModel(QAbstractTableModel):
             return s.source
         return ""
 
-    @staticmethod
-    def _tip(part: SessionPart, column: int) -> str | None:
-        s = part.session
-        if column in (TIME, DURATION) and part.is_split:
-            return split_tip(part)
+    def tip(self, item: SessionPart, column: int) -> str | None:
+        s = item.session
+        if column in (TIME, DURATION) and item.is_split:
+            return split_tip(item)
         if column == CATEGORY and s.side:
             return f"{s.category}: {s.side}"
         if column == NOTE and s.note:
