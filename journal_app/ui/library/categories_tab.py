@@ -24,6 +24,7 @@ class CategoriesTab(RecordTab):
     NOUN = "category"
     COLUMN_WIDTHS = (300, 140, 100)
     SORTABLE = False  # the user's order is the order
+    DIALOG = CategoryDialog  # adds only: a name is renamed in place
     model: CategoryTableModel
 
     def __init__(self, services: Services, parent=None) -> None:
@@ -98,12 +99,6 @@ class CategoriesTab(RecordTab):
 
     def activate(self, index: QModelIndex) -> None:
         """A double click edits the cell in place (the view's own trigger)."""
-
-    def add(self) -> None:
-        self.open_dialog(CategoryDialog(self._services, parent=self), self._on_saved)
-
-    def _on_saved(self, dialog: CategoryDialog) -> None:
-        self.written(dialog.saved_id)
 
     def edit(self) -> None:
         row = self._row()

@@ -32,6 +32,7 @@ from journal_app.services import Services
 from journal_app.ui.library.form import ErrorLabel
 from journal_app.ui.library.record_model import RecordTableModel
 from journal_app.ui.theme import mute, style_with
+from journal_app.ui.tracking.form_dialog import FormDialog
 
 ROW_HEIGHT = 30
 # Room between a right-aligned figure and the text of the next column; flat headers
@@ -56,6 +57,8 @@ class RecordTab(QWidget):
     STRETCH_COLUMN = 0
     SORTABLE = True  # click a header to sort by it
     COLUMN_WIDTHS: Sequence[int] = ()
+    # Adds and edits a record: DIALOG(services[, record_id], parent=tab), a FormDialog.
+    DIALOG: Callable[..., FormDialog] | None = None
 
     def __init__(self, services: Services, model: RecordTableModel[Any], parent=None) -> None:
         super().__init__(parent)
@@ -147,10 +150,12 @@ class RecordTab(QWidget):
         return ""
 
     def add(self) -> None:
-        raise NotImplementedError
+        self.open_form()
 
     def edit(self) -> None:
-        raise NotImplementedError
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.open_form(chosen)
 
     def delete(self) -> None:
         raise NotImplementedError
@@ -243,6 +248,16 @@ class RecordTab(QWidget):
         dialog.accepted.connect(lambda: on_saved(dialog))
         dialog.finished.connect(self._on_dialog_finished)
         dialog.open()
+
+    def open_form(self, record_id: int | None = None) -> None:
+        """Open ``DIALOG`` on ``record_id`` (None: a new record); once saved, the saved
+        record is selected."""
+        assert self.DIALOG is not None, f"{type(self).__name__} has no DIALOG"
+        ids = () if record_id is None else (record_id,)
+        self.open_dialog(self.DIALOG(self._services, *ids, parent=self), self._on_form_saved)
+
+    def _on_form_saved(self, dialog: FormDialog) -> None:
+        self.written(dialog.saved_id)
 
     def _on_dialog_finished(self, _result: int) -> None:
         self.dialog = None

@@ -17,6 +17,7 @@ MIN_ROWS, MAX_ROWS = 3, 8  # the table's height, in rows
 
 class SkillsTab(RecordTab):
     NOUN = "skill"
+    DIALOG = SkillDialog
     COLUMN_WIDTHS = (200, 84, 90, 130, 104, 114, 130)
 
     def __init__(self, services: Services, parent=None) -> None:
@@ -52,17 +53,6 @@ class SkillsTab(RecordTab):
     def selection_changed(self) -> None:
         if hasattr(self, "panel"):
             self.panel.set_ledger(self.selected())
-
-    def add(self) -> None:
-        self.open_dialog(SkillDialog(self._services, parent=self), self._on_saved)
-
-    def edit(self) -> None:
-        chosen = self.selected_id()
-        if chosen is not None:
-            self.open_dialog(SkillDialog(self._services, chosen, parent=self), self._on_saved)
-
-    def _on_saved(self, dialog: SkillDialog) -> None:
-        self.written(dialog.saved_id)
 
     def delete(self) -> None:
         chosen = self.selected()
