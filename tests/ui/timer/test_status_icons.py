@@ -25,8 +25,11 @@ def test_the_start_icon_follows_the_theme(qtbot, make_window):
     qtbot.waitUntil(lambda: window.focus_timer is not None)
     widget = window.focus_timer.widget
     assert isinstance(widget, TimerStatusWidget)
+
+    def text_lightness() -> int:  # the palette reaches the widget a moment after the switch
+        return widget.palette().color(QPalette.ColorRole.WindowText).lightness()
+
     window.theme.set_theme(Theme.LIGHT)
-    assert _ink_lightness(widget) < 100  # dark ink on a light bar
-    window.theme.set_theme(Theme.DARK)
-    qtbot.waitUntil(lambda: widget.palette().color(QPalette.ColorRole.WindowText).lightness() > 150)
-    assert _ink_lightness(widget) > 150
+    qtbot.waitUntil(lambda: text_lightness() < 100 and _ink_lightness(widget) < 100)
+    window.theme.set_theme(Theme.DARK)  # light ink on a dark bar
+    qtbot.waitUntil(lambda: text_lightness() > 150 and _ink_lightness(widget) > 150)
