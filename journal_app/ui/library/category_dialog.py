@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 
 from journal_app.services import Services
 from journal_app.services.tracking.categories import SIDES
 from journal_app.ui.library.category_model import SIDE_TIPS
-from journal_app.ui.library.form import combo
+from journal_app.ui.library.form import combo, line_edit
 from journal_app.ui.tracking.form_dialog import FormDialog
 
 
@@ -16,9 +15,7 @@ class CategoryDialog(FormDialog):
     def __init__(self, services: Services, parent=None) -> None:
         super().__init__("New category", min_width=380, parent=parent)
         self._services = services
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name")
-        self.name_edit.setPlaceholderText("Papers, Kaggle, Mentoring…")
+        self.name_edit = line_edit("Name", "Papers, Kaggle, Mentoring…")
         self.side_combo = combo("Side", [(s.capitalize(), s) for s in SIDES])
         for number, side in enumerate(SIDES):
             self.side_combo.setItemData(number, SIDE_TIPS[side], Qt.ItemDataRole.ToolTipRole)

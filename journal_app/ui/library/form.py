@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
 ERROR_COLOR = "#e5484d"  # readable on the light and the dark base colour
 NONE_TEXT = "—"
@@ -58,6 +58,14 @@ def date_edit(day: dt.date, accessible: str) -> QDateEdit:
     edit.setDateRange(to_qdate(FIRST_DAY), to_qdate(LAST_DAY))
     edit.setDate(to_qdate(day))
     edit.setAccessibleName(accessible)
+    return edit
+
+
+def line_edit(accessible: str, placeholder: str = "") -> QLineEdit:
+    """A text field named for screen readers, with a hint of what goes in it."""
+    edit = QLineEdit()
+    edit.setAccessibleName(accessible)
+    edit.setPlaceholderText(placeholder)
     return edit
 
 

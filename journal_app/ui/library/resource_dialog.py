@@ -3,11 +3,11 @@ A refused value shows as one line in the dialog, which stays open."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSpinBox, QWidget
 
 from journal_app.services import Services
 from journal_app.services.tracking.resources import KINDS, STATUSES
-from journal_app.ui.library.form import combo, select_data
+from journal_app.ui.library.form import combo, line_edit, select_data
 from journal_app.ui.tracking.form_dialog import FormDialog
 
 
@@ -22,18 +22,14 @@ class ResourceDialog(FormDialog):
         self._services = services
         self.resource_id = resource_id
 
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("“Transformers from scratch”, a book, a paper…")
+        self.title_edit = line_edit("Title", "“Transformers from scratch”, a book, a paper…")
         self.kind_combo = combo("Kind", [(k.capitalize(), k) for k in KINDS])
         self.status_combo = combo("Status", [(s.capitalize(), s) for s in STATUSES])
         self.progress_spin = QSpinBox()
         self.progress_spin.setAccessibleName("Progress")
         self.progress_spin.setRange(0, 100)
         self.progress_spin.setSuffix(" %")
-        self.url_edit = QLineEdit()
-        self.url_edit.setAccessibleName("URL")
-        self.url_edit.setPlaceholderText("https://… (optional)")
+        self.url_edit = line_edit("URL", "https://… (optional)")
         self.skill_combo = combo(
             "Skill", [(s.name, s.id) for s in services.skills.list()], none=True
         )

@@ -3,10 +3,11 @@ one) and the hours done before the app (the baseline)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 from journal_app.services import Services
 from journal_app.services.tracking.skills import MAX_TARGET_HOURS
+from journal_app.ui.library.form import line_edit
 from journal_app.ui.tracking.form_dialog import FormDialog
 
 
@@ -29,9 +30,7 @@ class SkillDialog(FormDialog):
         self._services = services
         self.skill_id = skill_id
 
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name")
-        self.name_edit.setPlaceholderText("Machine learning, Writing, Rust…")
+        self.name_edit = line_edit("Name", "Machine learning, Writing, Rust…")
         self.target_spin = _hours_spin("Target", 1.0)
         self.baseline_spin = _hours_spin("Baseline", 0.0)
         self.baseline_spin.setToolTip("Hours you had already put in before using the app")

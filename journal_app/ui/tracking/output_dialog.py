@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
-from journal_app.ui.library.form import combo, date_edit, from_qdate, select_data
+from journal_app.ui.library.form import combo, date_edit, from_qdate, line_edit, select_data
 from journal_app.ui.tracking.form_dialog import FormDialog
 
 RECENT_ENTRIES = 150  # how many of the newest entries the "Entry" list offers
@@ -61,17 +61,11 @@ class OutputDialog(FormDialog):
         self._services = services
         self.output_id = output_id
 
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("What you wrote, built or posted")
+        self.title_edit = line_edit("Title", "What you wrote, built or posted")
         self.kind_combo = combo("Kind", [(label, key) for key, label in KINDS.items()])
         self.status_combo = combo("Status", [(s.capitalize(), s) for s in STATUSES])
-        self.url_edit = QLineEdit()
-        self.url_edit.setAccessibleName("URL")
-        self.url_edit.setPlaceholderText("https://… (optional)")
-        self.words_edit = QLineEdit()
-        self.words_edit.setAccessibleName("Words")
-        self.words_edit.setPlaceholderText("optional")
+        self.url_edit = line_edit("URL", "https://… (optional)")
+        self.words_edit = line_edit("Words", "optional")
         start_day = day or (existing.day if existing else local_date(services.clock(), services.tz))
         self.date_edit = date_edit(start_day, "Date")
         self.entry_combo = combo("Entry", self._entry_items(existing), none=True)
