@@ -58,13 +58,28 @@ def clock():
 
 
 @pytest.fixture
-def services(data_paths: DataPaths, clock):
+def journal_kind() -> str:
+    """The journal `services` opens: "plain" here; tests/services and tests/db override
+    it with both "plain" and "encrypted" (issue #9), so those suites run on each."""
+    return "plain"
+
+
+@pytest.fixture
+def services(data_paths: DataPaths, clock, journal_kind: str):
     """A Services facade on a fresh journal with production pragmas."""
     from journal_app.services import Services
 
+    if journal_kind == "encrypted":
+        from journal_app.services.encryption import create_encrypted
+
+        create_encrypted(data_paths, "test passphrase", kdf_n=2**10)  # cheap scrypt
     svc = Services.open(data_paths, clock=clock)
     yield svc
     svc.close()
+    if journal_kind == "encrypted":
+        from journal_app.db import cipher
+
+        cipher.forget_key(data_paths.database, data_paths.backups)
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal_app.db import checksums
+from journal_app.db import checksums, cipher
 from journal_app.db.file_check import (
     APPLICATION_ID,
     DatabaseRefused,
@@ -88,7 +87,7 @@ def read_contents(path: Path) -> BackupContents:
     """How many entries a backup holds, read without writing (immutable, read-only)."""
     try:
         conn = connect_read_only(path, immutable=True)
-    except sqlite3.Error:
+    except cipher.sql_errors(DatabaseRefused):
         return BackupContents(None, None)
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -96,7 +95,7 @@ def read_contents(path: Path) -> BackupContents:
             conn.execute('SELECT count(*) FROM "entry" WHERE "deleted_at" IS NULL').fetchone()[0]
         )
         return BackupContents(count, version)
-    except sqlite3.Error:
+    except cipher.sql_errors():
         return BackupContents(None, None)
     finally:
         conn.close()
@@ -111,20 +110,27 @@ def verify_backup(path: Path, latest_version: int | None = None, *, full: bool =
         return [str(exc)]
     if not state.exists:
         return [f"{path} does not exist"]
-    if state.application_id != APPLICATION_ID:
+    if not state.encrypted and state.application_id != APPLICATION_ID:
         return [f"{path.name} is not a Self-Study Journal database"]
     if latest_version is not None and state.user_version > latest_version:
         return [f"{path.name} was written by a newer version (schema {state.user_version})"]
     try:
         conn = connect_read_only(path, immutable=True)
-    except sqlite3.Error as exc:
+    except cipher.sql_errors(DatabaseRefused) as exc:  # encrypted and locked
         return [str(exc)]
     try:
+        if state.encrypted:  # its header is encrypted: ask SQLCipher
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if app_id != APPLICATION_ID:
+                return [f"{path.name} is not a Self-Study Journal database"]
+            if latest_version is not None and version > latest_version:
+                return [f"{path.name} was written by a newer version (schema {version})"]
         problems = run_check(conn, full=full)
         if not problems:
             problems = checksums.describe(checksums.verify(conn))
         return problems
-    except sqlite3.Error as exc:
+    except cipher.sql_errors() as exc:
         return [str(exc)]
     finally:
         conn.close()

@@ -27,8 +27,9 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
-from journal_app.db import checksums, migrations
+from journal_app.db import checksums, cipher, migrations
 from journal_app.db.file_check import (
+    APPLICATION_ID,
     DatabaseDamaged,
     check_ours,
     connect_read_only,
@@ -53,14 +54,14 @@ def verify_live_file(path: Path) -> list[str]:
     (read-only; WAL contents included). Empty when all is well."""
     try:
         conn = connect_read_only(path)
-    except sqlite3.Error as exc:
+    except cipher.sql_errors() as exc:
         return [str(exc)]
     try:
         problems = run_check(conn)
         if not problems:
             try:
                 problems = checksums.describe(checksums.verify(conn))
-            except sqlite3.Error as exc:
+            except cipher.sql_errors() as exc:
                 problems = [str(exc)]
         return problems
     finally:
@@ -169,7 +170,7 @@ class OpenedDatabase:
             # current (e.g. so "newest entries" walks the day index instead of sorting).
             # Never on a damaged journal: nothing is written to it.
             if not self.damaged:
-                with contextlib.suppress(PeeweeDatabaseError, sqlite3.Error, DatabaseRefused):
+                with contextlib.suppress(*cipher.sql_errors(PeeweeDatabaseError, DatabaseRefused)):
                     self.db.execute_sql("PRAGMA optimize")
             self.db.close()
         if database_proxy.obj is self.db:
@@ -196,6 +197,31 @@ def _with_older_backup(exc: NewerSchemaError, backups_dir: Path) -> NewerSchemaE
     )
 
 
+def _encrypted_database(path: Path, backups_dir: Path) -> JournalDatabase:
+    """A JournalDatabase on SQLCipher (peewee's playhouse.sqlcipher_ext), keyed with the
+    data key unlocked for this journal (db.cipher)."""
+    key = cipher.ensure_unlocked(path, backups_dir)
+    from playhouse.sqlcipher_ext import _SqlCipherDatabase
+
+    class EncryptedJournalDatabase(_SqlCipherDatabase, JournalDatabase):  # type: ignore[misc]
+        pass
+
+    pragmas = {"cipher_log_level": "NONE", **PRAGMAS}
+    return EncryptedJournalDatabase(
+        str(path), pragmas=pragmas, check_same_thread=False, passphrase=cipher.pragma_key(key)
+    )
+
+
+def _check_encrypted_is_ours(path: Path, db: SqliteDatabase, version: int) -> None:
+    """The header checks of a plain file, asked of SQLCipher once unlocked."""
+    app_id = int(db.execute_sql("PRAGMA application_id").fetchone()[0])
+    if version and app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            f"{path} is an SQLite database of another program, not a Self-Study Journal; "
+            "it was left untouched"
+        )
+
+
 def open_database(
     path: Path, backups_dir: Path, *, create: bool = True, check_in_background: bool = True
 ) -> OpenedDatabase:
@@ -213,13 +239,23 @@ def open_database(
         raise _with_older_backup(exc, backups_dir) from None
     if not state.exists and not create:
         raise DatabaseRefused(f"there is no journal at {path}")
-    db = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    # A new journal is created encrypted when its key file was written first
+    # (services.encryption.create_encrypted).
+    encrypted = state.encrypted or (
+        not state.exists and cipher.read_key_file(path, backups_dir) is not None
+    )
+    if encrypted:
+        db = _encrypted_database(path, backups_dir)
+    else:
+        db = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     db.register_function(checksums.entry_checksum, checksums.FUNCTION_NAME, 2, True)
     db.backups_dir = backups_dir
     try:
         db.connect()
         # The header may lag behind a WAL file; ask SQLite too before any write.
         version = migrations.schema_version(db)
+        if encrypted:
+            _check_encrypted_is_ours(path, db, version)
         if version > latest:
             check_ours(path, state.__class__(True, version, state.application_id, 1), latest)
         verification = None if state.is_new else Verification(path)
@@ -233,9 +269,13 @@ def open_database(
             db.verification = verification
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()
-        raise DatabaseDamaged(
-            path, f"cannot be opened as a journal: {exc}", _newest_good_backup(backups_dir)
-        ) from None
+        reason = f"cannot be opened as a journal: {exc}"
+        if state.encrypted:
+            reason = (
+                "is encrypted and the passphrase is right, but it cannot be decrypted: "
+                f"it is damaged ({exc})"
+            )
+        raise DatabaseDamaged(path, reason, _newest_good_backup(backups_dir)) from None
     except BaseException:
         db.close()
         raise

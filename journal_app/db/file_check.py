@@ -13,6 +13,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from journal_app.db import cipher
 from journal_app.errors import DatabaseRefused, NewerSchemaError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -56,11 +57,26 @@ class FileState:
     user_version: int = 0
     application_id: int = 0
     schema_cookie: int = 0
+    # SQLCipher: the header is encrypted too, so the version and id are read after
+    # unlocking (db.connection checks them then).
+    encrypted: bool = False
 
     @property
     def is_new(self) -> bool:
         """No file, or an SQLite file in which no table was ever created."""
+        if self.encrypted:
+            return False
         return not self.exists or (self.user_version == 0 and self.schema_cookie == 0)
+
+
+def _has_key(path: Path) -> bool:
+    """An encrypted journal's folder holds its key file (backups/ holds the mirror)."""
+    if cipher.key_for(path) is not None:
+        return True
+    try:
+        return any(p.name.endswith(cipher.KEY_SUFFIX) for p in path.parent.iterdir())
+    except OSError:
+        return False
 
 
 def _page_size(header: bytes) -> int:
@@ -92,6 +108,8 @@ def read_file_state(path: Path) -> FileState:
             path,
             "is empty (0 bytes): that is a damaged journal, not a new one",
         )
+    if not header.startswith(SQLITE_MAGIC) and size >= 512 and _has_key(path):
+        return FileState(True, encrypted=True)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseDamaged(
             path,
@@ -118,7 +136,7 @@ def read_file_state(path: Path) -> FileState:
 
 def check_ours(path: Path, state: FileState, latest_version: int) -> None:
     """Refuse files of other programs and of newer versions of this one."""
-    if not state.exists or state.is_new:
+    if not state.exists or state.is_new or state.encrypted:
         return
     if state.application_id != APPLICATION_ID:
         raise DatabaseRefused(
@@ -135,9 +153,10 @@ def check_ours(path: Path, state: FileState, latest_version: int) -> None:
 
 def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """A connection that cannot write to ``path`` (``immutable`` for files nobody else
-    has open, such as backups: then not even a -shm file is created)."""
-    uri = path.absolute().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    has open, such as backups: then not even a -shm file is created). An encrypted file
+    gets a SQLCipher connection keyed with the unlocked key (same interface)."""
+    conn: sqlite3.Connection = cipher.connect(path, read_only=True, immutable=immutable)
+    return conn
 
 
 def run_check(conn: sqlite3.Connection, *, full: bool = False, limit: int = 20) -> list[str]:
@@ -146,7 +165,7 @@ def run_check(conn: sqlite3.Connection, *, full: bool = False, limit: int = 20) 
     pragma = "integrity_check" if full else "quick_check"
     try:
         rows = conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
-    except sqlite3.Error as exc:
+    except cipher.sql_errors() as exc:
         return [str(exc)]
     if [str(row[0]) for row in rows] == ["ok"]:
         return []
@@ -163,7 +182,7 @@ def check_file(path: Path, *, full: bool = False, immutable: bool = False) -> li
     """quick_check (or integrity_check) of the file at ``path``, read-only."""
     try:
         conn = connect_read_only(path, immutable=immutable)
-    except sqlite3.Error as exc:
+    except cipher.sql_errors() as exc:
         return [str(exc)]
     try:
         return run_check(conn, full=full)

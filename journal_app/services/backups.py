@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Protocol
 
 from journal_app.config import DataPaths
-from journal_app.db import backup_files, checksums
+from journal_app.db import backup_files, checksums, cipher
 from journal_app.db.backup_files import REASONS, backup_name
 from journal_app.db.connection import OpenedDatabase, open_database, verify_live_file
 from journal_app.db.file_check import (
@@ -193,10 +193,10 @@ def _source(database: Path) -> sqlite3.Connection:
     closing a read-only connection to a WAL journal leaves -wal/-shm files behind;
     query_only keeps it from writing anything itself."""
     try:
-        conn = sqlite3.connect(database, check_same_thread=False)
+        conn: sqlite3.Connection = cipher.connect(database)  # SQLCipher when encrypted
         conn.execute("PRAGMA query_only = 1")
         return conn
-    except sqlite3.Error as exc:
+    except cipher.sql_errors() as exc:
         raise JournalError(f"cannot read {database} to back it up: {exc}") from None
 
 
@@ -233,13 +233,13 @@ def check_journal(paths: DataPaths, *, full: bool = True) -> CheckReport:
         return report([f"there is no journal at {database}"], checksums_supported=False)
     try:
         conn = connect_read_only(database)
-    except sqlite3.Error as exc:
+    except cipher.sql_errors() as exc:
         return report([f"cannot be opened: {exc}"], checksums_supported=False)
     try:
         problems = run_check(conn, full=full)
         try:
             sums = checksums.verify(conn)
-        except sqlite3.Error as exc:
+        except cipher.sql_errors() as exc:
             return report([*problems, f"checksums unreadable: {exc}"], checksums_supported=False)
         return report(
             [*problems, *checksums.describe(sums)],

@@ -1,0 +1,340 @@
+"""Encryption at rest with SQLCipher: the key file, the unlocked keys, keyed connections.
+
+Envelope keys (like LUKS): each encrypted journal has one random 256-bit *data key*;
+SQLCipher uses it as a raw key (``PRAGMA key = "x'…'"``), so opening a connection costs
+no key derivation and the journal, its WAL and every backup share it. The passphrase
+only wraps the data key in a small plaintext *key file* beside the journal
+(``journal.sqlite3.key``, mirrored as ``backups/journal.sqlite3.key``):
+
+- scrypt(passphrase, salt) gives 64 bytes: a one-time pad for the data key (the salt is
+  new on every wrap, so a pad is never reused) and a MAC key;
+- ``check`` = HMAC-SHA256(MAC key, wrapped key): a wrong passphrase fails this check
+  before any database is touched, so it is told apart from a damaged file (right
+  passphrase, file will not decrypt).
+
+Changing the passphrase rewraps the data key (journal and backups stay as they are and
+keep opening). Nothing here imports ``sqlcipher3`` at module level: plain journals
+never load it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import sqlite3
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from journal_app.errors import DatabaseRefused
+from journal_app.fsutil import fsync_dir
+
+KEY_SUFFIX = ".key"
+FORMAT = "self-study-journal key file 1"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# scrypt cost: 64 MiB and ~0.3 s on a 2-core laptop (unlock budget: 1 s). Stored in
+# every key file, so it can grow later without breaking older files.
+KDF_N = 2**16
+KDF_R = 8
+KDF_P = 2
+
+
+class WrongPassphrase(DatabaseRefused):
+    """The passphrase does not open this journal's key file."""
+
+    exit_code = 2
+
+
+class PassphraseNeeded(DatabaseRefused):
+    """The journal is encrypted and was not unlocked."""
+
+    exit_code = 2
+
+
+def sql_errors(*extra: type[BaseException]) -> tuple[type[BaseException], ...]:
+    """The driver errors to catch (and ``extra``): stdlib sqlite3's, and SQLCipher's once
+    it is loaded (its classes are not sqlite3's). Lazy: plain journals never load it."""
+    module = sys.modules.get("sqlcipher3.dbapi2")
+    if module is None:
+        return (sqlite3.Error, *extra)
+    return (sqlite3.Error, module.Error, *extra)
+
+
+# ---------------------------------------------------------------------- key files
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    salt: bytes
+    wrapped: bytes
+    check: bytes
+    n: int = KDF_N
+    r: int = KDF_R
+    p: int = KDF_P
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "cipher": "sqlcipher4 raw key",
+                "kdf": "scrypt",
+                "n": self.n,
+                "r": self.r,
+                "p": self.p,
+                "salt": self.salt.hex(),
+                "wrapped_key": self.wrapped.hex(),
+                "check": self.check.hex(),
+            },
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> KeyFile:
+        data = json.loads(text)
+        if data.get("format") != FORMAT or data.get("kdf") != "scrypt":
+            raise ValueError("not a key file of this version")
+        return cls(
+            bytes.fromhex(data["salt"]),
+            bytes.fromhex(data["wrapped_key"]),
+            bytes.fromhex(data["check"]),
+            int(data["n"]),
+            int(data["r"]),
+            int(data["p"]),
+        )
+
+
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        maxmem=256 * 1024 * 1024,
+        dklen=64,
+    )
+
+
+def wrap_key(
+    data_key: bytes, passphrase: str, *, n: int | None = None, r: int = KDF_R, p: int = KDF_P
+) -> KeyFile:
+    n = KDF_N if n is None else n
+    salt = secrets.token_bytes(16)
+    derived = _derive(passphrase, salt, n, r, p)
+    wrapped = bytes(a ^ b for a, b in zip(data_key, derived[:32], strict=True))
+    check = hmac.new(derived[32:], wrapped, hashlib.sha256).digest()
+    return KeyFile(salt, wrapped, check, n, r, p)
+
+
+def unwrap_key(key_file: KeyFile, passphrase: str) -> bytes:
+    """The data key; WrongPassphrase when the check fails."""
+    derived = _derive(passphrase, key_file.salt, key_file.n, key_file.r, key_file.p)
+    check = hmac.new(derived[32:], key_file.wrapped, hashlib.sha256).digest()
+    if not hmac.compare_digest(check, key_file.check):
+        raise WrongPassphrase("wrong passphrase: it does not unlock this journal")
+    return bytes(a ^ b for a, b in zip(key_file.wrapped, derived[:32], strict=True))
+
+
+def new_data_key() -> bytes:
+    return secrets.token_bytes(32)
+
+
+def key_file_paths(database: Path, backups_dir: Path | None) -> list[Path]:
+    """Where the key file lives: beside the journal, and its mirror in ``backups/``."""
+    paths = [database.with_name(database.name + KEY_SUFFIX)]
+    if backups_dir is not None:
+        paths.append(backups_dir / (database.name + KEY_SUFFIX))
+    return paths
+
+
+def read_key_file(database: Path, backups_dir: Path | None) -> KeyFile | None:
+    """The journal's key file (its mirror when the main copy is gone or unreadable)."""
+    for path in key_file_paths(database, backups_dir):
+        try:
+            return KeyFile.from_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def write_key_file(database: Path, backups_dir: Path | None, key_file: KeyFile) -> None:
+    for path in key_file_paths(database, backups_dir):
+        write_file_atomically(path, key_file.to_json())
+
+
+def remove_key_files(database: Path, backups_dir: Path | None) -> None:
+    for path in key_file_paths(database, backups_dir):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+# ---------------------------------------------------------------------- files
+
+
+def is_encrypted_file(path: Path) -> bool:
+    """A non-empty file without SQLite's plaintext header (SQLCipher files look random)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return bool(head) and head != SQLITE_MAGIC
+
+
+# ---------------------------------------------------------------------- unlocked keys
+
+_lock = threading.Lock()
+_keys: dict[Path, bytes] = {}
+
+
+def _folder(path: Path) -> Path:
+    return path.absolute().parent
+
+
+def register_key(database: Path, backups_dir: Path | None, key: bytes) -> None:
+    """Remember the data key for the journal's folder and its backups folder, so every
+    connection this process opens there (checks, backups, workers) is keyed."""
+    with _lock:
+        _keys[_folder(database)] = key
+        if backups_dir is not None:
+            _keys[backups_dir.absolute()] = key
+
+
+def forget_key(database: Path, backups_dir: Path | None) -> None:
+    with _lock:
+        _keys.pop(_folder(database), None)
+        if backups_dir is not None:
+            _keys.pop(backups_dir.absolute(), None)
+
+
+def key_for(path: Path) -> bytes | None:
+    with _lock:
+        return _keys.get(_folder(path))
+
+
+def pragma_key(key: bytes) -> str:
+    return f"x'{key.hex()}'"
+
+
+def connect_encrypted(
+    path: Path, key: bytes, *, read_only: bool = False, immutable: bool = False
+) -> Any:
+    """A SQLCipher connection keyed with ``key`` (raw), checked by reading page 1."""
+    import sqlcipher3
+
+    if read_only:
+        uri = path.absolute().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+        conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False)
+    else:
+        conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f'PRAGMA key = "{pragma_key(key)}"')
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    from journal_app.db import checksums
+
+    checksums.register(conn)
+    return conn
+
+
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> Any:
+    """A connection to ``path``: stdlib sqlite3 for a plain file, SQLCipher keyed with
+    the unlocked key for an encrypted one (PassphraseNeeded when it is locked)."""
+    if is_encrypted_file(path):
+        key = key_for(path)
+        if key is None:
+            raise PassphraseNeeded(f"{path} is encrypted: unlock it with its passphrase first")
+        return connect_encrypted(path, key, read_only=read_only, immutable=immutable)
+    if read_only:
+        uri = path.absolute().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return sqlite3.connect(path, check_same_thread=False)
+
+
+def export_copy(source: Path, dest: Path, source_key: bytes | None, dest_key: bytes | None) -> None:
+    """Write a copy of ``source`` to ``dest`` (a new file) under another keying:
+    plain→encrypted, encrypted→plain, or encrypted→encrypted, with ``sqlcipher_export``
+    inside SQLCipher (no plaintext temp file: an encrypted side stays encrypted). The
+    copy keeps ``user_version`` and ``application_id``."""
+    import sqlcipher3
+
+    if dest.exists():
+        raise FileExistsError(dest)
+    conn = sqlcipher3.connect(str(source), check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if source_key is not None:
+            conn.execute(f'PRAGMA key = "{pragma_key(source_key)}"')
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        target_key = pragma_key(dest_key) if dest_key is not None else ""
+        conn.execute("ATTACH DATABASE ? AS converted KEY ?", (str(dest), target_key))
+        conn.execute("SELECT sqlcipher_export('converted')")
+        conn.execute(f"PRAGMA converted.user_version = {version}")
+        conn.execute(f"PRAGMA converted.application_id = {app_id}")
+        conn.execute("DETACH DATABASE converted")
+    finally:
+        conn.close()
+    with dest.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+# ---------------------------------------------------------------------- unlocking
+
+# Asked for the passphrase of a locked journal (the CLI installs one that reads
+# JOURNAL_APP_PASSPHRASE_FILE or the terminal; the GUI unlocks before opening instead).
+Unlocker = Any  # Callable[[Path], str | None]
+_unlocker: Unlocker | None = None
+
+
+def set_unlocker(unlocker: Unlocker | None) -> None:
+    global _unlocker
+    _unlocker = unlocker
+
+
+def unlock(database: Path, backups_dir: Path | None, passphrase: str) -> bytes:
+    """Check ``passphrase`` against the key file and remember the data key."""
+    key_file = read_key_file(database, backups_dir)
+    if key_file is None:
+        from journal_app.db.file_check import DatabaseDamaged
+
+        raise DatabaseDamaged(
+            database,
+            f"is encrypted but its key file ({database.name}{KEY_SUFFIX}, also kept in "
+            "backups/) is missing or damaged, so it cannot be unlocked",
+        )
+    key = unwrap_key(key_file, passphrase)
+    register_key(database, backups_dir, key)
+    return key
+
+
+def ensure_unlocked(database: Path, backups_dir: Path | None) -> bytes:
+    """The data key of an encrypted journal: already unlocked, or asked for through the
+    installed unlocker (PassphraseNeeded when there is none or it gives nothing)."""
+    key = key_for(database)
+    if key is not None:
+        return key
+    passphrase = _unlocker(database) if _unlocker is not None else None
+    if passphrase is None:
+        raise PassphraseNeeded(f"{database} is encrypted: unlock it with its passphrase first")
+    return unlock(database, backups_dir, passphrase)

@@ -1,0 +1,332 @@
+"""Turn encryption on, change the passphrase, turn it off (issue #9). Qt-free.
+
+Each conversion writes a new file, verifies it (integrity_check, the entry checksums,
+every table's row count and every entry's checksum against the original) and only then
+swaps it in with one atomic rename, so a crash or a kill at any point leaves a journal
+that opens (the old one, or the new one complete):
+
+- *encrypt*: checkpoint the WAL away; export the journal into ``journal.sqlite3.encrypting``
+  under a new random data key (SQLCipher, no plaintext temp file); verify; write the key
+  file (and its mirror in backups/); rename over the journal; then encrypt every backup
+  the same way (one file at a time). Backups left plain by an interruption are encrypted
+  at the next unlock (`finish_interrupted`).
+- *change passphrase*: rewrap the data key in a new key file (atomic); the journal and
+  its backups are untouched and keep opening.
+- *decrypt*: backups first, then the journal; the key files go last, so every file
+  still encrypted keeps its key file until it is plain.
+
+A lost passphrase cannot be recovered: nothing here or anywhere else can open the journal
+without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from journal_app.config import DataPaths
+from journal_app.db import backup_files, checksums, cipher
+from journal_app.db.connection import OpenedDatabase, open_database
+from journal_app.errors import InvalidInput, JournalError
+from journal_app.fsutil import fsync_dir
+
+__all__ = [
+    "MIN_PASSPHRASE",
+    "ConversionResult",
+    "WrongPassphrase",
+    "change_passphrase",
+    "create_encrypted",
+    "decrypt",
+    "encrypt",
+    "finish_interrupted",
+    "is_encrypted",
+    "unlock",
+]
+
+WrongPassphrase = cipher.WrongPassphrase
+MIN_PASSPHRASE = 8
+ENCRYPTING = ".encrypting"
+DECRYPTING = ".decrypting"
+LOST_PASSPHRASE_WARNING = (
+    "If you lose the passphrase, the journal and its backups cannot be opened by anyone, "
+    "including you: there is no recovery. Keep it somewhere safe, and consider exporting "
+    "the journal first."
+)
+
+
+class _Host(Protocol):
+    _opened: OpenedDatabase
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    action: str  # "encrypt", "decrypt" or "rekey"
+    entries: int
+    backups_converted: int
+    seconds: float
+
+
+def is_encrypted(paths: DataPaths) -> bool:
+    return cipher.is_encrypted_file(paths.database)
+
+
+def unlock(paths: DataPaths, passphrase: str) -> None:
+    """Check the passphrase and remember the key for this process (WrongPassphrase;
+    DatabaseDamaged when the key file is gone)."""
+    cipher.unlock(paths.database, paths.backups, passphrase)
+
+
+def create_encrypted(paths: DataPaths, passphrase: str, *, kdf_n: int | None = None) -> None:
+    """Make the journal that will be created at ``paths`` (none exists yet) an encrypted
+    one: writes its key file and unlocks it; the next open creates it encrypted.
+    ``kdf_n`` lowers the scrypt cost (tests only)."""
+    _check_new_passphrase(passphrase)
+    if paths.database.exists():
+        raise InvalidInput(f"there is already a journal at {paths.database}")
+    key = cipher.new_data_key()
+    cipher.write_key_file(paths.database, paths.backups, cipher.wrap_key(key, passphrase, n=kdf_n))
+    cipher.register_key(paths.database, paths.backups, key)
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidInput(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
+
+
+# ---------------------------------------------------------------------- files
+
+
+def _connect(path: Path, key: bytes | None) -> Any:
+    if key is None:
+        return sqlite3.connect(path, check_same_thread=False)
+    return cipher.connect_encrypted(path, key)
+
+
+def _retire_wal(path: Path, key: bytes | None) -> None:
+    """Checkpoint everything into the main file and leave rollback mode, so no -wal
+    (of the old keying) is left beside the file that replaces it."""
+    conn = _connect(path, key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def _fingerprint(conn: Any) -> tuple[list[tuple[str, int]], list[tuple[Any, ...]]]:
+    tables = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    counts = [(t, int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])) for t in tables]
+    sums: list[tuple[Any, ...]] = []
+    if checksums.has_checksums(conn):
+        sums = [
+            tuple(r)
+            for r in conn.execute(
+                f'SELECT "entry_id", "checksum" FROM "{checksums.TABLE}" ORDER BY 1'
+            )
+        ]
+    return counts, sums
+
+
+def verify_copy(
+    original: Path, original_key: bytes | None, copy: Path, copy_key: bytes | None
+) -> int:
+    """Raise JournalError unless ``copy`` is whole and holds what ``original`` holds;
+    the number of entries."""
+    a = _connect(original, original_key)
+    b = _connect(copy, copy_key)
+    try:
+        problems = [str(r[0]) for r in b.execute("PRAGMA integrity_check(5)")]
+        if problems != ["ok"]:
+            raise JournalError(f"the converted copy failed its check ({problems[0]})")
+        report = checksums.verify(b)
+        if not report.ok:
+            raise JournalError(
+                f"the converted copy failed its checksums: {checksums.describe(report)[0]}"
+            )
+        for pragma in ("user_version", "application_id"):
+            if a.execute(f"PRAGMA {pragma}").fetchone() != b.execute(f"PRAGMA {pragma}").fetchone():
+                raise JournalError(f"the converted copy differs from the journal ({pragma})")
+        if _fingerprint(a) != _fingerprint(b):
+            raise JournalError("the converted copy does not hold the same rows as the journal")
+        has_entries = b.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entry'"
+        ).fetchone()
+        return int(b.execute('SELECT count(*) FROM "entry"').fetchone()[0]) if has_entries else 0
+    finally:
+        a.close()
+        b.close()
+
+
+def _convert_file(path: Path, suffix: str, old_key: bytes | None, new_key: bytes | None) -> int:
+    """Replace ``path`` by a verified copy under ``new_key``; its entry count."""
+    tmp = path.with_name(path.name + suffix)
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        _retire_wal(path, old_key)
+        cipher.export_copy(path, tmp, old_key, new_key)
+        entries = verify_copy(path, old_key, tmp, new_key)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return entries
+
+
+def _backups(paths: DataPaths) -> list[Path]:
+    return [p for p, _ in backup_files.backup_files(paths.backups)]
+
+
+def _convert_backups(paths: DataPaths, *, to_key: bytes | None, from_key: bytes | None) -> int:
+    """Bring every backup to the wanted keying (skipping those already there)."""
+    done = 0
+    for path in _backups(paths):
+        encrypted = cipher.is_encrypted_file(path)
+        if (to_key is not None) == encrypted:
+            continue
+        _convert_file(path, ENCRYPTING if to_key else DECRYPTING, from_key, to_key)
+        done += 1
+    return done
+
+
+def finish_interrupted(paths: DataPaths) -> list[str]:
+    """Tidy up after a conversion that was killed: delete half-written copies; encrypt
+    backups an interrupted *encrypt* left plain (when the journal is unlocked); drop a
+    stale key file once nothing encrypted is left. What was done, one line each."""
+    done: list[str] = []
+    folders = [paths.root, paths.backups]
+    for folder in folders:
+        try:
+            children = list(folder.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            if child.name.endswith((ENCRYPTING, DECRYPTING)):
+                with contextlib.suppress(OSError):
+                    child.unlink()
+                    done.append(f"deleted the unfinished copy {child.name}")
+    if is_encrypted(paths):
+        key = cipher.key_for(paths.database)
+        if key is not None:
+            n = _convert_backups(paths, to_key=key, from_key=None)
+            if n:
+                done.append(f"encrypted {n} backup(s) left plain by an interrupted encrypt")
+    elif cipher.read_key_file(paths.database, paths.backups) is not None and not any(
+        cipher.is_encrypted_file(p) for p in _backups(paths)
+    ):
+        cipher.remove_key_files(paths.database, paths.backups)
+        done.append("removed the key file of a journal no longer encrypted")
+    return done
+
+
+# ---------------------------------------------------------------------- conversions
+
+
+def _with_closed(
+    host: _Host | None, paths: DataPaths, work: Callable[[], ConversionResult]
+) -> ConversionResult:
+    """Run ``work`` with the journal closed, reopening it afterwards (whatever is in
+    place: the converted journal, or the old one when the conversion failed)."""
+    if host is None:
+        return work()
+    host._opened.close()
+    try:
+        return work()
+    finally:
+        with contextlib.suppress(JournalError):
+            host._opened = open_database(paths.database, paths.backups, check_in_background=False)
+
+
+def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> ConversionResult:
+    """Encrypt the (closed, or ``host``'s) journal and its backups with ``passphrase``."""
+    _check_new_passphrase(passphrase)
+    if is_encrypted(paths):
+        raise InvalidInput("the journal is already encrypted (change its passphrase instead)")
+    if not paths.database.exists():
+        raise InvalidInput(f"there is no journal at {paths.database}")
+    started = time.perf_counter()
+
+    def work() -> ConversionResult:
+        key = cipher.new_data_key()
+        key_file = cipher.wrap_key(key, passphrase)
+        database = paths.database
+        tmp = database.with_name(database.name + ENCRYPTING)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        try:
+            _retire_wal(database, None)
+            cipher.export_copy(database, tmp, None, key)
+            entries = verify_copy(database, None, tmp, key)
+            # The key file first: an encrypted journal never exists without one.
+            cipher.write_key_file(database, paths.backups, key_file)
+            cipher.register_key(database, paths.backups, key)
+            os.replace(tmp, database)
+            fsync_dir(database.parent)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        converted = _convert_backups(paths, to_key=key, from_key=None)
+        return ConversionResult("encrypt", entries, converted, time.perf_counter() - started)
+
+    return _with_closed(host, paths, work)
+
+
+def change_passphrase(
+    paths: DataPaths, old: str, new: str, *, host: _Host | None = None
+) -> ConversionResult:
+    """Rewrap the data key under ``new`` (WrongPassphrase when ``old`` is wrong)."""
+    _check_new_passphrase(new)
+    if not is_encrypted(paths):
+        raise InvalidInput("the journal is not encrypted")
+    started = time.perf_counter()
+    current = cipher.read_key_file(paths.database, paths.backups)
+    if current is None:
+        cipher.unlock(paths.database, paths.backups, old)  # raises DatabaseDamaged
+        raise AssertionError("unreachable")
+    key = cipher.unwrap_key(current, old)
+    replacement = cipher.wrap_key(key, new, n=current.n, r=current.r, p=current.p)
+    if cipher.unwrap_key(replacement, new) != key:  # verify before swapping
+        raise JournalError("the new key file did not verify; nothing changed")
+    cipher.write_key_file(paths.database, paths.backups, replacement)
+    cipher.register_key(paths.database, paths.backups, key)
+    entries = 0
+    if host is not None:
+        from journal_app.db.models import Entry
+
+        entries = Entry.select().count()
+    return ConversionResult("rekey", entries, 0, time.perf_counter() - started)
+
+
+def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> ConversionResult:
+    """Turn encryption off: the journal and its backups become plain SQLite files."""
+    if not is_encrypted(paths):
+        raise InvalidInput("the journal is not encrypted")
+    key_file = cipher.read_key_file(paths.database, paths.backups)
+    if key_file is None:
+        key = cipher.unlock(paths.database, paths.backups, passphrase)  # DatabaseDamaged
+    key = cipher.unwrap_key(key_file, passphrase) if key_file is not None else key
+    started = time.perf_counter()
+
+    def work() -> ConversionResult:
+        converted = _convert_backups(paths, to_key=None, from_key=key)
+        entries = _convert_file(paths.database, DECRYPTING, key, None)
+        cipher.remove_key_files(paths.database, paths.backups)
+        cipher.forget_key(paths.database, paths.backups)
+        return ConversionResult("decrypt", entries, converted, time.perf_counter() - started)
+
+    return _with_closed(host, paths, work)
