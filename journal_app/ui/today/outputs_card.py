@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QWidget
 
 from journal_app.ui.today import outputs_model as cols
@@ -40,15 +39,3 @@ class OutputsCard(RowsCard):
 
     def select_output(self, output_id: int | None) -> None:
         self.select_id(output_id)
-
-    # Outputs act on the selected row, else on the current one (the keyboard cursor),
-    # Enter and double-click included.
-    def target_row(self) -> int | None:
-        row = self.table.selected_row()
-        if row is None:
-            index = self.table.currentIndex()
-            row = index.row() if index.isValid() else None
-        return row
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        self._request(self.edit_requested)
