@@ -196,9 +196,9 @@ class DayForm(Card):
         self._show_slept()
 
     def _show_slept(self) -> None:
-        log = self._log
-        has_sleep = log is not None and log.sleep_hours is not None
-        slept = dt.timedelta(hours=log.sleep_hours) if has_sleep and log else None
+        hours = None if self._log is None else self._log.sleep_hours
+        has_sleep = hours is not None
+        slept = None if hours is None else dt.timedelta(hours=hours)
         self.slept_label.setText("" if slept is None else f"{length_text(slept)} of sleep")
         self.clear_night_button.setVisible(has_sleep)  # only when there is a night to clear
 
