@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="md: the Markdown as written (default); html: as the preview shows it",
     )
     _add_tracking_commands(sub, data_dir)
+    from journal_app.cli_crypto import add_crypto_commands
     from journal_app.cli_safety import add_safety_commands
     from journal_app.cli_sprints import add_sprint_commands
     from journal_app.cli_transfer import add_transfer_commands
@@ -151,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sprint_commands(sub, data_dir)
     add_safety_commands(sub, data_dir)
     add_transfer_commands(sub, data_dir)
+    add_crypto_commands(sub, data_dir)
     return parser
 
 
@@ -832,11 +834,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "stats":
             return _cmd_stats(args)
         if args.command is not None:
+            from journal_app.cli_crypto import run_crypto_command
             from journal_app.cli_safety import run_safety_command
             from journal_app.cli_sprints import run_sprint_command
             from journal_app.cli_transfer import run_transfer_command
 
-            for run in (run_sprint_command, run_safety_command, run_transfer_command):
+            runs = (run_sprint_command, run_safety_command, run_transfer_command)
+            for run in (*runs, run_crypto_command):
                 code = run(args)
                 if code is not None:
                     return code

@@ -19,30 +19,21 @@ never load it.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import hmac
-import json
 import os
-import secrets
 import sqlite3
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from journal_app.errors import DatabaseRefused
-from journal_app.fsutil import fsync_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 KEY_SUFFIX = ".key"
-FORMAT = "self-study-journal key file 1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# scrypt cost: 64 MiB and ~0.3 s on a 2-core laptop (unlock budget: 1 s). Stored in
-# every key file, so it can grow later without breaking older files.
-KDF_N = 2**16
-KDF_R = 8
-KDF_P = 2
 
 
 class WrongPassphrase(DatabaseRefused):
@@ -66,126 +57,15 @@ def sql_errors(*extra: type[BaseException]) -> tuple[type[BaseException], ...]:
     return (sqlite3.Error, module.Error, *extra)
 
 
-# ---------------------------------------------------------------------- key files
+# ---------------------------------------------------------------------- files
 
 
-@dataclass(frozen=True)
-class KeyFile:
-    salt: bytes
-    wrapped: bytes
-    check: bytes
-    n: int = KDF_N
-    r: int = KDF_R
-    p: int = KDF_P
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": FORMAT,
-                "cipher": "sqlcipher4 raw key",
-                "kdf": "scrypt",
-                "n": self.n,
-                "r": self.r,
-                "p": self.p,
-                "salt": self.salt.hex(),
-                "wrapped_key": self.wrapped.hex(),
-                "check": self.check.hex(),
-            },
-            indent=1,
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> KeyFile:
-        data = json.loads(text)
-        if data.get("format") != FORMAT or data.get("kdf") != "scrypt":
-            raise ValueError("not a key file of this version")
-        return cls(
-            bytes.fromhex(data["salt"]),
-            bytes.fromhex(data["wrapped_key"]),
-            bytes.fromhex(data["check"]),
-            int(data["n"]),
-            int(data["r"]),
-            int(data["p"]),
-        )
-
-
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(
-        passphrase.encode("utf-8"),
-        salt=salt,
-        n=n,
-        r=r,
-        p=p,
-        maxmem=256 * 1024 * 1024,
-        dklen=64,
-    )
-
-
-def wrap_key(
-    data_key: bytes, passphrase: str, *, n: int | None = None, r: int = KDF_R, p: int = KDF_P
-) -> KeyFile:
-    n = KDF_N if n is None else n
-    salt = secrets.token_bytes(16)
-    derived = _derive(passphrase, salt, n, r, p)
-    wrapped = bytes(a ^ b for a, b in zip(data_key, derived[:32], strict=True))
-    check = hmac.new(derived[32:], wrapped, hashlib.sha256).digest()
-    return KeyFile(salt, wrapped, check, n, r, p)
-
-
-def unwrap_key(key_file: KeyFile, passphrase: str) -> bytes:
-    """The data key; WrongPassphrase when the check fails."""
-    derived = _derive(passphrase, key_file.salt, key_file.n, key_file.r, key_file.p)
-    check = hmac.new(derived[32:], key_file.wrapped, hashlib.sha256).digest()
-    if not hmac.compare_digest(check, key_file.check):
-        raise WrongPassphrase("wrong passphrase: it does not unlock this journal")
-    return bytes(a ^ b for a, b in zip(key_file.wrapped, derived[:32], strict=True))
-
-
-def new_data_key() -> bytes:
-    return secrets.token_bytes(32)
-
-
-def key_file_paths(database: Path, backups_dir: Path | None) -> list[Path]:
-    """Where the key file lives: beside the journal, and its mirror in ``backups/``."""
+def has_key_file(database: Path, backups_dir: Path | None) -> bool:
+    """A key file waits for this journal (beside it, or its mirror in backups/)."""
     paths = [database.with_name(database.name + KEY_SUFFIX)]
     if backups_dir is not None:
         paths.append(backups_dir / (database.name + KEY_SUFFIX))
-    return paths
-
-
-def read_key_file(database: Path, backups_dir: Path | None) -> KeyFile | None:
-    """The journal's key file (its mirror when the main copy is gone or unreadable)."""
-    for path in key_file_paths(database, backups_dir):
-        try:
-            return KeyFile.from_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-    return None
-
-
-def write_file_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".partial")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
-
-
-def write_key_file(database: Path, backups_dir: Path | None, key_file: KeyFile) -> None:
-    for path in key_file_paths(database, backups_dir):
-        write_file_atomically(path, key_file.to_json())
-
-
-def remove_key_files(database: Path, backups_dir: Path | None) -> None:
-    for path in key_file_paths(database, backups_dir):
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-
-
-# ---------------------------------------------------------------------- files
+    return any(p.is_file() for p in paths)
 
 
 def is_encrypted_file(path: Path) -> bool:
@@ -251,10 +131,14 @@ def connect_encrypted(
     except BaseException:
         conn.close()
         raise
-    from journal_app.db import checksums
-
-    checksums.register(conn)
+    conn.create_function("journal_checksum", 2, _checksum, deterministic=True)
     return conn
+
+
+def _checksum(title: object, body: object) -> str:
+    from journal_app.db.checksums import entry_checksum
+
+    return entry_checksum(title, body)
 
 
 def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> Any:
@@ -262,8 +146,8 @@ def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> 
     the unlocked key for an encrypted one (PassphraseNeeded when it is locked)."""
     if is_encrypted_file(path):
         key = key_for(path)
-        if key is None:
-            raise PassphraseNeeded(f"{path} is encrypted: unlock it with its passphrase first")
+        if key is None:  # a command that reads the file alone (check, backup)
+            key = ensure_unlocked(path, path.parent / "backups")
         return connect_encrypted(path, key, read_only=read_only, immutable=immutable)
     if read_only:
         uri = path.absolute().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
@@ -303,17 +187,18 @@ def export_copy(source: Path, dest: Path, source_key: bytes | None, dest_key: by
 
 # Asked for the passphrase of a locked journal (the CLI installs one that reads
 # JOURNAL_APP_PASSPHRASE_FILE or the terminal; the GUI unlocks before opening instead).
-Unlocker = Any  # Callable[[Path], str | None]
-_unlocker: Unlocker | None = None
+_unlocker: Callable[[Path], str | None] | None = None
 
 
-def set_unlocker(unlocker: Unlocker | None) -> None:
+def set_unlocker(unlocker: Callable[[Path], str | None] | None) -> None:
     global _unlocker
     _unlocker = unlocker
 
 
 def unlock(database: Path, backups_dir: Path | None, passphrase: str) -> bytes:
     """Check ``passphrase`` against the key file and remember the data key."""
+    from journal_app.db.keyfile import read_key_file, unwrap_key
+
     key_file = read_key_file(database, backups_dir)
     if key_file is None:
         from journal_app.db.file_check import DatabaseDamaged

@@ -241,9 +241,7 @@ def open_database(
         raise DatabaseRefused(f"there is no journal at {path}")
     # A new journal is created encrypted when its key file was written first
     # (services.encryption.create_encrypted).
-    encrypted = state.encrypted or (
-        not state.exists and cipher.read_key_file(path, backups_dir) is not None
-    )
+    encrypted = state.encrypted or (not state.exists and cipher.has_key_file(path, backups_dir))
     if encrypted:
         db = _encrypted_database(path, backups_dir)
     else:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from journal_app.config import DataPaths
-from journal_app.db import backup_files, checksums, cipher
+from journal_app.db import backup_files, checksums, cipher, keyfile
 from journal_app.db.connection import OpenedDatabase, open_database
 from journal_app.errors import InvalidInput, JournalError
 from journal_app.fsutil import fsync_dir
@@ -89,8 +89,10 @@ def create_encrypted(paths: DataPaths, passphrase: str, *, kdf_n: int | None = N
     _check_new_passphrase(passphrase)
     if paths.database.exists():
         raise InvalidInput(f"there is already a journal at {paths.database}")
-    key = cipher.new_data_key()
-    cipher.write_key_file(paths.database, paths.backups, cipher.wrap_key(key, passphrase, n=kdf_n))
+    key = keyfile.new_data_key()
+    keyfile.write_key_file(
+        paths.database, paths.backups, keyfile.wrap_key(key, passphrase, n=kdf_n)
+    )
     cipher.register_key(paths.database, paths.backups, key)
 
 
@@ -225,10 +227,10 @@ def finish_interrupted(paths: DataPaths) -> list[str]:
             n = _convert_backups(paths, to_key=key, from_key=None)
             if n:
                 done.append(f"encrypted {n} backup(s) left plain by an interrupted encrypt")
-    elif cipher.read_key_file(paths.database, paths.backups) is not None and not any(
+    elif keyfile.read_key_file(paths.database, paths.backups) is not None and not any(
         cipher.is_encrypted_file(p) for p in _backups(paths)
     ):
-        cipher.remove_key_files(paths.database, paths.backups)
+        keyfile.remove_key_files(paths.database, paths.backups)
         done.append("removed the key file of a journal no longer encrypted")
     return done
 
@@ -261,8 +263,8 @@ def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
     started = time.perf_counter()
 
     def work() -> ConversionResult:
-        key = cipher.new_data_key()
-        key_file = cipher.wrap_key(key, passphrase)
+        key = keyfile.new_data_key()
+        key_file = keyfile.wrap_key(key, passphrase)
         database = paths.database
         tmp = database.with_name(database.name + ENCRYPTING)
         with contextlib.suppress(FileNotFoundError):
@@ -272,7 +274,7 @@ def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
             cipher.export_copy(database, tmp, None, key)
             entries = verify_copy(database, None, tmp, key)
             # The key file first: an encrypted journal never exists without one.
-            cipher.write_key_file(database, paths.backups, key_file)
+            keyfile.write_key_file(database, paths.backups, key_file)
             cipher.register_key(database, paths.backups, key)
             os.replace(tmp, database)
             fsync_dir(database.parent)
@@ -294,15 +296,15 @@ def change_passphrase(
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
     started = time.perf_counter()
-    current = cipher.read_key_file(paths.database, paths.backups)
+    current = keyfile.read_key_file(paths.database, paths.backups)
     if current is None:
         cipher.unlock(paths.database, paths.backups, old)  # raises DatabaseDamaged
         raise AssertionError("unreachable")
-    key = cipher.unwrap_key(current, old)
-    replacement = cipher.wrap_key(key, new, n=current.n, r=current.r, p=current.p)
-    if cipher.unwrap_key(replacement, new) != key:  # verify before swapping
+    key = keyfile.unwrap_key(current, old)
+    replacement = keyfile.wrap_key(key, new, n=current.n, r=current.r, p=current.p)
+    if keyfile.unwrap_key(replacement, new) != key:  # verify before swapping
         raise JournalError("the new key file did not verify; nothing changed")
-    cipher.write_key_file(paths.database, paths.backups, replacement)
+    keyfile.write_key_file(paths.database, paths.backups, replacement)
     cipher.register_key(paths.database, paths.backups, key)
     entries = 0
     if host is not None:
@@ -316,16 +318,16 @@ def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
     """Turn encryption off: the journal and its backups become plain SQLite files."""
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
-    key_file = cipher.read_key_file(paths.database, paths.backups)
+    key_file = keyfile.read_key_file(paths.database, paths.backups)
     if key_file is None:
         key = cipher.unlock(paths.database, paths.backups, passphrase)  # DatabaseDamaged
-    key = cipher.unwrap_key(key_file, passphrase) if key_file is not None else key
+    key = keyfile.unwrap_key(key_file, passphrase) if key_file is not None else key
     started = time.perf_counter()
 
     def work() -> ConversionResult:
         converted = _convert_backups(paths, to_key=None, from_key=key)
         entries = _convert_file(paths.database, DECRYPTING, key, None)
-        cipher.remove_key_files(paths.database, paths.backups)
+        keyfile.remove_key_files(paths.database, paths.backups)
         cipher.forget_key(paths.database, paths.backups)
         return ConversionResult("decrypt", entries, converted, time.perf_counter() - started)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from journal_app.config import DataPaths
-from journal_app.db import cipher
+from journal_app.db import cipher, keyfile
 from journal_app.db.file_check import DatabaseDamaged, read_file_state
 from journal_app.services import Services, encryption
 
@@ -103,7 +103,7 @@ def test_wrong_passphrase_is_told_apart_from_a_damaged_file(data_paths, clock):
 def test_a_missing_key_file_is_a_clear_error_and_its_mirror_is_enough(data_paths, clock):
     _encrypted_journal(data_paths, clock).close()
     cipher.forget_key(data_paths.database, data_paths.backups)
-    main, mirror = cipher.key_file_paths(data_paths.database, data_paths.backups)
+    main, mirror = keyfile.key_file_paths(data_paths.database, data_paths.backups)
     main.unlink()
     encryption.unlock(data_paths, PASSPHRASE)  # the copy in backups/ unlocks it
     Services.open(data_paths, clock=clock).close()
@@ -140,8 +140,8 @@ def test_backups_of_an_encrypted_journal_are_encrypted_and_restorable(data_paths
 
 
 def test_a_key_file_records_no_secret(data_paths):
-    key = cipher.new_data_key()
-    text = cipher.wrap_key(key, PASSPHRASE, n=2**10).to_json()
+    key = keyfile.new_data_key()
+    text = keyfile.wrap_key(key, PASSPHRASE, n=2**10).to_json()
     assert key.hex() not in text and PASSPHRASE not in text
-    restored = cipher.KeyFile.from_json(text)
-    assert cipher.unwrap_key(restored, PASSPHRASE) == key
+    restored = keyfile.KeyFile.from_json(text)
+    assert keyfile.unwrap_key(restored, PASSPHRASE) == key

@@ -1,0 +1,150 @@
+"""`encrypt`, `rekey` and `decrypt` commands, and the passphrase of an encrypted journal
+for every other command (issue #9).
+
+Imported on every start (the GUI's too): only argparse, os and sys here; the services
+load inside the commands. The passphrase comes from the file named by
+``JOURNAL_APP_PASSPHRASE_FILE``, else from the terminal; with neither, one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+PASSPHRASE_FILE_ENV = "JOURNAL_APP_PASSPHRASE_FILE"
+# `rekey`: the new passphrase (the old one comes from JOURNAL_APP_PASSPHRASE_FILE).
+NEW_PASSPHRASE_FILE_ENV = "JOURNAL_APP_NEW_PASSPHRASE_FILE"
+COMMANDS = ("encrypt", "rekey", "decrypt")
+
+
+def add_crypto_commands(sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
+    """Register the commands, and let any command unlock an encrypted journal."""
+    from journal_app.db import cipher  # already loaded by the database layer
+
+    cipher.set_unlocker(_unlocker)
+    sub.add_parser(
+        "encrypt",
+        parents=[data_dir],
+        help="encrypt the journal and its backups with a passphrase",
+        description="Encrypt the journal and every backup (SQLCipher). A lost passphrase "
+        "cannot be recovered. The passphrase is read from the file named by "
+        f"{PASSPHRASE_FILE_ENV}, or asked twice on the terminal.",
+    )
+    sub.add_parser(
+        "rekey",
+        parents=[data_dir],
+        help="change the passphrase of an encrypted journal",
+        description=f"Change the passphrase. The current one is read from {PASSPHRASE_FILE_ENV} "
+        f"and the new one from {NEW_PASSPHRASE_FILE_ENV}, or both are asked on the terminal.",
+    )
+    sub.add_parser(
+        "decrypt",
+        parents=[data_dir],
+        help="turn encryption off: the journal and its backups become plain files",
+        description="Decrypt the journal and every backup, after checking the passphrase "
+        f"({PASSPHRASE_FILE_ENV} or the terminal).",
+    )
+
+
+def _read_file(env: str) -> str | None:
+    name = os.environ.get(env, "").strip()
+    if not name:
+        return None
+    from journal_app.errors import InvalidInput
+
+    try:
+        text = Path(name).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read the passphrase file {name} ({env}): {exc}") from None
+    return text.rstrip("\r\n")  # a trailing newline is not part of it
+
+
+def _ask(prompt: str, env: str) -> str:
+    """From the file named by ``env``, else the terminal, else a one-line error."""
+    from_file = _read_file(env)
+    if from_file is not None:
+        return from_file
+    if not sys.stdin.isatty():
+        from journal_app.db.cipher import PassphraseNeeded
+
+        raise PassphraseNeeded(
+            f"a passphrase is needed: set {env} to a file that holds it, or run this "
+            "from a terminal"
+        )
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _ask_new(prompt: str, env: str) -> str:
+    if os.environ.get(env, "").strip():
+        return _ask(prompt, env)
+    first = _ask(prompt, env)
+    if _ask("Repeat it: ", env) != first:
+        from journal_app.errors import InvalidInput
+
+        raise InvalidInput("the two passphrases differ; nothing changed")
+    return first
+
+
+def _unlocker(database: Path) -> str:
+    return _ask(f"Passphrase for {database}: ", PASSPHRASE_FILE_ENV)
+
+
+def run_crypto_command(args: argparse.Namespace) -> int | None:
+    """Run one of these commands; None when ``args`` is not one of them."""
+    if args.command not in COMMANDS:
+        return None
+    from journal_app.cli import _paths
+    from journal_app.db.connection import open_database
+    from journal_app.instance_lock import InstanceLock
+    from journal_app.services import encryption
+
+    paths = _paths(args, create=False)
+    if not paths.database.exists():
+        from journal_app.errors import InvalidInput
+
+        raise InvalidInput(f"there is no journal at {paths.database}")
+    with InstanceLock(paths):
+        if args.command == "encrypt":
+            if encryption.is_encrypted(paths):
+                from journal_app.errors import InvalidInput
+
+                raise InvalidInput("the journal is already encrypted (`rekey` changes it)")
+            print(f"Warning: {encryption.LOST_PASSPHRASE_WARNING}", file=sys.stderr)
+            print(
+                "  Export first with: journal-app export --format json journal.json",
+                file=sys.stderr,
+            )
+            # Check it (and migrate it) before converting: a damaged journal stays as is.
+            open_database(paths.database, paths.backups, check_in_background=False).close()
+            passphrase = _ask_new("New passphrase: ", PASSPHRASE_FILE_ENV)
+            result = encryption.encrypt(paths, passphrase)
+        elif args.command == "rekey":
+            if not encryption.is_encrypted(paths):
+                from journal_app.errors import InvalidInput
+
+                raise InvalidInput("the journal is not encrypted (`encrypt` does that)")
+            old = _ask("Current passphrase: ", PASSPHRASE_FILE_ENV)
+            encryption.unlock(paths, old)
+            new = _ask_new("New passphrase: ", NEW_PASSPHRASE_FILE_ENV)
+            result = encryption.change_passphrase(paths, old, new)
+        else:
+            if not encryption.is_encrypted(paths):
+                from journal_app.errors import InvalidInput
+
+                raise InvalidInput("the journal is not encrypted")
+            passphrase = _ask("Passphrase: ", PASSPHRASE_FILE_ENV)
+            encryption.unlock(paths, passphrase)
+            open_database(paths.database, paths.backups, check_in_background=False).close()
+            result = encryption.decrypt(paths, passphrase)
+    done = {
+        "encrypt": "Encrypted",
+        "rekey": "Passphrase changed for",
+        "decrypt": "Decrypted",
+    }[result.action]
+    extra = f" and {result.backups_converted} backup(s)" if result.backups_converted else ""
+    print(f"{done} the journal{extra} in {paths.root} ({result.seconds:.1f} s).")
+    return 0

@@ -1,0 +1,121 @@
+"""Turning encryption on, changing the passphrase, turning it off (issue #9): each on a
+new file, verified, swapped atomically; backups follow; nothing is lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from journal_app.db import cipher, keyfile
+from journal_app.errors import InvalidInput, JournalError
+from journal_app.services import Services, encryption
+
+PASS = "first passphrase"
+NEW = "second passphrase"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch, data_paths):
+    monkeypatch.setattr(keyfile, "KDF_N", 2**10)
+    yield
+    cipher.forget_key(data_paths.database, data_paths.backups)
+
+
+@pytest.fixture
+def plain(data_paths, clock):
+    svc = Services.open(data_paths, clock=clock)
+    svc.entries.create(day=dt.date(2026, 11, 1), title="one", body="first words")
+    svc.entries.create(day=dt.date(2026, 11, 2), title="two", body="second words")
+    svc.backups.create("manual")
+    yield svc
+    svc.close()
+
+
+def _titles(svc: Services) -> list[str]:
+    return sorted(e.title for e in svc.entries.recent(50))
+
+
+def test_encrypt_an_open_journal_then_keep_using_it(plain, data_paths):
+    result = encryption.encrypt(data_paths, PASS, host=plain)
+    assert (result.action, result.entries, result.backups_converted) == ("encrypt", 2, 1)
+    assert encryption.is_encrypted(data_paths)
+    assert all(cipher.is_encrypted_file(b.path) for b in plain.backups.list())
+    assert _titles(plain) == ["one", "two"]  # the facade was reopened on the new file
+    plain.entries.create(day=dt.date(2026, 11, 3), title="three", body="after")
+    assert [h.title for h in plain.search.search("after")] == ["three"]
+    assert [b.entries for b in plain.backups.list()] == [2]
+    assert not list(data_paths.root.glob("*.encrypting"))
+
+
+def test_change_passphrase_keeps_journal_and_backups_opening(plain, data_paths, clock):
+    encryption.encrypt(data_paths, PASS, host=plain)
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.change_passphrase(data_paths, "not it at all", NEW, host=plain)
+    encryption.change_passphrase(data_paths, PASS, NEW, host=plain)
+    plain.close()
+    cipher.forget_key(data_paths.database, data_paths.backups)
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(data_paths, PASS)
+    encryption.unlock(data_paths, NEW)
+    again = Services.open(data_paths, clock=clock)
+    try:
+        assert _titles(again) == ["one", "two"]
+        assert [b.entries for b in again.backups.list()] == [2]  # old backup still opens
+    finally:
+        again.close()
+
+
+def test_decrypt_makes_journal_and_backups_plain_and_drops_the_key_file(plain, data_paths):
+    encryption.encrypt(data_paths, PASS, host=plain)
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.decrypt(data_paths, "not it at all", host=plain)
+    result = encryption.decrypt(data_paths, PASS, host=plain)
+    assert (result.entries, result.backups_converted) == (2, 1)
+    assert not encryption.is_encrypted(data_paths)
+    assert data_paths.database.read_bytes().startswith(b"SQLite format 3\x00")
+    assert not any(cipher.is_encrypted_file(b.path) for b in plain.backups.list())
+    assert not list(data_paths.root.rglob("*.key"))
+    assert _titles(plain) == ["one", "two"]
+
+
+def test_a_short_passphrase_or_a_second_encrypt_is_refused(plain, data_paths):
+    with pytest.raises(InvalidInput, match="at least 8"):
+        encryption.encrypt(data_paths, "short", host=plain)
+    assert not encryption.is_encrypted(data_paths)
+    encryption.encrypt(data_paths, PASS, host=plain)
+    with pytest.raises(InvalidInput, match="already encrypted"):
+        encryption.encrypt(data_paths, PASS, host=plain)
+
+
+def test_a_copy_that_does_not_verify_is_never_swapped_in(plain, data_paths, monkeypatch):
+    before = _titles(plain)
+
+    def broken_export(source, dest, source_key, dest_key):
+        real_export(source, dest, source_key, dest_key)
+        conn = cipher.connect_encrypted(dest, dest_key)
+        conn.execute('DELETE FROM "tag"')
+        conn.execute('INSERT INTO "tag" ("name") VALUES (\'extra\')')
+        conn.commit()
+        conn.close()
+
+    real_export = cipher.export_copy
+    monkeypatch.setattr(cipher, "export_copy", broken_export)
+    with pytest.raises(JournalError, match="same rows"):
+        encryption.encrypt(data_paths, PASS, host=plain)
+    assert not encryption.is_encrypted(data_paths)
+    assert not list(data_paths.root.glob("*.encrypting"))
+    assert _titles(plain) == before
+
+
+def test_finish_interrupted_encrypts_backups_left_plain_and_deletes_half_copies(plain, data_paths):
+    encryption.encrypt(data_paths, PASS, host=plain)
+    # As if killed: a plain backup left behind, and a half-written copy.
+    plain_backup = plain.backups.list()[0].path
+    encryption._convert_file(plain_backup, ".decrypting", cipher.key_for(data_paths.database), None)
+    assert not cipher.is_encrypted_file(plain_backup)
+    (data_paths.root / "journal.sqlite3.encrypting").write_bytes(b"half")
+    done = encryption.finish_interrupted(data_paths)
+    assert len(done) == 2
+    assert cipher.is_encrypted_file(plain_backup)
+    assert not (data_paths.root / "journal.sqlite3.encrypting").exists()
