@@ -109,6 +109,7 @@ def run_crypto_command(args: argparse.Namespace) -> int | None:
         raise InvalidInput(f"there is no journal at {paths.database}")
     with InstanceLock(paths):
         if args.command == "encrypt":
+            encryption.finish_interrupted(paths)  # a stale key file, half-written copies
             if encryption.is_encrypted(paths):
                 from journal_app.errors import InvalidInput
 

@@ -78,8 +78,10 @@ def is_encrypted(paths: DataPaths) -> bool:
 
 def unlock(paths: DataPaths, passphrase: str) -> None:
     """Check the passphrase and remember the key for this process (WrongPassphrase;
-    DatabaseDamaged when the key file is gone)."""
+    DatabaseDamaged when the key file is gone); then tidy up after an interrupted
+    conversion (`finish_interrupted`)."""
     cipher.unlock(paths.database, paths.backups, passphrase)
+    finish_interrupted(paths)
 
 
 def create_encrypted(paths: DataPaths, passphrase: str, *, kdf_n: int | None = None) -> None:
@@ -217,19 +219,30 @@ def finish_interrupted(paths: DataPaths) -> list[str]:
         except OSError:
             continue
         for child in children:
-            if child.name.endswith((ENCRYPTING, DECRYPTING)):
+            if child.name.endswith((ENCRYPTING, DECRYPTING, cipher.KEY_SUFFIX + ".partial")):
                 with contextlib.suppress(OSError):
                     child.unlink()
                     done.append(f"deleted the unfinished copy {child.name}")
     if is_encrypted(paths):
+        current = keyfile.read_key_file(paths.database, paths.backups)
+        if current is not None:  # both copies alike (a kill may fall between the writes)
+            text = current.to_json()
+            for path in keyfile.key_file_paths(paths.database, paths.backups):
+                try:
+                    same = path.read_text(encoding="utf-8") == text
+                except OSError:
+                    same = False
+                if not same:
+                    keyfile.write_file_atomically(path, text)
+                    done.append(f"rewrote the key file {path.name} from its other copy")
         key = cipher.key_for(paths.database)
         if key is not None:
             n = _convert_backups(paths, to_key=key, from_key=None)
             if n:
                 done.append(f"encrypted {n} backup(s) left plain by an interrupted encrypt")
-    elif keyfile.read_key_file(paths.database, paths.backups) is not None and not any(
-        cipher.is_encrypted_file(p) for p in _backups(paths)
-    ):
+    elif (
+        paths.database.exists() and keyfile.read_key_file(paths.database, paths.backups) is not None
+    ) and not any(cipher.is_encrypted_file(p) for p in _backups(paths)):
         keyfile.remove_key_files(paths.database, paths.backups)
         done.append("removed the key file of a journal no longer encrypted")
     return done

@@ -105,9 +105,11 @@ def test_a_missing_key_file_is_a_clear_error_and_its_mirror_is_enough(data_paths
     cipher.forget_key(data_paths.database, data_paths.backups)
     main, mirror = keyfile.key_file_paths(data_paths.database, data_paths.backups)
     main.unlink()
-    encryption.unlock(data_paths, PASSPHRASE)  # the copy in backups/ unlocks it
+    encryption.unlock(data_paths, PASSPHRASE)  # the copy in backups/ unlocks it...
     Services.open(data_paths, clock=clock).close()
+    assert main.read_text() == mirror.read_text()  # ...and puts the main one back
     cipher.forget_key(data_paths.database, data_paths.backups)
+    main.unlink()
     mirror.unlink()
     with pytest.raises(DatabaseDamaged, match="key file"):
         encryption.unlock(data_paths, PASSPHRASE)
