@@ -141,10 +141,27 @@ def _checksum(title: object, body: object) -> str:
     return entry_checksum(title, body)
 
 
+def has_key_nearby(path: Path) -> bool:
+    """A key is unlocked for ``path``'s folder, or a key file lies in it (the journal's
+    own, or the mirror kept in backups/)."""
+    if key_for(path) is not None:
+        return True
+    try:
+        return any(p.name.endswith(KEY_SUFFIX) for p in path.parent.iterdir())
+    except OSError:
+        return False
+
+
+def looks_encrypted(path: Path) -> bool:
+    """An encrypted journal or backup: no SQLite header, and a key for it nearby (a file
+    without either is damaged, or not ours)."""
+    return is_encrypted_file(path) and has_key_nearby(path)
+
+
 def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> Any:
     """A connection to ``path``: stdlib sqlite3 for a plain file, SQLCipher keyed with
     the unlocked key for an encrypted one (PassphraseNeeded when it is locked)."""
-    if is_encrypted_file(path):
+    if looks_encrypted(path):
         key = key_for(path)
         if key is None:  # a command that reads the file alone (check, backup)
             key = ensure_unlocked(path, path.parent / "backups")

@@ -69,16 +69,6 @@ class FileState:
         return not self.exists or (self.user_version == 0 and self.schema_cookie == 0)
 
 
-def _has_key(path: Path) -> bool:
-    """An encrypted journal's folder holds its key file (backups/ holds the mirror)."""
-    if cipher.key_for(path) is not None:
-        return True
-    try:
-        return any(p.name.endswith(cipher.KEY_SUFFIX) for p in path.parent.iterdir())
-    except OSError:
-        return False
-
-
 def _page_size(header: bytes) -> int:
     (raw,) = struct.unpack(">H", header[16:18])
     return 65536 if raw == 1 else raw
@@ -108,7 +98,7 @@ def read_file_state(path: Path) -> FileState:
             path,
             "is empty (0 bytes): that is a damaged journal, not a new one",
         )
-    if not header.startswith(SQLITE_MAGIC) and size >= 512 and _has_key(path):
+    if not header.startswith(SQLITE_MAGIC) and size >= 512 and cipher.has_key_nearby(path):
         return FileState(True, encrypted=True)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseDamaged(

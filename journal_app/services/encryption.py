@@ -28,13 +28,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from journal_app.config import DataPaths
-from journal_app.db import backup_files, checksums, cipher, keyfile
-from journal_app.db.connection import OpenedDatabase, open_database
+from journal_app.db import cipher
 from journal_app.errors import InvalidInput, JournalError
 from journal_app.fsutil import fsync_dir
+
+if TYPE_CHECKING:
+    from journal_app.db.connection import OpenedDatabase
+
+# The window asks `is_encrypted` before its first paint: the conversions' modules
+# (backup_files, checksums, keyfile) are imported inside the functions that use them.
 
 __all__ = [
     "MIN_PASSPHRASE",
@@ -73,7 +78,14 @@ class ConversionResult:
 
 
 def is_encrypted(paths: DataPaths) -> bool:
-    return cipher.is_encrypted_file(paths.database)
+    """The journal is encrypted (or is about to be created encrypted)."""
+    if paths.database.exists():
+        return cipher.looks_encrypted(paths.database)
+    return cipher.has_key_file(paths.database, paths.backups)
+
+
+def is_unlocked(paths: DataPaths) -> bool:
+    return cipher.key_for(paths.database) is not None
 
 
 def unlock(paths: DataPaths, passphrase: str) -> None:
@@ -88,6 +100,8 @@ def create_encrypted(paths: DataPaths, passphrase: str, *, kdf_n: int | None = N
     """Make the journal that will be created at ``paths`` (none exists yet) an encrypted
     one: writes its key file and unlocks it; the next open creates it encrypted.
     ``kdf_n`` lowers the scrypt cost (tests only)."""
+    from journal_app.db import keyfile
+
     _check_new_passphrase(passphrase)
     if paths.database.exists():
         raise InvalidInput(f"there is already a journal at {paths.database}")
@@ -124,6 +138,8 @@ def _retire_wal(path: Path, key: bytes | None) -> None:
 
 
 def _fingerprint(conn: Any) -> tuple[list[tuple[str, int]], list[tuple[Any, ...]]]:
+    from journal_app.db import checksums
+
     tables = [
         str(row[0])
         for row in conn.execute(
@@ -148,6 +164,8 @@ def verify_copy(
 ) -> int:
     """Raise JournalError unless ``copy`` is whole and holds what ``original`` holds;
     the number of entries."""
+    from journal_app.db import checksums
+
     a = _connect(original, original_key)
     b = _connect(copy, copy_key)
     try:
@@ -192,6 +210,8 @@ def _convert_file(path: Path, suffix: str, old_key: bytes | None, new_key: bytes
 
 
 def _backups(paths: DataPaths) -> list[Path]:
+    from journal_app.db import backup_files
+
     return [p for p, _ in backup_files.backup_files(paths.backups)]
 
 
@@ -211,6 +231,8 @@ def finish_interrupted(paths: DataPaths) -> list[str]:
     """Tidy up after a conversion that was killed: delete half-written copies; encrypt
     backups an interrupted *encrypt* left plain (when the journal is unlocked); drop a
     stale key file once nothing encrypted is left. What was done, one line each."""
+    from journal_app.db import keyfile
+
     done: list[str] = []
     folders = [paths.root, paths.backups]
     for folder in folders:
@@ -256,6 +278,8 @@ def _with_closed(
 ) -> ConversionResult:
     """Run ``work`` with the journal closed, reopening it afterwards (whatever is in
     place: the converted journal, or the old one when the conversion failed)."""
+    from journal_app.db.connection import open_database
+
     if host is None:
         return work()
     host._opened.close()
@@ -268,6 +292,8 @@ def _with_closed(
 
 def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> ConversionResult:
     """Encrypt the (closed, or ``host``'s) journal and its backups with ``passphrase``."""
+    from journal_app.db import keyfile
+
     _check_new_passphrase(passphrase)
     if is_encrypted(paths):
         raise InvalidInput("the journal is already encrypted (change its passphrase instead)")
@@ -305,6 +331,8 @@ def change_passphrase(
     paths: DataPaths, old: str, new: str, *, host: _Host | None = None
 ) -> ConversionResult:
     """Rewrap the data key under ``new`` (WrongPassphrase when ``old`` is wrong)."""
+    from journal_app.db import keyfile
+
     _check_new_passphrase(new)
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
@@ -329,6 +357,8 @@ def change_passphrase(
 
 def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> ConversionResult:
     """Turn encryption off: the journal and its backups become plain SQLite files."""
+    from journal_app.db import keyfile
+
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
     key_file = keyfile.read_key_file(paths.database, paths.backups)

@@ -379,6 +379,9 @@ class MainWindow(QMainWindow):
         self.backups = install_backups(self, self._services, self.events)
         self.focus_timer = install_focus_timer(self, self._services, self.events)
         self.transfer = install_transfer(self, self._services, self.events)
+        from journal_app.ui.encryption import install_encryption
+
+        self.encryption = install_encryption(self, self._services, self.events)
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

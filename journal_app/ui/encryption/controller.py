@@ -1,0 +1,101 @@
+"""File ▸ Encryption…: runs the conversions of `services.encryption` on the open journal.
+
+Each conversion saves the entry being edited, waits for a running backup, then lets the
+service close the journal, convert it on a new file, swap it in and reopen it. What the
+pages show does not change (same rows), so nothing is reloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from journal_app.services import Services, encryption
+from journal_app.services.encryption import ConversionResult
+from journal_app.ui.data_events import DataEvents
+
+MESSAGE_MS = 8000
+
+
+class EncryptionController(QObject):
+    converted = Signal(object)  # ConversionResult
+
+    def __init__(self, window: QMainWindow, services: Services, events: DataEvents) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+        self._events = events
+        self.dialog: QObject | None = None
+        self.action = QAction("&Encryption…", self)
+        self.action.setStatusTip("Encrypt the journal with a passphrase, change it, or turn it off")
+        self.action.triggered.connect(self.open_dialog)
+        window.file_menu.insertAction(window.file_quit_separator, self.action)  # type: ignore[attr-defined]
+
+    @property
+    def encrypted(self) -> bool:
+        return encryption.is_encrypted(self._services.paths)
+
+    def open_dialog(self) -> QObject:
+        from journal_app.ui.encryption.dialog import EncryptionDialog
+
+        if self.dialog is not None:
+            self.dialog.deleteLater()  # type: ignore[attr-defined]
+        self.dialog = EncryptionDialog(self, self._window)
+        self.dialog.open()  # type: ignore[attr-defined]
+        return self.dialog
+
+    def can_export(self) -> bool:
+        return callable(getattr(getattr(self._window, "transfer", None), "open_export", None))
+
+    def export_first(self) -> None:
+        transfer = getattr(self._window, "transfer", None)
+        if transfer is not None:
+            transfer.open_export()
+
+    # -- conversions (raise JournalError with one line when refused) -----------------------
+
+    def encrypt(self, passphrase: str) -> ConversionResult:
+        return self._run(lambda: encryption.encrypt(self._paths, passphrase, host=self._host))
+
+    def change_passphrase(self, old: str, new: str) -> ConversionResult:
+        return self._run(
+            lambda: encryption.change_passphrase(self._paths, old, new, host=self._host)
+        )
+
+    def decrypt(self, passphrase: str) -> ConversionResult:
+        return self._run(lambda: encryption.decrypt(self._paths, passphrase, host=self._host))
+
+    @property
+    def _paths(self):  # type: ignore[no-untyped-def]
+        return self._services.paths
+
+    @property
+    def _host(self) -> Services:
+        return self._services
+
+    def _run(self, work: Callable[[], ConversionResult]) -> ConversionResult:
+        save = getattr(getattr(self._window, "journal_page", None), "save_now", None)
+        if callable(save):
+            save()  # typed text first: the journal is closed while converting
+        backups = getattr(self._window, "backups", None)
+        pool = getattr(backups, "pool", None)
+        if pool is not None:
+            pool.waitForDone()  # never swap the file under a running backup
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = work()
+        finally:
+            QApplication.restoreOverrideCursor()
+        text = {
+            "encrypt": "The journal is encrypted",
+            "rekey": "The passphrase was changed",
+            "decrypt": "The journal is no longer encrypted",
+        }[result.action]
+        status = getattr(self._window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, MESSAGE_MS)
+        self.converted.emit(result)
+        return result
