@@ -302,6 +302,8 @@ from bench_autosave import BUDGET as AUTOSAVE_BUDGET  # noqa: E402
 from bench_autosave import measure_autosave  # noqa: E402
 from bench_board import BUDGET as BOARD_BUDGET  # noqa: E402
 from bench_board import measure_board  # noqa: E402
+from bench_crypto import BUDGET as CRYPTO_BUDGET  # noqa: E402
+from bench_crypto import measure_crypto  # noqa: E402
 from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
 from bench_dashboard import measure_dashboard  # noqa: E402
 from bench_preview import BUDGET as PREVIEW_BUDGET  # noqa: E402
@@ -317,6 +319,7 @@ BUDGET.update(AUTOSAVE_BUDGET)
 BUDGET.update(DASHBOARD_BUDGET)
 BUDGET.update(SAFETY_BUDGET)
 BUDGET.update(BOARD_BUDGET)
+BUDGET.update(CRYPTO_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -326,6 +329,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "dashboard": measure_dashboard,
     "safety": measure_safety,
     "board": measure_board,
+    "crypto": measure_crypto,
 }
 
 

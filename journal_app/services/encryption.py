@@ -51,6 +51,8 @@ __all__ = [
     "encrypt",
     "finish_interrupted",
     "is_encrypted",
+    "is_unlocked",
+    "plaintext_export_warning",
     "unlock",
 ]
 
@@ -82,6 +84,16 @@ def is_encrypted(paths: DataPaths) -> bool:
     if paths.database.exists():
         return cipher.looks_encrypted(paths.database)
     return cipher.has_key_file(paths.database, paths.backups)
+
+
+def plaintext_export_warning(paths: DataPaths) -> str | None:
+    """The one line an export of an encrypted journal shows (None for a plain one)."""
+    if not is_encrypted(paths):
+        return None
+    return (
+        "the journal is encrypted, but an export is not: the files written are plain text "
+        "anyone can read"
+    )
 
 
 def is_unlocked(paths: DataPaths) -> bool:

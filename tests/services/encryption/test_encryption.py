@@ -119,3 +119,9 @@ def test_finish_interrupted_encrypts_backups_left_plain_and_deletes_half_copies(
     assert len(done) == 2
     assert cipher.is_encrypted_file(plain_backup)
     assert not (data_paths.root / "journal.sqlite3.encrypting").exists()
+
+
+def test_exports_of_an_encrypted_journal_are_said_to_be_plain(plain, data_paths):
+    assert encryption.plaintext_export_warning(data_paths) is None
+    encryption.encrypt(data_paths, PASS, host=plain)
+    assert "plain text" in encryption.plaintext_export_warning(data_paths)
