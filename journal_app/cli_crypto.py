@@ -89,7 +89,15 @@ def _ask_new(prompt: str, env: str) -> str:
     return first
 
 
-def _unlocker(database: Path) -> str:
+def _unlocker(database: Path) -> str | None:
+    """The passphrase for a command; None in the GUI, which asks with its own dialog
+    (unless JOURNAL_APP_PASSPHRASE_FILE names one)."""
+    from_file = _read_file(PASSPHRASE_FILE_ENV)
+    if from_file is not None:
+        return from_file
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        return None
     return _ask(f"Passphrase for {database}: ", PASSPHRASE_FILE_ENV)
 
 

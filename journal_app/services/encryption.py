@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MIN_PASSPHRASE",
     "ConversionResult",
+    "PassphraseNeeded",
     "WrongPassphrase",
     "change_passphrase",
     "create_encrypted",
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 WrongPassphrase = cipher.WrongPassphrase
+PassphraseNeeded = cipher.PassphraseNeeded
 MIN_PASSPHRASE = 8
 ENCRYPTING = ".encrypting"
 DECRYPTING = ".decrypting"

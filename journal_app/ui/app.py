@@ -105,18 +105,21 @@ def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bo
     if paths is None:
         raise ValueError("run_gui needs data paths unless demo=True")
     stack.enter_context(InstanceLock(paths))
-    from journal_app.services import encryption
-
-    if encryption.is_encrypted(paths) and not encryption.is_unlocked(paths):
-        from journal_app.ui.encryption.unlock import ask_passphrase_at_start
-
-        if not ask_passphrase_at_start(paths):
-            print(f"{APP_ID}: the journal is encrypted and was not unlocked", file=sys.stderr)
-            raise _Declined
     while True:
         try:
             return stack.enter_context(Services.open(paths))
         except JournalError as exc:
+            from journal_app.services.encryption import PassphraseNeeded
+
+            if isinstance(exc, PassphraseNeeded):  # encrypted (#9): ask, then open
+                from journal_app.ui.encryption.unlock import ask_passphrase_at_start
+
+                if not ask_passphrase_at_start(paths):
+                    print(
+                        f"{APP_ID}: the journal is encrypted and was not unlocked", file=sys.stderr
+                    )
+                    raise _Declined from None
+                continue
             from journal_app.services.backups import DatabaseDamaged
 
             if not isinstance(exc, DatabaseDamaged) or exc.backup is None:
