@@ -127,6 +127,7 @@ def connect_encrypted(
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f'PRAGMA key = "{pragma_key(key)}"')
+        conn.execute("PRAGMA temp_store = MEMORY")  # no temporary file, ever
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
         conn.close()
@@ -186,6 +187,7 @@ def export_copy(source: Path, dest: Path, source_key: bytes | None, dest_key: by
         conn.execute("PRAGMA cipher_log_level = NONE")
         if source_key is not None:
             conn.execute(f'PRAGMA key = "{pragma_key(source_key)}"')
+        conn.execute("PRAGMA temp_store = MEMORY")
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         target_key = pragma_key(dest_key) if dest_key is not None else ""

@@ -206,7 +206,9 @@ def _encrypted_database(path: Path, backups_dir: Path) -> JournalDatabase:
     class EncryptedJournalDatabase(_SqlCipherDatabase, JournalDatabase):  # type: ignore[misc]
         pass
 
-    pragmas = {"cipher_log_level": "NONE", **PRAGMAS}
+    # temp_store=MEMORY: sorts and temporary tables never reach a file (this SQLCipher
+    # build defaults to memory already; said here so it cannot change unnoticed).
+    pragmas = {"cipher_log_level": "NONE", "temp_store": 2, **PRAGMAS}
     return EncryptedJournalDatabase(
         str(path), pragmas=pragmas, check_same_thread=False, passphrase=cipher.pragma_key(key)
     )

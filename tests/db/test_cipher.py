@@ -51,6 +51,8 @@ def test_the_marker_appears_nowhere_on_disk_journal_wal_shm_or_backups(data_path
         svc.entries.update(entry.id, body=f"changed {MARKER} again", expected_rev=entry.rev)
         svc.backups.create("manual")
         assert svc.search.search(MARKER.split("-")[0])  # the search index works...
+        database = svc._opened.db
+        assert database.execute_sql("PRAGMA temp_store").fetchone()[0] == 2  # no temp files
         names = {p.name for p in _files(data_paths)}
         assert "journal.sqlite3-wal" in names  # ...and the live WAL is checked too
         assert _holding(data_paths, MARKER) == []

@@ -68,10 +68,15 @@ elif step == "key-written":
     after(keyfile, "write_file_atomically", step)
 elif step == "swapped":
     after(encryption, "fsync_dir", step)
+elif step == "journal-swapped":  # decrypt: two backups, then the journal
+    after(encryption, "fsync_dir", step, nth=3)
 elif step == "one-backup":
     after(encryption, "_convert_file", step)
 if action == "encrypt":
     encryption.encrypt(paths, sys.argv[4])
+elif action == "decrypt":
+    encryption.unlock(paths, sys.argv[4])
+    encryption.decrypt(paths, sys.argv[4])
 else:
     encryption.unlock(paths, sys.argv[4])
     encryption.change_passphrase(paths, sys.argv[4], sys.argv[5])
@@ -177,3 +182,22 @@ def test_kill_during_rekey_loses_nothing(tmp_path, step, opens_with):
     # Both copies of the key file now agree, so losing either loses nothing.
     main, mirror = (p.read_text() for p in sorted(paths.root.rglob("*.key")))
     assert main == mirror
+
+
+@pytest.mark.parametrize(
+    ("step", "encrypted_after"),
+    [
+        ("exported", True),  # a backup's plain copy half-made: deleted at the next unlock
+        ("one-backup", True),  # one backup decrypted, the journal not yet
+        ("journal-swapped", False),  # all plain, the key files not yet removed
+    ],
+)
+def test_kill_during_decrypt_loses_nothing(tmp_path, step, encrypted_after):
+    paths = _journal(tmp_path / "data", encrypted=True)
+    _kill_at(paths, step, "decrypt", OLD)
+    assert encryption.is_encrypted(paths) == encrypted_after
+    titles = _titles_after_unlock(paths, OLD if encrypted_after else None)
+    assert titles == sorted(TITLES)
+    assert not list(paths.root.rglob("*.decrypting"))
+    if not encrypted_after:
+        assert not list(paths.root.rglob("*.key"))  # nothing encrypted is left to need it
