@@ -85,6 +85,7 @@ def test_an_encrypted_file_is_recognised_not_called_damaged(data_paths, clock):
 def test_wrong_passphrase_is_told_apart_from_a_damaged_file(data_paths, clock):
     svc = _encrypted_journal(data_paths, clock)
     svc.entries.create(day=dt.date(2026, 11, 1), title="kept", body="kept")
+    good = svc.backups.create("manual")
     svc.close()
     cipher.forget_key(data_paths.database, data_paths.backups)
     before = data_paths.database.read_bytes()
@@ -98,8 +99,9 @@ def test_wrong_passphrase_is_told_apart_from_a_damaged_file(data_paths, clock):
     raw[100:200] = bytes(100)
     data_paths.database.write_bytes(bytes(raw))
     encryption.unlock(data_paths, PASSPHRASE)
-    with pytest.raises(DatabaseDamaged, match=r"passphrase is right.*damaged"):
+    with pytest.raises(DatabaseDamaged, match=r"passphrase is right.*damaged") as damaged:
         Services.open(data_paths, clock=clock)
+    assert damaged.value.backup == good.path  # the encrypted backup is offered
     assert data_paths.database.read_bytes() == bytes(raw)  # left untouched
 
 
