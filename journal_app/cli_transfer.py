@@ -112,6 +112,11 @@ def run_transfer_command(args: argparse.Namespace) -> int | None:
         elif args.entry is not None or args.date_from or args.date_to:
             raise InvalidInput("--entry, --from and --to go with --format html")
         with _open_existing(args) as services:
+            from journal_app.services.encryption import plaintext_export_warning
+
+            warning = plaintext_export_warning(services.paths)
+            if warning is not None:
+                print(f"journal-app: warning: {warning}", file=sys.stderr, flush=True)
             result = services.transfer.export_to(
                 args.format,
                 Path(args.out),

@@ -53,6 +53,17 @@ def test_encrypt_then_every_command_needs_the_passphrase(cli, data_dir):
     assert cli("backup", passphrase="a long passphrase").returncode == 0
     assert _holding(data_dir, MARKER.encode()) == []
 
+    # An export is plain text: said on standard error, once, before it is written.
+    out = data_dir.parent / "export.json"
+    exported = cli("export", "--format", "json", str(out), passphrase="a long passphrase")
+    assert exported.returncode == 0, exported.stderr
+    warnings = [line for line in exported.stderr.splitlines() if "warning" in line]
+    assert warnings == [
+        "journal-app: warning: the journal is encrypted, but an export is not: the files "
+        "written are plain text anyone can read"
+    ]
+    assert MARKER.encode() in out.read_bytes()
+
 
 def test_rekey_then_decrypt(cli, data_dir):
     cli("new", "--title", MARKER, stdin="body")
@@ -67,6 +78,8 @@ def test_rekey_then_decrypt(cli, data_dir):
     assert off.returncode == 0, off.stderr
     assert MARKER.encode() in (data_dir / "journal.sqlite3").read_bytes()
     assert cli("search", MARKER).returncode == 0
+    plain = cli("export", "--format", "json", str(data_dir.parent / "plain.json"))
+    assert plain.returncode == 0 and "warning" not in plain.stderr
 
 
 def test_short_passphrase_and_not_encrypted_are_refused(cli):

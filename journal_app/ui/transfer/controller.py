@@ -75,12 +75,14 @@ class TransferController(QObject):
     # -- dialogs --------------------------------------------------------------------------
 
     def open_export(self) -> ExportDialog:
+        from journal_app.services.encryption import plaintext_export_warning
         from journal_app.services.tracking.timeutil import today
 
         dialog = ExportDialog(
             self.current_entry_id(),
             today(self._services.clock(), self._services.tz),
             self._window,
+            plaintext_warning=plaintext_export_warning(self._services.paths),
         )
         dialog.accepted.connect(lambda: self.run_export(dialog.request()))
         self.dialog = dialog

@@ -160,8 +160,24 @@ class _TransferDialog(QDialog):
 
 
 class ExportDialog(_TransferDialog):
-    def __init__(self, current_entry: int | None, today: dt.date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        current_entry: int | None,
+        today: dt.date,
+        parent: QWidget | None = None,
+        *,
+        plaintext_warning: str | None = None,
+    ):
         super().__init__("Export", EXPORTS, parent)
+        # An encrypted journal's export is plain text: say so before anything is written.
+        self.warning_label = QLabel(
+            ""
+            if plaintext_warning is None
+            else f"⚠ {plaintext_warning[0].upper()}{plaintext_warning[1:]}."
+        )
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setVisible(plaintext_warning is not None)
+        self.form.insertRow(0, self.warning_label)
         self._entry_id = current_entry
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
         self.entry_radio = QRadioButton("The open entry")

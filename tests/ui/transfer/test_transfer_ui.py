@@ -192,3 +192,13 @@ def test_a_long_import_reports_progress_and_leaves_the_window_responsive(window,
     assert not controller.busy and controller.progress is None
     assert window.journal_page.entry_count == 601
     controller.message_box.close()
+
+
+@pytest.mark.parametrize("journal_kind", ["plain", "encrypted"])
+def test_the_export_dialog_warns_that_an_encrypted_journal_exports_plain_text(window, journal_kind):
+    dialog = window.transfer.open_export()
+    encrypted = journal_kind == "encrypted"
+    assert dialog.warning_label.isVisible() is encrypted
+    if encrypted:
+        assert "plain text anyone can read" in dialog.warning_label.text()
+    dialog.reject()
