@@ -177,3 +177,25 @@ def test_a_real_process_prints_no_traceback(run_cli, tmp_path):
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "not an SQLite file" in result.stderr
     assert sorted(os.listdir(target)) == ["journal.sqlite3"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--demo"], True),
+        (["--data-dir", "stats"], True),  # a folder named like a command
+        (["--data-dir=/tmp/j", "--self-test"], True),
+        (["stats"], False),
+        (["--help"], False),
+        (["--version"], False),
+        (["--data-dir", "/tmp/j", "--no-such-option"], False),
+    ],
+)
+def test_only_a_plain_window_start_skips_the_command_parsers(argv, window):
+    from journal_app.cli import _opens_the_window, build_parser
+
+    assert _opens_the_window(argv) is window
+    if window:  # the small parser reads the window's options as the whole one does
+        small = vars(build_parser(commands=False).parse_args(argv))
+        assert small == vars(build_parser().parse_args(argv))
