@@ -14,6 +14,7 @@ from journal_app.cli import main
 from journal_app.config import DATA_DIR_ENV
 from journal_app.db.file_check import APPLICATION_ID
 from journal_app.db.migrations import LATEST_VERSION
+from tests.cli.helpers import one_error_line
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -24,20 +25,11 @@ def _tree(root: Path) -> dict[str, str]:
     }
 
 
-def _one_error_line(capsys) -> str:
-    _out, err = capsys.readouterr()
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    assert lines[0].startswith("journal-app")
-    return lines[0]
-
-
 def test_unknown_argument(capsys, tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["--frobnicate", "--data-dir", str(tmp_path / "d")])
     assert exit_info.value.code == 2
-    assert "unrecognized arguments: --frobnicate" in _one_error_line(capsys)
+    assert "unrecognized arguments: --frobnicate" in one_error_line(capsys, stdout_empty=False)
     assert not (tmp_path / "d").exists()
 
 
@@ -45,21 +37,21 @@ def test_unknown_subcommand(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["frobnicate"])
     assert exit_info.value.code == 2
-    assert "invalid choice: 'frobnicate'" in _one_error_line(capsys)
+    assert "invalid choice: 'frobnicate'" in one_error_line(capsys, stdout_empty=False)
 
 
 def test_bad_option_value(capsys, tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["demo", "--years", "zero", "--data-dir", str(tmp_path / "d")])
     assert exit_info.value.code == 2
-    assert "'zero' is not a whole number" in _one_error_line(capsys)
+    assert "'zero' is not a whole number" in one_error_line(capsys, stdout_empty=False)
     assert not (tmp_path / "d").exists()
 
 
 def test_data_dir_whose_parent_is_missing(capsys, tmp_path):
     target = tmp_path / "no-such-parent" / "journal"
     assert main(["info", "--data-dir", str(target)]) == 1
-    line = _one_error_line(capsys)
+    line = one_error_line(capsys, stdout_empty=False)
     assert "its parent" in line and "does not exist" in line
     assert list(tmp_path.iterdir()) == []
 
@@ -67,7 +59,7 @@ def test_data_dir_whose_parent_is_missing(capsys, tmp_path):
 def test_data_dir_from_environment_with_missing_parent(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "nope" / "journal"))
     assert main(["info"]) == 1
-    assert "does not exist" in _one_error_line(capsys)
+    assert "does not exist" in one_error_line(capsys, stdout_empty=False)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -79,7 +71,7 @@ def test_read_only_data_dir(capsys, tmp_path):
     target.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
         assert main(["info", "--data-dir", str(target)]) == 1
-        assert "read-only" in _one_error_line(capsys)
+        assert "read-only" in one_error_line(capsys, stdout_empty=False)
     finally:
         target.chmod(0o755)
     assert _tree(target) == before
@@ -91,7 +83,7 @@ def test_read_only_parent_of_a_new_data_dir(capsys, tmp_path):
     parent.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
         assert main(["info", "--data-dir", str(parent / "journal")]) == 1
-        assert "read-only" in _one_error_line(capsys)
+        assert "read-only" in one_error_line(capsys, stdout_empty=False)
     finally:
         parent.chmod(0o755)
     assert list(parent.iterdir()) == []
@@ -101,7 +93,7 @@ def test_a_file_where_the_data_dir_should_be(capsys, tmp_path):
     target = tmp_path / "journal"
     target.write_text("not a folder")
     assert main(["info", "--data-dir", str(target)]) == 1
-    assert "is a file, not a folder" in _one_error_line(capsys)
+    assert "is a file, not a folder" in one_error_line(capsys, stdout_empty=False)
     assert target.read_text() == "not a folder"
 
 
@@ -119,7 +111,7 @@ def test_a_database_file_that_is_not_a_database(capsys, tmp_path, content, messa
     (target / "journal.sqlite3").write_bytes(content)
     before = _tree(target)
     assert main(["info", "--data-dir", str(target)]) == 1
-    assert message in _one_error_line(capsys)
+    assert message in one_error_line(capsys, stdout_empty=False)
     assert _tree(target) == before
 
 
@@ -134,7 +126,7 @@ def test_a_newer_schema(capsys, tmp_path):
     conn.close()
     before = _tree(target)
     assert main(["info", "--data-dir", str(target)]) == 1
-    line = _one_error_line(capsys)
+    line = one_error_line(capsys, stdout_empty=False)
     assert "newer version of Self-Study Journal" in line and "left untouched" in line
     assert _tree(target) == before
 
@@ -145,7 +137,7 @@ def test_demo_refuses_a_data_dir_that_already_holds_a_journal(capsys, tmp_path):
     capsys.readouterr()
     before = _tree(target)
     assert main(["demo", "--years", "1", "--data-dir", str(target)]) == 2
-    assert "already holds a journal" in _one_error_line(capsys)
+    assert "already holds a journal" in one_error_line(capsys, stdout_empty=False)
     assert _tree(target) == before
 
 
@@ -157,13 +149,13 @@ def test_demo_refuses_while_the_app_has_the_data_dir_open(capsys, tmp_path):
     with InstanceLock(paths):
         before = _tree(paths.root)
         assert main(["demo", "--years", "1", "--data-dir", str(paths.root)]) == 1
-        assert "already running" in _one_error_line(capsys)
+        assert "already running" in one_error_line(capsys, stdout_empty=False)
         assert _tree(paths.root) == before
 
 
 def test_empty_data_dir_argument(capsys):
     assert main(["info", "--data-dir", "  "]) == 2
-    assert "--data-dir needs a folder name" in _one_error_line(capsys)
+    assert "--data-dir needs a folder name" in one_error_line(capsys, stdout_empty=False)
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ import pytest
 from journal_app.cli import main
 from journal_app.config import DATA_DIR_ENV, DataPaths, check_data_dir
 from journal_app.services import Services
+from tests.cli.helpers import one_error_line
 
 
 class _Stdin(io.TextIOWrapper):
@@ -30,14 +31,6 @@ def _new(monkeypatch, args: list[str], body: str | bytes = "", *, tty: bool = Fa
     data = body.encode("utf-8") if isinstance(body, str) else body
     monkeypatch.setattr("sys.stdin", _Stdin(data, tty=tty))
     return main(["new", *args])
-
-
-def _one_error_line(capsys) -> str:
-    out, err = capsys.readouterr()
-    assert out == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in err, err
-    return lines[0]
 
 
 @pytest.fixture
@@ -104,7 +97,7 @@ def test_new_prompts_on_a_terminal_only(journal, monkeypatch, capsys):
 def test_nothing_to_save_is_refused_and_nothing_is_written(tmp_path, monkeypatch, capsys, body):
     target = tmp_path / "fresh"
     assert _new(monkeypatch, ["--data-dir", str(target)], body) == 2
-    assert "nothing to save" in _one_error_line(capsys)
+    assert "nothing to save" in one_error_line(capsys)
     assert not target.exists()
 
 
@@ -129,13 +122,13 @@ def test_bad_arguments_are_one_line_and_exit_2(journal, monkeypatch, capsys, arg
     except SystemExit as exc:  # argparse's own errors
         code = exc.code
     assert code == 2
-    assert message in _one_error_line(capsys)
+    assert message in one_error_line(capsys)
     assert _entries(journal) == []
 
 
 def test_stdin_that_is_not_utf8_is_refused(journal, monkeypatch, capsys):
     assert _new(monkeypatch, ["--title", "T"], b"caf\xe9 latin-1") == 2
-    assert "not UTF-8" in _one_error_line(capsys)
+    assert "not UTF-8" in one_error_line(capsys)
     assert _entries(journal) == []
 
 
@@ -242,7 +235,7 @@ def test_search_bad_arguments(filled, capsys, args, message):
     except SystemExit as exc:
         code = exc.code
     assert code == 2
-    assert message in _one_error_line(capsys)
+    assert message in one_error_line(capsys)
 
 
 @pytest.mark.parametrize("command", [["search", "word"], ["show", "1"]])
@@ -250,12 +243,12 @@ def test_read_commands_never_create_a_journal(tmp_path, monkeypatch, capsys, com
     missing = tmp_path / "missing"
     monkeypatch.setenv(DATA_DIR_ENV, str(missing))
     assert main(command) == 1
-    assert "does not exist" in _one_error_line(capsys)
+    assert "does not exist" in one_error_line(capsys)
     assert not missing.exists()
     # An existing empty folder is not turned into a journal either.
     missing.mkdir()
     assert main(command) == 1
-    assert "there is no journal" in _one_error_line(capsys)
+    assert "there is no journal" in one_error_line(capsys)
     assert list(missing.iterdir()) == []
 
 
@@ -287,11 +280,11 @@ def test_show_html_is_the_sanitized_preview_html(journal, capsys):
 
 def test_show_unknown_or_bad_id(journal, capsys):
     assert main(["show", "4242"]) == 2
-    assert "there is no entry 4242" in _one_error_line(capsys)
+    assert "there is no entry 4242" in one_error_line(capsys)
     with pytest.raises(SystemExit) as exit_info:
         main(["show", "first"])
     assert exit_info.value.code == 2
-    assert "'first' is not a whole number" in _one_error_line(capsys)
+    assert "'first' is not a whole number" in one_error_line(capsys)
 
 
 def test_show_notes_an_entry_in_the_trash_on_stderr(journal, capsys):

@@ -11,51 +11,20 @@ import sys
 
 import pytest
 
-from journal_app.cli import main
-from journal_app.config import DATA_DIR_ENV, DataPaths, check_data_dir
+from journal_app.config import DATA_DIR_ENV, DataPaths
 from journal_app.services import Services
 from journal_app.services.planning import planning_of
-
-NOW = dt.datetime(2026, 3, 10, 3, 0, tzinfo=dt.UTC)  # 12:00 in Tokyo, a Tuesday
+from tests.cli.helpers import one_error_line, run_main, tokyo_journal
 
 
 @pytest.fixture
 def journal(tmp_path, monkeypatch, clock) -> DataPaths:
-    """An existing journal chosen through JOURNAL_APP_DATA_DIR whose every opening (the
-    CLI's too) reads the shared settable clock."""
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    clock.now = NOW
-    original = Services.open.__func__  # type: ignore[attr-defined]
-
-    def open_with_clock(cls, paths, *, create=True, **_):
-        return original(cls, paths, clock=clock, create=create)
-
-    monkeypatch.setattr(Services, "open", classmethod(open_with_clock))
-    paths = check_data_dir(tmp_path / "journal", create=True)
-    Services.open(paths).close()
-    monkeypatch.setenv(DATA_DIR_ENV, str(paths.root))
-    return paths
-
-
-def _run(*args: str) -> int:
-    try:
-        return main(list(args))
-    except SystemExit as exc:  # argparse's own errors
-        return int(exc.code or 0)
+    return tokyo_journal(tmp_path, monkeypatch, clock)
 
 
 def _id(capsys) -> int:
     out, _err = capsys.readouterr()
     return int(out.strip())
-
-
-def _one_error_line(capsys) -> str:
-    out, err = capsys.readouterr()
-    assert out == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in err, err
-    assert lines[0].startswith("journal-app")
-    return lines[0]
 
 
 def _everything(paths: DataPaths) -> tuple:
@@ -79,7 +48,7 @@ def _sprint(paths: DataPaths, name: str, start: str, end: str, **kw) -> int:
 
 
 def test_sprint_add_prints_the_id_and_keeps_every_field(journal, capsys):
-    code = _run(
+    code = run_main(
         "sprint",
         "add",
         "Sprint 1",
@@ -119,7 +88,7 @@ def test_without_capacity_the_suggestion_is_taken_and_said(journal, capsys):
         for day in range(3):
             begin = start + dt.timedelta(days=day)
             services.sessions.add(begin, begin + dt.timedelta(hours=8))
-    assert _run("sprint", "add", "New", "--start", "2026-03-09", "--end", "2026-03-15") == 0
+    assert run_main("sprint", "add", "New", "--start", "2026-03-09", "--end", "2026-03-15") == 0
     out, err = capsys.readouterr()
     assert err == "journal-app: note: capacity 12 h, suggested from the last three sprints\n"
     with Services.open(journal) as services:
@@ -153,29 +122,29 @@ def test_sprint_add_refuses_bad_input_in_one_line_and_writes_nothing(
     journal, capsys, args, message
 ):
     before = _everything(journal)
-    assert _run("sprint", "add", "Sprint 1", *args) == 2
-    assert message in _one_error_line(capsys)
+    assert run_main("sprint", "add", "Sprint 1", *args) == 2
+    assert message in one_error_line(capsys)
     assert _everything(journal) == before
 
 
 def test_bad_input_does_not_even_create_a_journal(tmp_path, monkeypatch, capsys):
     target = tmp_path / "never"
     monkeypatch.setenv(DATA_DIR_ENV, str(target))
-    assert _run("sprint", "add", "S", "--start", "2026-03-09", "--end", "2026-03-01") == 2
-    assert "before the start" in _one_error_line(capsys)
-    assert _run("task", "add", "T", "--estimate", "-1") == 2
-    assert "the estimate cannot be negative" in _one_error_line(capsys)
+    assert run_main("sprint", "add", "S", "--start", "2026-03-09", "--end", "2026-03-01") == 2
+    assert "before the start" in one_error_line(capsys)
+    assert run_main("task", "add", "T", "--estimate", "-1") == 2
+    assert "the estimate cannot be negative" in one_error_line(capsys)
     assert not target.exists()
 
 
 def test_sprint_list_as_text_and_json(journal, capsys):
-    _run("sprint", "list")
+    run_main("sprint", "list")
     assert capsys.readouterr().out == "No sprints yet; plan one with 'journal-app sprint add'\n"
     one = _sprint(journal, "Sprint 1", "2026-02-23", "2026-03-08", capacity_hours=20)
     two = _sprint(journal, "Sprint 2", "2026-03-09", "2026-03-22", capacity_hours=None)
-    _run("task", "add", "Read", "--sprint", str(two), "--estimate", "2.5")
+    run_main("task", "add", "Read", "--sprint", str(two), "--estimate", "2.5")
     capsys.readouterr()
-    assert _run("sprint", "list", "--json") == 0
+    assert run_main("sprint", "list", "--json") == 0
     listed = json.loads(capsys.readouterr().out)
     assert [s["id"] for s in listed] == [two, one]
     assert listed[0] | {} == {
@@ -192,7 +161,7 @@ def test_sprint_list_as_text_and_json(journal, capsys):
         "tasks_done": 0,
         "estimate_hours": 2.5,
     }
-    assert _run("sprint", "list") == 0
+    assert run_main("sprint", "list") == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["ID", "Sprint", "Dates", "Status", "Done", "Planned"]
     assert lines[1].split() == [
@@ -213,18 +182,20 @@ def test_sprint_list_as_text_and_json(journal, capsys):
 
 def test_task_add_and_move_then_sprint_show(journal, capsys):
     sprint = _sprint(journal, "Sprint 1", "2026-03-09", "2026-03-22", capacity_hours=20)
-    assert _run("task", "add", "Watch lecture 3", "--sprint", str(sprint), "--estimate", "2") == 0
+    assert (
+        run_main("task", "add", "Watch lecture 3", "--sprint", str(sprint), "--estimate", "2") == 0
+    )
     first = _id(capsys)
-    assert _run("task", "add", "Write the explainer", "--sprint", str(sprint)) == 0
+    assert run_main("task", "add", "Write the explainer", "--sprint", str(sprint)) == 0
     second = _id(capsys)
-    assert _run("task", "add", "Someday: read SICP") == 0
+    assert run_main("task", "add", "Someday: read SICP") == 0
     backlog = _id(capsys)
-    assert _run("task", "move", str(first), "--status", "done") == 0
+    assert run_main("task", "move", str(first), "--status", "done") == 0
     assert capsys.readouterr().out == "Task 1 “Watch lecture 3” is done (Sprint 1)\n"
-    assert _run("task", "move", str(second), "--status", "doing") == 0
+    assert run_main("task", "move", str(second), "--status", "doing") == 0
     capsys.readouterr()
 
-    assert _run("sprint", "show", str(sprint), "--json") == 0
+    assert run_main("sprint", "show", str(sprint), "--json") == 0
     shown = json.loads(capsys.readouterr().out)
     assert (shown["id"], shown["name"], shown["capacity_hours"]) == (sprint, "Sprint 1", 20)
     assert [(t["id"], t["title"], t["status"]) for t in shown["tasks"]] == [
@@ -235,7 +206,7 @@ def test_task_add_and_move_then_sprint_show(journal, capsys):
     assert shown["estimate_hours"] == 2
     assert backlog not in [t["id"] for t in shown["tasks"]]
 
-    assert _run("sprint", "show", str(sprint)) == 0
+    assert run_main("sprint", "show", str(sprint)) == 0
     text = capsys.readouterr().out
     assert text.startswith("Sprint 1 (#1)\nDates        2026-03-09 – 2026-03-22 (14 days)\n")
     assert "\nDoing (1)\n      2  Write the explainer\n" in text
@@ -266,18 +237,18 @@ def test_bad_input_gets_one_line_and_exit_2_and_changes_nothing(journal, capsys,
     with Services.open(journal) as services:
         planning_of(services).add_task("A task", sprint_id=sprint)
     before = _everything(journal)
-    assert _run(*args) == 2
-    assert message in _one_error_line(capsys)
+    assert run_main(*args) == 2
+    assert message in one_error_line(capsys)
     assert _everything(journal) == before
 
 
 def test_a_closed_sprint_takes_no_new_task(journal, capsys):
     sprint = _sprint(journal, "Sprint 1", "2026-02-23", "2026-03-08", capacity_hours=20)
-    assert _run("sprint", "close", str(sprint), "--rollover", "backlog") == 0
+    assert run_main("sprint", "close", str(sprint), "--rollover", "backlog") == 0
     capsys.readouterr()
     before = _everything(journal)
-    assert _run("task", "add", "More", "--sprint", str(sprint)) == 2
-    assert "Sprint 1 is closed: reopen it to add to its tasks" in _one_error_line(capsys)
+    assert run_main("task", "add", "More", "--sprint", str(sprint)) == 2
+    assert "Sprint 1 is closed: reopen it to add to its tasks" in one_error_line(capsys)
     assert _everything(journal) == before
 
 
@@ -291,16 +262,16 @@ def test_sprint_close_rolls_over_and_prints_the_review_entry(journal, capsys):
         goal="Backprop from scratch",
     )
     two = _sprint(journal, "Sprint 2", "2026-03-09", "2026-03-22", capacity_hours=20)
-    _run("task", "add", "Done thing", "--sprint", str(one), "--estimate", "3")
+    run_main("task", "add", "Done thing", "--sprint", str(one), "--estimate", "3")
     done = _id(capsys)
-    _run("task", "move", str(done), "--status", "done")
+    run_main("task", "move", str(done), "--status", "done")
     capsys.readouterr()
-    _run("task", "add", "Unfinished thing", "--sprint", str(one))
+    run_main("task", "add", "Unfinished thing", "--sprint", str(one))
     left = _id(capsys)
     with Services.open(journal) as services:
         start = dt.datetime(2026, 3, 2, 0, tzinfo=dt.UTC)  # 09:00 in Tokyo
         services.sessions.add(start, start + dt.timedelta(hours=4))
-    assert _run("sprint", "close", str(one), "--rollover", "next") == 0
+    assert run_main("sprint", "close", str(one), "--rollover", "next") == 0
     out, err = capsys.readouterr()
     assert err == (
         "journal-app: closed Sprint 1: 1 done, 1 rolled over to Sprint 2; review entry 1\n"

@@ -12,53 +12,22 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from journal_app.cli import main
-from journal_app.config import DATA_DIR_ENV, DataPaths, check_data_dir
+from journal_app.config import DATA_DIR_ENV, DataPaths
 from journal_app.services import Services
+from tests.cli.helpers import NOW, TODAY, one_error_line, run_main, tokyo_journal
 
 TOKYO = ZoneInfo("Asia/Tokyo")
-NOW = dt.datetime(2026, 3, 10, 3, 0, tzinfo=dt.UTC)  # 12:00 in Tokyo, a Tuesday
-TODAY = dt.date(2026, 3, 10)
 
 
 @pytest.fixture
 def journal(tmp_path, monkeypatch, clock) -> DataPaths:
-    """An existing journal chosen through JOURNAL_APP_DATA_DIR, in Tokyo, whose every
-    opening (the CLI's too) reads the shared settable clock."""
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    clock.now = NOW
-    original = Services.open.__func__  # type: ignore[attr-defined]
-
-    def open_with_clock(cls, paths, *, create=True, **_):
-        return original(cls, paths, clock=clock, create=create)
-
-    monkeypatch.setattr(Services, "open", classmethod(open_with_clock))
-    paths = check_data_dir(tmp_path / "journal", create=True)
-    Services.open(paths).close()
-    monkeypatch.setenv(DATA_DIR_ENV, str(paths.root))
-    return paths
-
-
-def _run(*args: str) -> int:
-    try:
-        return main(list(args))
-    except SystemExit as exc:  # argparse's own errors
-        return int(exc.code or 0)
+    return tokyo_journal(tmp_path, monkeypatch, clock)
 
 
 def _out(capsys) -> str:
     out, err = capsys.readouterr()
     assert err == "", err
     return out
-
-
-def _one_error_line(capsys) -> str:
-    out, err = capsys.readouterr()
-    assert out == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in err, err
-    assert lines[0].startswith("journal-app")
-    return lines[0]
 
 
 def _sessions(paths: DataPaths, day: dt.date = TODAY):
@@ -86,7 +55,7 @@ def _everything(paths: DataPaths) -> tuple:
 
 def test_log_minutes_ends_now_and_creates_category_and_skill_on_first_use(journal, capsys):
     args = ["--category", "Proofs", "--skill", "Machine learning", "--note", "ch. 3"]
-    assert _run("log", "session", "--minutes", "90", *args) == 0
+    assert run_main("log", "session", "--minutes", "90", *args) == 0
     assert _out(capsys) == (
         "Logged 1 h 30 min on 2026-03-10, 10:30–12:00 (Proofs, Machine learning); "
         "1.5 h of deep work that day\n"
@@ -107,10 +76,10 @@ def test_log_minutes_ends_now_and_creates_category_and_skill_on_first_use(journa
 
 def test_log_start_and_end_uses_existing_names_and_warns_of_an_overlap(journal, capsys):
     day = ["--day", "2026-03-02"]
-    assert _run("log", "session", "--start", "09:00", "--end", "11:30", *day) == 0
+    assert run_main("log", "session", "--start", "09:00", "--end", "11:30", *day) == 0
     assert _out(capsys).startswith("Logged 2 h 30 min on 2026-03-02, 09:00–11:30;")
     args = ["--start", "11:00", "--end", "12:15", "--category", "  writing ", "--skill", "ML"]
-    assert _run("log", "session", *args, *day) == 0
+    assert run_main("log", "session", *args, *day) == 0
     out, err = capsys.readouterr()
     assert out == (
         "Logged 1 h 15 min on 2026-03-02, 11:00–12:15 (Writing, ML); 3.8 h of deep work that day\n"
@@ -128,8 +97,8 @@ def test_log_start_and_end_uses_existing_names_and_warns_of_an_overlap(journal, 
 
 def test_log_minutes_on_a_past_day_follows_its_last_session(journal, capsys):
     day = ["--day", "2026-03-01"]
-    assert _run("log", "session", "--minutes", "60", *day) == 0
-    assert _run("log", "session", "--minutes", "30", *day) == 0
+    assert run_main("log", "session", "--minutes", "60", *day) == 0
+    assert run_main("log", "session", "--minutes", "30", *day) == 0
     assert _out(capsys).splitlines()[1] == (
         "Logged 30 min on 2026-03-01, 10:00–10:30; 1.5 h of deep work that day"
     )
@@ -144,7 +113,7 @@ def test_log_minutes_on_a_past_day_follows_its_last_session(journal, capsys):
 
 def test_log_sleep_with_bed_and_wake_counts_the_evening_before(journal, capsys):
     args = ["--bed", "23:30", "--wake", "7:00", "--quality", "4", "--day", "2026-03-09"]
-    assert _run("log", "sleep", *args) == 0
+    assert run_main("log", "sleep", *args) == 0
     assert _out(capsys) == "Slept 7 h 30 min, 23:30–07:00, the night to 2026-03-09 (quality 4/5)\n"
     with Services.open(journal) as services:
         log = services.day_logs.get(dt.date(2026, 3, 9))
@@ -153,8 +122,8 @@ def test_log_sleep_with_bed_and_wake_counts_the_evening_before(journal, capsys):
 
 
 def test_log_sleep_in_hours_defaults_to_today_and_keeps_the_quality(journal, capsys):
-    assert _run("log", "sleep", "--hours", "6", "--quality", "2") == 0
-    assert _run("log", "sleep", "--hours", "6.25") == 0  # corrected; quality stays
+    assert run_main("log", "sleep", "--hours", "6", "--quality", "2") == 0
+    assert run_main("log", "sleep", "--hours", "6.25") == 0  # corrected; quality stays
     assert _out(capsys).splitlines() == [
         "Slept 6 h, the night to 2026-03-10 (quality 2/5)",
         "Slept 6 h 15 min, the night to 2026-03-10 (quality 2/5)",
@@ -170,8 +139,8 @@ def test_log_sleep_in_hours_defaults_to_today_and_keeps_the_quality(journal, cap
 def test_log_output(journal, capsys):
     args = ["--kind", "Blog post", "--title", "Attention, explained", "--status", "Published"]
     extra = ["--url", "https://example.org/a", "--words", "1200", "--day", "2026-03-08"]
-    assert _run("log", "output", *args, *extra) == 0
-    assert _run("log", "output", "--kind", "x-thread", "--title", "Backprop 🧵") == 0
+    assert run_main("log", "output", *args, *extra) == 0
+    assert run_main("log", "output", "--kind", "x-thread", "--title", "Backprop 🧵") == 0
     assert _out(capsys).splitlines() == [
         "Saved output #1: Blog post “Attention, explained” (published, 1,200 words) on 2026-03-08",
         "Saved output #2: X thread “Backprop 🧵” (idea) on 2026-03-10",
@@ -244,8 +213,8 @@ def test_log_output(journal, capsys):
 )
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(journal, capsys, args, message):
     before = _everything(journal)
-    assert _run(*args) == 2
-    assert message in _one_error_line(capsys)
+    assert run_main(*args) == 2
+    assert message in one_error_line(capsys)
     assert _everything(journal) == before
 
 
@@ -258,17 +227,17 @@ def test_bad_input_creates_no_journal(tmp_path, monkeypatch, capsys):
         ["timer", "start", "--skill", " "],
     ]
     for args in bad:
-        assert _run(*args, "--data-dir", str(target)) == 2
-        _one_error_line(capsys)
+        assert run_main(*args, "--data-dir", str(target)) == 2
+        one_error_line(capsys)
     for read_only in (["day"], ["stats"], ["timer", "status"], ["timer", "stop"]):
-        assert _run(*read_only, "--data-dir", str(target)) == 1
-        assert "does not exist" in _one_error_line(capsys)
+        assert run_main(*read_only, "--data-dir", str(target)) == 1
+        assert "does not exist" in one_error_line(capsys)
     assert not target.exists()
 
 
 def test_a_session_past_midnight_is_logged_with_end_day_and_read_as_two_parts(journal, capsys):
     args = ["--start", "23:00", "--end", "01:30", "--day", "2026-03-08", "--end-day", "2026-03-09"]
-    assert _run("log", "session", *args) == 0
+    assert run_main("log", "session", *args) == 0
     assert "Logged 2 h 30 min on 2026-03-08" in _out(capsys)
     (first,) = _sessions(journal, dt.date(2026, 3, 8))
     (second,) = _sessions(journal, dt.date(2026, 3, 9))
@@ -280,14 +249,14 @@ def test_a_session_past_midnight_is_logged_with_end_day_and_read_as_two_parts(jo
 
 def test_timer_start_status_stop(journal, clock, capsys):
     args = ["--category", "Coding", "--skill", "Rust"]
-    assert _run("timer", "start", *args) == 0
+    assert run_main("timer", "start", *args) == 0
     assert _out(capsys) == (
         "Timer started at 12:00 (Coding, Rust); stop it with 'journal-app timer stop'\n"
     )
     clock.advance(minutes=25)
-    assert _run("timer", "status") == 0
+    assert run_main("timer", "status") == 0
     assert _out(capsys) == "Running: 25 min since 12:00 (Coding, Rust)\n"
-    assert _run("timer", "status", "--json") == 0
+    assert run_main("timer", "status", "--json") == 0
     state = json.loads(_out(capsys))
     assert (state["running"], state["elapsed_minutes"], state["category"], state["skill"]) == (
         True,
@@ -301,30 +270,30 @@ def test_timer_start_status_stop(journal, clock, capsys):
         # Started where no process sends heartbeats: never taken for a crashed timer.
         assert services.timer.status().last_heartbeat is None
     clock.advance(minutes=5)
-    assert _run("timer", "stop") == 0
+    assert run_main("timer", "stop") == 0
     assert _out(capsys) == "Saved 30 min of deep work, 12:00–12:30 (Coding, Rust)\n"
     (session,) = _sessions(journal)
     assert (session.source, session.category, session.skill) == ("timer", "Coding", "Rust")
     assert session.duration == dt.timedelta(minutes=30)
-    assert _run("timer", "status") == 0
+    assert run_main("timer", "status") == 0
     assert _out(capsys) == "No timer is running\n"
-    assert _run("timer", "status", "--json") == 0
+    assert run_main("timer", "status", "--json") == 0
     assert json.loads(_out(capsys)) is None
 
 
 def test_a_second_start_is_refused_and_leaves_no_new_name(journal, clock, capsys):
-    assert _run("timer", "start") == 0
+    assert run_main("timer", "start") == 0
     capsys.readouterr()
     before = _everything(journal)
-    assert _run("timer", "start", "--category", "Brand new", "--skill", "Also new") == 2
-    assert "a timer is already running (started 12:00)" in _one_error_line(capsys)
+    assert run_main("timer", "start", "--category", "Brand new", "--skill", "Also new") == 2
+    assert "a timer is already running (started 12:00)" in one_error_line(capsys)
     assert _everything(journal) == before  # the names were rolled back with the refusal
 
 
 def test_stopping_within_a_minute_saves_nothing(journal, clock, capsys):
-    assert _run("timer", "start") == 0
+    assert run_main("timer", "start") == 0
     clock.advance(seconds=40)
-    assert _run("timer", "stop") == 0
+    assert run_main("timer", "stop") == 0
     assert _out(capsys).splitlines()[-1] == "Timer stopped after less than a minute: nothing saved"
     assert _sessions(journal) == []
 
@@ -348,7 +317,7 @@ def logged_day(journal):
 
 
 def test_day_json_holds_what_the_issue_asks(logged_day, capsys):
-    assert _run("day", "2026-03-10", "--json") == 0
+    assert run_main("day", "2026-03-10", "--json") == 0
     data = json.loads(_out(capsys))
     assert data["date"] == "2026-03-10"
     assert (data["sleep_hours"], data["deep_work_hours"]) == (7.5, 2.0)
@@ -358,12 +327,12 @@ def test_day_json_holds_what_the_issue_asks(logged_day, capsys):
         ("2026-03-10T11:00:00+09:00", "Reading", "a paper"),
     ]
     assert [o["title"] for o in data["outputs"]] == ["tiny-gpt"]
-    assert _run("day", "--json") == 0  # today by default
+    assert run_main("day", "--json") == 0  # today by default
     assert json.loads(_out(capsys)) == data
 
 
 def test_day_is_short_and_readable(logged_day, capsys):
-    assert _run("day") == 0
+    assert run_main("day") == 0
     assert _out(capsys).splitlines() == [
         "2026-03-10 (Tuesday)",
         "Deep work  2.0 h of 2 h (production 1.5 h, consumption 0.5 h)",
@@ -374,12 +343,12 @@ def test_day_is_short_and_readable(logged_day, capsys):
         "           11:00–11:30  0.5 h  Reading · a paper",
         "Outputs    Code / repo “tiny-gpt” (published)",
     ]
-    assert _run("day", "2026-01-01") == 0
+    assert run_main("day", "2026-01-01") == 0
     assert "Sleep      not logged" in _out(capsys)
 
 
 def test_stats_json_matches_the_service(logged_day, capsys):
-    assert _run("stats", "--json") == 0
+    assert run_main("stats", "--json") == 0
     data = json.loads(_out(capsys))
     assert (data["total_hours"], data["hours_last_7_days"], data["hours_last_30_days"]) == (
         3.0,
@@ -405,7 +374,7 @@ def test_stats_json_matches_the_service(logged_day, capsys):
 
 
 def test_stats_is_short_and_readable(logged_day, capsys):
-    assert _run("stats") == 0
+    assert run_main("stats") == 0
     lines = _out(capsys).splitlines()
     assert lines[:3] == [
         "Deep work  3.0 h in all; 3.0 h in the last 7 days, 3.0 h in the last 30",
@@ -417,7 +386,7 @@ def test_stats_is_short_and_readable(logged_day, capsys):
 
 
 def test_an_empty_journal(journal, capsys):
-    assert _run("stats") == 0
+    assert run_main("stats") == 0
     assert _out(capsys).splitlines() == [
         "Deep work  0.0 h in all; 0.0 h in the last 7 days, 0.0 h in the last 30",
         "Streak     0 days (longest 0)",
@@ -442,12 +411,12 @@ def _app_has_it_open(paths: DataPaths):
 
 def test_logging_works_while_the_app_has_the_journal_open(journal, clock, capsys):
     with _app_has_it_open(journal):
-        assert _run("log", "session", "--minutes", "45", "--category", "Coding") == 0
-        assert _run("log", "sleep", "--hours", "8") == 0
-        assert _run("log", "output", "--kind", "code", "--title", "repo") == 0
-        assert _run("timer", "start") == 0
+        assert run_main("log", "session", "--minutes", "45", "--category", "Coding") == 0
+        assert run_main("log", "sleep", "--hours", "8") == 0
+        assert run_main("log", "output", "--kind", "code", "--title", "repo") == 0
+        assert run_main("timer", "start") == 0
         clock.advance(minutes=10)
-        assert _run("timer", "stop") == 0
+        assert run_main("timer", "stop") == 0
         capsys.readouterr()
     assert _everything(journal)[:3] == (2, 1, 1)
 
