@@ -27,3 +27,23 @@ class InvalidInput(JournalError):
     """A value given by the user (form field, CLI argument) is not acceptable."""
 
     exit_code = 2
+
+
+class StorageError(JournalError):
+    """SQLite could not finish a write for a reason outside the journal: another
+    program holds the lock, the disk is full, the folder is read-only, an I/O error.
+    The journal is not damaged and nothing of the change was saved."""
+
+
+class JournalBusy(StorageError):
+    """Another process held the journal's write lock for longer than busy_timeout."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again
+
+
+class DiskFull(StorageError):
+    """The disk (or the user's quota) is full."""
+
+
+class ReadOnlyJournal(StorageError):
+    """The journal's file or folder cannot be written."""

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 import pytest
 
 from journal_app.config import CONFIG_DIR_ENV, DATA_DIR_ENV, DataPaths, check_data_dir
+from journal_app.db import live_files
 
 FIXED_NOW = dt.datetime(2026, 11, 22, 20, 30, tzinfo=dt.UTC)
 
@@ -28,6 +29,15 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv(CONFIG_DIR_ENV, str(home / "config"))
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
     monkeypatch.delenv("JOURNAL_APP_DEBUG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_live_file_opened():
+    """Every test also checks that nothing opened a journal file another way while this
+    process had it open through SQLite (db.live_files), even where the error was caught."""
+    live_files.violations.clear()
+    yield
+    assert not live_files.violations, live_files.violations[0]
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal_app.db import live_files
 from journal_app.errors import DatabaseRefused
 
 if TYPE_CHECKING:
@@ -69,13 +70,33 @@ def has_key_file(database: Path, backups_dir: Path | None) -> bool:
 
 
 def is_encrypted_file(path: Path) -> bool:
-    """A non-empty file without SQLite's plaintext header (SQLCipher files look random)."""
+    """A non-empty file without SQLite's plaintext header (SQLCipher files look random).
+
+    A file this process has open through SQLite is asked through SQLite: reading its
+    bytes with open() would drop the live connection's locks (db.live_files)."""
+    if live_files.is_open_here(path):
+        return not _plain_sqlite_reads(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError:
         return False
     return bool(head) and head != SQLITE_MAGIC
+
+
+def _plain_sqlite_reads(path: Path) -> bool:
+    """Whether stdlib SQLite (no key) reads the file: it does unless it is encrypted."""
+    try:
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 # ---------------------------------------------------------------------- unlocked keys
@@ -119,6 +140,7 @@ def connect_encrypted(
     """A SQLCipher connection keyed with ``key`` (raw), checked by reading page 1."""
     import sqlcipher3
 
+    live_files.note_database(path)
     if read_only:
         uri = path.absolute().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
         conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False)
@@ -182,6 +204,7 @@ def export_copy(source: Path, dest: Path, source_key: bytes | None, dest_key: by
 
     if dest.exists():
         raise FileExistsError(dest)
+    live_files.note_database(source)
     conn = sqlcipher3.connect(str(source), check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

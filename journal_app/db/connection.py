@@ -27,7 +27,7 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
-from journal_app.db import checksums, cipher, migrations
+from journal_app.db import checksums, cipher, live_files, migrations, storage_errors
 from journal_app.db.file_check import (
     APPLICATION_ID,
     DatabaseDamaged,
@@ -111,15 +111,42 @@ class Verification:
 
 class JournalDatabase(SqliteDatabase):
     """peewee's SQLite database with a write guard: until the start-up check has passed,
-    the first statement that may write waits for it, and a damaged journal refuses it."""
+    the first statement that may write waits for it, and a damaged journal refuses it.
+
+    Transactions begin IMMEDIATE: a deferred one that reads first (a full-text trigger
+    does) cannot upgrade to a write once another process has committed, and fails at
+    once instead of waiting within busy_timeout. Storage errors (busy, disk full,
+    read-only, I/O) become one-line `StorageError`s (db.storage_errors)."""
 
     verification: Verification | None = None
     backups_dir: Path | None = None
 
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        super().__init__(*args, **kwargs)
+
     def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def]
         if self.verification is not None and not sql.startswith("SELECT"):
             self.await_verification()
-        return super().execute_sql(sql, params)
+        with storage_errors.translated():
+            return super().execute_sql(sql, params)
+
+    def begin(self, lock_type=None):  # type: ignore[no-untyped-def]
+        with storage_errors.translated():
+            super().begin(lock_type)
+
+    def commit(self):  # type: ignore[no-untyped-def]
+        with storage_errors.translated():
+            super().commit()
+
+    def rollback(self):  # type: ignore[no-untyped-def]
+        try:
+            super().rollback()
+        except storage_errors.errors() as exc:
+            # After SQLITE_FULL/IOERR SQLite has rolled back already; saying "cannot
+            # rollback" would hide the error that matters.
+            if not storage_errors.is_no_transaction(exc):
+                raise
 
     def await_verification(self) -> None:
         verification = self.verification
@@ -201,6 +228,7 @@ def _encrypted_database(path: Path, backups_dir: Path) -> JournalDatabase:
     """A JournalDatabase on SQLCipher (peewee's playhouse.sqlcipher_ext), keyed with the
     data key unlocked for this journal (db.cipher)."""
     key = cipher.ensure_unlocked(path, backups_dir)
+    live_files.note_database(path)  # SQLCipher raises no audit event of its own
     from playhouse.sqlcipher_ext import _SqlCipherDatabase
 
     class EncryptedJournalDatabase(_SqlCipherDatabase, JournalDatabase):  # type: ignore[misc]

@@ -13,7 +13,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal_app.db import cipher
+from journal_app.db import cipher, live_files
 from journal_app.errors import DatabaseRefused, NewerSchemaError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -82,11 +82,33 @@ def _wal_has_frames(path: Path) -> bool:
         return False
 
 
+def _state_through_sqlite(path: Path) -> FileState:
+    """The header fields of a file this process has open through SQLite, asked of SQLite
+    (its bytes may not be read with open(): db.live_files). Damage below the header is
+    quick_check's to find."""
+    if cipher.is_encrypted_file(path):
+        return FileState(True, encrypted=True)
+    try:
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+        try:
+            values = [
+                int(conn.execute(f"PRAGMA {name}").fetchone()[0])
+                for name in ("user_version", "application_id", "schema_version")
+            ]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseDamaged(path, f"cannot be read ({exc})") from None
+    return FileState(True, values[0], values[1], values[2])
+
+
 def read_file_state(path: Path) -> FileState:
     if not path.exists():
         return FileState(exists=False)
     if path.is_dir():
         raise DatabaseRefused(f"{path} is a folder, not a journal database")
+    if live_files.is_open_here(path):
+        return _state_through_sqlite(path)
     try:
         with path.open("rb") as fh:
             header = fh.read(100)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from journal_app.config import DataPaths
-from journal_app.db import cipher, keyfile
+from journal_app.db import cipher, keyfile, live_files
 from journal_app.db.file_check import DatabaseDamaged, read_file_state
 from journal_app.services import Services, encryption
 
@@ -32,7 +32,8 @@ def _files(paths: DataPaths) -> list[Path]:
 def _holding(paths: DataPaths, needle: str) -> list[str]:
     found = []
     for path in _files(paths):
-        data = path.read_bytes()
+        with live_files.raw_reads_allowed():  # on purpose: the live WAL's bytes too
+            data = path.read_bytes()
         for encoded in (needle.encode("utf-8"), needle.encode("utf-16-le")):
             if encoded in data:
                 found.append(path.name)
