@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 from pathlib import Path
 
@@ -16,6 +17,29 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def temporary_sibling(dest: Path) -> Path:
+    """A temporary name beside ``dest`` that no other process or thread picks: several
+    processes may back up one journal in the same second."""
+    return dest.with_name(f"{dest.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
+
+
+def publish_new(tmp: Path, dest: Path) -> None:
+    """Move the complete file ``tmp`` to ``dest``, which must not exist (FileExistsError
+    if it does, even when another process creates it at the same moment: a hard link
+    never replaces). Where the file system has no hard links, a check and a rename."""
+    try:
+        os.link(tmp, dest)
+    except FileExistsError:
+        raise
+    except OSError:
+        if dest.exists():
+            raise FileExistsError(dest) from None
+        os.replace(tmp, dest)
+    else:
+        os.unlink(tmp)
+    fsync_dir(dest.parent)
 
 
 def read_regular_file(path: str | Path, limit: int) -> bytes | None:

@@ -37,7 +37,7 @@ from journal_app.db.file_check import (
     run_check,
 )
 from journal_app.db.models import database_proxy
-from journal_app.errors import DatabaseRefused, NewerSchemaError
+from journal_app.errors import DatabaseRefused, JournalError, NewerSchemaError
 
 # synchronous=NORMAL with WAL is crash-safe (only the last commits can be lost on power
 # failure); backups use FULL durability through fsync in db.snapshot.
@@ -186,6 +186,11 @@ class OpenedDatabase:
             return exc
         return None
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` of this thread's connection: it changes when
+        another connection (another process) commits, never for this one's own commits."""
+        return int(self.db.execute_sql("PRAGMA data_version").fetchone()[0])
+
     @property
     def damaged(self) -> bool:
         verification = getattr(self.db, "verification", None)
@@ -195,9 +200,12 @@ class OpenedDatabase:
         if not self.db.is_closed():
             # SQLite's advice for every connection: keeps the planner's statistics
             # current (e.g. so "newest entries" walks the day index instead of sorting).
-            # Never on a damaged journal: nothing is written to it.
+            # Never on a damaged journal: nothing is written to it. Best effort: when
+            # another process holds the lock it is skipped at once (busy_timeout 0), never
+            # waited for, and never reported — the user's change is already committed.
             if not self.damaged:
-                with contextlib.suppress(*cipher.sql_errors(PeeweeDatabaseError, DatabaseRefused)):
+                with contextlib.suppress(*cipher.sql_errors(PeeweeDatabaseError, JournalError)):
+                    self.db.execute_sql("PRAGMA busy_timeout = 0")
                     self.db.execute_sql("PRAGMA optimize")
             self.db.close()
         if database_proxy.obj is self.db:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from journal_app.db import cipher
 from journal_app.errors import JournalError
-from journal_app.fsutil import fsync_dir
+from journal_app.fsutil import publish_new, temporary_sibling
 
 
 def _target(source: sqlite3.Connection, tmp: Path, key: bytes | None) -> sqlite3.Connection:
@@ -29,9 +29,10 @@ def _target(source: sqlite3.Connection, tmp: Path, key: bytes | None) -> sqlite3
 
 
 def snapshot(source: sqlite3.Connection, dest: Path, *, key: bytes | None = None) -> Path:
-    """Copy ``source`` to ``dest``; an encrypted source is copied encrypted, with ``key``
-    or the key unlocked for ``dest``'s folder."""
-    tmp = dest.with_name(dest.name + ".partial")
+    """Copy ``source`` to ``dest``, a new file (FileExistsError when another process
+    took the name first); an encrypted source is copied encrypted, with ``key`` or the
+    key unlocked for ``dest``'s folder."""
+    tmp = temporary_sibling(dest)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         target = _target(source, tmp, key)
@@ -45,8 +46,11 @@ def snapshot(source: sqlite3.Connection, dest: Path, *, key: bytes | None = None
             target.close()
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-        fsync_dir(dest.parent)
+        publish_new(tmp, dest)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     except cipher.sql_errors(OSError) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -42,6 +42,7 @@ class Services:
         self._opened = opened
         self.clock = clock
         self.entries = EntryService(clock, paths.attachments)
+        self._seen_data_version: int | None = None
 
     # Services other than entries are built on first use: their modules stay out of the
     # start-up path (see benchmarks: startup_ratio).
@@ -207,6 +208,13 @@ class Services:
             size_bytes=size,
             **count_rows(),
         )
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process (or another connection) wrote to the journal since the
+        last call; the first call only takes note. Cheap: one pragma, no file access."""
+        version = self._opened.data_version()
+        seen, self._seen_data_version = self._seen_data_version, version
+        return seen is not None and seen != version
 
     def is_empty(self) -> bool:
         """True when the journal holds nothing the user wrote or logged."""

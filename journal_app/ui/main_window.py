@@ -382,6 +382,9 @@ class MainWindow(QMainWindow):
         from journal_app.ui.encryption import install_encryption
 
         self.encryption = install_encryption(self, self._services, self.events)
+        from journal_app.ui.external_changes import ExternalChangeWatcher
+
+        self.external_changes = ExternalChangeWatcher(self._services, self.events, self)
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
