@@ -33,7 +33,7 @@ def locked_elsewhere(data_paths, short_busy_timeout):
 def test_a_write_that_waits_too_long_says_busy_and_saves_nothing(locked_elsewhere, clock):
     paths, other = locked_elsewhere
     with Services.open(paths, clock=clock) as services:
-        with pytest.raises(JournalBusy, match="busy .*nothing was saved"):
+        with pytest.raises(JournalBusy, match=r"busy .*nothing was saved"):
             services.entries.create(day=dt.date(2026, 11, 1), title="Waited", body="x")
         other.rollback()  # the other program is done: the same write now goes through
         services.entries.create(day=dt.date(2026, 11, 1), title="Later", body="x")

@@ -7,7 +7,8 @@ each call acknowledged.
 
 Prints ``ack ID TITLE`` for every entry `new` printed an id for, ``logged`` for every
 session saved, ``ran COMMAND`` for the others, ``error CODE COMMAND: STDERR`` for any
-non-zero exit (a note on stderr with exit 0, such as an overlap, is no error), and ``done`` at the end.
+non-zero exit (a note on stderr with exit 0, such as an overlap, is no error), and
+``done`` at the end.
 """
 
 from __future__ import annotations

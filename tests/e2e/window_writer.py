@@ -5,8 +5,9 @@ which this script writes one new entry after another by typing, as a user would.
     python tests/e2e/window_writer.py DATA_DIR STOP_FILE
 
 Prints ``ready``; ``saved ID MARKER`` each time the editor reports the typed entry saved
-(what the user sees as "Saved"); ``listed N`` (entries in the list) each time the list is reloaded; ``dialog TEXT``
-for any message box or error dialog (there should be none); ``closed CODE`` once the
+(what the user sees as "Saved"); ``listed N`` (entries in the list) each time the list
+is reloaded; ``dialog TEXT`` for any message box or error dialog (there should be none);
+``closed CODE`` once the
 window has closed after STOP_FILE appeared. The test may kill it at any moment instead.
 """
 
@@ -36,7 +37,7 @@ def main() -> int:
     for name in ("warning", "critical", "information", "question"):
         setattr(QMessageBox, name, staticmethod(_report_dialog))
     excepthook.show_error_dialog = lambda message, details, log: _report_dialog(message)
-    app = app_module.create_application()
+    app_module.create_application()
     count = 0
 
     def window() -> MainWindow | None:
