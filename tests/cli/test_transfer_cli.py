@@ -11,6 +11,8 @@ from journal_app.cli import main
 from journal_app.config import DATA_DIR_ENV, check_data_dir
 from journal_app.services import Services
 
+from .helpers import run_main
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "transfer"
 
 
@@ -138,3 +140,38 @@ def test_in_a_real_process(journal, tmp_path, run_cli):
     assert done.stdout == "Imported 4 entries, 2 attachments; ignored 1 file without a date\n"
     done = run_cli("export", "--format", "markdown", str(tmp_path / "again"))
     assert done.returncode == 0 and done.stdout.startswith("Exported 6 entries, 2 attachments")
+
+
+def test_an_impossible_day_in_front_matter_names_the_file(journal, tmp_path, capsys):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "feb.md").write_text("---\ntitle: Feb\nday: 2026-02-30\n---\nbody\n")
+    assert run_main("import", "--format", "markdown", str(vault)) == 2
+    line = _last_error_line(capsys)
+    assert line == (
+        "journal-app: error: feb.md line 3: 2026-02-30 is not a real date "
+        "(day is out of range for month)"
+    )
+    with Services.open(journal) as services:
+        assert services.entries.count() == 2  # the two the journal had
+
+
+def test_a_yaml_alias_bomb_gets_one_short_line(journal, tmp_path, capsys):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 7)]
+    front = "\n".join(levels)
+    (vault / "2026-03-12.md").write_text(f"---\n{front}\ntitle: *a6\n---\nbody\n")
+    assert run_main("import", "--format", "markdown", str(vault)) == 2
+    line = _last_error_line(capsys)
+    assert line.startswith("journal-app: error: 2026-03-12.md line 2: ") and len(line) < 200
+    with Services.open(journal) as services:
+        assert services.entries.count() == 2
+
+
+def _last_error_line(capsys) -> str:
+    """The error after the progress lines; no traceback, nothing on stdout."""
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    return err.strip().splitlines()[-1]

@@ -39,6 +39,7 @@ from journal_app.services.entries import (
 )
 from journal_app.services.rows import rows
 from journal_app.services.transfer import search_index
+from journal_app.services.transfer.import_files import shown
 
 if TYPE_CHECKING:
     from journal_app.services import Services
@@ -111,7 +112,7 @@ def check_entry(new: NewEntry) -> NewEntry:
     """The entry with clean values, or InvalidInput naming `new.where` and the field."""
     where = new.where
     if isinstance(new.day, dt.datetime) or not isinstance(new.day, dt.date):
-        raise InvalidInput(f"{where}: day: {new.day!r} is not a date")
+        raise InvalidInput(f"{where}: day: {shown(new.day)} is not a date")
     if not FIRST_DAY <= new.day <= LAST_DAY:
         raise InvalidInput(f"{where}: day: {new.day.isoformat()} is outside 1900-2100")
     try:
@@ -127,10 +128,10 @@ def check_entry(new: NewEntry) -> NewEntry:
     if number is not None and (
         isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 10**9
     ):
-        raise InvalidInput(f"{where}: number: {number!r} is not a whole number of 0 or more")
+        raise InvalidInput(f"{where}: number: {shown(number)} is not a whole number of 0 or more")
     if new.visibility not in VISIBILITIES:
         raise InvalidInput(
-            f"{where}: visibility: {new.visibility!r} is not one of {', '.join(VISIBILITIES)}"
+            f"{where}: visibility: {shown(new.visibility)} is not one of {', '.join(VISIBILITIES)}"
         )
     url = clean_text(new.published_url or "", "published_url").strip()
     return NewEntry(

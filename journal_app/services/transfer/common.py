@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from journal_app.errors import InvalidInput
+from journal_app.services.transfer.import_files import shown
 
 Progress = Callable[[int, int, str], None]
 """`progress(done, total, what)`: `done` of `total` steps finished, `what` says which."""
@@ -46,13 +47,21 @@ class ImportResult:
             line += f"; skipped {_counted(self.skipped)} already in the journal"
         for what, count in self.ignored.items():
             if count:
-                noun = what.replace("files", "file", 1) if count == 1 else what
+                noun = _one(what) if count == 1 else what
                 line += f"; ignored {count:,} {noun}"
         return line
 
     @property
     def total_added(self) -> int:
         return sum(self.added.values())
+
+
+def _one(what: str) -> str:
+    """'files without a date' -> 'file without a date'; 'linked folders' -> 'linked folder'."""
+    for plural in ("files", "folders"):
+        if plural in what:
+            return what.replace(plural, plural[:-1], 1)
+    return what
 
 
 _SINGULAR = {
@@ -93,20 +102,9 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     match = _FRONT.match(text)
     if match is None:
         return {}, text
-    import yaml
+    from journal_app.services.transfer.front_matter import load_front_matter
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
-    try:
-        data = yaml.load(match.group(1), Loader=loader)  # a safe loader, C or Python
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise bad_input(f"{where}{line}", f"the front matter is {problem}") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise bad_input(where, "the front matter is not a list of 'key: value' lines")
+    data = load_front_matter(match.group(1), where)
     body = text[match.end() :]
     if body.startswith("\r\n"):
         body = body[2:]
@@ -160,7 +158,7 @@ def parse_day(value: object, where: str) -> dt.date:
             return dt.date.fromisoformat(text[:10])
         except ValueError:
             pass
-    raise bad_input(where, f"{value!r} is not a date like 2026-03-10")
+    raise bad_input(where, f"{shown(value)} is not a date like 2026-03-10")
 
 
 def slugify(text: str, fallback: str = "entry", limit: int = 60) -> str:
@@ -189,13 +187,8 @@ def write_text(path: Path, text: str) -> None:
 
 
 def read_text(path: Path, where: str | None = None) -> str:
-    """A UTF-8 text file (a BOM is dropped); one line when it is not text."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise bad_input(f"{where or path.name} line {line}", "is not UTF-8 text") from None
+    """A UTF-8 text file an import reads (a BOM is dropped): a regular file of at most
+    import_files.MAX_TEXT_BYTES; one line naming the file when it is not that."""
+    from journal_app.services.transfer.import_files import read_text as read_import_text
+
+    return read_import_text(path, where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from journal_app.services.transfer.bulk import (
@@ -17,7 +18,11 @@ if TYPE_CHECKING:
 
 
 def write_entries(
-    services: Services, entries: list[NewEntry], what: str, progress: Progress
+    services: Services,
+    entries: list[NewEntry],
+    what: str,
+    progress: Progress,
+    ignored: Mapping[str, int] | None = None,
 ) -> ImportResult:
     backup = backup_before_import(services, what)
     writer = EntryWriter(services)
@@ -32,4 +37,5 @@ def write_entries(
         added={"entries": writer.added, "attachments": writer.images},
         skipped={"entries": writer.skipped},
         backup=backup,
+        ignored=dict(ignored or {}),
     )

@@ -31,6 +31,7 @@ from journal_app.services.transfer.common import (
     no_progress,
     read_text,
 )
+from journal_app.services.transfer.import_files import shown
 from journal_app.services.transfer.timeparse import (
     parse_date,
     parse_duration,
@@ -66,7 +67,7 @@ def parse_mapping(text: str | None) -> dict[str, str]:
             continue
         field, sep, column = part.partition("=")
         if not sep or not field.strip() or not column.strip():
-            raise InvalidInput(f"{part.strip()!r} in the mapping is not field=Column")
+            raise InvalidInput(f"{shown(part.strip())} in the mapping is not field=Column")
         mapping[field.strip().lower()] = column.strip()
     return mapping
 
@@ -78,7 +79,7 @@ class Rows:
         self, path: Path, kind: str, mapping: Mapping[str, str], extra: tuple[str, ...] = ()
     ) -> None:
         if kind not in KINDS:
-            raise InvalidInput(f"the csv kind is sessions or sleep, not {kind!r}")
+            raise InvalidInput(f"the csv kind is sessions or sleep, not {shown(kind)}")
         self.name = path.name
         text = read_text(path)
         sample = text[:4096]
@@ -98,7 +99,8 @@ class Rows:
         unknown = [f for f in mapping if f not in FIELDS[kind]]
         if unknown:
             raise InvalidInput(
-                f"the mapping names {unknown[0]!r}; {kind} fields are {', '.join(FIELDS[kind])}"
+                f"the mapping names {shown(unknown[0])}; "
+                f"{kind} fields are {', '.join(FIELDS[kind])}"
             )
         self.columns: dict[str, int] = {}
         for field in FIELDS[kind]:
@@ -107,7 +109,8 @@ class Rows:
             if index is None and field in mapping:
                 raise bad_input(
                     f"{self.name} line 1",
-                    f"no column {column!r} (for {field}); the header has {', '.join(header)}",
+                    f"no column {shown(column)} (for {field}); "
+                    f"the header has {shown(', '.join(header))}",
                 )
             if index is not None:
                 self.columns[field] = index
@@ -140,9 +143,18 @@ def _field(where: str, field: str, parse: Callable[[str], T], text: str) -> T:
         raise bad_input(where, f"{field}: {exc}") from None
 
 
+def _after(start: dt.datetime, span: dt.timedelta, where: str) -> dt.datetime:
+    try:
+        return start + span
+    except OverflowError:
+        raise bad_input(
+            where, f"a session of {span.days:,} days ends after the year 9999"
+        ) from None
+
+
 def _rating(text: str) -> int:
     if not text.isdigit():
-        raise InvalidInput(f"{text!r} is not a whole number from 1 to 5")
+        raise InvalidInput(f"{shown(text)} is not a whole number from 1 to 5")
     return int(text)
 
 
@@ -162,9 +174,10 @@ def read_sessions(rows: Rows, tz: dt.tzinfo) -> list[NewSession]:
                 end += dt.timedelta(days=1)
         elif values.get("duration") or values.get("hours"):
             text = values.get("duration") or values["hours"]
-            end = start + _field(where, "duration", parse_duration, text)
+            end = _after(start, _field(where, "duration", parse_duration, text), where)
         elif values.get("minutes"):
-            end = start + _field(where, "minutes", parse_duration, values["minutes"] + " min")
+            span = _field(where, "minutes", parse_duration, values["minutes"] + " min")
+            end = _after(start, span, where)
         else:
             raise bad_input(where, "no end, hours, minutes or duration")
         found.append(

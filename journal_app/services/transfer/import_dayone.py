@@ -14,9 +14,10 @@ attachments. Day One's escaping of `.`, `!`, `(`, `)` and of `-` inside words is
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import zipfile
+import zlib
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,16 @@ from journal_app.services.attachments import MAX_BYTES
 from journal_app.services.transfer.bulk import NewEntry, check_entry, image_name
 from journal_app.services.transfer.common import ImportResult, Progress, bad_input, no_progress
 from journal_app.services.transfer.entries_import import write_entries
+from journal_app.services.transfer.import_files import (
+    MAX_JSON_BYTES,
+    FolderScan,
+    check_zip,
+    decode_text,
+    load_json,
+    read_bytes,
+    read_member,
+    shown,
+)
 
 if TYPE_CHECKING:
     from journal_app.services import Services
@@ -34,39 +45,65 @@ _ESCAPED = re.compile(r"\\([.!()])|(?<=\S)\\(-)")
 
 
 class _Source:
-    """The export's JSON files and photos, from a zip, a folder or one JSON file."""
+    """The export's JSON files and photos, from a zip, a folder or one JSON file; every
+    read goes through import_files' checks (sizes, links, special files, zip bombs)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
+        self.scan = FolderScan(path if path.is_dir() else path.parent)
+        self._photos: dict[str, str] = {}
         if path.is_file() and zipfile.is_zipfile(path):
-            self._zip = zipfile.ZipFile(path)
-            names = self._zip.namelist()
+            self._open_zip(path)
+            names: list[str] = self._zip.namelist() if self._zip else []
             self.journals = sorted(n for n in names if n.endswith(".json") and "/" not in n)
             self._photos = {n.rsplit("/", 1)[-1]: n for n in names if "photos/" in n}
         elif path.is_dir():
-            self.journals = sorted(str(p) for p in path.glob("*.json"))
-            folder = path / "photos"
-            self._photos = {p.name: str(p) for p in folder.glob("*")} if folder.is_dir() else {}
+            self.journals = [str(p) for p in sorted(path.glob("*.json")) if self.scan.admit(p)]
+            self._photos = self._photo_files(path / "photos")
         elif path.is_file():
             self.journals = [str(path)]
-            folder = path.parent / "photos"
-            self._photos = {p.name: str(p) for p in folder.glob("*")} if folder.is_dir() else {}
+            self._photos = self._photo_files(path.parent / "photos")
+        elif path.exists():
+            raise InvalidInput(f"{path} is not a regular file (a pipe, socket or device?)")
         else:
             raise InvalidInput(f"{path} does not exist")
         if not self.journals:
             raise InvalidInput(f"{path} holds no Day One JSON file")
 
+    def _open_zip(self, path: Path) -> None:
+        try:
+            self._zip = zipfile.ZipFile(path)
+            check_zip(self._zip, path.name)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            self.close()
+            raise InvalidInput(f"{path.name}: not a readable zip ({exc})") from None
+        except InvalidInput:
+            self.close()
+            raise
+
+    def _photo_files(self, folder: Path) -> dict[str, str]:
+        if not folder.is_dir() or not self.scan.inside(folder):
+            return {}
+        return {p.name: str(p) for p in sorted(folder.iterdir()) if self.scan.admit(p)}
+
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
 
-    def text(self, name: str) -> str:
+    def _member(self, name: str, limit: int) -> bytes:
+        assert self._zip is not None
         try:
-            data = self._zip.read(name) if self._zip else Path(name).read_bytes()
-            return data.decode("utf-8-sig")
-        except (OSError, KeyError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"cannot read {Path(name).name}: {exc}") from None
+            return read_member(self._zip, name, limit, self.path.name)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError) as exc:
+            # RuntimeError: an encrypted member; NotImplementedError is a RuntimeError
+            raise InvalidInput(f"{self.path.name}: cannot unpack {name} ({exc})") from None
+
+    def text(self, name: str) -> str:
+        label = Path(name).name
+        if self._zip is not None:
+            return decode_text(self._member(name, MAX_JSON_BYTES), label)
+        return decode_text(read_bytes(Path(name), MAX_JSON_BYTES, label), label)
 
     def photo(self, name: str) -> bytes | None:
         found = self._photos.get(name)
@@ -75,9 +112,12 @@ class _Source:
         if self._zip is not None:
             if self._zip.getinfo(found).file_size > MAX_BYTES:
                 return None
-            return self._zip.read(found)
+            return self._member(found, MAX_BYTES)
         path = Path(found)
-        return path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+        try:
+            return read_bytes(path, MAX_BYTES)
+        except InvalidInput:
+            return None  # too large, or gone: the link stays as written
 
 
 def _day(item: dict[str, Any], where: str, default_tz: dt.tzinfo) -> dt.date:
@@ -87,7 +127,7 @@ def _day(item: dict[str, Any], where: str, default_tz: dt.tzinfo) -> dt.date:
     try:
         instant = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
-        raise bad_input(where, f"creationDate: {raw!r} is not a date and time") from None
+        raise bad_input(where, f"creationDate: {shown(raw)} is not a date and time") from None
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=dt.UTC)
     tz = default_tz
@@ -96,7 +136,10 @@ def _day(item: dict[str, Any], where: str, default_tz: dt.tzinfo) -> dt.date:
         from journal_app.services.tracking.timeutil import zone_named
 
         tz = zone_named(name) or default_tz
-    return instant.astimezone(tz).date()
+    try:
+        return instant.astimezone(tz).date()
+    except (OverflowError, ValueError):
+        raise bad_input(where, f"creationDate: {shown(raw)} is out of range") from None
 
 
 def _split_title(text: str) -> tuple[str, str]:
@@ -106,22 +149,23 @@ def _split_title(text: str) -> tuple[str, str]:
     return "", text
 
 
-def read_dayone(path: Path, tz: dt.tzinfo) -> list[NewEntry]:
+def read_dayone(path: Path, tz: dt.tzinfo, skipped: Counter[str] | None = None) -> list[NewEntry]:
+    """The entries of an export; files it did not read are counted in `skipped`."""
     source = _Source(path)
     try:
-        return _read(source, tz)
+        found = _read(source, tz)
     finally:
         source.close()
+    if skipped is not None:
+        skipped.update(source.scan.skipped)
+    return found
 
 
 def _read(source: _Source, tz: dt.tzinfo) -> list[NewEntry]:
     found: list[NewEntry] = []
     for journal in source.journals:
         label = Path(journal).name
-        try:
-            document = json.loads(source.text(journal))
-        except json.JSONDecodeError as exc:
-            raise bad_input(f"{label} line {exc.lineno}", f"not valid JSON ({exc.msg})") from None
+        document = load_json(source.text(journal), label)
         items = document.get("entries") if isinstance(document, dict) else None
         if not isinstance(items, list):
             raise bad_input(label, 'not a Day One JSON export (no "entries" list)')
@@ -131,10 +175,10 @@ def _read(source: _Source, tz: dt.tzinfo) -> list[NewEntry]:
                 raise bad_input(where, "is not an object")
             text = item.get("text", "")
             if not isinstance(text, str):
-                raise bad_input(where, f"text: {text!r} is not text")
+                raise bad_input(where, f"text: {shown(text)} is not text")
             tags = item.get("tags") or []
             if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-                raise bad_input(where, f"tags: {tags!r} is not a list of names")
+                raise bad_input(where, f"tags: {shown(tags)} is not a list of names")
             if item.get("starred") is True:
                 tags = [*tags, "starred"]
             text = _ESCAPED.sub(lambda m: m.group(1) or m.group(2), text)
@@ -171,4 +215,6 @@ def _photos(
 
 def import_dayone(services: Services, path: Path, progress: Progress = no_progress) -> ImportResult:
     progress(0, 1, f"reading {path.name}")
-    return write_entries(services, read_dayone(path, services.tz), "dayone", progress)
+    skipped: Counter[str] = Counter()
+    found = read_dayone(path, services.tz, skipped)
+    return write_entries(services, found, "dayone", progress, ignored=skipped)

@@ -8,7 +8,6 @@ Tags lose jrnl's `@`; a starred entry gets the tag `starred`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,16 +21,10 @@ from journal_app.services.transfer.common import (
     read_text,
 )
 from journal_app.services.transfer.entries_import import write_entries
+from journal_app.services.transfer.import_files import load_json, shown
 
 if TYPE_CHECKING:
     from journal_app.services import Services
-
-
-def load_json(path: Path) -> Any:
-    try:
-        return json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise bad_input(f"{path.name} line {exc.lineno}", f"not valid JSON ({exc.msg})") from None
 
 
 def _text(item: dict[str, Any], key: str, where: str) -> str:
@@ -39,12 +32,12 @@ def _text(item: dict[str, Any], key: str, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise bad_input(where, f"{key}: {value!r} is not text")
+        raise bad_input(where, f"{key}: {shown(value)} is not text")
     return value
 
 
 def read_jrnl(path: Path) -> list[NewEntry]:
-    document = load_json(path)
+    document = load_json(read_text(path), path.name)
     items = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(items, list):
         raise bad_input(path.name, 'not a jrnl JSON export (no "entries" list)')
@@ -58,7 +51,7 @@ def read_jrnl(path: Path) -> list[NewEntry]:
         day = parse_day(item["date"], f"{where}: date")
         tags = item.get("tags") or []
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise bad_input(where, f"tags: {tags!r} is not a list of names")
+            raise bad_input(where, f"tags: {shown(tags)} is not a list of names")
         names = [t.lstrip("@") for t in tags]
         if item.get("starred") is True:
             names.append("starred")

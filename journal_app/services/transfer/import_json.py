@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
+import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,9 +36,14 @@ from journal_app.services.transfer.common import (
     Progress,
     bad_input,
     no_progress,
-    read_text,
 )
 from journal_app.services.transfer.export_json import FORMAT, VERSION
+from journal_app.services.transfer.import_files import (
+    MAX_JSON_BYTES,
+    load_json,
+    read_bytes,
+    shown,
+)
 
 if TYPE_CHECKING:
     from journal_app.services import Services
@@ -81,20 +86,18 @@ def _is_empty() -> bool:
 
 
 def read_document(path: Path, schema_version: int) -> dict[str, Any]:
-    text = read_text(path)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise bad_input(f"{path.name} line {exc.lineno}", f"not valid JSON ({exc.msg})") from None
+    document = load_json(read_bytes(path, MAX_JSON_BYTES), path.name)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise bad_input(path.name, f'not a {FORMAT} export (no "format": "{FORMAT}")')
     if document.get("version") != VERSION:
-        raise bad_input(path.name, f"export version {document.get('version')!r} is not {VERSION}")
+        raise bad_input(
+            path.name, f"export version {shown(document.get('version'))} is not {VERSION}"
+        )
     version = document.get("schema_version")
     if not isinstance(version, int) or version > schema_version:
         raise bad_input(
             path.name,
-            f"written by a newer version of the app (schema {version!r}, this one reads "
+            f"written by a newer version of the app (schema {shown(version)}, this one reads "
             f"up to {schema_version})",
         )
     data = document.get("tables")
@@ -114,7 +117,7 @@ def read_document(path: Path, schema_version: int) -> dict[str, Any]:
             raise InvalidInput(f'{where}: "columns" is not a list of names')
         unknown = [c for c in columns if c not in known[name].columns]
         if unknown:
-            raise InvalidInput(f"{where}: unknown column {unknown[0]!r}")
+            raise InvalidInput(f"{where}: unknown column {shown(unknown[0])}")
         if not isinstance(rows, list):
             raise InvalidInput(f'{where}: "rows" is not a list')
         for n, row in enumerate(rows, 1):
@@ -124,15 +127,24 @@ def read_document(path: Path, schema_version: int) -> dict[str, Any]:
                     f"{len(row) if isinstance(row, list) else type(row).__name__}"
                 )
             for value in row:
-                if not (value is None or isinstance(value, str | int | float)):
-                    raise InvalidInput(f"{where} row {n}: {value!r} is not a plain value")
+                if not _storable(value):
+                    raise InvalidInput(f"{where} row {n}: {shown(value)} is not a plain value")
     files = document.get("attachments", {})
     if not isinstance(files, dict):
         raise bad_input(path.name, '"attachments" is not an object')
     for name, encoded in files.items():
         if not _SAFE_FILE.fullmatch(name) or ".." in name or not isinstance(encoded, str):
-            raise bad_input(path.name, f"attachment {name!r} has an unsafe name or no data")
+            raise bad_input(path.name, f"attachment {shown(name)} has an unsafe name or no data")
     return document
+
+
+def _storable(value: object) -> bool:
+    """Text, nothing, a finite number, an integer SQLite can hold (64 bits)."""
+    if value is None or isinstance(value, str):
+        return True
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**63
+    return isinstance(value, float) and math.isfinite(value)
 
 
 def import_json(services: Services, path: Path, progress: Progress = no_progress) -> ImportResult:
@@ -167,7 +179,7 @@ def _decode(source: str, name: str, encoded: str) -> bytes:
     try:
         return base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise bad_input(source, f"attachment {name!r} is not valid base64") from None
+        raise bad_input(source, f"attachment {shown(name)} is not valid base64") from None
 
 
 def _write_files(services: Services, files: dict[str, bytes]) -> None:

@@ -9,7 +9,6 @@ date. Images linked with a relative path inside the folder become attachments.
 
 from __future__ import annotations
 
-import os
 import re
 import urllib.parse
 from pathlib import Path
@@ -35,6 +34,7 @@ from journal_app.services.transfer.common import (
     read_text,
     split_front_matter,
 )
+from journal_app.services.transfer.import_files import FolderScan, read_bytes, shown
 
 if TYPE_CHECKING:
     from journal_app.services import Services
@@ -44,17 +44,14 @@ _IMAGE = re.compile(r"(!\[[^\]\n]*\]\()(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\
 _DATE_PART = re.compile(r"\d{4}[-_.]?\d{2}[-_.]?\d{2}")
 
 
-def markdown_files(root: Path) -> list[Path]:
-    """Every Markdown file under `root`, skipping hidden folders (.obsidian, .trash)."""
+def markdown_files(root: Path, scan: FolderScan | None = None) -> list[Path]:
+    """Every Markdown file under `root` an import may read, skipping hidden folders
+    (.obsidian, .trash); links out of the folder and special files are counted in
+    `scan.skipped` (see import_files)."""
     if not root.is_dir():
         raise InvalidInput(f"{root} is not a folder")
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
-                found.append(Path(folder) / name)
-    return found
+    scan = scan or FolderScan(root)
+    return scan.files(lambda name: name.lower().endswith(SUFFIXES))
 
 
 def _tags(value: Any, where: str) -> list[str]:
@@ -64,7 +61,7 @@ def _tags(value: Any, where: str) -> list[str]:
         return [t for t in re.split(r"[,\s]+", value) if t]
     if isinstance(value, list) and all(isinstance(t, str | int | float) for t in value):
         return [str(t) for t in value]
-    raise bad_input(where, f"tags: {value!r} is not a list of names")
+    raise bad_input(where, f"tags: {shown(value)} is not a list of names")
 
 
 def _title_from_name(stem: str) -> str:
@@ -110,23 +107,21 @@ class _Vault:
     """The import folder's files, for Obsidian's `![[name.png]]` embeds (found by name
     anywhere in the vault, as Obsidian does; indexed on first use)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, scan: FolderScan | None = None) -> None:
         self.root = root
-        self.real_root = os.path.realpath(root)
+        self.scan = scan or FolderScan(root)
         self._by_name: dict[str, Path] | None = None
 
     def find(self, name: str) -> Path | None:
         if self._by_name is None:
             self._by_name = {}
-            for folder, dirs, files in os.walk(self.root):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for file in sorted(files):
-                    self._by_name.setdefault(file.casefold(), Path(folder) / file)
+            for file in FolderScan(self.root).files():  # its skips are not notes: uncounted
+                self._by_name.setdefault(file.name.casefold(), file)
         return self._by_name.get(Path(name).name.casefold())
 
-    def inside(self, file: Path) -> bool:
-        real = os.path.realpath(file)
-        return os.path.commonpath([self.real_root, real]) == self.real_root
+    def readable(self, file: Path) -> bool:
+        """A regular file inside the folder (a link to one inside it counts)."""
+        return self.scan.inside(file) and self.scan.refusal(file) is None
 
 
 _EMBED = re.compile(r"!\[\[([^\]|\n]+?)(?:\|[^\]\n]*)?\]\]")
@@ -142,11 +137,9 @@ def _images(
     images: list[tuple[str, bytes]] = []
 
     def attach(file: Path | None, label: str) -> str | None:
-        if file is None or not file.is_file() or not vault.inside(file):
+        if file is None or not vault.readable(file):
             return None
-        if file.stat().st_size > MAX_BYTES:
-            raise bad_input(where, f"the image {label} is larger than 25 MB")
-        data = file.read_bytes()
+        data = read_bytes(file, MAX_BYTES, f"{where}: the image {label}")
         name = image_name(data)
         if name is not None:
             images.append((name, data))
@@ -173,11 +166,12 @@ def _images(
 def import_markdown(
     services: Services, root: Path, progress: Progress = no_progress
 ) -> ImportResult:
-    files = markdown_files(root)
+    scan = FolderScan(root)
+    files = markdown_files(root, scan)
     total = len(files)
     notes: list[NewEntry] = []
     undated = 0
-    vault = _Vault(root)
+    vault = _Vault(root, scan)
     for done, path in enumerate(files):  # read and check everything before writing
         if done % 100 == 0:
             progress(done, total * 2, f"reading {path.name}")
@@ -198,5 +192,5 @@ def import_markdown(
         added={"entries": writer.added, "attachments": writer.images},
         skipped={"entries": writer.skipped},
         backup=backup,
-        ignored={"files without a date": undated},
+        ignored={"files without a date": undated, **scan.skipped},
     )

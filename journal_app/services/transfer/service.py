@@ -73,7 +73,24 @@ class TransferService:
         progress: Progress = no_progress,
     ) -> ImportResult:
         """Add what `path` holds that the journal does not have yet. All or nothing: a
-        bad file raises InvalidInput naming the line or field and changes nothing."""
+        bad file raises InvalidInput naming the line or field and changes nothing; its
+        message is cut here, for every format, to one line of bounded length."""
+        from journal_app.services.transfer.import_files import one_line
+
+        try:
+            return self._import(fmt, path, kind, mapping, progress)
+        except InvalidInput as exc:
+            exc.args = (one_line(str(exc)),)
+            raise
+
+    def _import(
+        self,
+        fmt: str,
+        path: Path,
+        kind: str | None,
+        mapping: Mapping[str, str] | None,
+        progress: Progress,
+    ) -> ImportResult:
         services = self._services
         path = Path(path).expanduser()
         if fmt not in IMPORT_FORMATS:
