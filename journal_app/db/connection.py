@@ -37,7 +37,7 @@ from journal_app.db.file_check import (
     run_check,
 )
 from journal_app.db.models import database_proxy
-from journal_app.errors import DatabaseRefused, JournalError, NewerSchemaError
+from journal_app.errors import DatabaseRefused, JournalError, NewerSchemaError, StorageError
 
 # synchronous=NORMAL with WAL is crash-safe (only the last commits can be lost on power
 # failure); backups use FULL durability through fsync in db.snapshot.
@@ -51,18 +51,26 @@ PRAGMAS = {
 
 def verify_live_file(path: Path) -> list[str]:
     """quick_check and the entry checksums of a journal that may be open elsewhere
-    (read-only; WAL contents included). Empty when all is well."""
+    (read-only; WAL contents included). Empty when all is well. Raises StorageError
+    when the check cannot run for want of space or an I/O error: that is no damage."""
+
+    def failed(exc: BaseException) -> list[str]:
+        storage = storage_errors.storage_error(exc, path.parent)
+        if storage is not None:
+            raise storage from None
+        return [str(exc)]
+
     try:
         conn = connect_read_only(path)
     except cipher.sql_errors() as exc:
-        return [str(exc)]
+        return failed(exc)
     try:
         problems = run_check(conn)
         if not problems:
             try:
                 problems = checksums.describe(checksums.verify(conn))
             except cipher.sql_errors() as exc:
-                problems = [str(exc)]
+                problems = failed(exc)
         return problems
     finally:
         conn.close()
@@ -76,6 +84,7 @@ class Verification:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._problems: list[str] | None = None
+        self._unable: StorageError | None = None  # the check could not run (disk full...)
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -87,19 +96,25 @@ class Verification:
 
     def _run(self) -> None:
         try:
-            problems = verify_live_file(self.path)
-        except Exception as exc:  # a check that cannot run is a failed check
-            problems = [f"{type(exc).__name__}: {exc}"]
-        self._problems = problems
+            self._problems, self._unable = verify_live_file(self.path), None
+        except StorageError as exc:  # not damage: say so, and check again next time
+            self._unable = exc
+        except Exception as exc:  # a check that cannot run otherwise is a failed check
+            self._problems = [f"{type(exc).__name__}: {exc}"]
 
     def problems(self) -> list[str]:
+        """The problems found (waiting for the check); StorageError when it cannot run
+        now, and the next call tries again."""
         with self._lock:
             thread = self._thread
-            if thread is None and self._problems is None:
-                self._run()
         if thread is not None:
             thread.join()
-        assert self._problems is not None
+        with self._lock:
+            if self._problems is None:  # never started, or could not run: in line
+                self._run()
+        if self._problems is None:
+            assert self._unable is not None
+            raise self._unable
         return list(self._problems)
 
     def error(self) -> DatabaseDamaged | None:
@@ -128,16 +143,20 @@ class JournalDatabase(SqliteDatabase):
     def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def]
         if self.verification is not None and not sql.startswith("SELECT"):
             self.await_verification()
-        with storage_errors.translated():
+        with storage_errors.translated(self.folder):
             return super().execute_sql(sql, params)
 
     def begin(self, lock_type=None):  # type: ignore[no-untyped-def]
-        with storage_errors.translated():
+        with storage_errors.translated(self.folder):
             super().begin(lock_type)
 
     def commit(self):  # type: ignore[no-untyped-def]
-        with storage_errors.translated():
+        with storage_errors.translated(self.folder):
             super().commit()
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.database).parent
 
     def rollback(self):  # type: ignore[no-untyped-def]
         try:
@@ -193,8 +212,12 @@ class OpenedDatabase:
 
     @property
     def damaged(self) -> bool:
+        """Damaged, or not known to be whole (the check could not run): not written to."""
         verification = getattr(self.db, "verification", None)
-        return verification is not None and verification.error() is not None
+        try:
+            return verification is not None and verification.error() is not None
+        except StorageError:
+            return True
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -305,6 +328,10 @@ def open_database(
             db.verification = verification
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()
+        # A full disk or a read-only folder is no damage: say what it is.
+        storage = storage_errors.storage_error(exc, path.parent)
+        if storage is not None:
+            raise storage from None
         reason = f"cannot be opened as a journal: {exc}"
         if state.encrypted:
             reason = (

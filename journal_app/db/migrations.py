@@ -100,7 +100,7 @@ def migrate(
     if current > 0:
         stamp = (now or dt.datetime.now)().strftime("%Y%m%d-%H%M%S")
         name = f"pre-migration-v{current}-to-v{pending[-1]}-{stamp}.sqlite3"
-        snapshot(db.connection(), backups_dir / name)
+        snapshot(db.connection(), backups_dir / name, unique=True)
     for version in pending:
         with db.atomic():
             MIGRATIONS[version](db)

@@ -9,12 +9,14 @@ SQLCipher's backup API copies between connections of its own module, keyed alike
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
 from journal_app.db import cipher
-from journal_app.errors import JournalError
+from journal_app.db.storage_errors import storage_error
+from journal_app.errors import DiskFull, JournalError
 from journal_app.fsutil import publish_new, temporary_sibling
 
 
@@ -28,10 +30,34 @@ def _target(source: sqlite3.Connection, tmp: Path, key: bytes | None) -> sqlite3
     return conn
 
 
-def snapshot(source: sqlite3.Connection, dest: Path, *, key: bytes | None = None) -> Path:
-    """Copy ``source`` to ``dest``, a new file (FileExistsError when another process
-    took the name first); an encrypted source is copied encrypted, with ``key`` or the
-    key unlocked for ``dest``'s folder."""
+def numbered(dest: Path, n: int) -> Path:
+    """``dest`` for n = 1, else ``<stem>-<n><suffix>`` (the form backup names take)."""
+    return dest if n == 1 else dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
+
+
+def snapshot(
+    source: sqlite3.Connection, dest: Path, *, key: bytes | None = None, unique: bool = False
+) -> Path:
+    """Copy ``source`` to ``dest``, a new file; the path written. An encrypted source is
+    copied encrypted, with ``key`` or the key unlocked for ``dest``'s folder. An existing
+    file is never replaced: with ``unique`` the next free ``-2``, ``-3``… name is taken
+    (another process may back up the same journal in the same second), without it the
+    copy is refused."""
+    for n in range(1, 1000 if unique else 2):
+        try:
+            return _snapshot_new(source, numbered(dest, n), key)
+        except _NameTaken:
+            continue
+    raise JournalError(f"{dest} already exists; nothing was overwritten")
+
+
+class _NameTaken(Exception):
+    pass
+
+
+def _snapshot_new(source: sqlite3.Connection, dest: Path, key: bytes | None) -> Path:
+    if dest.exists():
+        raise _NameTaken
     tmp = temporary_sibling(dest)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -46,14 +72,21 @@ def snapshot(source: sqlite3.Connection, dest: Path, *, key: bytes | None = None
             target.close()
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
-        publish_new(tmp, dest)
-    except FileExistsError:
+        try:
+            publish_new(tmp, dest)
+        except FileExistsError:
+            raise _NameTaken from None
+    except _NameTaken:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     except cipher.sql_errors(OSError) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or isinstance(
+            storage_error(exc, dest.parent), DiskFull
+        ):
+            raise DiskFull(f"the disk is full; the backup {dest.name} was not written") from None
         raise JournalError(f"could not write backup {dest}: {exc}") from None
     except BaseException:
         with contextlib.suppress(OSError):

@@ -9,8 +9,10 @@ or SQLITE_IOERR, so the change was not saved and the file is whole.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
 
@@ -23,8 +25,21 @@ READ_ONLY = "the journal's folder or file is read-only; nothing was saved"
 IO_ERROR = "the disk could not be written (I/O error); nothing was saved and the journal is intact"
 
 
-def storage_error(exc: BaseException) -> StorageError | None:
-    """The StorageError that ``exc`` (an SQLite or peewee error) stands for, if any."""
+LOW_SPACE = 1024 * 1024  # below this, an I/O error while writing is the disk being full
+
+
+def disk_nearly_full(folder: Path) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < LOW_SPACE
+
+
+def storage_error(exc: BaseException, folder: Path | None = None) -> StorageError | None:
+    """The StorageError that ``exc`` (an SQLite or peewee error) stands for, if any.
+    SQLite reports some writes that failed for want of space (growing -shm, fsync) as
+    I/O errors: with ``folder`` given, those count as a full disk when it is."""
     text = str(exc).lower()
     if "database is locked" in text or "database table is locked" in text:
         return JournalBusy(BUSY)
@@ -33,6 +48,8 @@ def storage_error(exc: BaseException) -> StorageError | None:
     if "readonly database" in text:
         return ReadOnlyJournal(READ_ONLY)
     if "disk i/o error" in text:
+        if folder is not None and disk_nearly_full(folder):
+            return DiskFull(FULL)
         return StorageError(IO_ERROR)
     return None
 
@@ -42,12 +59,12 @@ def errors() -> tuple[type[BaseException], ...]:
 
 
 @contextlib.contextmanager
-def translated() -> Iterator[None]:
+def translated(folder: Path | None = None) -> Iterator[None]:
     """Raise a StorageError in place of an SQLite error that is about the storage."""
     try:
         yield
     except errors() as exc:
-        mapped = storage_error(exc)
+        mapped = storage_error(exc, folder)
         if mapped is None:
             raise
         raise mapped from exc

@@ -200,10 +200,10 @@ def _source(database: Path) -> sqlite3.Connection:
         raise JournalError(f"cannot read {database} to back it up: {exc}") from None
 
 
-def _snapshot_file(database: Path, dest: Path) -> None:
+def _snapshot_file(database: Path, dest: Path, *, unique: bool = False) -> Path:
     source = _source(database)
     try:
-        snapshot(source, dest)
+        return snapshot(source, dest, unique=unique)
     finally:
         source.close()
 
@@ -352,9 +352,11 @@ class BackupService:
                 raise InvalidInput(f"{dest} already exists; choose a new file name")
             if not dest.parent.is_dir():
                 raise InvalidInput(f"folder {dest.parent} does not exist")
-            _snapshot_file(self.paths.database, dest)
+            dest = _snapshot_file(self.paths.database, dest)
         else:
-            dest = self._snapshot_new(reason, now)
+            taken = {p.name for p, _ in backup_files.backup_files(self.paths.backups)}
+            dest = self.paths.backups / backup_name(reason, now, taken)
+            dest = _snapshot_file(self.paths.database, dest, unique=True)
         if to is None:
             self.rotate(protect=(dest.name,))
         contents = backup_files.read_contents(dest)
@@ -367,20 +369,6 @@ class BackupService:
             contents.entries,
             contents.schema_version,
         )
-
-    def _snapshot_new(self, reason: str, now: dt.datetime) -> Path:
-        """A snapshot in backups/ under the first free name: another process (the CLI
-        beside the window) may take the same second's name at the same moment."""
-        taken = {p.name for p, _ in backup_files.backup_files(self.paths.backups)}
-        for _attempt in range(100):
-            dest = self.paths.backups / backup_name(reason, now, taken)
-            try:
-                _snapshot_file(self.paths.database, dest)
-            except FileExistsError:
-                taken.add(dest.name)
-                continue
-            return dest
-        raise JournalError(f"could not find a free backup name in {self.paths.backups}")
 
     def due(self) -> bool:
         """True when no regular backup was made today (local day): the start-up and
