@@ -16,7 +16,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from journal_app import APP_ID, APP_NAME, __version__
-from journal_app.config import DATA_DIR_ENV, DataPaths, check_data_dir, resolve_data_dir
+from journal_app.config import (
+    DATA_DIR_ENV,
+    DataPaths,
+    check_data_dir,
+    is_writable_dir,
+    resolve_data_dir,
+)
 from journal_app.errors import InvalidInput, JournalError
 
 if TYPE_CHECKING:
@@ -268,20 +274,21 @@ def _add_tracking_commands(sub: argparse._SubParsersAction, data_dir: _Parser) -
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def _paths(args: argparse.Namespace, *, create: bool = True) -> DataPaths:
+def _paths(args: argparse.Namespace, *, create: bool = True, writable: bool = True) -> DataPaths:
     explicit = getattr(args, "data_dir", None)
     if explicit is not None and not explicit.strip():
         raise InvalidInput("--data-dir needs a folder name")
     root = resolve_data_dir(explicit)
     chosen = explicit is not None or bool(os.environ.get(DATA_DIR_ENV, "").strip())
-    return check_data_dir(root, create=create, create_parents=not chosen)
+    return check_data_dir(root, create=create, create_parents=not chosen, writable=writable)
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
     from journal_app.services import Services
 
-    paths = _paths(args)
-    with Services.open(paths) as services:
+    paths = _paths(args, writable=False)
+    opened = Services.open(paths) if is_writable_dir(paths.root) else _open_existing(args, paths)
+    with opened as services:
         info = services.info()
     if args.json:
         import json
@@ -329,12 +336,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 # revision check (Entry.rev) keeps an open editor from overwriting what they change.
 
 
-def _open_existing(args: argparse.Namespace) -> Services:
+def _open_existing(args: argparse.Namespace, paths: DataPaths | None = None) -> Services:
     """The journal for a read-only command: a missing folder or journal is an error,
-    never created."""
+    never created; in a folder that cannot be written it is opened read-only."""
     from journal_app.services import Services
 
-    return Services.open(_paths(args, create=False), create=False)
+    paths = paths or _paths(args, create=False, writable=False)
+    return Services.open(paths, create=False, read_only=not is_writable_dir(paths.root))
 
 
 def _write(text: str) -> None:

@@ -61,7 +61,8 @@ def run_safety_command(args: argparse.Namespace) -> int | None:
         return None
     from journal_app.cli import _paths
 
-    paths = _paths(args, create=False)
+    # Listing and checking only read: they work on a read-only folder too.
+    paths = _paths(args, create=False, writable=command in ("backup", "restore"))
     if command == "backup":
         return _backup(paths, args.to)
     if command == "backups":

@@ -68,7 +68,7 @@ def resolve_data_dir(cli_value: str | None, environ: dict[str, str] | None = Non
     return default_data_dir()
 
 
-def _is_writable_dir(path: Path) -> bool:
+def is_writable_dir(path: Path) -> bool:
     if not os.access(path, os.W_OK | os.X_OK):
         return False
     # root passes os.access on a chmod a-w folder; honour the user's intent anyway.
@@ -76,11 +76,14 @@ def _is_writable_dir(path: Path) -> bool:
     return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
-def check_data_dir(path: Path, *, create: bool, create_parents: bool = False) -> DataPaths:
+def check_data_dir(
+    path: Path, *, create: bool, create_parents: bool = False, writable: bool = True
+) -> DataPaths:
     """Validate (and on first run create) the data directory, writing nothing on failure.
 
     An explicitly chosen folder must have an existing parent: a typo in --data-dir should
     not silently grow a tree of folders. The platform default may create its parents.
+    ``writable=False`` accepts an existing read-only folder (for commands that only read).
     """
     if path.exists() and not path.is_dir():
         raise DataDirError(f"{path} is a file, not a folder; choose a folder for the journal data")
@@ -95,12 +98,12 @@ def check_data_dir(path: Path, *, create: bool, create_parents: bool = False) ->
         existing = parent
         while not existing.exists():
             existing = existing.parent
-        if not existing.is_dir() or not _is_writable_dir(existing):
+        if not existing.is_dir() or not is_writable_dir(existing):
             raise DataDirError(f"cannot create data folder {path}: {existing} is read-only")
         try:
             path.mkdir(parents=create_parents)
         except OSError as exc:
             raise DataDirError(f"cannot create data folder {path}: {exc.strerror}") from None
-    elif not _is_writable_dir(path):
+    elif writable and not is_writable_dir(path):
         raise DataDirError(f"data folder {path} is read-only; the journal needs to write there")
     return DataPaths(path)

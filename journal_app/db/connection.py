@@ -34,6 +34,7 @@ from journal_app.db.file_check import (
     check_ours,
     connect_read_only,
     read_file_state,
+    read_only_uri,
     run_check,
 )
 from journal_app.db.models import database_proxy
@@ -255,7 +256,11 @@ def _with_older_backup(exc: NewerSchemaError, backups_dir: Path) -> NewerSchemaE
     )
 
 
-def _encrypted_database(path: Path, backups_dir: Path) -> JournalDatabase:
+# A journal opened only to be read (its folder is read-only): never a write, no WAL switch.
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
+
+
+def _encrypted_database(path: Path, backups_dir: Path, read_only: bool) -> JournalDatabase:
     """A JournalDatabase on SQLCipher (peewee's playhouse.sqlcipher_ext), keyed with the
     data key unlocked for this journal (db.cipher)."""
     key = cipher.ensure_unlocked(path, backups_dir)
@@ -267,9 +272,14 @@ def _encrypted_database(path: Path, backups_dir: Path) -> JournalDatabase:
 
     # temp_store=MEMORY: sorts and temporary tables never reach a file (this SQLCipher
     # build defaults to memory already; said here so it cannot change unnoticed).
-    pragmas = {"cipher_log_level": "NONE", "temp_store": 2, **PRAGMAS}
+    base = READ_ONLY_PRAGMAS if read_only else PRAGMAS
+    pragmas = {"cipher_log_level": "NONE", "temp_store": 2, **base}
     return EncryptedJournalDatabase(
-        str(path), pragmas=pragmas, check_same_thread=False, passphrase=cipher.pragma_key(key)
+        read_only_uri(path) if read_only else str(path),
+        pragmas=pragmas,
+        check_same_thread=False,
+        passphrase=cipher.pragma_key(key),
+        uri=read_only,
     )
 
 
@@ -284,11 +294,18 @@ def _check_encrypted_is_ours(path: Path, db: SqliteDatabase, version: int) -> No
 
 
 def open_database(
-    path: Path, backups_dir: Path, *, create: bool = True, check_in_background: bool = True
+    path: Path,
+    backups_dir: Path,
+    *,
+    create: bool = True,
+    check_in_background: bool = True,
+    read_only: bool = False,
 ) -> OpenedDatabase:
     """Open (and on first run create) the journal at `path`, migrating it to the latest
     schema. Raises DatabaseRefused (DatabaseDamaged for a damaged file, naming the newest
-    good backup) without writing a byte when the file is not ours or not whole."""
+    good backup) without writing a byte when the file is not ours or not whole.
+    ``read_only``: for reading a journal whose folder cannot be written (no migration,
+    no check before writes: every write is refused by SQLite)."""
     latest = migrations.LATEST_VERSION
     try:
         state = read_file_state(path)
@@ -298,13 +315,17 @@ def open_database(
         check_ours(path, state, latest)
     except NewerSchemaError as exc:
         raise _with_older_backup(exc, backups_dir) from None
-    if not state.exists and not create:
+    if not state.exists and (read_only or not create):
         raise DatabaseRefused(f"there is no journal at {path}")
     # A new journal is created encrypted when its key file was written first
     # (services.encryption.create_encrypted).
     encrypted = state.encrypted or (not state.exists and cipher.has_key_file(path, backups_dir))
     if encrypted:
-        db = _encrypted_database(path, backups_dir)
+        db = _encrypted_database(path, backups_dir, read_only)
+    elif read_only:
+        db = JournalDatabase(
+            read_only_uri(path), pragmas=READ_ONLY_PRAGMAS, check_same_thread=False, uri=True
+        )
     else:
         db = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     db.register_function(checksums.entry_checksum, checksums.FUNCTION_NAME, 2, True)
@@ -317,6 +338,14 @@ def open_database(
             _check_encrypted_is_ours(path, db, version)
         if version > latest:
             check_ours(path, state.__class__(True, version, state.application_id, 1), latest)
+        if read_only:
+            if version < latest:
+                raise DatabaseRefused(
+                    f"{path} needs an upgrade to schema {latest}, which writes to it, but its "
+                    "folder is read-only; open it once where it can be written"
+                )
+            database_proxy.initialize(db)
+            return OpenedDatabase(db, path, version, [], backups_dir)
         verification = None if state.is_new else Verification(path)
         if verification is not None and (not check_in_background or version < latest):
             db.verification = verification

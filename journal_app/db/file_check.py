@@ -8,6 +8,7 @@ as `DatabaseDamaged`; files of other programs and of newer versions as `Database
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 from dataclasses import dataclass
@@ -163,10 +164,28 @@ def check_ours(path: Path, state: FileState, latest_version: int) -> None:
         )
 
 
+def unwritable_without_wal(path: Path) -> bool:
+    """The journal's folder cannot be written (a read-only mount or folder) and it has no
+    WAL: nobody can be writing it, and SQLite could not create the -shm file a WAL
+    reader needs, so it is read as immutable."""
+    folder = path.parent
+    if os.access(folder, os.W_OK) and os.stat(folder).st_mode & 0o222:
+        return False
+    return not path.with_name(path.name + "-wal").exists()
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI of a read-only connection to the journal (see unwritable_without_wal)."""
+    immutable = "&immutable=1" if unwritable_without_wal(path) else ""
+    return f"{path.absolute().as_uri()}?mode=ro{immutable}"
+
+
 def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """A connection that cannot write to ``path`` (``immutable`` for files nobody else
-    has open, such as backups: then not even a -shm file is created). An encrypted file
-    gets a SQLCipher connection keyed with the unlocked key (same interface)."""
+    has open, such as backups: then not even a -shm file is created; also for a journal
+    in a folder nobody can write). An encrypted file gets a SQLCipher connection keyed
+    with the unlocked key (same interface)."""
+    immutable = immutable or unwritable_without_wal(path)
     conn: sqlite3.Connection = cipher.connect(path, read_only=True, immutable=immutable)
     return conn
 

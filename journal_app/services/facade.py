@@ -178,9 +178,16 @@ class Services:
 
     @classmethod
     def open(
-        cls, paths: DataPaths, *, clock: Clock = system_clock, create: bool = True
+        cls,
+        paths: DataPaths,
+        *,
+        clock: Clock = system_clock,
+        create: bool = True,
+        read_only: bool = False,
     ) -> Services:
-        opened = open_database(paths.database, paths.backups, create=create)
+        """The journal at ``paths``; ``read_only`` for reading one whose folder cannot be
+        written (nothing is migrated or written; a write raises)."""
+        opened = open_database(paths.database, paths.backups, create=create, read_only=read_only)
         return cls(paths, opened, clock)
 
     @property

@@ -41,8 +41,8 @@ def tokyo_journal(tmp_path, monkeypatch: pytest.MonkeyPatch, clock) -> DataPaths
     clock.now = NOW
     original = Services.open.__func__  # type: ignore[attr-defined]
 
-    def open_with_clock(cls, paths, *, create=True, **_):
-        return original(cls, paths, clock=clock, create=create)
+    def open_with_clock(cls, paths, *, create=True, read_only=False, **_):
+        return original(cls, paths, clock=clock, create=create, read_only=read_only)
 
     monkeypatch.setattr(Services, "open", classmethod(open_with_clock))
     paths = check_data_dir(tmp_path / "journal", create=True)

@@ -28,6 +28,9 @@ class SmallDisk:
     def free_up(self) -> None:
         self.filler.unlink(missing_ok=True)
 
+    def make_read_only(self) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(self.root)], check=True)
+
 
 @pytest.fixture
 def small_disk(tmp_path: Path):
