@@ -18,6 +18,7 @@ from types import TracebackType
 
 from journal_app import APP_ID, APP_NAME
 from journal_app.config import DataPaths, config_dir
+from journal_app.errors import JournalError
 
 LOG_NAME = f"{APP_ID}.log"
 LOGGER_NAME = "journal_app"
@@ -48,6 +49,18 @@ def show_error_dialog(message: str, details: str, log_path: Path | None) -> None
     box.setDetailedText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
+
+
+def show_problem_dialog(message: str) -> None:
+    """A problem the user can act on (a `JournalError`: the journal is busy, the disk is
+    full…) that reached the hook: said plainly, with no "please report"; replaced in
+    tests."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        print(f"{APP_ID}: error: {message}", file=sys.stderr)
+        return
+    QMessageBox.warning(QApplication.activeWindow(), APP_NAME, message)
 
 
 def _one_line(exc_type: type[BaseException], exc: BaseException) -> str:
@@ -139,6 +152,15 @@ class ExceptionHook:
             self._previous_hook(exc_type, exc, tb)
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        if issubclass(exc_type, JournalError):  # not a bug: say it, log it as a warning
+            log.warning("%s", exc)
+            if not self._showing:
+                self._showing = True
+                try:
+                    show_problem_dialog(str(exc))
+                finally:
+                    self._showing = False
+            return
         self._log(details)
         if self._showing:  # an error while the dialog is up: logged, not stacked
             return

@@ -139,3 +139,13 @@ def test_the_dialog_shows_message_details_and_log_path(qtbot, tmp_path):
     assert str(tmp_path / "x.log") in seen["informative"]
     assert seen["details"].startswith("Traceback")
     assert any("Show Details" in text for text in seen["buttons"])
+
+
+def test_a_problem_the_user_can_act_on_is_said_plainly_not_as_a_bug(hook, dialogs, monkeypatch):
+    from journal_app.errors import JournalBusy
+
+    problems: list[str] = []
+    monkeypatch.setattr(excepthook, "show_problem_dialog", problems.append)
+    hook(*raise_and_catch(JournalBusy("the journal is busy; nothing was saved — try again")))
+    assert problems == ["the journal is busy; nothing was saved — try again"]
+    assert dialogs == []  # no "unexpected error … please report it"
