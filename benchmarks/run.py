@@ -302,6 +302,8 @@ from bench_autosave import BUDGET as AUTOSAVE_BUDGET  # noqa: E402
 from bench_autosave import measure_autosave  # noqa: E402
 from bench_board import BUDGET as BOARD_BUDGET  # noqa: E402
 from bench_board import measure_board  # noqa: E402
+from bench_concurrency import BUDGET as CONCURRENCY_BUDGET  # noqa: E402
+from bench_concurrency import measure_concurrency  # noqa: E402
 from bench_crypto import BUDGET as CRYPTO_BUDGET  # noqa: E402
 from bench_crypto import measure_crypto  # noqa: E402
 from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
@@ -320,6 +322,7 @@ BUDGET.update(DASHBOARD_BUDGET)
 BUDGET.update(SAFETY_BUDGET)
 BUDGET.update(BOARD_BUDGET)
 BUDGET.update(CRYPTO_BUDGET)
+BUDGET.update(CONCURRENCY_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -330,6 +333,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "safety": measure_safety,
     "board": measure_board,
     "crypto": measure_crypto,
+    "concurrency": measure_concurrency,
 }
 
 
