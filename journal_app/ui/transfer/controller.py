@@ -154,11 +154,14 @@ class TransferController(QObject):
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
         self.progressed.emit(done, total, what)
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-        self.progress.setLabelText(what)
+        progress.setLabelText(what)
+        progress.setMaximum(max(total, 1))
+        # Last: a shown modal dialog's setValue processes events, so the job's queued
+        # "finished" may close the dialog (and clear self.progress) inside this call.
+        progress.setValue(min(done, max(total, 1)))
 
     def _close_progress(self, job: Job) -> None:
         self._jobs.discard(job)

@@ -202,3 +202,27 @@ def test_the_export_dialog_warns_that_an_encrypted_journal_exports_plain_text(wi
     if encrypted:
         assert "plain text anyone can read" in dialog.warning_label.text()
     dialog.reject()
+
+
+def test_an_end_heard_inside_the_progress_dialogs_set_value_is_handled(window, qtbot):
+    """The modal progress dialog's setValue processes events: a job's "finished" queued
+    behind its last progress report closes the dialog in the middle of the progress
+    slot (File ▸ Export… ▸ Markdown raised AttributeError on None.setLabelText)."""
+    from journal_app.services.transfer.common import ExportResult
+
+    controller = window.transfer
+    result = ExportResult(Path("out"), {"entries": 1})
+
+    def work(progress):
+        progress(1, 2, "half way")
+        return result
+
+    controller._start("Exporting…", work, imported=False)
+    assert controller.wait()  # both signals now wait in the queue: progressed, finished
+    controller.progress.forceShow()  # shown, so setValue processes events (as when slow)
+    with qtbot.captureExceptions() as exceptions, qtbot.waitSignal(controller.finished) as done:
+        pass
+    assert exceptions == []
+    assert done.args == [result.summary()]
+    assert not controller.busy and controller.progress is None
+    controller.message_box.close()
