@@ -83,11 +83,15 @@ class TransferController(QObject):
             today(self._services.clock(), self._services.tz),
             self._window,
             plaintext_warning=plaintext_export_warning(self._services.paths),
+            check_target=self._check_target,
         )
         dialog.accepted.connect(lambda: self.run_export(dialog.request()))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _check_target(self, request: ExportRequest) -> None:
+        self._services.transfer.check_export_target(request.fmt, request.out, force=request.force)
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self._window)
@@ -110,6 +114,7 @@ class TransferController(QObject):
                 first=request.first,
                 last=request.last,
                 progress=progress,
+                force=request.force,
             ),
             imported=False,
         )
