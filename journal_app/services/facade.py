@@ -180,6 +180,9 @@ class Services:
         cls, paths: DataPaths, *, clock: Clock = system_clock, create: bool = True
     ) -> Services:
         opened = open_database(paths.database, paths.backups, create=create)
+        from journal_app.db.snapshot import remove_leftovers
+
+        remove_leftovers(paths.root, paths.backups)  # what a killed backup left behind
         return cls(paths, opened, clock)
 
     @property
