@@ -5,7 +5,14 @@
   in the preview: Markdown → sanitized HTML, ``setHtml`` and a full layout — what one
   re-render costs while typing. Each run changes one word, as typing would.
 
-Informational extras: preview_render_ms (Markdown + sanitizing alone, which runs off the
+- editor_10mb_load_ms: a 10 MB entry (170,000 lines) put into the Markdown editor and
+  painted once — opening a huge entry (the editor's tests check what it does, not how fast).
+- editor_10mb_replace_ms: Replace All of "the" (400,001 matches) in a 10 MB entry.
+
+Informational extras: editor_10mb_find_ms (typing a word found only at the end of
+10 MB, searched as each key is typed), editor_10mb_count_ms (counting 400,001 matches
+for "3 of N"), editor_10mb_typing_ms (typing 11 keys at the end, the word count
+following), preview_render_ms (Markdown + sanitizing alone, which runs off the
 UI thread in the app), preview_display_ms (setHtml + layout, on the UI thread) and
 preview_paint_ms (painting the visible page once).
 
@@ -27,9 +34,16 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-BUDGET = {"preview_2000_words_ms": 50.0}
+BUDGET = {
+    "preview_2000_words_ms": 50.0,
+    "editor_10mb_load_ms": 1000.0,  # issue #17
+    "editor_10mb_replace_ms": 1000.0,  # issue #17
+}
 KEYS = (
     *BUDGET,
+    "editor_10mb_find_ms",
+    "editor_10mb_count_ms",
+    "editor_10mb_typing_ms",
     "preview_render_ms",
     "preview_display_ms",
     "preview_paint_ms",
@@ -154,6 +168,7 @@ def _child(runs: int) -> dict[str, Any]:
         display.append((end - middle) * 1000)
         paint.append((painted - end) * 1000)
     return {
+        **_editor_figures(app, max(1, runs // 10)),
         "preview_2000_words_ms": round(statistics.median(total), 2),
         "preview_render_ms": round(statistics.median(rendering), 2),
         "preview_display_ms": round(statistics.median(display), 2),
@@ -161,6 +176,63 @@ def _child(runs: int) -> dict[str, Any]:
         "preview_words": words,
         "preview_runs_ms": [round(v, 1) for v in total],
     }
+
+
+def _editor_figures(app: Any, runs: int) -> dict[str, float]:
+    """The editor and its find bar on a 10 MB entry; each figure the median of `runs`."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from journal_app.ui.editor import FindReplaceBar, MarkdownEditor
+
+    body = ("Studied **attention** for an hour, then wrote the explainer.\n" * 170_000)[:10_000_000]
+    found = "Studied attention, then wrote the explainer draft.\n" * 200_000
+    times: dict[str, list[float]] = {
+        key: [] for key in ("load", "typing", "find", "count", "replace")
+    }
+    for _ in range(runs):
+        window = QWidget()
+        editor = MarkdownEditor()
+        bar = FindReplaceBar(editor)
+        layout = QVBoxLayout(window)
+        layout.addWidget(bar)
+        layout.addWidget(editor)
+        window.resize(900, 600)
+        window.show()
+        app.processEvents()
+
+        start = time.perf_counter()
+        editor.set_text(body)
+        editor.repaint()
+        times["load"].append((time.perf_counter() - start) * 1000)
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        start = time.perf_counter()
+        QTest.keyClicks(editor, " more words")
+        app.processEvents()
+        times["typing"].append((time.perf_counter() - start) * 1000)
+
+        editor.set_text(found + "needle at the very end")
+        bar.open_replace()
+        start = time.perf_counter()
+        QTest.keyClicks(bar.find_field, "needle")
+        times["find"].append((time.perf_counter() - start) * 1000)
+        assert editor.textCursor().selectedText() == "needle", "the needle was not found"
+        bar.find_field.clear()
+        QTest.keyClicks(bar.find_field, "the")
+        start = time.perf_counter()
+        bar._update_status()  # what the count timer runs once typing pauses
+        times["count"].append((time.perf_counter() - start) * 1000)
+        assert bar.status_label.text().endswith("400,001"), bar.status_label.text()
+        QTest.keyClicks(bar.replace_field, "THE")
+        start = time.perf_counter()
+        replaced = bar.replace_all()
+        times["replace"].append((time.perf_counter() - start) * 1000)
+        assert replaced == 400_001, replaced
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return {f"editor_10mb_{key}_ms": round(statistics.median(v), 1) for key, v in times.items()}
 
 
 # --------------------------------------------------------------------------- parent
@@ -206,6 +278,11 @@ def measure_preview(ctx: Any) -> dict[str, Any]:
         f"preview {figures['preview_words']} words: {figures['preview_2000_words_ms']} ms "
         f"(render {figures['preview_render_ms']}, display {figures['preview_display_ms']}, "
         f"paint {figures['preview_paint_ms']})"
+    )
+    _log(
+        f"editor 10 MB: load {figures['editor_10mb_load_ms']} ms, find "
+        f"{figures['editor_10mb_find_ms']}, count {figures['editor_10mb_count_ms']}, "
+        f"replace all {figures['editor_10mb_replace_ms']}"
     )
     return figures
 

@@ -35,7 +35,13 @@ def add_transfer_commands(
         help=f"one of {', '.join(EXPORT_FORMATS)}",
     )
     export.add_argument(
-        "out", metavar="OUT", help="a new or empty folder; a file for json and html"
+        "out",
+        metavar="OUT",
+        help="a new or empty folder; a file for json and html (never inside the data "
+        "folder; the folder it goes into must exist)",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="json, html: replace OUT if it is an existing file"
     )
     export.add_argument("--entry", type=int, metavar="ID", help="html: this entry")
     export.add_argument(
@@ -124,6 +130,7 @@ def run_transfer_command(args: argparse.Namespace) -> int | None:
                 first=args.date_from,
                 last=args.date_to,
                 progress=_progress_printer(),
+                force=args.force,
             )
         _write(result.summary() + "\n")
         return 0

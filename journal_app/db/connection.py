@@ -125,6 +125,10 @@ class Verification:
         return DatabaseDamaged(self.path, f"failed its check ({'; '.join(problems[:3])})")
 
 
+# Statements that cannot write: they never wait for the start-up check.
+READS = ("SELECT", "PRAGMA data_version")
+
+
 class JournalDatabase(SqliteDatabase):
     """peewee's SQLite database with a write guard: until the start-up check has passed,
     the first statement that may write waits for it, and a damaged journal refuses it.
@@ -142,7 +146,7 @@ class JournalDatabase(SqliteDatabase):
         super().__init__(*args, **kwargs)
 
     def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def]
-        if self.verification is not None and not sql.startswith("SELECT"):
+        if self.verification is not None and not sql.startswith(READS):
             self.await_verification()
         with storage_errors.translated(self.folder):
             return super().execute_sql(sql, params)
@@ -315,7 +319,9 @@ def open_database(
         check_ours(path, state, latest)
     except NewerSchemaError as exc:
         raise _with_older_backup(exc, backups_dir) from None
-    if not state.exists and (read_only or not create):
+    if not state.exists and read_only:
+        raise DatabaseRefused(f"there is no journal at {path}, and its folder is read-only")
+    if not state.exists and not create:
         raise DatabaseRefused(f"there is no journal at {path}")
     # A new journal is created encrypted when its key file was written first
     # (services.encryption.create_encrypted).

@@ -1,7 +1,9 @@
 """Consistent copies of a live database with the sqlite3 backup API.
 
-The copy is written to a temporary name, checked, fsynced and renamed into place, so a
-failure (disk full, read-only folder) never leaves a partial file behind. A snapshot of
+The copy is written to a temporary name (``<dest>.<pid>.partial``), checked, fsynced and
+renamed into place, so a failure (disk full, read-only folder) never leaves a partial
+file behind. A killed process does: `remove_leftovers` deletes such files at the next
+open of the journal once their writer is gone, and nothing else. A snapshot of
 an encrypted journal (a SQLCipher source connection) is encrypted with the same key:
 SQLCipher's backup API copies between connections of its own module, keyed alike.
 """
@@ -11,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sqlite3
+import time
 from pathlib import Path
 
 from journal_app.db import cipher
@@ -93,3 +97,60 @@ def _snapshot_new(source: sqlite3.Connection, dest: Path, key: bytes | None) -> 
             tmp.unlink()
         raise
     return dest
+
+
+# Our own temporary names, and nothing else: a snapshot's (with its writer's pid, or
+# without one from before it had it) and a key file's (db.keyfile).
+_SNAPSHOT_PARTIAL = re.compile(r".+\.sqlite3(?:\.(?P<pid>[0-9]{1,10})(?:-[0-9a-f]{8})?)?\.partial")
+_KEY_PARTIAL = re.compile(r".+\.sqlite3\.key\.partial")
+STALE_AFTER_S = 3600.0  # no write of ours takes an hour: older is a leftover
+
+
+def _writer_gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a backup of this process, in another thread
+    if os.name != "posix":
+        return False  # no safe probe: the age decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, another user's
+        return False
+    return False
+
+
+def _is_leftover(path: Path, now: float) -> bool:
+    name = path.name
+    snapshot_match = _SNAPSHOT_PARTIAL.fullmatch(name)
+    if snapshot_match is None and _KEY_PARTIAL.fullmatch(name) is None:
+        return False
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    if not path.is_file() or path.is_symlink():
+        return False
+    pid = snapshot_match.group("pid") if snapshot_match else None
+    if pid is not None and _writer_gone(int(pid)):
+        return True
+    return now - info.st_mtime > STALE_AFTER_S
+
+
+def remove_leftovers(root: Path, backups: Path, *, now: float | None = None) -> list[Path]:
+    """Delete the temporary files a killed backup (or key-file write) left in the data
+    folder or ``backups/``: only our own names, only once their writer is gone (or an
+    hour has passed). What was deleted; anything that cannot be is left as it is."""
+    moment = time.time() if now is None else now
+    removed = []
+    for folder in (root, backups):
+        try:
+            children = list(folder.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            if _is_leftover(child, moment):
+                with contextlib.suppress(OSError):
+                    child.unlink()
+                    removed.append(child)
+    return removed

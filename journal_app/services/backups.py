@@ -345,13 +345,24 @@ class BackupService:
             raise InvalidInput(f"unknown backup reason {reason!r}")
         now = self.clock()
         if to is not None:
+            from journal_app.services.transfer.target import check_target
+
             dest = Path(to).expanduser()
-            if dest.is_dir():
+            ours = dest.is_dir() and dest.resolve() == self.paths.backups.resolve()
+            if ours:
+                taken = {p.name for p, _ in backup_files.backup_files(self.paths.backups)}
+                dest = dest / backup_name(reason, now, taken)
+            elif dest.is_dir():
                 dest = dest / backup_name(reason, now)
-            if dest.exists():
-                raise InvalidInput(f"{dest} already exists; choose a new file name")
-            if not dest.parent.is_dir():
-                raise InvalidInput(f"folder {dest.parent} does not exist")
+            if not ours:  # backups/ itself takes an unrotated copy under our own name
+                # The exports' rule: not into the data folder, the folder must exist,
+                # and nothing is replaced (there is no --force for a backup).
+                dest = check_target(
+                    dest,
+                    folder=False,
+                    data_dir=self.paths.root,
+                    how_to_replace="choose a new file name",
+                ).shown
             dest = _snapshot_file(self.paths.database, dest)
         else:
             taken = {p.name for p, _ in backup_files.backup_files(self.paths.backups)}

@@ -188,6 +188,10 @@ class Services:
         """The journal at ``paths``; ``read_only`` for reading one whose folder cannot be
         written (nothing is migrated or written; a write raises)."""
         opened = open_database(paths.database, paths.backups, create=create, read_only=read_only)
+        if not read_only:
+            from journal_app.db.snapshot import remove_leftovers
+
+            remove_leftovers(paths.root, paths.backups)  # what a killed backup left behind
         return cls(paths, opened, clock)
 
     @property

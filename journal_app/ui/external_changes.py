@@ -35,7 +35,7 @@ class ExternalChangeWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
-        self._services.changed_elsewhere()  # take note of where the journal is now
+        self.poll()  # takes note of where the journal is now
         self.timer.start()
 
     def poll(self) -> bool:

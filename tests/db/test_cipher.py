@@ -4,7 +4,6 @@ passphrase told apart from a damaged file; unlocking within its budget."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -121,14 +120,14 @@ def test_a_missing_key_file_is_a_clear_error_and_its_mirror_is_enough(data_paths
         encryption.unlock(data_paths, PASSPHRASE)
 
 
-def test_unlocking_with_the_real_cost_takes_at_most_a_second(data_paths, clock):
+def test_unlocking_with_the_real_cost_opens_the_journal(data_paths, clock):
+    """How long it takes is benchmarks/bench_crypto.py's unlock_ms (budget 1 s)."""
     encryption.create_encrypted(data_paths, PASSPHRASE)  # production scrypt cost
     Services.open(data_paths, clock=clock).close()
     cipher.forget_key(data_paths.database, data_paths.backups)
-    started = time.perf_counter()
     encryption.unlock(data_paths, PASSPHRASE)
-    Services.open(data_paths, clock=clock).close()
-    assert time.perf_counter() - started <= 1.0
+    with Services.open(data_paths, clock=clock) as services:
+        assert services.entries.count() == 0
 
 
 def test_backups_of_an_encrypted_journal_are_encrypted_and_restorable(data_paths, clock):

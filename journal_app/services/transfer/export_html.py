@@ -107,6 +107,14 @@ def html_page(title: str, articles: list[str]) -> str:
     )
 
 
+def check_request(entry_id: int | None, first: dt.date | None, last: dt.date | None) -> None:
+    """An entry, or a range that does not end before it starts; else one line."""
+    if entry_id is None and (first is None or last is None):
+        raise InvalidInput("give an entry, or the first and last day of a range")
+    if first is not None and last is not None and last < first:
+        raise InvalidInput(f"the range ends ({last}) before it starts ({first})")
+
+
 def entries_html(
     services: Services,
     *,
@@ -116,10 +124,7 @@ def entries_html(
     progress: Progress = no_progress,
 ) -> tuple[str, int]:
     """(the page, how many entries it holds) for one entry or a range of days."""
-    if entry_id is None and (first is None or last is None):
-        raise InvalidInput("give an entry, or the first and last day of a range")
-    if first is not None and last is not None and last < first:
-        raise InvalidInput(f"the range ends ({last}) before it starts ({first})")
+    check_request(entry_id, first, last)
     found = reading.entries(entry_id=entry_id, first=first, last=last)
     if entry_id is not None and not found:
         raise InvalidInput(f"there is no entry {entry_id} (or it is in the trash)")

@@ -22,6 +22,7 @@ from journal_app.services.transfer.common import (
     write_text,
 )
 from journal_app.services.transfer.export_markdown import check_output_folder
+from journal_app.services.transfer.safe_markdown import sanitize_markdown_html
 
 if TYPE_CHECKING:
     from journal_app.services import Services
@@ -65,6 +66,7 @@ def export_hugo(services: Services, out: Path, progress: Progress = no_progress)
             shutil.copyfile(source, bundle / name)
             images += 1
             body = body.replace(f"attachment:{name}", name)
+        body = sanitize_markdown_html(body)  # a site may render raw HTML: no scripts
         write_text(bundle / "index.md", hugo_front_matter(entry, listed) + body)
     progress(len(found), len(found), "done")
     return ExportResult(out, {"entries": len(found), "attachments": images})

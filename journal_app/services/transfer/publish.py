@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from journal_app.errors import InvalidInput
 from journal_app.services.transfer import reading
 from journal_app.services.transfer.common import dump_front_matter
+from journal_app.services.transfer.safe_markdown import sanitize_markdown_html
 
 if TYPE_CHECKING:
     from journal_app.services import Services
@@ -31,6 +32,7 @@ def blog_markdown(entry_id: int) -> str:
     tags = reading.public_tags(entry.tags, listed)
     body = reading.strip_private_hashtags(entry.body, listed)
     body = reading.ATTACHMENT_LINK.sub(r"\1", body)
+    body = sanitize_markdown_html(body)  # for the web, as the Hugo export
     front = dump_front_matter(
         {
             "title": entry.title or entry.day.isoformat(),

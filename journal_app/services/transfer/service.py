@@ -16,6 +16,7 @@ from journal_app.services.transfer.common import (
     Progress,
     no_progress,
 )
+from journal_app.services.transfer.target import FOLDER_OUTPUTS, ExportTarget, check_target, staged
 
 if TYPE_CHECKING:
     from journal_app.services import Services
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
 class TransferService:
     def __init__(self, services: Services) -> None:
         self._services = services
+
+    def check_export_target(self, fmt: str, out: Path, *, force: bool = False) -> ExportTarget:
+        """Where an export in `fmt` to `out` would go, or InvalidInput (TargetExists when
+        only `force` is missing) with one line; writes nothing (target.check_target)."""
+        if fmt not in EXPORT_FORMATS:
+            raise InvalidInput(f"export formats are {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
+        return check_target(
+            out, folder=fmt in FOLDER_OUTPUTS, data_dir=self._services.paths.root, force=force
+        )
 
     def export_to(
         self,
@@ -34,11 +44,30 @@ class TransferService:
         first: dt.date | None = None,
         last: dt.date | None = None,
         progress: Progress = no_progress,
+        force: bool = False,
     ) -> ExportResult:
         """Write the journal to `out` (a file for json and html, else a new or empty
-        folder)."""
+        folder): checked first (an existing file only with `force`), written under a
+        temporary name beside it and renamed into place when complete."""
+        if fmt == "html":  # a bad request says so before anything about the place
+            from journal_app.services.transfer.export_html import check_request
+
+            check_request(entry_id, first, last)
+        target = self.check_export_target(fmt, out, force=force)
+        with staged(target) as stage:
+            result = self._export(fmt, stage, entry_id, first, last, progress)
+        return ExportResult(target.shown, result.counts)
+
+    def _export(
+        self,
+        fmt: str,
+        out: Path,
+        entry_id: int | None,
+        first: dt.date | None,
+        last: dt.date | None,
+        progress: Progress,
+    ) -> ExportResult:
         services = self._services
-        out = Path(out).expanduser()
         if fmt == "markdown":
             from journal_app.services.transfer.export_markdown import export_markdown
 

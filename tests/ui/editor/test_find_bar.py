@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import assume, given
@@ -197,31 +196,26 @@ def test_positions_are_right_after_emoji(qtbot, pane):
     assert editor.text() == "👩‍👩‍👧 and 😀 then goal, 中文 goal"
 
 
-def test_a_10_mb_entry_is_searched_and_replaced_quickly(qtbot, pane):
+def test_a_10_mb_entry_is_searched_and_replaced(qtbot, pane):
+    """What it does on 10 MB; how fast is benchmarks/bench_preview.py's editor_10mb_*."""
     editor, bar = pane
     body = "Studied attention, then wrote the explainer draft.\n" * 200_000
     editor.set_text(body)
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     editor.insertPlainText("needle at the very end")
     bar.open_replace()
-    start = time.perf_counter()
     qtbot.keyClicks(bar.find_field, "needle")
-    assert time.perf_counter() - start < 2  # counted after typing pauses, not per key
     assert editor.textCursor().selectedText() == "needle"
     qtbot.waitUntil(lambda: bar.status_label.text() == "1 of 1")
 
     bar.find_field.clear()
-    start = time.perf_counter()
     qtbot.keyClicks(bar.find_field, "the")  # 400,001 matches
     qtbot.waitUntil(lambda: bar.status_label.text() == "1 of 400,001")
     qtbot.keyClick(bar.find_field, Key.Key_Return)
-    assert time.perf_counter() - start < 2
     assert bar.status_label.text() == "2 of 400,001"
 
     qtbot.keyClicks(bar.replace_field, "THE")
-    start = time.perf_counter()
     assert bar.replace_all() == 400_001
-    assert time.perf_counter() - start < 2
     assert editor.text().count("THE") == 400_001
     qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier)
     assert "THE" not in editor.text()

@@ -365,44 +365,32 @@ def test_the_editor_gives_reserved_keys_up_to_the_window(editor, monkeypatch):
 # -- hostile content --------------------------------------------------------------------------
 
 
-def test_a_1_mb_line_without_spaces_stays_responsive(qtbot, editor):
+def test_a_1_mb_line_without_spaces_takes_typing_and_moves(qtbot, editor):
     line = "x" * 1_000_000
-    start = time.perf_counter()
     editor.set_text(line)
     editor.repaint()
-    assert time.perf_counter() - start < 2
-
-    start = time.perf_counter()
     qtbot.keyClicks(editor, "a")
     editor.repaint()
-    assert time.perf_counter() - start < 2
-
-    start = time.perf_counter()
     qtbot.keyClick(editor, Key.Key_End, Mod.ControlModifier)
     qtbot.keyClick(editor, Key.Key_Left)
     qtbot.keyClick(editor, Key.Key_Home, Mod.ControlModifier)
     editor.repaint()
-    assert time.perf_counter() - start < 2
     assert editor.text() == "a" + line
 
 
 def test_a_10_mb_entry_loads_counts_and_takes_typing(qtbot, editor):
+    """What it does on 10 MB; how fast is benchmarks/bench_preview.py's editor_10mb_*."""
     body = ("Studied **attention** for an hour, then wrote the explainer.\n" * 170_000)[:10_000_000]
-    start = time.perf_counter()
     editor.set_text(body)
     editor.repaint()
-    load = time.perf_counter() - start
-    assert load < 2
     assert editor.highlighter is None  # too big to highlight every line at once
     words, minutes = editor.stats()
     assert words > 1_000_000
     assert minutes == -(-words // 230)
 
-    start = time.perf_counter()
     editor.moveCursor(QTextCursor.MoveOperation.End)
     with qtbot.waitSignal(editor.stats_changed) as signal:
         qtbot.keyClicks(editor, " more words")
-    assert time.perf_counter() - start < 2
     assert signal.args[0] == words + 2
     assert editor.text() == body + " more words"
 

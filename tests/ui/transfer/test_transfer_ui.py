@@ -202,3 +202,79 @@ def test_the_export_dialog_warns_that_an_encrypted_journal_exports_plain_text(wi
     if encrypted:
         assert "plain text anyone can read" in dialog.warning_label.text()
     dialog.reject()
+
+
+def test_an_end_heard_inside_the_progress_dialogs_set_value_is_handled(window, qtbot):
+    """The modal progress dialog's setValue processes events: a job's "finished" queued
+    behind its last progress report closes the dialog in the middle of the progress
+    slot (File ▸ Export… ▸ Markdown raised AttributeError on None.setLabelText)."""
+    from journal_app.services.transfer.common import ExportResult
+
+    controller = window.transfer
+    result = ExportResult(Path("out"), {"entries": 1})
+
+    def work(progress):
+        progress(1, 2, "half way")
+        return result
+
+    controller._start("Exporting…", work, imported=False)
+    assert controller.wait()  # both signals now wait in the queue: progressed, finished
+    controller.progress.forceShow()  # shown, so setValue processes events (as when slow)
+    with qtbot.captureExceptions() as exceptions, qtbot.waitSignal(controller.finished) as done:
+        pass
+    assert exceptions == []
+    assert done.args == [result.summary()]
+    assert not controller.busy and controller.progress is None
+    controller.message_box.close()
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_exporting_over_an_existing_file_asks_first(window, qtbot, tmp_path, monkeypatch, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    out = tmp_path / "journal.json"
+    out.write_text("my own notes\n")
+    controller = window.transfer
+    dialog = controller.open_export()
+    dialog.set_format("json")
+    dialog.path_edit.setText(str(out))
+    if answer == "No":
+        _ok(dialog)
+        assert dialog.isVisible() and not controller.busy  # nothing started
+        assert out.read_text() == "my own notes\n"
+        dialog.reject()
+    else:
+        with qtbot.waitSignal(controller.finished, timeout=20_000):
+            _ok(dialog)
+        assert out.read_text().startswith("{")
+        controller.message_box.close()
+    assert len(asked) == 1 and str(out) in asked[0]
+    assert sorted(p.name for p in tmp_path.iterdir() if "journal.json" in p.name) == [
+        "journal.json"
+    ]
+
+
+def test_exporting_into_the_data_folder_is_refused_in_the_dialog(window, services, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    before = sorted(p.name for p in services.paths.root.iterdir())
+    dialog = window.transfer.open_export()
+    for fmt, name in (("json", "journal.sqlite3"), ("markdown", "export")):
+        dialog.set_format(fmt)
+        dialog.path_edit.setText(str(services.paths.root / name))
+        _ok(dialog)
+        assert dialog.isVisible() and "inside the journal's data folder" in (
+            dialog.error_label.text()
+        )
+    assert not window.transfer.busy
+    assert sorted(p.name for p in services.paths.root.iterdir()) == before
+    assert services.entries.count() == 1
+    dialog.reject()
