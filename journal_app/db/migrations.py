@@ -102,7 +102,9 @@ def migrate(
         name = f"pre-migration-v{current}-to-v{pending[-1]}-{stamp}.sqlite3"
         snapshot(db.connection(), backups_dir / name, unique=True)
     for version in pending:
-        with db.atomic():
+        with db.atomic():  # IMMEDIATE: another process migrating the same journal waits
+            if schema_version(db) >= version:
+                continue  # ...and then finds this step done
             MIGRATIONS[version](db)
             db.execute_sql(f"PRAGMA user_version = {version}")
     return pending
