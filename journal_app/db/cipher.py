@@ -132,14 +132,10 @@ def connect_encrypted(
     except BaseException:
         conn.close()
         raise
-    conn.create_function("journal_checksum", 2, _checksum, deterministic=True)
+    from journal_app.db import checksums
+
+    checksums.register(conn)  # the checksum triggers call it
     return conn
-
-
-def _checksum(title: object, body: object) -> str:
-    from journal_app.db.checksums import entry_checksum
-
-    return entry_checksum(title, body)
 
 
 def has_key_nearby(path: Path) -> bool:
