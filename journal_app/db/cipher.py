@@ -176,8 +176,9 @@ def export_copy(source: Path, dest: Path, source_key: bytes | None, dest_key: by
     copy keeps ``user_version`` and ``application_id``."""
     import sqlcipher3
 
-    if dest.exists():
-        raise FileExistsError(dest)
+    from journal_app.fsutil import create_private_file
+
+    create_private_file(dest)  # 0600 (FileExistsError if there): SQLCipher keeps the mode
     conn = sqlcipher3.connect(str(source), check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

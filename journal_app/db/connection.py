@@ -38,6 +38,7 @@ from journal_app.db.file_check import (
 )
 from journal_app.db.models import database_proxy
 from journal_app.errors import DatabaseRefused, NewerSchemaError
+from journal_app.fsutil import create_private_file
 
 # synchronous=NORMAL with WAL is crash-safe (only the last commits can be lost on power
 # failure); backups use FULL durability through fsync in db.snapshot.
@@ -245,6 +246,11 @@ def open_database(
         raise _with_older_backup(exc, backups_dir) from None
     if not state.exists and not create:
         raise DatabaseRefused(f"there is no journal at {path}")
+    if not state.exists:
+        # Created private before SQLite opens it: its -wal and -shm get the same mode.
+        # (Any failure is left for SQLite to report in its own words.)
+        with contextlib.suppress(OSError):
+            create_private_file(path)
     # A new journal is created encrypted when its key file was written first
     # (services.encryption.create_encrypted).
     encrypted = state.encrypted or (not state.exists and cipher.has_key_file(path, backups_dir))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from journal_app.db import cipher
 from journal_app.errors import JournalError
-from journal_app.fsutil import fsync_dir
+from journal_app.fsutil import create_private_file, fsync_dir, make_private_dir
 
 
 def _target(source: sqlite3.Connection, tmp: Path, key: bytes | None) -> sqlite3.Connection:
@@ -33,7 +33,10 @@ def snapshot(source: sqlite3.Connection, dest: Path, *, key: bytes | None = None
     or the key unlocked for ``dest``'s folder."""
     tmp = dest.with_name(dest.name + ".partial")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(dest.parent, parents=True)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()  # a leftover of a failed backup
+        create_private_file(tmp)  # SQLite keeps the mode: a backup is as private as the journal
         target = _target(source, tmp, key)
         try:
             source.backup(target)

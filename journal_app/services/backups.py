@@ -49,7 +49,7 @@ from journal_app.db.file_check import (
 from journal_app.db.migrations import LATEST_VERSION
 from journal_app.db.snapshot import snapshot
 from journal_app.errors import DatabaseRefused, InvalidInput, JournalError
-from journal_app.fsutil import fsync_dir
+from journal_app.fsutil import create_private_file, fsync_dir
 from journal_app.services.clock import Clock, system_clock
 
 __all__ = [
@@ -313,7 +313,10 @@ def restore_backup(
             damaged = _move_aside(database, now)
     incoming = database.with_name(database.name + ".restoring")
     try:
-        shutil.copyfile(source, incoming)
+        with contextlib.suppress(FileNotFoundError):
+            incoming.unlink()
+        create_private_file(incoming)
+        shutil.copyfile(source, incoming)  # into the 0600 file: copyfile keeps its mode
         with incoming.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(incoming, database)

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal_app.config import DataPaths
+from journal_app.config import DataPaths, make_private
 from journal_app.db.connection import OpenedDatabase, open_database
 from journal_app.services.clock import Clock, system_clock
 from journal_app.services.entries import EntryService
@@ -179,6 +179,7 @@ class Services:
     def open(
         cls, paths: DataPaths, *, clock: Clock = system_clock, create: bool = True
     ) -> Services:
+        make_private(paths)  # before SQLite opens the files: its -wal/-shm copy the mode
         opened = open_database(paths.database, paths.backups, create=create)
         return cls(paths, opened, clock)
 
