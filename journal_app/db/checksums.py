@@ -124,22 +124,24 @@ def checksum_sql(table: str, columns: list[str], alias: str) -> str:
 
 
 def trigger_sql(table: str, columns: list[str]) -> list[str]:
-    """The three triggers keeping ``table``'s checksums (the delete trigger calls the
-    function too, so a connection without it cannot delete rows either)."""
+    """The three triggers keeping ``table``'s checksums. No OR REPLACE inside them: a
+    trigger takes the conflict handling of the statement that fired it (an upsert's
+    turns it into ABORT, an OR IGNORE would skip it), so they delete, then insert. The
+    delete trigger calls the function too: a connection without it cannot delete rows."""
     t, store = _q(table), _q(TABLE)
     new_key, old_key = key_sql(table, "new"), key_sql(table, "old")
-    this = f'{store} WHERE "tbl" = \'{table}\' AND "row_key" = {old_key}'
-    upsert = (
-        f"  REPLACE INTO {store} VALUES ('{table}', {new_key},\n"
+    rows = f'DELETE FROM {store} WHERE "tbl" = \'{table}\' AND "row_key"'
+    insert = (
+        f"  INSERT INTO {store} VALUES ('{table}', {new_key},\n"
         f"    {checksum_sql(table, columns, 'new')});\n"
     )
     name = _q(table + "_row_checksum_")[:-1]
     return [
-        f'CREATE TRIGGER {name}ai" AFTER INSERT ON {t} BEGIN\n{upsert}END;',
+        f'CREATE TRIGGER {name}ai" AFTER INSERT ON {t} BEGIN\n  {rows} = {new_key};\n{insert}END;',
         f'CREATE TRIGGER {name}au" AFTER UPDATE ON {t} BEGIN\n'
-        f"  DELETE FROM {this} AND ({old_key}) IS NOT ({new_key});\n{upsert}END;",
+        f"  {rows} IN ({old_key}, {new_key});\n{insert}END;",
         f'CREATE TRIGGER {name}ad" AFTER DELETE ON {t} BEGIN\n'
-        f"  DELETE FROM {this} AND {FUNCTION_NAME}('{table}') IS NOT NULL;\nEND;",
+        f"  {rows} = {old_key} AND {FUNCTION_NAME}('{table}') IS NOT NULL;\nEND;",
     ]
 
 

@@ -303,3 +303,26 @@ def test_a_connection_without_the_function_cannot_change_any_row(data_paths, tab
     finally:
         conn.close()
     assert check_journal(data_paths, full=False).ok
+
+
+def test_statements_with_their_own_conflict_handling_keep_the_checksums(data_paths):
+    """A trigger takes the conflict handling of the statement that fired it: an upsert,
+    OR IGNORE and OR REPLACE must still leave one right checksum per row."""
+    from journal_app.services.tracking.common import put_setting
+
+    _every_table_journal(data_paths)
+    opened = open_database(data_paths.database, data_paths.backups)
+    try:
+        put_setting("deep_work_target_hours", "5.5")  # INSERT … ON CONFLICT DO UPDATE
+        put_setting("sleep_target_hours", "8")
+        db = opened.db
+        db.execute_sql("UPDATE OR IGNORE entry SET title = 'ignored?' WHERE id = 1")
+        db.execute_sql("UPDATE OR REPLACE skill SET name = 'ML' WHERE id = 1")
+        db.execute_sql("INSERT OR IGNORE INTO tag (id, name) VALUES (3, 'new'), (1, 'ml')")
+        db.execute_sql("INSERT OR REPLACE INTO tag (id, name) VALUES (3, 'newer')")
+        db.execute_sql("INSERT OR REPLACE INTO entry_tag VALUES (1, 3)")
+        db.execute_sql("UPDATE entry_tag SET tag_id = 1 WHERE tag_id = 3")  # a key changes
+    finally:
+        opened.close()
+    report = check_journal(data_paths)
+    assert report.ok, report.problems
