@@ -36,8 +36,9 @@ def add_safety_commands(sub: argparse._SubParsersAction, data_dir: argparse.Argu
         "check",
         parents=[data_dir],
         help="check the journal for damage (exit code 1 when anything is wrong)",
-        description="Run SQLite's integrity_check and compare every entry with its "
-        "checksum; print what is wrong and exit 1, or exit 0 when all is well. Read-only.",
+        description="Run SQLite's integrity_check and compare every row you wrote or logged "
+        "with its checksum; print what is wrong (naming the table and row) and exit 1, or "
+        "exit 0 when all is well. Read-only.",
     )
     check.add_argument(
         "--quick", action="store_true", help="quick_check instead of the full integrity_check"
@@ -150,9 +151,9 @@ def _check(paths: DataPaths, *, full: bool) -> int:
     kind = "integrity_check" if full else "quick_check"
     if report.ok:
         sums = (
-            f"{report.entries_checked:,} entry checksums match"
+            f"{report.rows_checked:,} row checksums match"
             if report.checksums_supported
-            else "no entry checksums in this schema version"
+            else "no checksums in this schema version"
         )
         print(f"OK: {paths.database} passed {kind}; {sums} ({report.seconds:.2f} s)")
         return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from journal_app import APP_ID
 from journal_app.errors import DataDirError
+from journal_app.fsutil import PRIVATE_DIR, PRIVATE_FILE, make_private_dir, tighten, tighten_folder
 
 DATA_DIR_ENV = "JOURNAL_APP_DATA_DIR"
 CONFIG_DIR_ENV = "JOURNAL_APP_CONFIG_DIR"
@@ -101,9 +102,28 @@ def check_data_dir(
         if not existing.is_dir() or not is_writable_dir(existing):
             raise DataDirError(f"cannot create data folder {path}: {existing} is read-only")
         try:
-            path.mkdir(parents=create_parents)
+            if create_parents:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path)
         except OSError as exc:
             raise DataDirError(f"cannot create data folder {path}: {exc.strerror}") from None
     elif writable and not is_writable_dir(path):
         raise DataDirError(f"data folder {path} is read-only; the journal needs to write there")
     return DataPaths(path)
+
+
+def make_private(paths: DataPaths) -> None:
+    """Tighten a journal made with looser modes (before this version every file followed
+    the umask: the folder 755, the database and backups 644, images 755): its folder
+    0700; the database, its -wal/-shm, key file and other ``journal.sqlite3*`` files, and
+    everything in backups/, attachments/ and logs/, 0600. Only chmod: safe while open."""
+    tighten(paths.root, PRIVATE_DIR)
+    try:
+        ours = [p for p in paths.root.iterdir() if p.name.startswith(DATABASE_NAME)]
+    except OSError:
+        ours = []
+    for path in ours:
+        tighten(path, PRIVATE_FILE)
+    for folder in (paths.backups, paths.attachments, paths.logs):
+        if folder.is_dir():
+            tighten_folder(folder)

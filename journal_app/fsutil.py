@@ -62,3 +62,52 @@ def read_regular_file(path: str | Path, limit: int) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+# A journal is private: its folders 0700 and its files 0600 (never executable), whatever
+# the umask. Modes are set when a file is created, so no other user can open it even for
+# a moment; Windows has no such modes (the calls below change nothing there).
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+HAS_MODES = os.name == "posix"
+
+
+def make_private_dir(path: Path, *, parents: bool = False) -> None:
+    """``mkdir -p``-like, the folder created 0700 (folders that already exist are left
+    as they are: `tighten` does those)."""
+    path.mkdir(mode=PRIVATE_DIR, parents=parents, exist_ok=True)
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 (FileExistsError when it exists): SQLite
+    then opens it and gives its -wal, -shm and -journal files the same mode. Never for
+    a database a connection may hold: closing a descriptor drops SQLite's locks."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, flags, PRIVATE_FILE))
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Take away every permission bit outside ``mode`` from the folder or regular file
+    at ``path`` (chmod, never an open: safe on a live database). Symlinks, missing paths
+    and files of other users are left alone."""
+    if not HAS_MODES:
+        return
+    try:
+        info = path.lstat()
+        current = stat.S_IMODE(info.st_mode)
+        if current & ~mode and (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            os.chmod(path, current & mode)
+    except OSError:  # gone meanwhile, or not ours to change
+        pass
+
+
+def tighten_folder(folder: Path) -> None:
+    """The folder 0700 and the regular files directly inside it 0600."""
+    tighten(folder, PRIVATE_DIR)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_file(follow_symlinks=False):
+            tighten(Path(entry.path), PRIVATE_FILE)

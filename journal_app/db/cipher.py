@@ -154,14 +154,10 @@ def connect_encrypted(
     except BaseException:
         conn.close()
         raise
-    conn.create_function("journal_checksum", 2, _checksum, deterministic=True)
+    from journal_app.db import checksums
+
+    checksums.register(conn)  # the checksum triggers call it
     return conn
-
-
-def _checksum(title: object, body: object) -> str:
-    from journal_app.db.checksums import entry_checksum
-
-    return entry_checksum(title, body)
 
 
 def has_key_nearby(path: Path) -> bool:
@@ -202,9 +198,10 @@ def export_copy(source: Path, dest: Path, source_key: bytes | None, dest_key: by
     copy keeps ``user_version`` and ``application_id``."""
     import sqlcipher3
 
-    if dest.exists():
-        raise FileExistsError(dest)
     live_files.note_database(source)
+    from journal_app.fsutil import create_private_file
+
+    create_private_file(dest)  # 0600 (FileExistsError if there): SQLCipher keeps the mode
     conn = sqlcipher3.connect(str(source), check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

@@ -5,9 +5,9 @@ Start-up checks, in order of cost:
 1. The header (read as bytes, before any connection): zero bytes, not SQLite, a bad page
    size, a truncated file, another program's database, a newer schema. A damaged file
    raises `DatabaseDamaged`, naming the newest good backup; it is never written to.
-2. `quick_check` plus the per-entry checksums (`db.checksums`), on a read-only
-   connection: ~13 ms on the 10-year demo journal, which would cost the start-up budget
-   about 15 % before the first paint. So they are armed at open but run later: the GUI
+2. `quick_check` plus the row checksums (`db.checksums`), on a read-only connection:
+   ~120 ms on the 10-year demo journal (24,000 rows, hashed in Python), far too much
+   before the first paint. So they are armed at open but run later: the GUI
    starts them in a background thread just after its first paint
    (`OpenedDatabase.start_verification`) and then offers the newest good backup if they
    fail; nothing can be written before they pass, because the first statement that is
@@ -39,6 +39,7 @@ from journal_app.db.file_check import (
 )
 from journal_app.db.models import database_proxy
 from journal_app.errors import DatabaseRefused, JournalError, NewerSchemaError, StorageError
+from journal_app.fsutil import create_private_file
 
 # synchronous=NORMAL with WAL is crash-safe (only the last commits can be lost on power
 # failure); backups use FULL durability through fsync in db.snapshot.
@@ -51,7 +52,7 @@ PRAGMAS = {
 
 
 def verify_live_file(path: Path) -> list[str]:
-    """quick_check and the entry checksums of a journal that may be open elsewhere
+    """quick_check and the row checksums of a journal that may be open elsewhere
     (read-only; WAL contents included). Empty when all is well. Raises StorageError
     when the check cannot run for want of space or an I/O error: that is no damage."""
 
@@ -145,6 +146,10 @@ class JournalDatabase(SqliteDatabase):
         kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(*args, **kwargs)
 
+    def _add_conn_hooks(self, conn):  # type: ignore[no-untyped-def]
+        super()._add_conn_hooks(conn)  # type: ignore[misc]
+        checksums.register(conn)  # the checksum triggers call it
+
     def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def]
         if self.verification is not None and not sql.startswith(READS):
             self.await_verification()
@@ -161,7 +166,8 @@ class JournalDatabase(SqliteDatabase):
 
     @property
     def folder(self) -> Path:
-        return Path(self.database).parent
+        """The journal's folder (whose free space tells a full disk from an I/O error)."""
+        return Path(live_files.database_path(self.database) or ".").absolute().parent
 
     def rollback(self):  # type: ignore[no-untyped-def]
         try:
@@ -323,6 +329,11 @@ def open_database(
         raise DatabaseRefused(f"there is no journal at {path}, and its folder is read-only")
     if not state.exists and not create:
         raise DatabaseRefused(f"there is no journal at {path}")
+    if not state.exists:
+        # Created private before SQLite opens it: its -wal and -shm get the same mode.
+        # (Any failure is left for SQLite to report in its own words.)
+        with contextlib.suppress(OSError):
+            create_private_file(path)
     # A new journal is created encrypted when its key file was written first
     # (services.encryption.create_encrypted).
     encrypted = state.encrypted or (not state.exists and cipher.has_key_file(path, backups_dir))
@@ -334,7 +345,6 @@ def open_database(
         )
     else:
         db = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    db.register_function(checksums.entry_checksum, checksums.FUNCTION_NAME, 2, True)
     db.backups_dir = backups_dir
     try:
         db.connect()

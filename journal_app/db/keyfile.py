@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal_app.db.cipher import KEY_SUFFIX, WrongPassphrase
-from journal_app.fsutil import fsync_dir
+from journal_app.fsutil import create_private_file, fsync_dir, make_private_dir
 
 FORMAT = "self-study-journal key file 1"
 # scrypt cost: 64 MiB and ~0.3 s on a 2-core machine (unlock budget: 1 s). Stored in
@@ -126,8 +126,11 @@ def read_key_file(database: Path, backups_dir: Path | None) -> KeyFile | None:
 
 
 def write_file_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent, parents=True)
     tmp = path.with_name(path.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    create_private_file(tmp)  # 0600: the wrapped key is for the owner's eyes only
     with tmp.open("w", encoding="utf-8") as fh:
         fh.write(text)
         fh.flush()

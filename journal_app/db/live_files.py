@@ -39,7 +39,7 @@ class LiveFileOpened(RuntimeError):
     """A journal file this process has open through SQLite was opened another way."""
 
 
-def _database_path(database: object) -> str | None:
+def database_path(database: object) -> str | None:
     """The file path of a ``sqlite3.connect`` argument (a path or a ``file:`` URI)."""
     try:
         text = os.fsdecode(database)  # type: ignore[arg-type]
@@ -54,7 +54,7 @@ def _database_path(database: object) -> str | None:
 
 def note_database(database: object) -> None:
     """Remember a database file this process connects to (and its side files)."""
-    path = _database_path(database)
+    path = database_path(database)
     if path is None:
         return
     real = os.path.realpath(path)

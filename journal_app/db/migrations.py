@@ -68,12 +68,20 @@ def _m005_entry_checksums(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v5.sql")
 
 
+def _m006_row_checksums(db: SqliteDatabase) -> None:
+    from journal_app.db import checksums
+
+    checksums.register(db.connection())  # as for v5
+    _run_script(db, "schema_v6.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
     3: _m003_templates,
     4: _m004_task_tags,
     5: _m005_entry_checksums,
+    6: _m006_row_checksums,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

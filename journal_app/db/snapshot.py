@@ -21,7 +21,12 @@ from pathlib import Path
 from journal_app.db import cipher
 from journal_app.db.storage_errors import storage_error
 from journal_app.errors import DiskFull, JournalError
-from journal_app.fsutil import publish_new, temporary_sibling
+from journal_app.fsutil import (
+    create_private_file,
+    make_private_dir,
+    publish_new,
+    temporary_sibling,
+)
 
 
 def _target(source: sqlite3.Connection, tmp: Path, key: bytes | None) -> sqlite3.Connection:
@@ -64,7 +69,8 @@ def _snapshot_new(source: sqlite3.Connection, dest: Path, key: bytes | None) -> 
         raise _NameTaken
     tmp = temporary_sibling(dest)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(dest.parent, parents=True)
+        create_private_file(tmp)  # SQLite keeps the mode: a backup is as private as the journal
         target = _target(source, tmp, key)
         try:
             source.backup(target)

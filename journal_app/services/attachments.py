@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from journal_app.db.models import Attachment, Entry
 from journal_app.errors import InvalidInput, JournalError
-from journal_app.fsutil import fsync_dir
+from journal_app.fsutil import PRIVATE_FILE, fsync_dir, make_private_dir
 from journal_app.services.clock import Clock, to_storage
 
 URL_SCHEME = "attachment:"
@@ -124,9 +124,10 @@ class AttachmentService:
         if _same_content(target, len(data), digest):
             return
         try:
-            self._folder.mkdir(exist_ok=True)
+            make_private_dir(self._folder)
             tmp = self._folder / f".{filename}.{os.getpid()}.{os.urandom(4).hex()}.partial"
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(tmp, flags, PRIVATE_FILE)  # not the default 0o777: no executable images
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)

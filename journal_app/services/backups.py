@@ -49,7 +49,7 @@ from journal_app.db.file_check import (
 from journal_app.db.migrations import LATEST_VERSION
 from journal_app.db.snapshot import snapshot
 from journal_app.errors import DatabaseRefused, InvalidInput, JournalError
-from journal_app.fsutil import fsync_dir
+from journal_app.fsutil import create_private_file, fsync_dir
 from journal_app.services.clock import Clock, system_clock
 
 __all__ = [
@@ -97,10 +97,14 @@ class RestoreResult:
 class CheckReport:
     database: Path
     problems: list[str]  # empty when all is well
-    entries_checked: int  # entries whose checksum was compared
+    rows_checked: int  # rows whose checksum was compared (entries only before schema v6)
     checksums_supported: bool  # False before schema v5
     seconds: float
-    damaged_entries: tuple[int, ...] = ()
+    damaged_rows: tuple[checksums.RowRef, ...] = ()  # each names its table and key
+
+    @property
+    def damaged_entries(self) -> tuple[int, ...]:
+        return tuple(int(r.key) for r in self.damaged_rows if r.table == "entry")
 
     @property
     def ok(self) -> bool:
@@ -209,7 +213,7 @@ def _snapshot_file(database: Path, dest: Path, *, unique: bool = False) -> Path:
 
 
 def check_journal(paths: DataPaths, *, full: bool = True) -> CheckReport:
-    """The header, integrity_check (quick_check unless ``full``) and every entry's
+    """The header, integrity_check (quick_check unless ``full``) and every row's
     checksum of the journal, read-only: usable on a damaged journal nothing can open."""
     started = time.perf_counter()
     database = paths.database
@@ -245,7 +249,7 @@ def check_journal(paths: DataPaths, *, full: bool = True) -> CheckReport:
             [*problems, *checksums.describe(sums)],
             sums.checked,
             checksums_supported=sums.supported,
-            damaged_entries=sums.damaged,
+            damaged_rows=sums.damaged,
         )
     finally:
         conn.close()
@@ -309,7 +313,10 @@ def restore_backup(
             damaged = _move_aside(database, now)
     incoming = database.with_name(database.name + ".restoring")
     try:
-        shutil.copyfile(source, incoming)
+        with contextlib.suppress(FileNotFoundError):
+            incoming.unlink()
+        create_private_file(incoming)
+        shutil.copyfile(source, incoming)  # into the 0600 file: copyfile keeps its mode
         with incoming.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(incoming, database)

@@ -162,15 +162,7 @@ def _fingerprint(conn: Any) -> tuple[list[tuple[str, int]], list[tuple[Any, ...]
         )
     ]
     counts = [(t, int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])) for t in tables]
-    sums: list[tuple[Any, ...]] = []
-    if checksums.has_checksums(conn):
-        sums = [
-            tuple(r)
-            for r in conn.execute(
-                f'SELECT "entry_id", "checksum" FROM "{checksums.TABLE}" ORDER BY 1'
-            )
-        ]
-    return counts, sums
+    return counts, checksums.stored(conn)
 
 
 def verify_copy(

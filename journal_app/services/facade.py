@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal_app.config import DataPaths
+from journal_app.config import DataPaths, make_private
 from journal_app.db.connection import OpenedDatabase, open_database
 from journal_app.services.clock import Clock, system_clock
 from journal_app.services.entries import EntryService
@@ -187,6 +187,8 @@ class Services:
     ) -> Services:
         """The journal at ``paths``; ``read_only`` for reading one whose folder cannot be
         written (nothing is migrated or written; a write raises)."""
+        if not read_only:
+            make_private(paths)  # before SQLite opens the files: its -wal/-shm copy the mode
         opened = open_database(paths.database, paths.backups, create=create, read_only=read_only)
         if not read_only:
             from journal_app.db.snapshot import remove_leftovers

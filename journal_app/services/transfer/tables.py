@@ -21,10 +21,10 @@ class TableInfo:
     references: dict[str, str]  # column -> table it points to
 
 
-# Derived data, written by the database itself (triggers) from the entries: never
-# exported, rebuilt when entries are imported. The search index and its shadow tables
+# Derived data, written by the database itself (triggers) from the rows: never
+# exported, rebuilt when rows are imported. The search index and its shadow tables
 # ("*_fts*") are derived too.
-DERIVED_TABLES = frozenset({"entry_checksum"})
+DERIVED_TABLES = frozenset({"entry_checksum", "row_checksum"})
 
 
 def is_derived(name: str) -> bool:
