@@ -225,6 +225,8 @@ class Services:
     def changed_elsewhere(self) -> bool:
         """Whether another process (or another connection) wrote to the journal since the
         last call; the first call only takes note. Cheap: one pragma, no file access."""
+        if self._opened.db.is_closed():
+            return False  # closed: nothing to notice (and never reopened by asking)
         version = self._opened.data_version()
         seen, self._seen_data_version = self._seen_data_version, version
         return seen is not None and seen != version

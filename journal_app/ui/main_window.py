@@ -394,6 +394,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
+        watcher = getattr(self, "external_changes", None)
+        if watcher is not None:
+            watcher.timer.stop()  # the journal closes next; nothing more to notice
         super().closeEvent(event)
 
     # -- slots ----------------------------------------------------------------------------

@@ -24,6 +24,8 @@ def test_an_entry_written_by_the_cli_appears_and_the_typed_text_stays(qtbot, mak
     before = page.entry_count
     page.new_entry()
     QTest.keyClicks(page.editor_pane.editor, "half a thought, still typing")
+    assert page.editor_pane.flush()  # saved: the list counts it (autosave may be quicker)
+    before += 1
 
     subprocess.run(
         [sys.executable, "-m", "journal_app", "new", "--title", "From the CLI"],
