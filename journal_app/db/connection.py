@@ -224,6 +224,20 @@ def _check_encrypted_is_ours(path: Path, db: SqliteDatabase, version: int) -> No
         )
 
 
+def _refuse_keyless_encrypted(path: Path) -> None:
+    """A file without SQLite's header that reads like SQLCipher ciphertext, with no key
+    file anywhere: say so, and propose no restore (which would set aside a journal that
+    may be whole, for want of its key file)."""
+    if cipher.looks_like_ciphertext(path):
+        from journal_app.db.keyfile import KeyFileMissing
+
+        raise KeyFileMissing(
+            f"{path} is encrypted (or damaged) and no key file was found "
+            f"({path.name}{cipher.KEY_SUFFIX}, beside it or in backups/): put the key file "
+            "back to unlock it; the journal was left untouched"
+        )
+
+
 def open_database(
     path: Path, backups_dir: Path, *, create: bool = True, check_in_background: bool = True
 ) -> OpenedDatabase:
@@ -234,6 +248,7 @@ def open_database(
     try:
         state = read_file_state(path)
     except DatabaseDamaged as exc:
+        _refuse_keyless_encrypted(path)
         raise exc.with_backup(_newest_good_backup(backups_dir)) from None
     try:
         check_ours(path, state, latest)

@@ -53,7 +53,9 @@ __all__ = [
     "finish_interrupted",
     "is_encrypted",
     "is_unlocked",
+    "key_file_repairs",
     "plaintext_export_warning",
+    "repair_key_files",
     "unlock",
 ]
 
@@ -104,10 +106,35 @@ def is_unlocked(paths: DataPaths) -> bool:
 
 def unlock(paths: DataPaths, passphrase: str) -> None:
     """Check the passphrase and remember the key for this process (WrongPassphrase;
-    DatabaseDamaged when the key file is gone); then tidy up after an interrupted
-    conversion (`finish_interrupted`)."""
+    KeyFileMissing when no copy of the key file is left); then tidy up after an
+    interrupted conversion (`finish_interrupted`)."""
     cipher.unlock(paths.database, paths.backups, passphrase)
     finish_interrupted(paths)
+
+
+def key_file_repairs(paths: DataPaths) -> list[str]:
+    """What is wrong with the copies of the key file, measured against the copy that
+    accepted the passphrase in this process (one line each; empty when nothing is, or
+    when the journal was not unlocked here). Outdated copies (no digest) are not
+    mentioned: they are rewritten quietly."""
+    from journal_app.db import keyfile
+
+    return [
+        r.describe()
+        for r in keyfile.key_file_repairs(paths.database, paths.backups)
+        if r.problem != "outdated"
+    ]
+
+
+def repair_key_files(paths: DataPaths) -> list[str]:
+    """Put the verified key file back over every copy that is missing, damaged or
+    different; what was done, one line each."""
+    from journal_app.db import keyfile
+
+    return [
+        f"{r.describe()}: put it back" if r.problem != "outdated" else r.describe()
+        for r in keyfile.reinstate_verified(paths.database, paths.backups)
+    ]
 
 
 def create_encrypted(paths: DataPaths, passphrase: str, *, kdf_n: int | None = None) -> None:
@@ -260,17 +287,8 @@ def finish_interrupted(paths: DataPaths) -> list[str]:
                     child.unlink()
                     done.append(f"deleted the unfinished copy {child.name}")
     if is_encrypted(paths):
-        current = keyfile.read_key_file(paths.database, paths.backups)
-        if current is not None:  # both copies alike (a kill may fall between the writes)
-            text = current.to_json()
-            for path in keyfile.key_file_paths(paths.database, paths.backups):
-                try:
-                    same = path.read_text(encoding="utf-8") == text
-                except OSError:
-                    same = False
-                if not same:
-                    keyfile.write_file_atomically(path, text)
-                    done.append(f"rewrote the key file {path.name} from its other copy")
+        # Both copies alike (a kill may fall between the writes), from the one verified.
+        done += repair_key_files(paths)
         key = cipher.key_for(paths.database)
         if key is not None:
             n = _convert_backups(paths, to_key=key, from_key=None)
@@ -351,11 +369,10 @@ def change_passphrase(
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
     started = time.perf_counter()
-    current = keyfile.read_key_file(paths.database, paths.backups)
-    if current is None:
-        cipher.unlock(paths.database, paths.backups, old)  # raises DatabaseDamaged
-        raise AssertionError("unreachable")
-    key = keyfile.unwrap_key(current, old)
+    key = cipher.unlock(paths.database, paths.backups, old)  # any intact copy
+    verified = keyfile.verified_key_file(paths.database)
+    assert verified is not None  # just remembered by the unlock
+    current = verified[1]
     replacement = keyfile.wrap_key(key, new, n=current.n, r=current.r, p=current.p)
     if keyfile.unwrap_key(replacement, new) != key:  # verify before swapping
         raise JournalError("the new key file did not verify; nothing changed")
@@ -375,10 +392,7 @@ def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
 
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
-    key_file = keyfile.read_key_file(paths.database, paths.backups)
-    if key_file is None:
-        key = cipher.unlock(paths.database, paths.backups, passphrase)  # DatabaseDamaged
-    key = keyfile.unwrap_key(key_file, passphrase) if key_file is not None else key
+    key = cipher.unlock(paths.database, paths.backups, passphrase)  # any intact copy
     started = time.perf_counter()
 
     def work() -> ConversionResult:

@@ -4,6 +4,7 @@ passphrase told apart from a damaged file; unlocking within its budget."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from pathlib import Path
 
@@ -116,8 +117,10 @@ def test_a_missing_key_file_is_a_clear_error_and_its_mirror_is_enough(data_paths
     cipher.forget_key(data_paths.database, data_paths.backups)
     main.unlink()
     mirror.unlink()
-    with pytest.raises(DatabaseDamaged, match="key file"):
+    with pytest.raises(keyfile.KeyFileMissing, match="key file") as caught:
         encryption.unlock(data_paths, PASSPHRASE)
+    # Not "damaged": no restore is proposed that would set the (whole) journal aside.
+    assert not isinstance(caught.value, DatabaseDamaged) and "restore" not in str(caught.value)
 
 
 def test_unlocking_with_the_real_cost_takes_at_most_a_second(data_paths, clock):
@@ -152,3 +155,40 @@ def test_a_key_file_records_no_secret(data_paths):
     assert key.hex() not in text and PASSPHRASE not in text
     restored = keyfile.KeyFile.from_json(text)
     assert keyfile.unwrap_key(restored, PASSPHRASE) == key
+
+
+def _legacy(path: Path) -> None:
+    """The key file as written before it carried a digest."""
+    data = json.loads(path.read_text())
+    del data["digest"]
+    path.write_text(json.dumps(data, indent=1))
+
+
+def test_an_older_key_file_without_digest_still_unlocks_and_a_damaged_one_yields(data_paths, clock):
+    _encrypted_journal(data_paths, clock).close()
+    cipher.forget_key(data_paths.database, data_paths.backups)
+    main, mirror = keyfile.key_file_paths(data_paths.database, data_paths.backups)
+    for path in (main, mirror):
+        _legacy(path)
+    data = json.loads(main.read_text())
+    data["check"] = ("1" if data["check"][0] == "0" else "0") + data["check"][1:]
+    main.write_text(json.dumps(data, indent=1))  # one hex digit: no digest tells it
+    with pytest.raises(encryption.WrongPassphrase):
+        cipher.unlock(data_paths.database, data_paths.backups, "not the passphrase")
+    cipher.unlock(data_paths.database, data_paths.backups, PASSPHRASE)  # its copy accepts it
+    assert encryption.key_file_repairs(data_paths) == [
+        f"the key file {main} differs from the copy that accepts the passphrase; its copy "
+        f"{mirror} unlocks the journal"
+    ]
+    encryption.repair_key_files(data_paths)
+    assert main.read_text() == mirror.read_text() and '"digest"' in main.read_text()
+    assert encryption.key_file_repairs(data_paths) == []
+    cipher.forget_key(data_paths.database, data_paths.backups)
+    encryption.unlock(data_paths, PASSPHRASE)
+    Services.open(data_paths, clock=clock).close()
+
+
+def test_key_files_are_private(data_paths, clock):
+    _encrypted_journal(data_paths, clock).close()
+    for path in keyfile.key_file_paths(data_paths.database, data_paths.backups):
+        assert path.stat().st_mode & 0o777 == 0o600
