@@ -8,12 +8,13 @@ that opens (the old one, or the new one complete):
 - *encrypt*: checkpoint the WAL away; export the journal into ``journal.sqlite3.encrypting``
   under a new random data key (SQLCipher, no plaintext temp file); verify; write the key
   file (and its mirror in backups/); rename over the journal; then encrypt every backup
-  the same way (one file at a time). Backups left plain by an interruption are encrypted
-  at the next unlock (`finish_interrupted`).
+  the same way (one file at a time); then seal every attachment (db.sealed_files).
+  Backups and attachments left plain by an interruption are encrypted at the next unlock
+  (`finish_interrupted`).
 - *change passphrase*: rewrap the data key in a new key file (atomic); the journal and
   its backups are untouched and keep opening.
-- *decrypt*: backups first, then the journal; the key files go last, so every file
-  still encrypted keeps its key file until it is plain.
+- *decrypt*: backups first, then the attachments, then the journal; the key files go
+  last, so every file still encrypted keeps its key file until it is plain.
 
 A lost passphrase cannot be recovered: nothing here or anywhere else can open the journal
 without it.
@@ -268,6 +269,56 @@ def _convert_backups(paths: DataPaths, *, to_key: bytes | None, from_key: bytes 
     return done
 
 
+def _attachment_files(paths: DataPaths) -> list[Path]:
+    """The attachment files (regular, not hidden: half-written ones start with a dot)."""
+    import stat
+
+    try:
+        children = sorted(paths.attachments.iterdir())
+    except OSError:
+        return []
+    found = []
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(child).st_mode):
+                found.append(child)
+    return found
+
+
+def _convert_attachments(paths: DataPaths, *, to_key: bytes | None, from_key: bytes | None) -> int:
+    """Seal (``to_key``) or unseal (``to_key`` None) every attachment file not yet so,
+    each through a temporary file renamed over it; how many were converted."""
+    from journal_app.db import sealed_files
+    from journal_app.fsutil import read_regular_file
+    from journal_app.services.attachments import MAX_BYTES
+
+    done = 0
+    for path in _attachment_files(paths):
+        raw = read_regular_file(path, MAX_BYTES + 4096)
+        if raw is None or sealed_files.is_sealed(raw) == (to_key is not None):
+            continue
+        if to_key is not None:
+            data = sealed_files.seal(sealed_files.attachment_key(to_key), path.name, raw)
+        else:
+            if from_key is None:
+                raise JournalError(f"the attachment {path.name} is encrypted; unlock first")
+            try:
+                data = sealed_files.unseal(sealed_files.attachment_key(from_key), path.name, raw)
+            except sealed_files.SealBroken as exc:
+                raise JournalError(f"{exc}; the journal stays encrypted") from None
+        sealed_files.write_private(path, data)
+        done += 1
+    return done
+
+
+def _any_attachment_sealed(paths: DataPaths, sealed: bool) -> bool:
+    from journal_app.db import sealed_files
+
+    return any(sealed_files.file_is_sealed(p) == sealed for p in _attachment_files(paths))
+
+
 def finish_interrupted(paths: DataPaths) -> list[str]:
     """Tidy up after a conversion that was killed: delete half-written copies; encrypt
     backups an interrupted *encrypt* left plain (when the journal is unlocked); drop a
@@ -293,10 +344,16 @@ def finish_interrupted(paths: DataPaths) -> list[str]:
         if key is not None:
             n = _convert_backups(paths, to_key=key, from_key=None)
             if n:
-                done.append(f"encrypted {n} backup(s) left plain by an interrupted encrypt")
+                done.append(f"encrypted {n} backup(s) left plain by an interrupted conversion")
+            n = _convert_attachments(paths, to_key=key, from_key=None)
+            if n:
+                done.append(f"encrypted {n} attachment(s) left plain by an interrupted conversion")
     elif (
-        paths.database.exists() and keyfile.read_key_file(paths.database, paths.backups) is not None
-    ) and not any(cipher.is_encrypted_file(p) for p in _backups(paths)):
+        paths.database.exists()
+        and keyfile.read_key_file(paths.database, paths.backups) is not None
+        and not any(cipher.is_encrypted_file(p) for p in _backups(paths))
+        and not _any_attachment_sealed(paths, True)
+    ):
         keyfile.remove_key_files(paths.database, paths.backups)
         done.append("removed the key file of a journal no longer encrypted")
     return done
@@ -354,6 +411,7 @@ def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
                 tmp.unlink()
             raise
         converted = _convert_backups(paths, to_key=key, from_key=None)
+        _convert_attachments(paths, to_key=key, from_key=None)
         return ConversionResult("encrypt", entries, converted, time.perf_counter() - started)
 
     return _with_closed(host, paths, work)
@@ -397,6 +455,7 @@ def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
 
     def work() -> ConversionResult:
         converted = _convert_backups(paths, to_key=None, from_key=key)
+        _convert_attachments(paths, to_key=None, from_key=key)
         entries = _convert_file(paths.database, DECRYPTING, key, None)
         keyfile.remove_key_files(paths.database, paths.backups)
         cipher.forget_key(paths.database, paths.backups)

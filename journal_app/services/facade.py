@@ -65,9 +65,13 @@ class Services:
 
     @cached_property
     def attachments(self) -> AttachmentService:
+        from journal_app.db import cipher
         from journal_app.services.attachments import AttachmentService
 
-        return AttachmentService(self.paths.attachments, self.clock)
+        database = self.paths.database
+        return AttachmentService(
+            self.paths.attachments, self.clock, lambda: cipher.key_for(database)
+        )
 
     @cached_property
     def planning(self) -> PlanningService:

@@ -45,11 +45,18 @@ def _encrypted_journal(data_paths: DataPaths, clock, *, kdf_n: int = 2**10) -> S
     return Services.open(data_paths, clock=clock)
 
 
+# A GIF the attachments service accepts, with the marker after its header (in the
+# window, pasting an image goes through the same `add_image`).
+IMAGE = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;" + f"comment {MARKER}".encode()
+
+
 def test_the_marker_appears_nowhere_on_disk_journal_wal_shm_or_backups(data_paths, clock):
     svc = _encrypted_journal(data_paths, clock)
     try:
         entry = svc.entries.create(day=dt.date(2026, 11, 1), title=MARKER, body=f"body {MARKER}")
         svc.entries.update(entry.id, body=f"changed {MARKER} again", expected_rev=entry.rev)
+        image = svc.attachments.add_image(entry.id, IMAGE)  # a pasted image
+        assert svc.attachments.read(image.url) == IMAGE  # the preview still shows it
         svc.backups.create("manual")
         assert svc.search.search(MARKER.split("-")[0])  # the search index works...
         database = svc._opened.db
@@ -66,9 +73,11 @@ def test_the_marker_appears_nowhere_on_disk_journal_wal_shm_or_backups(data_path
 def test_the_same_marker_is_visible_in_a_plain_journal(data_paths, clock):
     """The marker check above can fail: on a plain journal the bytes are there."""
     plain = Services.open(data_paths, clock=clock)
-    plain.entries.create(day=dt.date(2026, 11, 1), title=MARKER, body="x")
+    entry = plain.entries.create(day=dt.date(2026, 11, 1), title=MARKER, body="x")
+    image = plain.attachments.add_image(entry.id, IMAGE)
     plain.backups.create("manual")
     plain.close()
+    assert image.filename in _holding(data_paths, MARKER)
     assert "journal.sqlite3-wal" in _holding(data_paths, MARKER) or "journal.sqlite3" in (
         _holding(data_paths, MARKER)
     )
