@@ -12,6 +12,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal_app.config import DataPaths
 
 PASSPHRASE_FILE_ENV = "JOURNAL_APP_PASSPHRASE_FILE"
 # `rekey`: the new passphrase (the old one comes from JOURNAL_APP_PASSPHRASE_FILE).
@@ -21,9 +25,11 @@ COMMANDS = ("encrypt", "rekey", "decrypt")
 
 def add_crypto_commands(sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
     """Register the commands, and let any command unlock an encrypted journal."""
+    from journal_app import open_hooks
     from journal_app.db import cipher  # already loaded by the database layer
 
     cipher.set_unlocker(_unlocker)
+    open_hooks.set_after_open(_tidy_after_open)
     sub.add_parser(
         "encrypt",
         parents=[data_dir],
@@ -99,6 +105,37 @@ def _unlocker(database: Path) -> str | None:
     if widgets is not None and widgets.QApplication.instance() is not None:
         return None
     return _ask(f"Passphrase for {database}: ", PASSPHRASE_FILE_ENV)
+
+
+def _tidy_after_open(paths: DataPaths) -> None:
+    """Finish or undo what an interrupted encrypt/decrypt left (plain backups or images
+    beside an encrypted journal, half-written copies, a key file to put back), once per
+    command, when no other instance holds the journal (one may be converting it); each
+    thing done is one line on stderr."""
+    from journal_app.services import encryption
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        return  # the window tidies at its start, after asking about the key file
+    if not encryption.needs_tidying(paths):
+        return
+    from journal_app import APP_ID
+    from journal_app.errors import JournalError
+    from journal_app.instance_lock import held_or_free
+
+    with held_or_free(paths) as ours:
+        if not ours:
+            return
+        try:
+            done = encryption.finish_interrupted(paths)
+        except JournalError as exc:
+            print(
+                f"{APP_ID}: warning: could not finish an interrupted conversion: {exc}",
+                file=sys.stderr,
+            )
+            return
+    for line in done:
+        print(f"{APP_ID}: {line}", file=sys.stderr)
 
 
 def run_crypto_command(args: argparse.Namespace) -> int | None:

@@ -9,7 +9,8 @@ that opens (the old one, or the new one complete):
   under a new random data key (SQLCipher, no plaintext temp file); verify; write the key
   file (and its mirror in backups/); rename over the journal; then encrypt every backup
   the same way (one file at a time); then seal every attachment (db.sealed_files).
-  Backups and attachments left plain by an interruption are encrypted at the next unlock
+  Whatever an interruption left half-done is finished or undone at the next open of the
+  journal, by any command (the CLI's hook in cli_crypto) or the window at its start
   (`finish_interrupted`).
 - *change passphrase*: rewrap the data key in a new key file (atomic); the journal and
   its backups are untouched and keep opening.
@@ -55,6 +56,7 @@ __all__ = [
     "is_encrypted",
     "is_unlocked",
     "key_file_repairs",
+    "needs_tidying",
     "plaintext_export_warning",
     "repair_key_files",
     "unlock",
@@ -105,12 +107,14 @@ def is_unlocked(paths: DataPaths) -> bool:
     return cipher.key_for(paths.database) is not None
 
 
-def unlock(paths: DataPaths, passphrase: str) -> None:
+def unlock(paths: DataPaths, passphrase: str, *, tidy: bool = True) -> None:
     """Check the passphrase and remember the key for this process (WrongPassphrase;
-    KeyFileMissing when no copy of the key file is left); then tidy up after an
-    interrupted conversion (`finish_interrupted`)."""
+    KeyFileMissing when no copy of the key file is left); then, with ``tidy``, tidy up
+    after an interrupted conversion (`finish_interrupted`; the caller holds the
+    instance lock). The window tidies after asking about the key file instead."""
     cipher.unlock(paths.database, paths.backups, passphrase)
-    finish_interrupted(paths)
+    if tidy:
+        finish_interrupted(paths)
 
 
 def key_file_repairs(paths: DataPaths) -> list[str]:
@@ -319,27 +323,64 @@ def _any_attachment_sealed(paths: DataPaths, sealed: bool) -> bool:
     return any(sealed_files.file_is_sealed(p) == sealed for p in _attachment_files(paths))
 
 
-def finish_interrupted(paths: DataPaths) -> list[str]:
-    """Tidy up after a conversion that was killed: delete half-written copies; encrypt
-    backups an interrupted *encrypt* left plain (when the journal is unlocked); drop a
+def _leftovers(paths: DataPaths) -> list[Path]:
+    """Half-written copies a killed conversion (or paste) left behind."""
+    found: list[Path] = []
+    for folder in (paths.root, paths.backups):
+        with contextlib.suppress(OSError):
+            found += [
+                child
+                for child in folder.iterdir()
+                if child.name.endswith((ENCRYPTING, DECRYPTING, cipher.KEY_SUFFIX + ".partial"))
+            ]
+    return found
+
+
+def _encrypted_now(paths: DataPaths) -> bool:
+    """`is_encrypted`, without reading the journal's header when this process has
+    unlocked it (a key is registered only for an encrypted journal)."""
+    return cipher.key_for(paths.database) is not None or is_encrypted(paths)
+
+
+def needs_tidying(paths: DataPaths) -> bool:
+    """Something an interrupted conversion left is still there (cheap to ask: a plain
+    journal without a key file costs two directory listings)."""
+    from journal_app.db import keyfile
+
+    if _leftovers(paths):
+        return True
+    if not paths.database.exists() or not cipher.has_key_file(paths.database, paths.backups):
+        return False
+    if not _encrypted_now(paths):
+        return True  # a key file beside a plain journal
+    if keyfile.key_file_repairs(paths.database, paths.backups):
+        return True
+    if not all(cipher.is_encrypted_file(p) for p in _backups(paths)):
+        return True
+    return _any_attachment_sealed(paths, False)
+
+
+def finish_interrupted(paths: DataPaths, *, fix_key_files: bool = True) -> list[str]:
+    """Tidy up after a conversion that was killed (the caller holds the instance lock,
+    so no conversion is running): delete half-written copies; with the journal
+    encrypted and unlocked, put the verified key file back over a missing, damaged or
+    different copy (with ``fix_key_files``) and encrypt the backups and attachments
+    an interrupted *encrypt* (or *decrypt*) left plain; with the journal plain, drop a
     stale key file once nothing encrypted is left. What was done, one line each."""
     from journal_app.db import keyfile
 
     done: list[str] = []
-    folders = [paths.root, paths.backups]
-    for folder in folders:
-        try:
-            children = list(folder.iterdir())
-        except OSError:
-            continue
-        for child in children:
-            if child.name.endswith((ENCRYPTING, DECRYPTING, cipher.KEY_SUFFIX + ".partial")):
-                with contextlib.suppress(OSError):
-                    child.unlink()
-                    done.append(f"deleted the unfinished copy {child.name}")
-    if is_encrypted(paths):
-        # Both copies alike (a kill may fall between the writes), from the one verified.
-        done += repair_key_files(paths)
+    for child in _leftovers(paths):
+        with contextlib.suppress(OSError):
+            child.unlink()
+            done.append(f"deleted the unfinished copy {child.name}")
+    with contextlib.suppress(OSError):
+        for child in paths.attachments.glob(".*.partial"):
+            with contextlib.suppress(OSError):
+                child.unlink()
+    if _encrypted_now(paths):
+        if fix_key_files:
+            done += repair_key_files(paths)
         key = cipher.key_for(paths.database)
         if key is not None:
             n = _convert_backups(paths, to_key=key, from_key=None)

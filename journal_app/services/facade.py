@@ -184,7 +184,15 @@ class Services:
         cls, paths: DataPaths, *, clock: Clock = system_clock, create: bool = True
     ) -> Services:
         opened = open_database(paths.database, paths.backups, create=create)
-        return cls(paths, opened, clock)
+        services = cls(paths, opened, clock)
+        from journal_app import open_hooks
+
+        try:  # finish or undo an interrupted encrypt/decrypt (the CLI's hook)
+            open_hooks.run_after_open(paths)
+        except BaseException:
+            services.close()
+            raise
+        return services
 
     @property
     def schema_version(self) -> int:

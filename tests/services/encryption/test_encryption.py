@@ -167,10 +167,11 @@ def test_finish_interrupted_seals_images_left_plain(plain, data_paths):
     encryption.encrypt(data_paths, PASS, host=plain)
     (image,) = plain.attachments.list_for(1)
     (data_paths.attachments / image.filename).write_bytes(IMAGE)  # as if killed before it
+    assert encryption.needs_tidying(data_paths)
     assert encryption.finish_interrupted(data_paths) == [
         "encrypted 1 attachment(s) left plain by an interrupted conversion"
     ]
-    assert _image_files(data_paths) != [IMAGE]
+    assert _image_files(data_paths) != [IMAGE] and not encryption.needs_tidying(data_paths)
     assert plain.attachments.read(image.url) == IMAGE
 
 
