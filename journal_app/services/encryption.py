@@ -366,9 +366,8 @@ def finish_interrupted(paths: DataPaths, *, fix_key_files: bool = True) -> list[
     encrypted and unlocked, put the verified key file back over a missing, damaged or
     different copy (with ``fix_key_files``) and encrypt the backups and attachments
     an interrupted *encrypt* (or *decrypt*) left plain; with the journal plain, drop a
-    stale key file once nothing encrypted is left. What was done, one line each."""
-    from journal_app.db import keyfile
-
+    stale key file once nothing encrypted is left. What was done, one line each;
+    JournalError (one line) when something could not be done."""
     done: list[str] = []
     for child in _leftovers(paths):
         with contextlib.suppress(OSError):
@@ -378,6 +377,17 @@ def finish_interrupted(paths: DataPaths, *, fix_key_files: bool = True) -> list[
         for child in paths.attachments.glob(".*.partial"):
             with contextlib.suppress(OSError):
                 child.unlink()
+    try:
+        done += _finish_conversion(paths, fix_key_files=fix_key_files)
+    except cipher.sql_errors(OSError) as exc:
+        raise JournalError(f"{type(exc).__name__}: {exc}") from None
+    return done
+
+
+def _finish_conversion(paths: DataPaths, *, fix_key_files: bool) -> list[str]:
+    from journal_app.db import keyfile
+
+    done: list[str] = []
     if _encrypted_now(paths):
         if fix_key_files:
             done += repair_key_files(paths)
