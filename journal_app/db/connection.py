@@ -238,6 +238,18 @@ def _refuse_keyless_encrypted(path: Path) -> None:
         )
 
 
+def _refuse_foreign_key(path: Path, exc: BaseException) -> None:
+    """Neither the journal nor any backup decrypts with the key its key file holds (the
+    passphrase opened that key file): the key file may be another journal's. Say so,
+    and propose neither a restore nor starting afresh — the journal may be whole."""
+    raise DatabaseRefused(
+        f"{path} does not decrypt with the key in its key file ({path.name}"
+        f"{cipher.KEY_SUFFIX}), and no backup does either: the key file may belong to "
+        f"another journal (put this journal's own key file back), or the journal is "
+        f"damaged ({exc}); it was left untouched"
+    )
+
+
 def open_database(
     path: Path, backups_dir: Path, *, create: bool = True, check_in_background: bool = True
 ) -> OpenedDatabase:
@@ -285,12 +297,15 @@ def open_database(
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()
         reason = f"cannot be opened as a journal: {exc}"
+        backup = _newest_good_backup(backups_dir)
         if state.encrypted:
+            if backup is None:  # no backup decrypts either: the key may be the wrong one
+                _refuse_foreign_key(path, exc)
             reason = (
                 "is encrypted and the passphrase is right, but it cannot be decrypted: "
                 f"it is damaged ({exc})"
             )
-        raise DatabaseDamaged(path, reason, _newest_good_backup(backups_dir)) from None
+        raise DatabaseDamaged(path, reason, backup) from None
     except BaseException:
         db.close()
         raise

@@ -163,3 +163,21 @@ def test_a_plain_journal_with_a_damaged_header_is_still_called_damaged(cli, data
     out = cli("info")
     assert out.returncode == 1
     assert "header is damaged" in out.stderr and "encrypted" not in out.stderr
+
+
+def test_another_journals_key_file_is_suspected_before_damage(cli, data_dir, run_cli, tmp_path):
+    main, mirror = _encrypted(cli, data_dir)
+    other = tmp_path / "other-journal"
+    secret = tmp_path / "secrets" / "PASSPHRASE"  # written by the encrypt above
+    env = {"JOURNAL_APP_PASSPHRASE_FILE": str(secret)}
+    assert run_cli("new", "--title", "x", "--data-dir", str(other), stdin="b").returncode == 0
+    assert run_cli("encrypt", "--data-dir", str(other), env=env).returncode == 0
+    for path in (main, mirror):  # the same passphrase, another journal's key
+        path.write_bytes((other / "journal.sqlite3.key").read_bytes())
+    before = _files(data_dir)
+    out = cli("info", passphrase=PASS)
+    assert out.returncode == 1
+    line = out.stderr.strip()
+    assert "\n" not in line and "may belong to another journal" in line
+    assert "restore" not in line and "afresh" not in line
+    assert _files(data_dir) == before
