@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -132,14 +131,14 @@ def test_a_missing_key_file_is_a_clear_error_and_its_mirror_is_enough(data_paths
     assert not isinstance(caught.value, DatabaseDamaged) and "restore" not in str(caught.value)
 
 
-def test_unlocking_with_the_real_cost_takes_at_most_a_second(data_paths, clock):
+def test_a_journal_made_with_the_real_scrypt_cost_unlocks(data_paths, clock):
+    # Its time is a benchmark figure (bench_crypto unlock_ms, budget 1,000 ms).
     encryption.create_encrypted(data_paths, PASSPHRASE)  # production scrypt cost
     Services.open(data_paths, clock=clock).close()
     cipher.forget_key(data_paths.database, data_paths.backups)
-    started = time.perf_counter()
     encryption.unlock(data_paths, PASSPHRASE)
+    assert keyfile.read_key_file(data_paths.database, data_paths.backups).n == keyfile.KDF_N
     Services.open(data_paths, clock=clock).close()
-    assert time.perf_counter() - started <= 1.0
 
 
 def test_backups_of_an_encrypted_journal_are_encrypted_and_restorable(data_paths, clock):
