@@ -200,6 +200,7 @@ def test_kill_during_rekey_loses_nothing(tmp_path, step, opens_with):
     [
         ("exported", True),  # a backup's plain copy half-made: deleted at the next unlock
         ("one-backup", True),  # one backup decrypted, the journal not yet
+        ("one-attachment", True),  # the backups and one image plain: sealed again
         ("journal-swapped", False),  # all plain, the key files not yet removed
     ],
 )
@@ -210,7 +211,9 @@ def test_kill_during_decrypt_loses_nothing(tmp_path, step, encrypted_after):
     titles = _titles_after_unlock(paths, OLD if encrypted_after else None)
     assert titles == sorted(TITLES)
     assert not list(paths.root.rglob("*.decrypting"))
-    if not encrypted_after:
+    if encrypted_after:  # undone: nothing was left plain beside the encrypted journal
+        assert _plaintext_holders(paths) == []
+    else:
         assert not list(paths.root.rglob("*.key"))  # nothing encrypted is left to need it
 
 
