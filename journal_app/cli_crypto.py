@@ -191,6 +191,9 @@ def run_crypto_command(args: argparse.Namespace) -> int | None:
         "rekey": "Passphrase changed for",
         "decrypt": "Decrypted",
     }[result.action]
-    extra = f" and {result.backups_converted} backup(s)" if result.backups_converted else ""
+    parts = [f"{result.backups_converted} backup(s)"] if result.backups_converted else []
+    if result.images_converted:
+        parts.append(f"{result.images_converted} image(s)")
+    extra = "".join(f", {p}" for p in parts[:-1]) + (f" and {parts[-1]}" if parts else "")
     print(f"{done} the journal{extra} in {paths.root} ({result.seconds:.1f} s).")
     return 0

@@ -84,6 +84,7 @@ class ConversionResult:
     entries: int
     backups_converted: int
     seconds: float
+    images_converted: int = 0
 
 
 def is_encrypted(paths: DataPaths) -> bool:
@@ -462,8 +463,9 @@ def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
                 tmp.unlink()
             raise
         converted = _convert_backups(paths, to_key=key, from_key=None)
-        _convert_attachments(paths, to_key=key, from_key=None)
-        return ConversionResult("encrypt", entries, converted, time.perf_counter() - started)
+        images = _convert_attachments(paths, to_key=key, from_key=None)
+        seconds = time.perf_counter() - started
+        return ConversionResult("encrypt", entries, converted, seconds, images)
 
     return _with_closed(host, paths, work)
 
@@ -506,10 +508,11 @@ def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
 
     def work() -> ConversionResult:
         converted = _convert_backups(paths, to_key=None, from_key=key)
-        _convert_attachments(paths, to_key=None, from_key=key)
+        images = _convert_attachments(paths, to_key=None, from_key=key)
         entries = _convert_file(paths.database, DECRYPTING, key, None)
         keyfile.remove_key_files(paths.database, paths.backups)
         cipher.forget_key(paths.database, paths.backups)
-        return ConversionResult("decrypt", entries, converted, time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        return ConversionResult("decrypt", entries, converted, seconds, images)
 
     return _with_closed(host, paths, work)

@@ -31,14 +31,23 @@ def _holding(folder: Path, needle: bytes) -> list[str]:
     return [p.name for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
 
 
-def test_encrypt_then_every_command_needs_the_passphrase(cli, data_dir):
+def test_encrypt_then_every_command_needs_the_passphrase(cli, data_dir, tmp_path):
     assert cli("new", "--title", MARKER, stdin="body").returncode == 0
+    notes = tmp_path / "notes"  # an image holding the marker, imported as a paste would be
+    notes.mkdir()
+    (notes / "pic.gif").write_bytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;" + MARKER.encode())
+    (notes / "2026-11-01 with image.md").write_text(
+        "A picture\n\n![pic](pic.gif)\n", encoding="utf-8"
+    )
+    imported = cli("import", "--format", "markdown", str(notes))
+    assert imported.returncode == 0, imported.stderr
+    assert any(p.parent.name == "attachments" for p in data_dir.rglob("*.gif"))
     assert cli("backup").returncode == 0
     done = cli("encrypt", passphrase="a long passphrase")
     assert done.returncode == 0, done.stderr
     assert "cannot be opened by anyone" in done.stderr  # the one risk, said plainly
     assert "export" in done.stderr
-    assert "Encrypted the journal and 1 backup(s)" in done.stdout
+    assert "Encrypted the journal, 2 backup(s) and 1 image(s)" in done.stdout
     assert _holding(data_dir, MARKER.encode()) == []
 
     locked = cli("search", MARKER, stdin="")

@@ -138,7 +138,7 @@ def _image_files(data_paths) -> list[bytes]:
 def test_encrypt_seals_the_images_and_decrypt_makes_them_plain_again(plain, data_paths):
     (image,) = plain.attachments.list_for(1)
     assert _image_files(data_paths) == [IMAGE]
-    encryption.encrypt(data_paths, PASS, host=plain)
+    assert encryption.encrypt(data_paths, PASS, host=plain).images_converted == 1
     (sealed,) = _image_files(data_paths)
     assert b"QZV-image-marker" not in sealed
     assert plain.attachments.read(image.url) == IMAGE  # the preview still shows it
@@ -146,7 +146,7 @@ def test_encrypt_seals_the_images_and_decrypt_makes_them_plain_again(plain, data
     pasted = plain.attachments.add_image(other, IMAGE + b" two")
     assert all(b"QZV-image-marker" not in data for data in _image_files(data_paths))
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in data_paths.attachments.iterdir())
-    encryption.decrypt(data_paths, PASS, host=plain)
+    assert encryption.decrypt(data_paths, PASS, host=plain).images_converted == 2
     assert sorted(_image_files(data_paths)) == sorted([IMAGE, IMAGE + b" two"])
     assert plain.attachments.read(pasted.url) == IMAGE + b" two"
 
