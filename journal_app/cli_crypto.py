@@ -12,6 +12,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal_app.config import DataPaths
 
 PASSPHRASE_FILE_ENV = "JOURNAL_APP_PASSPHRASE_FILE"
 # `rekey`: the new passphrase (the old one comes from JOURNAL_APP_PASSPHRASE_FILE).
@@ -21,9 +25,11 @@ COMMANDS = ("encrypt", "rekey", "decrypt")
 
 def add_crypto_commands(sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
     """Register the commands, and let any command unlock an encrypted journal."""
+    from journal_app import open_hooks
     from journal_app.db import cipher  # already loaded by the database layer
 
     cipher.set_unlocker(_unlocker)
+    open_hooks.set_after_open(_tidy_after_open)
     sub.add_parser(
         "encrypt",
         parents=[data_dir],
@@ -101,6 +107,37 @@ def _unlocker(database: Path) -> str | None:
     return _ask(f"Passphrase for {database}: ", PASSPHRASE_FILE_ENV)
 
 
+def _tidy_after_open(paths: DataPaths) -> None:
+    """Finish or undo what an interrupted encrypt/decrypt left (plain backups or images
+    beside an encrypted journal, half-written copies, a key file to put back), once per
+    command, when no other instance holds the journal (one may be converting it); each
+    thing done is one line on stderr."""
+    from journal_app.services import encryption
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        return  # the window tidies at its start, after asking about the key file
+    if not encryption.needs_tidying(paths):
+        return
+    from journal_app import APP_ID
+    from journal_app.errors import JournalError
+    from journal_app.instance_lock import held_or_free
+
+    with held_or_free(paths) as ours:
+        if not ours:
+            return
+        try:
+            done = encryption.finish_interrupted(paths)
+        except JournalError as exc:
+            print(
+                f"{APP_ID}: warning: could not finish an interrupted conversion: {exc}",
+                file=sys.stderr,
+            )
+            return
+    for line in done:
+        print(f"{APP_ID}: {line}", file=sys.stderr)
+
+
 def run_crypto_command(args: argparse.Namespace) -> int | None:
     """Run one of these commands; None when ``args`` is not one of them."""
     if args.command not in COMMANDS:
@@ -154,6 +191,9 @@ def run_crypto_command(args: argparse.Namespace) -> int | None:
         "rekey": "Passphrase changed for",
         "decrypt": "Decrypted",
     }[result.action]
-    extra = f" and {result.backups_converted} backup(s)" if result.backups_converted else ""
+    parts = [f"{result.backups_converted} backup(s)"] if result.backups_converted else []
+    if result.images_converted:
+        parts.append(f"{result.images_converted} image(s)")
+    extra = "".join(f", {p}" for p in parts[:-1]) + (f" and {parts[-1]}" if parts else "")
     print(f"{done} the journal{extra} in {paths.root} ({result.seconds:.1f} s).")
     return 0

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
 from journal_app.config import DataPaths
 from journal_app.errors import InstanceLockedError
+
+# The data dirs whose lock this process holds.
+_held: set[Path] = set()
 
 
 class InstanceLock:
@@ -16,6 +23,7 @@ class InstanceLock:
 
     def acquire(self) -> None:
         if self._lock.tryLock(100):
+            _held.add(self._paths.root.absolute())
             return
         owner = _describe_owner(self._lock.getLockInfo())
         raise InstanceLockedError(
@@ -24,6 +32,8 @@ class InstanceLock:
         )
 
     def release(self) -> None:
+        if self._lock.isLocked():
+            _held.discard(self._paths.root.absolute())
         self._lock.unlock()
 
     def __enter__(self) -> InstanceLock:
@@ -32,6 +42,25 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+@contextlib.contextmanager
+def held_or_free(paths: DataPaths) -> Iterator[bool]:
+    """True inside when this process holds the data dir's lock, or could take it at once
+    (then it is held until the end of the block); False when another process has it."""
+    if paths.root.absolute() in _held:
+        yield True
+        return
+    lock = InstanceLock(paths)
+    if not lock._lock.tryLock(0):
+        yield False
+        return
+    _held.add(paths.root.absolute())
+    try:
+        yield True
+    finally:
+        _held.discard(paths.root.absolute())
+        lock._lock.unlock()
 
 
 def _describe_owner(info: object) -> str:

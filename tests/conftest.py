@@ -28,6 +28,11 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv(CONFIG_DIR_ENV, str(home / "config"))
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    # A CLI test run in this process installs its after-open hook (cli_crypto): not for
+    # the tests after it.
+    from journal_app import open_hooks
+
+    monkeypatch.setattr(open_hooks, "_after_open", None)
     monkeypatch.delenv("JOURNAL_APP_DEBUG", raising=False)
 
 

@@ -123,6 +123,9 @@ def forget_key(database: Path, backups_dir: Path | None) -> None:
         _keys.pop(_folder(database), None)
         if backups_dir is not None:
             _keys.pop(backups_dir.absolute(), None)
+    keyfile = sys.modules.get("journal_app.db.keyfile")
+    if keyfile is not None:
+        keyfile.forget_verified(database)
 
 
 def key_for(path: Path) -> bytes | None:
@@ -165,10 +168,44 @@ def has_key_nearby(path: Path) -> bool:
     own, or the mirror kept in backups/)."""
     if key_for(path) is not None:
         return True
+    if (path.parent / "backups" / (path.name + KEY_SUFFIX)).is_file():
+        return True  # the main key file is gone; its mirror is still there
     try:
         return any(p.name.endswith(KEY_SUFFIX) for p in path.parent.iterdir())
     except OSError:
         return False
+
+
+# SQLCipher's page size (4096) and what a page of ciphertext looks like: byte entropy
+# near 8 bits. A plain SQLite page is mostly zeros and small integers (well under 6).
+_CIPHER_PAGE = 4096
+_MIN_ENTROPY = 7.5
+
+
+def looks_like_ciphertext(path: Path) -> bool:
+    """``path`` has no SQLite header and reads like an SQLCipher file: a whole number of
+    4 KiB pages whose first page is random-looking. Asked only of a file no connection
+    of this process can have open (SQLite refused its header and no key for its folder
+    is unlocked), so reading it with open() drops no lock."""
+    import math
+
+    if key_for(path) is not None:
+        return False
+    try:
+        with path.open("rb") as fh:
+            page = fh.read(_CIPHER_PAGE)
+            size = fh.seek(0, 2)
+    except OSError:
+        return False
+    if size == 0 or size % _CIPHER_PAGE or len(page) < _CIPHER_PAGE:
+        return False
+    if page.startswith(SQLITE_MAGIC):
+        return False
+    from collections import Counter
+
+    counts = Counter(page).values()
+    entropy = -sum(c / len(page) * math.log2(c / len(page)) for c in counts)
+    return entropy >= _MIN_ENTROPY
 
 
 def looks_encrypted(path: Path) -> bool:
@@ -235,19 +272,12 @@ def set_unlocker(unlocker: Callable[[Path], str | None] | None) -> None:
 
 
 def unlock(database: Path, backups_dir: Path | None, passphrase: str) -> bytes:
-    """Check ``passphrase`` against the key file and remember the data key."""
-    from journal_app.db.keyfile import read_key_file, unwrap_key
+    """Check ``passphrase`` against the key file (its copy in backups/ when the main
+    one is missing or damaged) and remember the data key. WrongPassphrase; KeyFileMissing
+    when no copy of the key file can be read."""
+    from journal_app.db.keyfile import unlock_copies
 
-    key_file = read_key_file(database, backups_dir)
-    if key_file is None:
-        from journal_app.db.file_check import DatabaseDamaged
-
-        raise DatabaseDamaged(
-            database,
-            f"is encrypted but its key file ({database.name}{KEY_SUFFIX}, also kept in "
-            "backups/) is missing or damaged, so it cannot be unlocked",
-        )
-    key = unwrap_key(key_file, passphrase)
+    key = unlock_copies(database, backups_dir, passphrase)
     register_key(database, backups_dir, key)
     return key
 

@@ -303,6 +303,32 @@ def _check_encrypted_is_ours(path: Path, db: SqliteDatabase, version: int) -> No
         )
 
 
+def _refuse_keyless_encrypted(path: Path) -> None:
+    """A file without SQLite's header that reads like SQLCipher ciphertext, with no key
+    file anywhere: say so, and propose no restore (which would set aside a journal that
+    may be whole, for want of its key file)."""
+    if cipher.looks_like_ciphertext(path):
+        from journal_app.db.keyfile import KeyFileMissing
+
+        raise KeyFileMissing(
+            f"{path} is encrypted (or damaged) and no key file was found "
+            f"({path.name}{cipher.KEY_SUFFIX}, beside it or in backups/): put the key file "
+            "back to unlock it; the journal was left untouched"
+        )
+
+
+def _refuse_foreign_key(path: Path, exc: BaseException) -> None:
+    """Neither the journal nor any backup decrypts with the key its key file holds (the
+    passphrase opened that key file): the key file may be another journal's. Say so,
+    and propose neither a restore nor starting afresh — the journal may be whole."""
+    raise DatabaseRefused(
+        f"{path} does not decrypt with the key in its key file ({path.name}"
+        f"{cipher.KEY_SUFFIX}), and no backup does either: the key file may belong to "
+        f"another journal (put this journal's own key file back), or the journal is "
+        f"damaged ({exc}); it was left untouched"
+    )
+
+
 def open_database(
     path: Path,
     backups_dir: Path,
@@ -320,6 +346,7 @@ def open_database(
     try:
         state = read_file_state(path)
     except DatabaseDamaged as exc:
+        _refuse_keyless_encrypted(path)
         raise exc.with_backup(_newest_good_backup(backups_dir)) from None
     try:
         check_ours(path, state, latest)
@@ -378,12 +405,15 @@ def open_database(
         if storage is not None:
             raise storage from None
         reason = f"cannot be opened as a journal: {exc}"
+        backup = _newest_good_backup(backups_dir)
         if state.encrypted:
+            if backup is None:  # no backup decrypts either: the key may be the wrong one
+                _refuse_foreign_key(path, exc)
             reason = (
                 "is encrypted and the passphrase is right, but it cannot be decrypted: "
                 f"it is damaged ({exc})"
             )
-        raise DatabaseDamaged(path, reason, _newest_good_backup(backups_dir)) from None
+        raise DatabaseDamaged(path, reason, backup) from None
     except BaseException:
         db.close()
         raise

@@ -3,24 +3,29 @@
 A file is named after its content (`<sha256[:16]>.<ext>`), so pasting the same image twice
 stores it once. The Markdown refers to it as `attachment:<name>`, and `resolve()` is the
 preview's only way to turn such a reference into a file: a regular file directly inside
-the folder, never a path, a symlink, a FIFO or a device.
+the folder, never a path, a symlink, a FIFO or a device; `read()` gives its bytes.
+
+In an encrypted journal the files are sealed with a key derived from the data key
+(db.sealed_files, AES-GCM): `read()` opens them, and files still plain (an interrupted
+conversion) are read as they are and sealed by the next tidy-up. Names stay content
+hashes of the image, so the same image is still stored once.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from journal_app.db import sealed_files
 from journal_app.db.models import Attachment, Entry
 from journal_app.errors import InvalidInput, JournalError
-from journal_app.fsutil import PRIVATE_FILE, fsync_dir, make_private_dir
+from journal_app.fsutil import make_private_dir, read_regular_file
 from journal_app.services.clock import Clock, to_storage
 
 URL_SCHEME = "attachment:"
@@ -65,10 +70,23 @@ def _data(row: Any) -> AttachmentData:
     )
 
 
+# The data key of the journal when it is encrypted (unlocked), else None.
+KeySource = Callable[[], "bytes | None"]
+
+
+def _no_key() -> bytes | None:
+    return None
+
+
 class AttachmentService:
-    def __init__(self, folder: Path, clock: Clock) -> None:
+    def __init__(self, folder: Path, clock: Clock, data_key: KeySource = _no_key) -> None:
         self._folder = folder
         self._clock = clock
+        self._data_key = data_key
+
+    def _sealing_key(self) -> bytes | None:
+        key = self._data_key()
+        return None if key is None else sealed_files.attachment_key(key)
 
     @property
     def folder(self) -> Path:
@@ -119,30 +137,62 @@ class AttachmentService:
                 )
         return _data(row)
 
+    def store_file(self, filename: str, data: bytes) -> None:
+        """Keep ``data`` as the attachment file ``filename`` (a content name, checked by
+        the caller): sealed in an encrypted journal; nothing written when it is there."""
+        if not _SAFE_NAME.fullmatch(filename) or ".." in filename:
+            raise InvalidInput(f"{filename!r} is not a name an attachment can have")
+        self._store(filename, data, hashlib.sha256(data).hexdigest())
+
     def _store(self, filename: str, data: bytes, digest: str) -> None:
         target = self._folder / filename
-        if _same_content(target, len(data), digest):
+        key = self._sealing_key()
+        if self._holds(target, digest, sealed=key is not None):
             return
         try:
             make_private_dir(self._folder)
-            tmp = self._folder / f".{filename}.{os.getpid()}.{os.urandom(4).hex()}.partial"
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            fd = os.open(tmp, flags, PRIVATE_FILE)  # not the default 0o777: no executable images
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, target)  # replaces a symlink itself, never its target
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-                raise
-            fsync_dir(self._folder)
+            stored = data if key is None else sealed_files.seal(key, filename, data)
+            sealed_files.write_private(target, stored)
         except OSError as exc:
             raise JournalError(
                 f"could not save the image in {self._folder}: {exc.strerror or exc}"
             ) from None
+
+    def _holds(self, path: Path, digest: str, *, sealed: bool) -> bool:
+        """``path`` is a regular file holding these bytes, sealed when ``sealed`` (a plain
+        file in an encrypted journal is written again, sealed)."""
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return False
+        except OSError:
+            return False
+        raw = read_regular_file(path, MAX_BYTES + 4096)
+        if raw is None or sealed_files.is_sealed(raw) != sealed:
+            return False
+        data = self._open(path.name, raw)
+        return data is not None and hashlib.sha256(data).hexdigest() == digest
+
+    def _open(self, filename: str, raw: bytes) -> bytes | None:
+        """The image in a file's bytes: unsealed (None when it will not open), or as is."""
+        if not sealed_files.is_sealed(raw):
+            return raw
+        key = self._sealing_key()
+        if key is None:
+            return None
+        try:
+            return sealed_files.unseal(key, filename, raw)
+        except sealed_files.SealBroken:
+            return None
+
+    def read(self, url_or_filename: str) -> bytes | None:
+        """The image behind `attachment:<name>` (or a bare name), decrypted in an
+        encrypted journal; None for what `resolve()` refuses and for a file that is
+        missing, too large or does not decrypt."""
+        path = self.resolve(url_or_filename)
+        if path is None:
+            return None
+        raw = read_regular_file(path, MAX_BYTES + 4096)
+        return None if raw is None else self._open(path.name, raw)
 
     def resolve(self, url_or_filename: str) -> Path | None:
         """The file behind `attachment:<name>` (or a bare name), or None.
@@ -172,15 +222,3 @@ class AttachmentService:
     def list_for(self, entry_id: int) -> list[AttachmentData]:
         query = Attachment.select().where(Attachment.entry == entry_id).order_by(Attachment.id)
         return [_data(row) for row in cast(Iterable[Any], query)]
-
-
-def _same_content(path: Path, size: int, digest: str) -> bool:
-    """True when `path` is already a regular file holding exactly these bytes."""
-    try:
-        info = os.lstat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != size:
-            return False
-        with path.open("rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest() == digest
-    except OSError:
-        return False

@@ -8,12 +8,14 @@ that opens (the old one, or the new one complete):
 - *encrypt*: checkpoint the WAL away; export the journal into ``journal.sqlite3.encrypting``
   under a new random data key (SQLCipher, no plaintext temp file); verify; write the key
   file (and its mirror in backups/); rename over the journal; then encrypt every backup
-  the same way (one file at a time). Backups left plain by an interruption are encrypted
-  at the next unlock (`finish_interrupted`).
+  the same way (one file at a time); then seal every attachment (db.sealed_files).
+  Whatever an interruption left half-done is finished or undone at the next open of the
+  journal, by any command (the CLI's hook in cli_crypto) or the window at its start
+  (`finish_interrupted`).
 - *change passphrase*: rewrap the data key in a new key file (atomic); the journal and
   its backups are untouched and keep opening.
-- *decrypt*: backups first, then the journal; the key files go last, so every file
-  still encrypted keeps its key file until it is plain.
+- *decrypt*: backups first, then the attachments, then the journal; the key files go
+  last, so every file still encrypted keeps its key file until it is plain.
 
 A lost passphrase cannot be recovered: nothing here or anywhere else can open the journal
 without it.
@@ -53,7 +55,10 @@ __all__ = [
     "finish_interrupted",
     "is_encrypted",
     "is_unlocked",
+    "key_file_repairs",
+    "needs_tidying",
     "plaintext_export_warning",
+    "repair_key_files",
     "unlock",
 ]
 
@@ -79,6 +84,7 @@ class ConversionResult:
     entries: int
     backups_converted: int
     seconds: float
+    images_converted: int = 0
 
 
 def is_encrypted(paths: DataPaths) -> bool:
@@ -102,12 +108,39 @@ def is_unlocked(paths: DataPaths) -> bool:
     return cipher.key_for(paths.database) is not None
 
 
-def unlock(paths: DataPaths, passphrase: str) -> None:
+def unlock(paths: DataPaths, passphrase: str, *, tidy: bool = True) -> None:
     """Check the passphrase and remember the key for this process (WrongPassphrase;
-    DatabaseDamaged when the key file is gone); then tidy up after an interrupted
-    conversion (`finish_interrupted`)."""
+    KeyFileMissing when no copy of the key file is left); then, with ``tidy``, tidy up
+    after an interrupted conversion (`finish_interrupted`; the caller holds the
+    instance lock). The window tidies after asking about the key file instead."""
     cipher.unlock(paths.database, paths.backups, passphrase)
-    finish_interrupted(paths)
+    if tidy:
+        finish_interrupted(paths)
+
+
+def key_file_repairs(paths: DataPaths) -> list[str]:
+    """What is wrong with the copies of the key file, measured against the copy that
+    accepted the passphrase in this process (one line each; empty when nothing is, or
+    when the journal was not unlocked here). Outdated copies (no digest) are not
+    mentioned: they are rewritten quietly."""
+    from journal_app.db import keyfile
+
+    return [
+        r.describe()
+        for r in keyfile.key_file_repairs(paths.database, paths.backups)
+        if r.problem != "outdated"
+    ]
+
+
+def repair_key_files(paths: DataPaths) -> list[str]:
+    """Put the verified key file back over every copy that is missing, damaged or
+    different; what was done, one line each."""
+    from journal_app.db import keyfile
+
+    return [
+        f"{r.describe()}: put it back" if r.problem != "outdated" else r.describe()
+        for r in keyfile.reinstate_verified(paths.database, paths.backups)
+    ]
 
 
 def create_encrypted(paths: DataPaths, passphrase: str, *, kdf_n: int | None = None) -> None:
@@ -233,44 +266,138 @@ def _convert_backups(paths: DataPaths, *, to_key: bytes | None, from_key: bytes 
     return done
 
 
-def finish_interrupted(paths: DataPaths) -> list[str]:
-    """Tidy up after a conversion that was killed: delete half-written copies; encrypt
-    backups an interrupted *encrypt* left plain (when the journal is unlocked); drop a
-    stale key file once nothing encrypted is left. What was done, one line each."""
+def _attachment_files(paths: DataPaths) -> list[Path]:
+    """The attachment files (regular, not hidden: half-written ones start with a dot)."""
+    import stat
+
+    try:
+        children = sorted(paths.attachments.iterdir())
+    except OSError:
+        return []
+    found = []
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(child).st_mode):
+                found.append(child)
+    return found
+
+
+def _convert_attachments(paths: DataPaths, *, to_key: bytes | None, from_key: bytes | None) -> int:
+    """Seal (``to_key``) or unseal (``to_key`` None) every attachment file not yet so,
+    each through a temporary file renamed over it; how many were converted."""
+    from journal_app.db import sealed_files
+    from journal_app.fsutil import read_regular_file
+    from journal_app.services.attachments import MAX_BYTES
+
+    done = 0
+    for path in _attachment_files(paths):
+        raw = read_regular_file(path, MAX_BYTES + 4096)
+        if raw is None or sealed_files.is_sealed(raw) == (to_key is not None):
+            continue
+        if to_key is not None:
+            data = sealed_files.seal(sealed_files.attachment_key(to_key), path.name, raw)
+        else:
+            if from_key is None:
+                raise JournalError(f"the attachment {path.name} is encrypted; unlock first")
+            try:
+                data = sealed_files.unseal(sealed_files.attachment_key(from_key), path.name, raw)
+            except sealed_files.SealBroken as exc:
+                raise JournalError(f"{exc}; the journal stays encrypted") from None
+        sealed_files.write_private(path, data)
+        done += 1
+    return done
+
+
+def _any_attachment_sealed(paths: DataPaths, sealed: bool) -> bool:
+    from journal_app.db import sealed_files
+
+    return any(sealed_files.file_is_sealed(p) == sealed for p in _attachment_files(paths))
+
+
+def _leftovers(paths: DataPaths) -> list[Path]:
+    """Half-written copies a killed conversion (or paste) left behind."""
+    found: list[Path] = []
+    for folder in (paths.root, paths.backups):
+        with contextlib.suppress(OSError):
+            found += [
+                child
+                for child in folder.iterdir()
+                if child.name.endswith((ENCRYPTING, DECRYPTING, cipher.KEY_SUFFIX + ".partial"))
+            ]
+    return found
+
+
+def _encrypted_now(paths: DataPaths) -> bool:
+    """`is_encrypted`, without reading the journal's header when this process has
+    unlocked it (a key is registered only for an encrypted journal)."""
+    return cipher.key_for(paths.database) is not None or is_encrypted(paths)
+
+
+def needs_tidying(paths: DataPaths) -> bool:
+    """Something an interrupted conversion left is still there (cheap to ask: a plain
+    journal without a key file costs two directory listings)."""
+    from journal_app.db import keyfile
+
+    if _leftovers(paths):
+        return True
+    if not paths.database.exists() or not cipher.has_key_file(paths.database, paths.backups):
+        return False
+    if not _encrypted_now(paths):
+        return True  # a key file beside a plain journal
+    if keyfile.key_file_repairs(paths.database, paths.backups):
+        return True
+    if not all(cipher.is_encrypted_file(p) for p in _backups(paths)):
+        return True
+    return _any_attachment_sealed(paths, False)
+
+
+def finish_interrupted(paths: DataPaths, *, fix_key_files: bool = True) -> list[str]:
+    """Tidy up after a conversion that was killed (the caller holds the instance lock,
+    so no conversion is running): delete half-written copies; with the journal
+    encrypted and unlocked, put the verified key file back over a missing, damaged or
+    different copy (with ``fix_key_files``) and encrypt the backups and attachments
+    an interrupted *encrypt* (or *decrypt*) left plain; with the journal plain, drop a
+    stale key file once nothing encrypted is left. What was done, one line each;
+    JournalError (one line) when something could not be done."""
+    done: list[str] = []
+    for child in _leftovers(paths):
+        with contextlib.suppress(OSError):
+            child.unlink()
+            done.append(f"deleted the unfinished copy {child.name}")
+    with contextlib.suppress(OSError):
+        for child in paths.attachments.glob(".*.partial"):
+            with contextlib.suppress(OSError):
+                child.unlink()
+    try:
+        done += _finish_conversion(paths, fix_key_files=fix_key_files)
+    except cipher.sql_errors(OSError) as exc:
+        raise JournalError(f"{type(exc).__name__}: {exc}") from None
+    return done
+
+
+def _finish_conversion(paths: DataPaths, *, fix_key_files: bool) -> list[str]:
     from journal_app.db import keyfile
 
     done: list[str] = []
-    folders = [paths.root, paths.backups]
-    for folder in folders:
-        try:
-            children = list(folder.iterdir())
-        except OSError:
-            continue
-        for child in children:
-            if child.name.endswith((ENCRYPTING, DECRYPTING, cipher.KEY_SUFFIX + ".partial")):
-                with contextlib.suppress(OSError):
-                    child.unlink()
-                    done.append(f"deleted the unfinished copy {child.name}")
-    if is_encrypted(paths):
-        current = keyfile.read_key_file(paths.database, paths.backups)
-        if current is not None:  # both copies alike (a kill may fall between the writes)
-            text = current.to_json()
-            for path in keyfile.key_file_paths(paths.database, paths.backups):
-                try:
-                    same = path.read_text(encoding="utf-8") == text
-                except OSError:
-                    same = False
-                if not same:
-                    keyfile.write_file_atomically(path, text)
-                    done.append(f"rewrote the key file {path.name} from its other copy")
+    if _encrypted_now(paths):
+        if fix_key_files:
+            done += repair_key_files(paths)
         key = cipher.key_for(paths.database)
         if key is not None:
             n = _convert_backups(paths, to_key=key, from_key=None)
             if n:
-                done.append(f"encrypted {n} backup(s) left plain by an interrupted encrypt")
+                done.append(f"encrypted {n} backup(s) left plain by an interrupted conversion")
+            n = _convert_attachments(paths, to_key=key, from_key=None)
+            if n:
+                done.append(f"encrypted {n} attachment(s) left plain by an interrupted conversion")
     elif (
-        paths.database.exists() and keyfile.read_key_file(paths.database, paths.backups) is not None
-    ) and not any(cipher.is_encrypted_file(p) for p in _backups(paths)):
+        paths.database.exists()
+        and keyfile.read_key_file(paths.database, paths.backups) is not None
+        and not any(cipher.is_encrypted_file(p) for p in _backups(paths))
+        and not _any_attachment_sealed(paths, True)
+    ):
         keyfile.remove_key_files(paths.database, paths.backups)
         done.append("removed the key file of a journal no longer encrypted")
     return done
@@ -328,7 +455,9 @@ def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
                 tmp.unlink()
             raise
         converted = _convert_backups(paths, to_key=key, from_key=None)
-        return ConversionResult("encrypt", entries, converted, time.perf_counter() - started)
+        images = _convert_attachments(paths, to_key=key, from_key=None)
+        seconds = time.perf_counter() - started
+        return ConversionResult("encrypt", entries, converted, seconds, images)
 
     return _with_closed(host, paths, work)
 
@@ -343,11 +472,10 @@ def change_passphrase(
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
     started = time.perf_counter()
-    current = keyfile.read_key_file(paths.database, paths.backups)
-    if current is None:
-        cipher.unlock(paths.database, paths.backups, old)  # raises DatabaseDamaged
-        raise AssertionError("unreachable")
-    key = keyfile.unwrap_key(current, old)
+    key = cipher.unlock(paths.database, paths.backups, old)  # any intact copy
+    verified = keyfile.verified_key_file(paths.database)
+    assert verified is not None  # just remembered by the unlock
+    current = verified[1]
     replacement = keyfile.wrap_key(key, new, n=current.n, r=current.r, p=current.p)
     if keyfile.unwrap_key(replacement, new) != key:  # verify before swapping
         raise JournalError("the new key file did not verify; nothing changed")
@@ -367,17 +495,16 @@ def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
 
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
-    key_file = keyfile.read_key_file(paths.database, paths.backups)
-    if key_file is None:
-        key = cipher.unlock(paths.database, paths.backups, passphrase)  # DatabaseDamaged
-    key = keyfile.unwrap_key(key_file, passphrase) if key_file is not None else key
+    key = cipher.unlock(paths.database, paths.backups, passphrase)  # any intact copy
     started = time.perf_counter()
 
     def work() -> ConversionResult:
         converted = _convert_backups(paths, to_key=None, from_key=key)
+        images = _convert_attachments(paths, to_key=None, from_key=key)
         entries = _convert_file(paths.database, DECRYPTING, key, None)
         keyfile.remove_key_files(paths.database, paths.backups)
         cipher.forget_key(paths.database, paths.backups)
-        return ConversionResult("decrypt", entries, converted, time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        return ConversionResult("decrypt", entries, converted, seconds, images)
 
     return _with_closed(host, paths, work)

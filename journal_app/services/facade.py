@@ -66,9 +66,13 @@ class Services:
 
     @cached_property
     def attachments(self) -> AttachmentService:
+        from journal_app.db import cipher
         from journal_app.services.attachments import AttachmentService
 
-        return AttachmentService(self.paths.attachments, self.clock)
+        database = self.paths.database
+        return AttachmentService(
+            self.paths.attachments, self.clock, lambda: cipher.key_for(database)
+        )
 
     @cached_property
     def planning(self) -> PlanningService:
@@ -190,11 +194,20 @@ class Services:
         if not read_only:
             make_private(paths)  # before SQLite opens the files: its -wal/-shm copy the mode
         opened = open_database(paths.database, paths.backups, create=create, read_only=read_only)
-        if not read_only:
-            from journal_app.db.snapshot import remove_leftovers
+        services = cls(paths, opened, clock)
+        if read_only:
+            return services
+        from journal_app import open_hooks
+        from journal_app.db.snapshot import remove_leftovers
 
+        try:
             remove_leftovers(paths.root, paths.backups)  # what a killed backup left behind
-        return cls(paths, opened, clock)
+            # Finish or undo an interrupted encrypt/decrypt (the CLI's hook).
+            open_hooks.run_after_open(paths)
+        except BaseException:
+            services.close()
+            raise
+        return services
 
     @property
     def schema_version(self) -> int:

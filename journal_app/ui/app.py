@@ -107,7 +107,7 @@ def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bo
     stack.enter_context(InstanceLock(paths))
     while True:
         try:
-            return stack.enter_context(Services.open(paths))
+            services = stack.enter_context(Services.open(paths))
         except JournalError as exc:
             from journal_app.services.encryption import PassphraseNeeded
 
@@ -130,6 +130,14 @@ def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bo
             print(f"{APP_ID}: error: {exc}", file=sys.stderr, flush=True)
             if not offer_recovery_at_start(exc, paths):
                 raise _Declined from None
+        else:
+            from journal_app.services import encryption
+
+            if encryption.needs_tidying(paths):  # an interrupted conversion, a key file
+                from journal_app.ui.encryption.unlock import tidy_at_start
+
+                tidy_at_start(paths)
+            return services
 
 
 class _Declined(Exception):

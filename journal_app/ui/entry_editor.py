@@ -463,7 +463,7 @@ class EntryEditorPane(QWidget):
             from journal_app.ui.preview import PreviewView
 
             self._preview = PreviewView()
-            self._preview.set_attachment_resolver(self._services.attachments.resolve)
+            self._preview.set_attachment_resolver(self._services.attachments.read)
             self._preview.setVisible(False)
             self.splitter.addWidget(self._preview)
         return self._preview

@@ -65,7 +65,8 @@ EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 ATTACHMENT_SCHEME = "attachment"
 
 Converter = Callable[[str], str]
-Resolver = Callable[[str], "Path | None"]
+# An attachment's file, or its bytes (an encrypted journal's images are decrypted).
+Resolver = Callable[[str], "Path | bytes | None"]
 
 
 # ------------------------------------------------------------------ patchable policy hooks
@@ -236,7 +237,8 @@ class PreviewView(QTextBrowser):
         self._show(html, seconds)
 
     def set_attachment_resolver(self, resolver: Resolver | None) -> None:
-        """`resolver("attachment:NAME")` → the file, or None; the only source of images."""
+        """`resolver("attachment:NAME")` → the file or its bytes, or None; the only source
+        of images."""
         self._resolver = resolver
         self._images.clear()
 
@@ -354,11 +356,14 @@ class PreviewView(QTextBrowser):
             self._images.move_to_end(key)
             return self._images[key]
         try:
-            path = self._resolver(name) if self._resolver else None
+            found = self._resolver(name) if self._resolver else None
         except Exception:  # a resolver refusing a name must not break the preview
             log.exception("attachment resolver failed for %r", name)
-            path = None
-        data = read_regular_file(path, MAX_IMAGE_BYTES) if path else None
+            found = None
+        if isinstance(found, bytes):
+            data: bytes | None = found if len(found) <= MAX_IMAGE_BYTES else None
+        else:
+            data = read_regular_file(found, MAX_IMAGE_BYTES) if found else None
         image = _decode_image(data, width) if data else None
         if image is not None:
             self._images[key] = image

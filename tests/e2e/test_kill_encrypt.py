@@ -1,5 +1,7 @@
 """`kill -9` in the middle of encrypt and rekey (issue #9): at every step the journal
-still opens, with the old keying or the new one, and no entry is lost."""
+still opens, with the old keying or the new one, and no entry is lost; and the next
+command of any kind (`info`, `new`) finishes or undoes the conversion, so no plaintext
+copy stays beside an encrypted journal (#13)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ pytestmark = [
 
 OLD = "the old passphrase"
 NEW = "the new passphrase"
-TITLES = [f"entry {n}" for n in range(40)]
+MARKER = "QZV-kill-marker"
+TITLES = [f"entry {n} {MARKER}" for n in range(40)]
 
 # The conversion in a child process, paused (blocked on stdin) at one step; the parent
 # kills it there. Steps: a function of the conversion is wrapped to report and block.
@@ -33,7 +36,7 @@ CHILD = """
 import os, sys
 from pathlib import Path
 from journal_app.config import check_data_dir
-from journal_app.db import cipher, keyfile
+from journal_app.db import cipher, keyfile, sealed_files
 from journal_app.services import encryption
 
 keyfile.KDF_N = 2**10
@@ -72,6 +75,8 @@ elif step == "journal-swapped":  # decrypt: two backups, then the journal
     after(encryption, "fsync_dir", step, nth=3)
 elif step == "one-backup":
     after(encryption, "_convert_file", step)
+elif step == "one-attachment":  # encrypt: the journal and backups done, one image of two
+    after(sealed_files, "write_private", step)
 if action == "encrypt":
     encryption.encrypt(paths, sys.argv[4])
 elif action == "decrypt":
@@ -91,6 +96,9 @@ def _journal(data_dir: Path, *, encrypted: bool) -> DataPaths:
     svc = Services.open(paths)
     for n, title in enumerate(TITLES):
         svc.entries.create(day=dt.date(2026, 1, 1) + dt.timedelta(days=n), title=title)
+    for shade in (1, 2):  # a pasted image holds the marker too (after its header)
+        image = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;" + f"{MARKER} {shade}".encode()
+        svc.attachments.add_image(1, image)
     svc.backups.create("manual")
     svc.backups.create("pre-import")
     svc.close()
@@ -135,6 +143,8 @@ def _titles_after_unlock(paths: DataPaths, passphrase: str | None) -> list[str]:
         assert [b.entries for b in backups] == [len(TITLES)] * 2  # every backup opens
         if encryption.is_encrypted(paths):
             assert all(cipher.is_encrypted_file(b.path) for b in backups)
+        images = [svc.attachments.read(a.filename) for a in svc.attachments.list_for(1)]
+        assert len(images) == 2 and all(MARKER.encode() in (i or b"") for i in images)
         return titles
     finally:
         svc.close()
@@ -149,6 +159,7 @@ def _titles_after_unlock(paths: DataPaths, passphrase: str | None) -> list[str]:
         ("key-written", False),  # the key file in place, the journal still plain
         ("swapped", True),  # the journal encrypted, its backups still plain
         ("one-backup", True),  # one backup encrypted, the other not
+        ("one-attachment", True),  # one image sealed, the other not
     ],
 )
 def test_kill_during_encrypt_loses_nothing(tmp_path, step, encrypted_after):
@@ -189,6 +200,7 @@ def test_kill_during_rekey_loses_nothing(tmp_path, step, opens_with):
     [
         ("exported", True),  # a backup's plain copy half-made: deleted at the next unlock
         ("one-backup", True),  # one backup decrypted, the journal not yet
+        ("one-attachment", True),  # the backups and one image plain: sealed again
         ("journal-swapped", False),  # all plain, the key files not yet removed
     ],
 )
@@ -199,5 +211,68 @@ def test_kill_during_decrypt_loses_nothing(tmp_path, step, encrypted_after):
     titles = _titles_after_unlock(paths, OLD if encrypted_after else None)
     assert titles == sorted(TITLES)
     assert not list(paths.root.rglob("*.decrypting"))
-    if not encrypted_after:
+    if encrypted_after:  # undone: nothing was left plain beside the encrypted journal
+        assert _plaintext_holders(paths) == []
+    else:
         assert not list(paths.root.rglob("*.key"))  # nothing encrypted is left to need it
+
+
+def _cli(paths: DataPaths, *args: str, passphrase: str | None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("JOURNAL_APP_PASSPHRASE_FILE", None)
+    if passphrase is not None:
+        secret = paths.root.parent / "passphrase"
+        secret.write_text(passphrase + "\n", encoding="utf-8")
+        env["JOURNAL_APP_PASSPHRASE_FILE"] = str(secret)
+    return subprocess.run(
+        [sys.executable, "-m", "journal_app", *args, "--data-dir", str(paths.root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        input="",
+        timeout=120,
+    )
+
+
+def _plaintext_holders(paths: DataPaths) -> list[str]:
+    return sorted(
+        str(p.relative_to(paths.root))
+        for p in paths.root.rglob("*")
+        if p.is_file() and MARKER.encode() in p.read_bytes()
+    )
+
+
+@pytest.mark.parametrize(
+    ("step", "encrypted_after"),
+    [
+        ("exported", False),
+        ("key-written", False),  # a key file beside the plain journal
+        ("swapped", True),  # the journal encrypted, its backups and images still plain
+        ("one-backup", True),
+        ("one-attachment", True),  # one image sealed, the other still plain
+    ],
+)
+@pytest.mark.parametrize("command", ["info", "new"])
+def test_after_a_killed_encrypt_any_command_leaves_no_plaintext_copy(
+    tmp_path, step, encrypted_after, command
+):
+    paths = _journal(tmp_path / "data", encrypted=False)
+    _kill_at(paths, step, "encrypt", NEW)
+    args = ["new", "--title", "after the kill"] if command == "new" else ["info"]
+    done = _cli(paths, *args, passphrase=NEW if encrypted_after else None)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not list(paths.root.rglob("*.encrypting"))
+    assert not list(paths.root.rglob("*.partial"))
+    if encrypted_after:
+        assert _plaintext_holders(paths) == []  # backups and images encrypted too
+        assert all(cipher.is_encrypted_file(p) for p in paths.backups.glob("*.sqlite3"))
+        assert len(list(paths.root.rglob("*.key"))) == 2
+    else:
+        assert not list(paths.root.rglob("*.key"))  # no key file beside a plain journal
+    # The journal holds everything, and the next command has nothing left to do.
+    again = _cli(
+        paths, "search", "entry", "--limit", "100", passphrase=NEW if encrypted_after else None
+    )
+    assert again.returncode == 0 and again.stderr == ""
+    assert all(title in again.stdout for title in TITLES)

@@ -46,7 +46,7 @@ def _files(services) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
-def test_a_pasted_image_is_stored_and_resolves_to_its_file(services, entry_id):
+def test_a_pasted_image_is_stored_and_resolves_to_its_file(services, entry_id, journal_kind):
     data = _png()
     added = services.attachments.add_image(entry_id, data, mime="image/png")
     assert added.filename.endswith(".png") and len(added.filename) == 16 + 4
@@ -54,7 +54,9 @@ def test_a_pasted_image_is_stored_and_resolves_to_its_file(services, entry_id):
     assert (added.entry_id, added.mime, added.size) == (entry_id, "image/png", len(data))
     path = services.attachments.resolve(added.url)
     assert path == services.paths.attachments / added.filename
-    assert path.read_bytes() == data
+    assert services.attachments.read(added.url) == data
+    # On disk: the image itself in a plain journal, sealed in an encrypted one.
+    assert (path.read_bytes() == data) == (journal_kind == "plain")
     assert services.attachments.resolve(added.filename) == path
     assert services.attachments.list_for(entry_id) == [added]
     assert _files(services) == [added.filename]  # no temporary file left behind
@@ -126,8 +128,9 @@ def test_a_damaged_copy_of_an_image_is_written_again(services, entry_id):
     first = services.attachments.add_image(entry_id, _png())
     path = services.attachments.resolve(first.url)
     path.write_bytes(b"\x89PNG truncated")
+    assert services.attachments.read(first.url) in (None, b"\x89PNG truncated")
     services.attachments.add_image(entry_id, _png())
-    assert path.read_bytes() == _png()
+    assert services.attachments.read(first.url) == _png()
 
 
 # --------------------------------------------------------------------------- resolve

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app.ui.pages.journal import JournalPage
@@ -315,3 +315,28 @@ def test_the_calendar_opens_a_day_and_new_entries_default_to_it(qtbot, page, jou
     assert "No entry on" in page.window().save_label.text()
     page.new_entry()
     assert page.editor_pane.day_edit.date().toPython() == empty_day
+
+
+@pytest.mark.parametrize("journal_kind", ["encrypted"])
+def test_a_pasted_image_in_an_encrypted_journal_is_sealed_on_disk_and_shown(
+    qtbot, page, services, data_paths, journal_kind
+):
+    pane = page.editor_pane
+    page.view_actions["split"].trigger()
+    png = _png()
+    mime = QMimeData()
+    mime.setData("image/png", png)
+    pane.editor.setFocus()
+    with qtbot.waitSignal(pane.preview.rendered, timeout=5000):
+        pane.editor.insertFromMimeData(mime)
+    (stored,) = services.attachments.list_for(pane.entry.id)
+    on_disk = (data_paths.attachments / stored.filename).read_bytes()
+    assert bytes(png.data()) not in on_disk and not on_disk.startswith(b"\x89PNG")
+
+    def shown() -> bool:
+        image = pane.preview.document().resource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(stored.url)
+        )
+        return isinstance(image, QImage) and image.width() > 0
+
+    qtbot.waitUntil(shown, timeout=5000)

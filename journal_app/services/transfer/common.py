@@ -186,6 +186,12 @@ def write_text(path: Path, text: str) -> None:
         fh.write(text)
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    """An attachment copied into an export (its bytes already decrypted)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
 def read_text(path: Path, where: str | None = None) -> str:
     """A UTF-8 text file an import reads (a BOM is dropped): a regular file of at most
     import_files.MAX_TEXT_BYTES; one line naming the file when it is not that."""

@@ -72,11 +72,11 @@ def embed_images(markup: str, services: Services) -> str:
     """`attachment:` image sources -> `data:` URLs (files that cannot be read: dropped)."""
 
     def swap(match: re.Match[str]) -> str:
-        path = services.attachments.resolve(match.group(1))
+        data = services.attachments.read(match.group(1))
         mime = MIME.get(match.group(1).rsplit(".", 1)[-1].lower())
-        if path is None or mime is None:
+        if data is None or mime is None:
             return 'src="" data-missing="1"'
-        return f'src="data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"'
+        return f'src="data:{mime};base64,{base64.b64encode(data).decode()}"'
 
     return _IMG_SRC.sub(swap, markup)
 

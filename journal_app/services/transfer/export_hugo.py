@@ -7,7 +7,6 @@ draft: false. Put the folder at a site's `content/` (or mount it) and `hugo` bui
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from journal_app.services.transfer.common import (
     no_progress,
     slugify,
     unique_name,
+    write_bytes,
     write_text,
 )
 from journal_app.services.transfer.export_markdown import check_output_folder
@@ -59,11 +59,11 @@ def export_hugo(services: Services, out: Path, progress: Progress = no_progress)
         bundle = section / unique_name(stem, "", taken)
         body = reading.strip_private_hashtags(entry.body, listed)
         for name in reading.attachment_names(body):
-            source = services.attachments.resolve(name)
-            if source is None:
+            data = services.attachments.read(name)  # decrypted in an encrypted journal
+            if data is None:
                 continue
             bundle.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, bundle / name)
+            write_bytes(bundle / name, data)
             images += 1
             body = body.replace(f"attachment:{name}", name)
         body = sanitize_markdown_html(body)  # a site may render raw HTML: no scripts

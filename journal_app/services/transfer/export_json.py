@@ -42,9 +42,9 @@ def journal_document(services: Services, progress: Progress = no_progress) -> di
             }
         )
         for name in names:
-            path = services.attachments.resolve(name)
-            if path is not None:
-                files[name] = base64.b64encode(path.read_bytes()).decode("ascii")
+            image = services.attachments.read(name)  # decrypted in an encrypted journal
+            if image is not None:
+                files[name] = base64.b64encode(image).decode("ascii")
     progress(total, total, "attachments")
     return {
         "format": FORMAT,

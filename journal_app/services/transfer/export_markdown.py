@@ -7,7 +7,6 @@ links rewritten to relative paths, so the folder reads well in any Markdown edit
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from journal_app.services.transfer.common import (
     no_progress,
     slugify,
     unique_name,
+    write_bytes,
     write_text,
 )
 
@@ -69,12 +69,12 @@ def export_markdown(
         name = entry_filename(entry, taken.setdefault(folder, set()))
         body = entry.body
         for image in reading.attachment_names(body):
-            source = services.attachments.resolve(image)
-            if source is None:
+            data = services.attachments.read(image)  # decrypted in an encrypted journal
+            if data is None:
                 continue
             if image not in copied:
                 (out / ATTACHMENTS).mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, out / ATTACHMENTS / image)
+                write_bytes(out / ATTACHMENTS / image, data)
                 copied.add(image)
             body = body.replace(f"attachment:{image}", f"../../{ATTACHMENTS}/{image}")
         write_text(folder / name, front_matter(entry) + body)

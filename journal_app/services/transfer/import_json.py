@@ -185,14 +185,8 @@ def _decode(source: str, name: str, encoded: str) -> bytes:
 def _write_files(services: Services, files: dict[str, bytes]) -> None:
     """Content-named files first (rows never point at a missing file); a rolled-back
     import leaves at most unused copies behind, never a changed one."""
-    from journal_app.services.transfer.export_json import write_atomically
-
-    folder = services.attachments.folder
-    for name, data in files.items():
-        target = folder / name
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        write_atomically(target, data)
+    for name, data in files.items():  # sealed in an encrypted journal
+        services.attachments.store_file(name, data)
 
 
 def _restore(

@@ -3,6 +3,7 @@ cancel ends the start."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -12,13 +13,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from journal_app import APP_NAME
 from journal_app.config import DataPaths
+from journal_app.errors import JournalError
 from journal_app.services import encryption
+
+log = logging.getLogger(__name__)
 
 
 class UnlockDialog(QDialog):
@@ -75,9 +80,40 @@ class UnlockDialog(QDialog):
 
 def ask_passphrase_at_start(paths: DataPaths) -> bool:
     """Unlock ``paths``' encrypted journal with a modal dialog; False when cancelled.
-    Errors other than a wrong passphrase (a missing key file) propagate."""
-    dialog = UnlockDialog(str(paths.root), lambda text: encryption.unlock(paths, text))
+    Errors other than a wrong passphrase (no key file left) propagate. The tidy-up
+    comes after the journal opens (`tidy_at_start`)."""
+    dialog = UnlockDialog(str(paths.root), lambda text: encryption.unlock(paths, text, tidy=False))
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
+
+
+def confirm_key_file_repair(problems: list[str]) -> bool:
+    """Ask before putting the key file's verified copy back (tests patch this)."""
+    text = "\n\n".join(p[0].upper() + p[1:] + "." for p in problems)
+    answer = QMessageBox.question(
+        QApplication.activeWindow(),
+        f"Key file — {APP_NAME}",
+        f"{text}\n\nPut the copy that unlocks the journal back in place?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tidy_at_start(paths: DataPaths) -> list[str]:
+    """After the journal opened (the window holds the instance lock): offer to put back
+    a missing or damaged key file from its verified copy, then finish or undo what an
+    interrupted encrypt/decrypt left. What was done, one line each (also logged)."""
+    done: list[str] = []
+    problems = encryption.key_file_repairs(paths)
+    try:
+        if problems and confirm_key_file_repair(problems):
+            done += encryption.repair_key_files(paths)
+        done += encryption.finish_interrupted(paths, fix_key_files=False)
+    except JournalError as exc:  # the journal opened: say it, and go on
+        log.warning("could not finish an interrupted conversion: %s", exc)
+    for line in done:
+        log.info("%s", line)
+    return done

@@ -22,10 +22,14 @@ def _cheap_kdf(monkeypatch, data_paths):
     cipher.forget_key(data_paths.database, data_paths.backups)
 
 
+IMAGE = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;" + b"QZV-image-marker"
+
+
 @pytest.fixture
 def plain(data_paths, clock):
     svc = Services.open(data_paths, clock=clock)
-    svc.entries.create(day=dt.date(2026, 11, 1), title="one", body="first words")
+    one = svc.entries.create(day=dt.date(2026, 11, 1), title="one", body="first words")
+    svc.attachments.add_image(one.id, IMAGE)
     svc.entries.create(day=dt.date(2026, 11, 2), title="two", body="second words")
     svc.backups.create("manual")
     yield svc
@@ -126,3 +130,60 @@ def test_exports_of_an_encrypted_journal_are_said_to_be_plain(plain, data_paths)
     assert encryption.plaintext_export_warning(data_paths) is None
     encryption.encrypt(data_paths, PASS, host=plain)
     assert "plain text" in encryption.plaintext_export_warning(data_paths)
+
+
+def _image_files(data_paths) -> list[bytes]:
+    return [p.read_bytes() for p in sorted(data_paths.attachments.iterdir())]
+
+
+def test_encrypt_seals_the_images_and_decrypt_makes_them_plain_again(plain, data_paths):
+    (image,) = plain.attachments.list_for(1)
+    assert _image_files(data_paths) == [IMAGE]
+    assert encryption.encrypt(data_paths, PASS, host=plain).images_converted == 1
+    (sealed,) = _image_files(data_paths)
+    assert b"QZV-image-marker" not in sealed
+    assert plain.attachments.read(image.url) == IMAGE  # the preview still shows it
+    other = plain.entries.create(day=dt.date(2026, 11, 3), title="three").id
+    pasted = plain.attachments.add_image(other, IMAGE + b" two")
+    assert all(b"QZV-image-marker" not in data for data in _image_files(data_paths))
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in data_paths.attachments.iterdir())
+    assert encryption.decrypt(data_paths, PASS, host=plain).images_converted == 2
+    assert sorted(_image_files(data_paths)) == sorted([IMAGE, IMAGE + b" two"])
+    assert plain.attachments.read(pasted.url) == IMAGE + b" two"
+
+
+def test_a_sealed_image_renamed_or_altered_is_not_shown(plain, data_paths):
+    encryption.encrypt(data_paths, PASS, host=plain)
+    (image,) = plain.attachments.list_for(1)
+    path = data_paths.attachments / image.filename
+    sealed = path.read_bytes()
+    path.write_bytes(sealed[:-1] + bytes([sealed[-1] ^ 1]))
+    assert plain.attachments.read(image.url) is None
+    path.write_bytes(sealed)
+    path.rename(data_paths.attachments / ("0" * 16 + ".gif"))
+    assert plain.attachments.read("0" * 16 + ".gif") is None  # the name is authenticated
+
+
+def test_finish_interrupted_seals_images_left_plain(plain, data_paths):
+    encryption.encrypt(data_paths, PASS, host=plain)
+    (image,) = plain.attachments.list_for(1)
+    (data_paths.attachments / image.filename).write_bytes(IMAGE)  # as if killed before it
+    assert encryption.needs_tidying(data_paths)
+    assert encryption.finish_interrupted(data_paths) == [
+        "encrypted 1 attachment(s) left plain by an interrupted conversion"
+    ]
+    assert _image_files(data_paths) != [IMAGE] and not encryption.needs_tidying(data_paths)
+    assert plain.attachments.read(image.url) == IMAGE
+
+
+def test_images_imported_into_an_encrypted_journal_are_sealed(plain, data_paths, tmp_path):
+    from journal_app.services.transfer.service import TransferService
+
+    out = tmp_path / "journal.json"
+    TransferService(plain).export_to("json", out)
+    encryption.encrypt(data_paths, PASS, host=plain)
+    (image,) = plain.attachments.list_for(1)
+    (data_paths.attachments / image.filename).unlink()  # the image lost, then imported
+    TransferService(plain).import_from("json", out)
+    assert all(b"QZV-image-marker" not in data for data in _image_files(data_paths))
+    assert plain.attachments.read(image.url) == IMAGE

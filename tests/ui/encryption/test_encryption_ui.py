@@ -139,3 +139,48 @@ def test_turn_on_change_and_turn_off_from_the_dialog(window, services, data_path
     assert not encryption.is_encrypted(data_paths)
     services.entries.create(day=dt.date(2026, 11, 2), title="after", body="y")
     assert len(services.entries.recent(5)) == 2
+
+
+@pytest.mark.parametrize("put_back", [True, False])
+def test_start_with_the_key_file_missing_asks_to_put_its_verified_copy_back(
+    qapp, data_paths, clock, monkeypatch, put_back
+):
+    from journal_app.ui.encryption import unlock
+
+    _encrypted_journal(data_paths, clock)
+    main, mirror = keyfile.key_file_paths(data_paths.database, data_paths.backups)
+    main.unlink()
+    asked: list[list[str]] = []
+
+    def answer(problems: list[str]) -> bool:
+        asked.append(problems)
+        return put_back
+
+    monkeypatch.setattr(unlock, "confirm_key_file_repair", answer)
+    monkeypatch.setenv(STARTUP_PROBE_ENV, "1")
+    seen: list[str] = []
+    _answer_unlock([PASS], seen)
+    assert run_gui(data_paths) == 0
+    assert seen == ["ok"]  # the copy in backups/ unlocked it
+    assert asked == [[f"the key file {main} is missing; its copy {mirror} unlocks the journal"]]
+    assert main.exists() == put_back
+    if put_back:
+        assert main.read_text() == mirror.read_text()
+
+
+def test_start_undoes_an_encrypt_killed_before_the_journal_was_swapped(
+    qapp, data_paths, clock, monkeypatch
+):
+    svc = Services.open(data_paths, clock=clock)
+    svc.entries.create(day=dt.date(2026, 11, 1), title="plain words", body="x")
+    svc.close()
+    # As `encrypt` killed after writing the key file and the encrypted copy, before the
+    # rename: the journal still plain, beside a key file and a copy it no longer needs.
+    key = keyfile.new_data_key()
+    keyfile.write_key_file(data_paths.database, data_paths.backups, keyfile.wrap_key(key, PASS))
+    copy = data_paths.root / "journal.sqlite3.encrypting"
+    cipher.export_copy(data_paths.database, copy, None, key)
+    monkeypatch.setenv(STARTUP_PROBE_ENV, "1")
+    assert run_gui(data_paths) == 0  # no passphrase asked: the journal is plain
+    assert not copy.exists()
+    assert not list(data_paths.root.rglob("*.key"))
