@@ -47,3 +47,10 @@ class DiskFull(StorageError):
 
 class ReadOnlyJournal(StorageError):
     """The journal's file or folder cannot be written."""
+
+
+class JournalReplaced(StorageError):
+    """The journal file was swapped for a new one (encrypt, decrypt, restore) by another
+    process while this one had it open: what it wrote went into the old file."""
+
+    exit_code = 75  # EX_TEMPFAIL: run it again

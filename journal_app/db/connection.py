@@ -19,6 +19,7 @@ Start-up checks, in order of cost:
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -38,7 +39,13 @@ from journal_app.db.file_check import (
     run_check,
 )
 from journal_app.db.models import database_proxy
-from journal_app.errors import DatabaseRefused, JournalError, NewerSchemaError, StorageError
+from journal_app.errors import (
+    DatabaseRefused,
+    JournalError,
+    JournalReplaced,
+    NewerSchemaError,
+    StorageError,
+)
 from journal_app.fsutil import create_private_file
 
 # synchronous=NORMAL with WAL is crash-safe (only the last commits can be lost on power
@@ -141,6 +148,8 @@ class JournalDatabase(SqliteDatabase):
 
     verification: Verification | None = None
     backups_dir: Path | None = None
+    # (st_dev, st_ino) of the file opened: a write checks it is still the journal's file.
+    identity: tuple[int, int] | None = None
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("lock_type", "IMMEDIATE")
@@ -154,7 +163,10 @@ class JournalDatabase(SqliteDatabase):
         if self.verification is not None and not sql.startswith(READS):
             self.await_verification()
         with storage_errors.translated(self.folder):
-            return super().execute_sql(sql, params)
+            cursor = super().execute_sql(sql, params)
+        if not sql.startswith(READS):
+            self.check_still_the_journal()
+        return cursor
 
     def begin(self, lock_type=None):  # type: ignore[no-untyped-def]
         with storage_errors.translated(self.folder):
@@ -163,11 +175,33 @@ class JournalDatabase(SqliteDatabase):
     def commit(self):  # type: ignore[no-untyped-def]
         with storage_errors.translated(self.folder):
             super().commit()
+        self.check_still_the_journal()
+
+    def check_still_the_journal(self) -> None:
+        """Raise JournalReplaced when another process swapped the journal file (encrypt,
+        decrypt, restore) under this connection: its writes went into the old file, so
+        they must not be reported as saved. One stat() per write statement."""
+        if self.identity is None:
+            return
+        try:
+            info = os.stat(self.path)
+            same = (info.st_dev, info.st_ino) == self.identity
+        except OSError:
+            same = False
+        if not same:
+            raise JournalReplaced(
+                "the journal file was replaced (encrypted, decrypted or restored by another "
+                "program) while this ran; nothing was saved — try again"
+            )
+
+    @property
+    def path(self) -> Path:
+        return Path(live_files.database_path(self.database) or ".")
 
     @property
     def folder(self) -> Path:
         """The journal's folder (whose free space tells a full disk from an I/O error)."""
-        return Path(live_files.database_path(self.database) or ".").absolute().parent
+        return self.path.absolute().parent
 
     def rollback(self):  # type: ignore[no-untyped-def]
         try:
@@ -375,6 +409,8 @@ def open_database(
     db.backups_dir = backups_dir
     try:
         db.connect()
+        info = os.stat(path)
+        db.identity = (info.st_dev, info.st_ino)
         # The header may lag behind a WAL file; ask SQLite too before any write.
         version = migrations.schema_version(db)
         if encrypted:
