@@ -130,3 +130,9 @@ def test_every_acknowledged_write_is_kept(tmp_path, ending):
         parts = services.sessions.between(today - dt.timedelta(days=1), today)
         assert len({part.session.id for part in parts}) == logged
         assert services.backups.check().problems == []
+        kept = services.entries.count()
+    print(  # the figures of a run, seen with `pytest -s`
+        f"\nstress[{ending}]: {len(acknowledged)} CLI entries acknowledged, "
+        f"{len(saved)} window saves shown, {logged} sessions logged; journal holds {kept} "
+        f"entries; errors shown: {len(errors)}"
+    )
