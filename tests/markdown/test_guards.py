@@ -20,6 +20,10 @@ from journal_app.markdown.guards import (
     too_deep,
 )
 
+# A bound that only catches a hang: these renders take 0.004–0.08 s here (25× to 500×
+# below it); their speed is a benchmark figure, not a test.
+HANG_S = 2.0
+
 
 def timed(text: str) -> tuple[str, float]:
     start = time.perf_counter()
@@ -38,7 +42,7 @@ def test_clean_text_replaces_lone_surrogates_and_controls_only():
 def test_a_very_large_entry_is_shown_as_plain_text_with_a_notice():
     text = "# not a heading here\n" + "lorem ipsum dolor\n" * 600_000  # ~10 MB
     html, seconds = timed(text)
-    assert seconds < 2
+    assert seconds < HANG_S
     assert html.startswith(f'<p class="notice">{NOTICE_LARGE}</p>')
     assert "<h1" not in html and "# not a heading here" in html
     assert "more characters, not shown here" in html
@@ -46,7 +50,7 @@ def test_a_very_large_entry_is_shown_as_plain_text_with_a_notice():
 
 def test_a_long_line_without_spaces_gets_break_points():
     html, seconds = timed("x" * 1_000_000)
-    assert seconds < 2
+    assert seconds < HANG_S
     assert NOTICE_LARGE in html
     assert ZWSP in html
     assert max(len(run) for run in html.split(ZWSP)) < 200
@@ -73,7 +77,7 @@ def test_a_list_nested_500_deep_renders_as_plain_text():
 
 def test_20000_nested_divs_are_not_parsed_as_html():
     html, seconds = timed("<div>" * 20_000 + "deep" + "</div>" * 20_000)
-    assert seconds < 2
+    assert seconds < HANG_S
     assert "<div" not in html
     assert "&lt;div&gt;" in html  # shown as text
 
@@ -113,7 +117,7 @@ def test_deadline_stops_a_python_loop_and_leaves_nothing_pending():
     start = time.perf_counter()
     with pytest.raises(RenderTimeout):
         call_with_deadline(spin, "", 0.05)
-    assert time.perf_counter() - start < 1
+    assert time.perf_counter() - start < HANG_S / 2
 
     assert call_with_deadline(str.upper, "quick", 0.05) == "QUICK"
     # Had the timer fired late, its exception would surface in this loop.
