@@ -116,7 +116,14 @@ def make_private(paths: DataPaths) -> None:
     """Tighten a journal made with looser modes (before this version every file followed
     the umask: the folder 755, the database and backups 644, images 755): its folder
     0700; the database, its -wal/-shm, key file and other ``journal.sqlite3*`` files, and
-    everything in backups/, attachments/ and logs/, 0600. Only chmod: safe while open."""
+    everything in backups/, attachments/ and logs/, 0600. Only chmod: safe while open.
+    Once the folder is private the walk is skipped: every file is then created 0600, and
+    a CLI command on a journal with thousands of images should not stat them all."""
+    try:
+        if not stat.S_IMODE(paths.root.stat().st_mode) & ~PRIVATE_DIR:
+            return
+    except OSError:
+        return
     tighten(paths.root, PRIVATE_DIR)
     try:
         ours = [p for p in paths.root.iterdir() if p.name.startswith(DATABASE_NAME)]
