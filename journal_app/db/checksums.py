@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from journal_app.db.cipher import sql_errors
+from journal_app.db.cipher_basics import sql_errors
 
 FUNCTION_NAME = "journal_row_checksum"
 TABLE = "row_checksum"

@@ -27,35 +27,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.db import live_files
-from journal_app.errors import DatabaseRefused
+from journal_app.db.cipher_basics import (  # noqa: F401 - part of this module's interface
+    KEY_SUFFIX,
+    PassphraseNeeded,
+    WrongPassphrase,
+    sql_errors,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-KEY_SUFFIX = ".key"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class WrongPassphrase(DatabaseRefused):
-    """The passphrase does not open this journal's key file."""
-
-    exit_code = 2
-
-
-class PassphraseNeeded(DatabaseRefused):
-    """The journal is encrypted and was not unlocked."""
-
-    exit_code = 2
-
-
-def sql_errors(*extra: type[BaseException]) -> tuple[type[BaseException], ...]:
-    """The driver errors to catch (and ``extra``): stdlib sqlite3's, and SQLCipher's once
-    it is loaded (its classes are not sqlite3's). Lazy: plain journals never load it."""
-    module = sys.modules.get("sqlcipher3.dbapi2")
-    if module is None:
-        return (sqlite3.Error, *extra)
-    return (sqlite3.Error, module.Error, *extra)
 
 
 # ---------------------------------------------------------------------- files

@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal_app.db.cipher import KEY_SUFFIX, WrongPassphrase
+from journal_app.db.cipher_basics import KEY_SUFFIX, WrongPassphrase
 from journal_app.errors import DatabaseRefused
 from journal_app.fsutil import fsync_dir, make_private_dir
 

@@ -86,3 +86,8 @@ class DayAxis(pg.AxisItem):
         if spacing != DAY:
             return ["" for _ in values]
         return [label(x_day(v), self.level) for v in values]
+
+
+def date_axis(orientation: str = "bottom") -> Any:
+    """The days axis for a plot (pyqtgraph loads with this module, so import it lazily)."""
+    return DayAxis(orientation)

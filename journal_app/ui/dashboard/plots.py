@@ -15,7 +15,7 @@ def plot_widget(*, date_x: bool = False) -> Any:
     """A PlotWidget without the context menus charts here do not offer."""
     import pyqtgraph as pg
 
-    from journal_app.ui.dashboard.timeaxis import date_axis
+    from journal_app.ui.dashboard.day_axis import date_axis
 
     axes = {"bottom": date_axis()} if date_x else None
     return pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
@@ -25,7 +25,7 @@ def add_plot(layout: Any, row: int, *, date_x: bool = True) -> Any:
     """A plot in a GraphicsLayout (no context menu)."""
     import pyqtgraph as pg
 
-    from journal_app.ui.dashboard.timeaxis import date_axis
+    from journal_app.ui.dashboard.day_axis import date_axis
 
     axes = {"bottom": date_axis()} if date_x else None
     return layout.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
@@ -37,9 +36,3 @@ def days_x(days: Sequence[dt.date]) -> np.ndarray:
 def values(items: Sequence[float | None]) -> np.ndarray:
     """Floats with NaN for a missing value (drawn as a gap)."""
     return np.array([np.nan if v is None else v for v in items], dtype=float)
-
-
-def date_axis(orientation: str = "bottom") -> Any:
-    from journal_app.ui.dashboard.day_axis import DayAxis
-
-    return DayAxis(orientation)

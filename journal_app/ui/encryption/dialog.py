@@ -3,7 +3,7 @@ recovered, and an offer to export first), change the passphrase, turn off."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,10 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import InvalidInput, JournalError
-from journal_app.services.encryption import LOST_PASSPHRASE_WARNING
+from journal_app.services.encryption import LOST_PASSPHRASE_WARNING, ConversionResult
 
-if TYPE_CHECKING:
-    from journal_app.ui.encryption.controller import EncryptionController
+
+class EncryptionActions(Protocol):
+    """What the dialog asks of its controller (ui.encryption.controller), named here so
+    the two modules import no circle."""
+
+    @property
+    def encrypted(self) -> bool: ...
+
+    def can_export(self) -> bool: ...
+
+    def export_first(self) -> None: ...
+
+    def encrypt(self, passphrase: str) -> ConversionResult: ...
+
+    def change_passphrase(self, old: str, new: str) -> ConversionResult: ...
+
+    def decrypt(self, passphrase: str) -> ConversionResult: ...
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -33,7 +48,7 @@ def _password_field(name: str) -> QLineEdit:
 
 
 class EncryptionDialog(QDialog):
-    def __init__(self, controller: EncryptionController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: EncryptionActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.encrypted = controller.encrypted
