@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+if TYPE_CHECKING:
+    from journal_app.services.entries import EntryData
 
 VIEW_MODES = ("editor", "split", "preview")
 VIEW_LABELS = {"editor": "Editor", "split": "Split", "preview": "Preview"}
@@ -41,6 +45,31 @@ class Draft:
     series: str | None = None
     number: int | None = None
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntryFields:
+    """What the editor's fields hold when an autosave runs: what it writes."""
+
+    title: str
+    body: str
+    day: dt.date
+    series: str | None
+    number: int | None
+    tags: tuple[str, ...]
+    visibility: str
+    sprint_id: int | None
+
+    def changed_from(self, entry: EntryData) -> dict[str, Any]:
+        """The fields that differ from ``entry``, as ``EntriesService.update`` keywords."""
+        changed: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name == "tags":
+                value = list(value)  # the service's lists compare unequal to tuples
+            if getattr(entry, item.name) != value:
+                changed[item.name] = value
+        return changed
 
 
 def split_tags(text: str) -> list[str]:

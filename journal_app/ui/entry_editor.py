@@ -32,7 +32,13 @@ from journal_app.services import Services
 from journal_app.services.entries import EntryData, StaleRevision
 from journal_app.ui.autosave import AutosaveController
 from journal_app.ui.editor import EditorToolbar, FindReplaceBar, MarkdownEditor
-from journal_app.ui.entry_draft import VIEW_MODES, Draft, make_view_actions, split_tags
+from journal_app.ui.entry_draft import (
+    VIEW_MODES,
+    Draft,
+    EntryFields,
+    make_view_actions,
+    split_tags,
+)
 from journal_app.ui.theme import mute
 
 
@@ -348,19 +354,19 @@ class EntryEditorPane(QWidget):
 
     # -- saving ---------------------------------------------------------------------------
 
-    def _fields(self) -> dict[str, object]:
+    def _fields(self) -> EntryFields:
         series = self.series_combo.currentText().strip() or None
         number = self.number_spin.value() or None
-        return {
-            "title": self.title_edit.text(),
-            "body": self.editor.text(),
-            "day": _pydate(self.day_edit.date()),
-            "series": series,
-            "number": number if series else None,
-            "tags": split_tags(self.tags_edit.text()),
-            "visibility": self.visibility_combo.currentData(),
-            "sprint_id": self.sprint_combo.currentData(),
-        }
+        return EntryFields(
+            title=self.title_edit.text(),
+            body=self.editor.text(),
+            day=_pydate(self.day_edit.date()),
+            series=series,
+            number=number if series else None,
+            tags=tuple(split_tags(self.tags_edit.text())),
+            visibility=self.visibility_combo.currentData(),
+            sprint_id=self.sprint_combo.currentData(),
+        )
 
     def _save(self) -> bool:
         fields = self._fields()
@@ -369,13 +375,20 @@ class EntryEditorPane(QWidget):
             if self._entry is None:
                 if self._draft is None:
                     return True
-                self._entry = entries.create(**fields)  # type: ignore[arg-type]
+                self._entry = entries.create(
+                    day=fields.day,
+                    title=fields.title,
+                    body=fields.body,
+                    series=fields.series,
+                    number=fields.number,
+                    tags=list(fields.tags),
+                    visibility=fields.visibility,
+                    sprint_id=fields.sprint_id,
+                )
                 self._draft = None
             else:
                 current = self._entry
-                changed = {
-                    name: value for name, value in fields.items() if getattr(current, name) != value
-                }
+                changed = fields.changed_from(current)
                 if not changed:
                     return True
                 self._entry = entries.update(current.id, expected_rev=current.rev, **changed)
@@ -390,13 +403,13 @@ class EntryEditorPane(QWidget):
         self.saved.emit(self._entry)
         return True
 
-    def _keep_conflicting_copy(self, newer: EntryData, fields: dict[str, object]) -> bool:
-        title = str(fields["title"]) or "Untitled"
+    def _keep_conflicting_copy(self, newer: EntryData, fields: EntryFields) -> bool:
+        title = fields.title or "Untitled"
         copy = self._services.entries.create(
-            day=fields["day"],  # type: ignore[arg-type]
+            day=fields.day,
             title=f"{title} (conflicting copy)",
-            body=str(fields["body"]),
-            tags=fields["tags"],  # type: ignore[arg-type]
+            body=fields.body,
+            tags=list(fields.tags),
         )
         self._load(newer, None)
         self.saved.emit(copy)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,14 @@ from journal_app.ui.icons import app_icon, nav_icon
 from journal_app.ui.pages.journal import JournalPage
 from journal_app.ui.settings import open_settings
 from journal_app.ui.theme import SIDEBAR_SHEET, Theme, ThemeManager, mute
+from journal_app.ui.window_context import MENU_ORDER, MenuSlot
+
+if TYPE_CHECKING:
+    from journal_app.ui.backups.controller import BackupController
+    from journal_app.ui.encryption.controller import EncryptionController
+    from journal_app.ui.external_changes import ExternalChangeWatcher
+    from journal_app.ui.timer.controller import FocusTimerController
+    from journal_app.ui.transfer.controller import TransferController
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(720, 480)
@@ -87,6 +97,8 @@ def _shortcuts(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySe
 
 
 class MainWindow(QMainWindow):
+    """The main window; it is the ``WindowContext`` its controllers and pages use."""
+
     area_changed = Signal(str)  # the key of the area now shown
     focus_timer_ready = Signal()  # the status-bar timer is installed (after first paint)
 
@@ -118,7 +130,12 @@ class MainWindow(QMainWindow):
             key: (lambda k=key: page_class(k)(self._services, self.events)) for key in PAGE_CLASSES
         }
         self.pages: dict[str, QWidget] = {"journal": self.journal_page}
-        self.focus_timer: QObject | None = None  # installed just after the first paint
+        # Installed just after the first paint (``_install_focus_timer``).
+        self.backups: BackupController | None = None
+        self.focus_timer: FocusTimerController | None = None
+        self.transfer: TransferController | None = None
+        self.encryption: EncryptionController | None = None
+        self._added_menus: dict[MenuSlot, QMenu] = {}
         for area in AREAS:
             item = QListWidgetItem(area.label)
             item.setData(Qt.ItemDataRole.UserRole, area.key)
@@ -336,6 +353,61 @@ class MainWindow(QMainWindow):
         )
         self.status_label.setToolTip(str(paths.database))
 
+    # -- WindowContext (journal_app/ui/window_context.py) ------------------------------------
+
+    def dialog_parent(self) -> QMainWindow:
+        return self
+
+    def show_status(self, text: str, msecs: int) -> None:
+        self.statusBar().showMessage(text, msecs)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def add_file_action(self, action: QAction) -> None:
+        self.file_menu.insertAction(self.file_quit_separator, action)
+
+    def add_menu(self, slot: MenuSlot, menu: QMenu) -> None:
+        before = self.help_menu.menuAction()
+        for later in MENU_ORDER[MENU_ORDER.index(slot) + 1 :]:
+            if later in self._added_menus:
+                before = self._added_menus[later].menuAction()
+                break
+        self.menuBar().insertMenu(before, menu)
+        self._added_menus[slot] = menu
+
+    def open_entry_id(self) -> int | None:
+        entry = self.journal_page.editor_pane.entry
+        return entry.id if entry is not None else None
+
+    def save_open_entry(self, *, announce: bool = False) -> bool:
+        if announce:
+            return self.journal_page.save_now()
+        return self.journal_page.editor_pane.flush()
+
+    def close_open_entry(self) -> None:
+        self.journal_page.editor_pane.close_document()
+
+    def open_entry(self, entry_id: int, *, show: bool = False) -> bool:
+        if show:
+            self.journal_page.refresh()
+            self.show_area("journal")
+        return self.journal_page.open_entry(entry_id)
+
+    def wait_for_backups(self) -> None:
+        if self.backups is not None:
+            self.backups.pool.waitForDone()
+
+    def when_timer_ready(self, call: Callable[[QAction], None]) -> None:
+        def on_ready() -> None:
+            if self.focus_timer is not None:
+                call(self.focus_timer.actions.start)
+
+        if self.focus_timer is not None:
+            on_ready()
+        else:
+            self.focus_timer_ready.connect(on_ready)
+
     # -- state ----------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
@@ -381,10 +453,14 @@ class MainWindow(QMainWindow):
         self.transfer = install_transfer(self, self._services, self.events)
         from journal_app.ui.encryption import install_encryption
 
-        self.encryption = install_encryption(self, self._services, self.events)
+        self.encryption = install_encryption(
+            self, self._services, self.events, open_export=self.transfer.open_export
+        )
         from journal_app.ui.external_changes import ExternalChangeWatcher
 
-        self.external_changes = ExternalChangeWatcher(self._services, self.events, self)
+        self.external_changes: ExternalChangeWatcher | None = ExternalChangeWatcher(
+            self._services, self.events, self
+        )
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 if TYPE_CHECKING:
     from journal_app.services import Services
+    from journal_app.ui.backups.controller import BackupController
     from journal_app.ui.data_events import DataEvents
+    from journal_app.ui.window_context import WindowContext
 
 
-def install_backups(window: QObject, services: Services, events: DataEvents) -> QObject:
+def install_backups(
+    context: WindowContext, services: Services, events: DataEvents
+) -> BackupController:
     """Add File ▸ Backups…, check the journal, start the start-up backup (at most once a
     day, in a worker thread) and the daily timer; return the controller."""
     from journal_app.ui.backups.controller import BackupController
 
-    controller = BackupController(window, services, events)  # type: ignore[arg-type]
+    controller = BackupController(context, services, events)
     controller.start()
     return controller

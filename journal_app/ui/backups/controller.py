@@ -17,13 +17,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from journal_app.errors import JournalError
 from journal_app.services import Services
 from journal_app.services.backups import BackupInfo, DatabaseDamaged, RestoreResult
 from journal_app.ui.backups.worker import Job
 from journal_app.ui.data_events import DataEvents
+from journal_app.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +39,10 @@ class BackupController(QObject):
     damage_found = Signal(object)  # DatabaseDamaged: the recovery dialog is showing
     checked = Signal()  # the start-up check passed
 
-    def __init__(self, window: QMainWindow, services: Services, events: DataEvents) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, context: WindowContext, services: Services, events: DataEvents) -> None:
+        super().__init__(context.dialog_parent())
+        self._context = context
+        self._window = context.dialog_parent()  # the parent of its dialogs
         self._services = services
         self._events = events
         self.pool = QThreadPool(self)
@@ -55,7 +57,7 @@ class BackupController(QObject):
         self.action = QAction("&Backups…", self)
         self.action.setStatusTip("List the backups, back up now, restore one")
         self.action.triggered.connect(self.open_dialog)
-        window.file_menu.insertAction(window.file_quit_separator, self.action)  # type: ignore[attr-defined]
+        context.add_file_action(self.action)
 
         self.timer = QTimer(self)
         self.timer.setInterval(DAILY_CHECK_MS)
@@ -136,7 +138,7 @@ class BackupController(QObject):
         self._submit(Job(call, "backup"))
 
     def _status(self, text: str) -> None:
-        self._window.statusBar().showMessage(text, MESSAGE_MS)
+        self._context.show_status(text, MESSAGE_MS)
 
     def _on_about_to_quit(self) -> None:
         self.timer.stop()
@@ -159,9 +161,7 @@ class BackupController(QObject):
         """Save what is being edited, put ``backup`` in place and reload every page."""
         self.pool.waitForDone()  # never swap the file under a running backup
         if not self._services.backups.startup_problem():
-            save = getattr(getattr(self._window, "journal_page", None), "save_now", None)
-            if callable(save):
-                save()
+            self._context.save_open_entry(announce=True)
         result = self._services.backups.restore(backup)  # type: ignore[arg-type]
         self._reload()
         self._status(f"Restored {result.restored_from.name}")
@@ -171,17 +171,13 @@ class BackupController(QObject):
     def _reload(self) -> None:
         """Show the restored journal: the open entry is reloaded (or closed when the
         backup does not have it), then every page hears that everything changed."""
-        page = getattr(self._window, "journal_page", None)
-        pane = getattr(page, "editor_pane", None)
-        current = getattr(pane, "entry", None)
-        if pane is not None:
-            pane.close_document()  # nothing is pending: it was saved before the swap
-        refresh = getattr(self._window, "refresh", None)
-        if callable(refresh):
-            refresh()
-        if current is not None and page is not None:
+        context = self._context
+        current = context.open_entry_id()
+        context.close_open_entry()  # nothing is pending: it was saved before the swap
+        context.refresh()
+        if current is not None:
             with contextlib.suppress(JournalError):
-                page.open_entry(current.id)
+                context.open_entry(current)
         for signal in (
             self._events.entries_changed,
             self._events.sprints_changed,

@@ -11,11 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from journal_app.services import Services, encryption
 from journal_app.services.encryption import ConversionResult
 from journal_app.ui.data_events import DataEvents
+from journal_app.ui.window_context import WindowContext
 
 MESSAGE_MS = 8000
 
@@ -23,16 +24,24 @@ MESSAGE_MS = 8000
 class EncryptionController(QObject):
     converted = Signal(object)  # ConversionResult
 
-    def __init__(self, window: QMainWindow, services: Services, events: DataEvents) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        context: WindowContext,
+        services: Services,
+        events: DataEvents,
+        *,
+        open_export: Callable[[], object] | None = None,
+    ) -> None:
+        super().__init__(context.dialog_parent())
+        self._context = context
+        self._open_export = open_export
         self._services = services
         self._events = events
         self.dialog: QObject | None = None
         self.action = QAction("&Encryption…", self)
         self.action.setStatusTip("Encrypt the journal with a passphrase, change it, or turn it off")
         self.action.triggered.connect(self.open_dialog)
-        window.file_menu.insertAction(window.file_quit_separator, self.action)  # type: ignore[attr-defined]
+        context.add_file_action(self.action)
 
     @property
     def encrypted(self) -> bool:
@@ -43,17 +52,16 @@ class EncryptionController(QObject):
 
         if self.dialog is not None:
             self.dialog.deleteLater()  # type: ignore[attr-defined]
-        self.dialog = EncryptionDialog(self, self._window)
+        self.dialog = EncryptionDialog(self, self._context.dialog_parent())
         self.dialog.open()  # type: ignore[attr-defined]
         return self.dialog
 
     def can_export(self) -> bool:
-        return callable(getattr(getattr(self._window, "transfer", None), "open_export", None))
+        return self._open_export is not None
 
     def export_first(self) -> None:
-        transfer = getattr(self._window, "transfer", None)
-        if transfer is not None:
-            transfer.open_export()
+        if self._open_export is not None:
+            self._open_export()
 
     # -- conversions (raise JournalError with one line when refused) -----------------------
 
@@ -77,13 +85,8 @@ class EncryptionController(QObject):
         return self._services
 
     def _run(self, work: Callable[[], ConversionResult]) -> ConversionResult:
-        save = getattr(getattr(self._window, "journal_page", None), "save_now", None)
-        if callable(save):
-            save()  # typed text first: the journal is closed while converting
-        backups = getattr(self._window, "backups", None)
-        pool = getattr(backups, "pool", None)
-        if pool is not None:
-            pool.waitForDone()  # never swap the file under a running backup
+        self._context.save_open_entry(announce=True)  # typed text first: it is closed next
+        self._context.wait_for_backups()  # never swap the file under a running backup
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = work()
@@ -94,8 +97,6 @@ class EncryptionController(QObject):
             "rekey": "The passphrase was changed",
             "decrypt": "The journal is no longer encrypted",
         }[result.action]
-        status = getattr(self._window, "statusBar", None)
-        if callable(status):
-            status().showMessage(text, MESSAGE_MS)
+        self._context.show_status(text, MESSAGE_MS)
         self.converted.emit(result)
         return result

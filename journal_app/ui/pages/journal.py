@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from journal_app.ui.entry_editor import EntryEditorPane
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.search_panel import SearchPanel
+from journal_app.ui.window_context import window_context
 
 
 def _summary(entry: EntryData) -> EntrySummary:
@@ -265,9 +266,12 @@ class JournalPage(QWidget):
             )
         )
 
-    def save_now(self) -> None:
-        if self.editor_pane.flush():
-            self.editor_pane.message.emit("Saved")
+    def save_now(self) -> bool:
+        """Save the open entry now and say so; False when it could not be saved."""
+        if not self.editor_pane.flush():
+            return False
+        self.editor_pane.message.emit("Saved")
+        return True
 
     def can_close(self) -> bool:
         """Save before the window closes; False keeps it open (nothing is dropped)."""
@@ -346,10 +350,9 @@ class JournalPage(QWidget):
     # -- internals ------------------------------------------------------------------------
 
     def _show_self(self) -> None:
-        window = self.window()
-        show_area = getattr(window, "show_area", None)
-        if callable(show_area):
-            show_area("journal")
+        context = window_context(self)
+        if context is not None:
+            context.show_area("journal")
 
     def _open_latest(self) -> None:
         ids = self.entry_list.entry_ids_in_order()

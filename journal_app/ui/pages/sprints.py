@@ -31,6 +31,7 @@ from journal_app.ui.data_events import DataEvents
 from journal_app.ui.pages.base import scaled_font_label
 from journal_app.ui.sprints.board import BoardWidget
 from journal_app.ui.sprints.format import sprint_label
+from journal_app.ui.window_context import window_context
 
 if TYPE_CHECKING:
     from journal_app.ui.sprints.burnup import BurnUpView
@@ -245,13 +246,10 @@ class SprintsPage(QWidget):
 
     def open_review(self) -> bool:
         """Show the review just written in the Journal area, ready for the reflection."""
-        window = self.window()
-        journal = getattr(window, "journal_page", None)
-        if self.last_review_id is None or journal is None:
+        context = window_context(self)
+        if self.last_review_id is None or context is None:
             return False
-        journal.refresh()
-        window.show_area("journal")  # type: ignore[attr-defined]
-        return bool(journal.open_entry(self.last_review_id))
+        return context.open_entry(self.last_review_id, show=True)
 
     def edit_task(self, task_id: int) -> None:
         from journal_app.ui.sprints.task_dialog import TaskDialog

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QMainWindow, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QWidget
 
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
@@ -29,6 +29,7 @@ from journal_app.ui.today.header import DayHeader
 from journal_app.ui.today.navigator import DayNavigator
 from journal_app.ui.today.outputs_card import OutputsCard
 from journal_app.ui.today.sessions_card import ADD_KEYS, SessionsCard
+from journal_app.ui.window_context import window_context
 
 if TYPE_CHECKING:
     from journal_app.services.tracking.outputs import OutputData
@@ -339,21 +340,18 @@ class TodayPage(Page):
 
     def _hook_focus_timer(self) -> None:
         """Offer the focus timer's Start action (installed after the first paint)."""
-        if self._timer_hooked:
+        if self._timer_hooked or self._timer_waiting:
             return
-        window = self.window()
-        timer = getattr(window, "focus_timer", None)
-        start = getattr(getattr(timer, "actions", None), "start", None)
-        if isinstance(start, QAction):
-            self.sessions.set_focus_action(start)
-            self._timer_hooked = True
-            return
-        ready = getattr(window, "focus_timer_ready", None)
-        if ready is not None and timer is None and not self._timer_waiting:
+        context = window_context(self)
+        if context is not None:
             self._timer_waiting = True
-            ready.connect(self._hook_focus_timer)
+            context.when_timer_ready(self._on_focus_timer_ready)
+
+    def _on_focus_timer_ready(self, start: QAction) -> None:
+        self.sessions.set_focus_action(start)
+        self._timer_hooked = True
 
     def _status(self, message: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, STATUS_MS)
+        context = window_context(self)
+        if context is not None:
+            context.show_status(message, STATUS_MS)

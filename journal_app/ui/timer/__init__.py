@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 if TYPE_CHECKING:
     from journal_app.services import Services
     from journal_app.ui.data_events import DataEvents
+    from journal_app.ui.timer.controller import FocusTimerController
+    from journal_app.ui.window_context import WindowContext
 
 
-def install_focus_timer(window: QObject, services: Services, events: DataEvents) -> QObject:
-    """Install the timer's status-bar widget, menu and prompts on ``window`` and return
+def install_focus_timer(
+    context: WindowContext, services: Services, events: DataEvents
+) -> FocusTimerController:
+    """Install the timer's status-bar widget, menu and prompts in the window and return
     its controller (``can_close()`` is asked when the window closes). A timer left
     running by a crash or kill is offered for recovery at once."""
     from journal_app.ui.timer.controller import FocusTimerController
 
-    return FocusTimerController(window, services, events)  # type: ignore[arg-type]
+    return FocusTimerController(context, services, events)

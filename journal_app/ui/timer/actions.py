@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from journal_app.services.tracking.timer import TimerState
+from journal_app.ui.window_context import WindowContext
 
 # Checked against every shortcut of the window, the Journal page and the Markdown editor
 # (tests/ui/timer/test_actions.py): Ctrl+Shift+T, the brief's first idea, is the
@@ -17,7 +18,8 @@ PAUSE_KEYS = "Ctrl+Shift+P"
 
 
 class TimerActions(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, context: WindowContext) -> None:
+        window = context.dialog_parent()
         super().__init__(window)
 
         def action(text: str, tip: str) -> QAction:
@@ -41,12 +43,7 @@ class TimerActions(QObject):
             self._add(window, item)
         for item in (self.relabel, self.discard, None, self.settings):
             self._add(window, item)
-        help_menu: QMenu | None = getattr(window, "help_menu", None)
-        bar = window.menuBar()
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
+        context.add_menu("track", self.menu)
         self.update(None)
 
     def _add(self, window: QMainWindow, item: QAction | None) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
@@ -32,6 +32,7 @@ from journal_app.ui.timer.idle import InputWatcher
 from journal_app.ui.timer.notify import Notifier
 from journal_app.ui.timer.start_dialog import StartDialog
 from journal_app.ui.timer.status_widget import TimerStatusWidget
+from journal_app.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +51,16 @@ class FocusTimerController(QObject):
 
     def __init__(
         self,
-        window: QMainWindow,
+        context: WindowContext,
         services: Services,
         events: DataEvents,
         *,
         ui_settings: QSettings | None = None,
     ) -> None:
+        window = context.dialog_parent()
         super().__init__(window)
-        self._window = window
+        self._context = context
+        self._window = window  # the parent of its dialogs and prompts
         self._services = services
         self._events = events
         self._ui_settings_given = ui_settings  # else the user's file, opened when needed
@@ -74,12 +77,12 @@ class FocusTimerController(QObject):
         # What to do with a running timer when the window closes; tests replace it.
         self.ask_quit: Callable[[TimerState], prompts.QuitChoice] = self._ask_quit
 
-        self.notifier = Notifier(window)
+        self.notifier = Notifier(context)
         self.watcher = InputWatcher(self)
         self.watcher.returned.connect(self._on_returned, Qt.ConnectionType.QueuedConnection)
         self.widget = TimerStatusWidget()
-        window.statusBar().addPermanentWidget(self.widget)
-        self.actions = TimerActions(window)
+        context.add_status_widget(self.widget)
+        self.actions = TimerActions(context)
         self._connect()
 
         self._ticker = QTimer(self)
@@ -201,7 +204,7 @@ class FocusTimerController(QObject):
         return self._ui_settings_given
 
     def _message(self, text: str) -> None:
-        self._window.statusBar().showMessage(text, 8000)
+        self._context.show_status(text, 8000)
 
     def _gone(self) -> None:
         """A command for a timer that is no longer there (stopped from the CLI, say)."""

@@ -3,24 +3,26 @@ and a desktop notification through the system tray where there is one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from journal_app import APP_NAME
 from journal_app.ui.icons import app_icon
+from journal_app.ui.window_context import WindowContext
 
 NOTICE_MS = 30_000  # how long the status-bar notice stays
 TRAY_MS = 10_000
 
 
 class Notifier:
-    def __init__(self, window: QMainWindow) -> None:
-        self._window = window
+    def __init__(self, context: WindowContext) -> None:
+        self._context = context
+        self._window = context.dialog_parent()
         self._tray: QSystemTrayIcon | None = None
         self.last_notice = ""
 
     def notify(self, title: str, text: str) -> None:
         self.last_notice = text
-        self._window.statusBar().showMessage(f"{title}: {text}", NOTICE_MS)
+        self._context.show_status(f"{title}: {text}", NOTICE_MS)
         QApplication.alert(self._window)  # flashes the task bar entry when in the background
         tray = self._tray_icon()
         if tray is not None:

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 if TYPE_CHECKING:
     from journal_app.services import Services
     from journal_app.ui.data_events import DataEvents
+    from journal_app.ui.transfer.controller import TransferController
+    from journal_app.ui.window_context import WindowContext
 
 
-def install_transfer(window: QObject, services: Services, events: DataEvents) -> QObject:
-    """Add File ▸ Export…/Import… and the Publish menu to ``window``; return the
-    controller (``window.transfer``)."""
+def install_transfer(
+    context: WindowContext, services: Services, events: DataEvents
+) -> TransferController:
+    """Add File ▸ Export…/Import… and the Publish menu to the window; return the
+    controller."""
     from journal_app.ui.transfer.controller import TransferController
 
-    return TransferController(window, services, events)  # type: ignore[arg-type]
+    return TransferController(context, services, events)

@@ -12,12 +12,13 @@ import logging
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.transfer.dialogs import ExportDialog, ExportRequest, ImportDialog, ImportRequest
 from journal_app.ui.transfer.worker import Job
+from journal_app.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 8000
@@ -28,9 +29,10 @@ class TransferController(QObject):
     failed = Signal(str)  # the one line of one that did not
     progressed = Signal(int, int, str)  # done, total, what (as the progress dialog shows)
 
-    def __init__(self, window: QMainWindow, services: Services, events: DataEvents) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, context: WindowContext, services: Services, events: DataEvents) -> None:
+        super().__init__(context.dialog_parent())
+        self._context = context
+        self._window = context.dialog_parent()  # the parent of its dialogs
         self._services = services
         self._events = events
         self.pool = QThreadPool(self)
@@ -51,26 +53,20 @@ class TransferController(QObject):
         self.import_action = QAction("&Import…", self)
         self.import_action.setStatusTip("Add entries, sessions or sleep from another app")
         self.import_action.triggered.connect(self.open_import)
-        file_menu = window.file_menu  # type: ignore[attr-defined]
-        separator = window.file_quit_separator  # type: ignore[attr-defined]
-        file_menu.insertAction(separator, self.export_action)
-        file_menu.insertAction(separator, self.import_action)
+        context.add_file_action(self.export_action)
+        context.add_file_action(self.import_action)
 
         from journal_app.ui.transfer.publish import PublishActions
 
-        self.publish = PublishActions(window, services, events, self)
+        self.publish = PublishActions(context, services, events, self)
 
     # -- the current entry ----------------------------------------------------------------
 
     def current_entry_id(self) -> int | None:
         """The entry open in the Journal, saved first (None when there is none)."""
-        page = getattr(self._window, "journal_page", None)
-        if page is None:
+        if not self._context.save_open_entry():
             return None
-        pane = page.editor_pane
-        if not pane.flush():
-            return None
-        return pane.entry.id if pane.entry is not None else None
+        return self._context.open_entry_id()
 
     # -- dialogs --------------------------------------------------------------------------
 
@@ -121,8 +117,7 @@ class TransferController(QObject):
 
     def run_import(self, request: ImportRequest) -> None:
 
-        page = getattr(self._window, "journal_page", None)
-        if page is not None and not page.editor_pane.flush():
+        if not self._context.save_open_entry():
             self._fail("the open entry could not be saved; nothing was imported")
             return
         transfer = self._services.transfer
@@ -201,15 +196,12 @@ class TransferController(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message_box = box
         box.open()
-        bar = self._window.statusBar()
-        bar.showMessage(text, MESSAGE_MS)
+        self._context.show_status(text, MESSAGE_MS)
 
     def _reload(self) -> None:
         self._events.entries_changed.emit()
         self._events.tracking_changed.emit()
-        refresh = getattr(self._window, "refresh", None)
-        if callable(refresh):
-            refresh()
+        self._context.refresh()
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the running job ends (tests, quitting)."""

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from journal_app.errors import JournalError
 from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
+from journal_app.ui.window_context import WindowContext
 
 MESSAGE_MS = 6000
 PUBLISHED_KINDS = ("blog_post", "x_thread", "forum_post", "explainer", "comment", "summary", "code")
@@ -117,15 +117,15 @@ class PublishedUrlDialog(QDialog):
 
 class PublishActions(QObject):
     def __init__(
-        self, window: QMainWindow, services: Services, events: DataEvents, owner: QObject
+        self, context: WindowContext, services: Services, events: DataEvents, owner: QObject
     ) -> None:
         super().__init__(owner)
-        self._window = window
+        self._context = context
+        self._window = context.dialog_parent()  # the parent of its dialogs
         self._services = services
         self._events = events
-        self._owner = owner
         self.dialog: QDialog | None = None
-        menu = self.menu = QMenu("&Publish", window)
+        menu = self.menu = QMenu("&Publish", self._window)
         self.copy_markdown_action = self._add(
             "Copy as Blog &Markdown",
             self.copy_markdown,
@@ -143,15 +143,9 @@ class PublishActions(QObject):
             self.record_url,
             "Where it went live: on the entry and its output",
         )
-        # Before Help; and before the focus timer's Track menu, which keeps its place
-        # next to Help: "… View, Publish, Track, Help".
-        before = window.help_menu.menuAction()  # type: ignore[attr-defined]
-        track = getattr(
-            getattr(getattr(window, "focus_timer", None), "actions", None), "menu", None
-        )
-        if isinstance(track, QMenu) and track.menuAction() in window.menuBar().actions():
-            before = track.menuAction()
-        window.menuBar().insertMenu(before, menu)
+        # Before the focus timer's Track menu, which keeps its place next to Help:
+        # "… View, Publish, Track, Help".
+        context.add_menu("publish", menu)
 
     def _add(self, text: str, slot, tip: str) -> QAction:
         action = self.menu.addAction(text)
@@ -160,13 +154,14 @@ class PublishActions(QObject):
         return action
 
     def _entry_id(self) -> int | None:
-        entry_id = self._owner.current_entry_id()  # type: ignore[attr-defined]
+        # The entry open in the Journal, saved first.
+        entry_id = self._context.open_entry_id() if self._context.save_open_entry() else None
         if entry_id is None:
             self._say("Open an entry in the Journal first")
         return entry_id
 
     def _say(self, text: str) -> None:
-        self._window.statusBar().showMessage(text, MESSAGE_MS)
+        self._context.show_status(text, MESSAGE_MS)
 
     def _guarded(self, make):
         try:
@@ -229,16 +224,14 @@ class PublishActions(QObject):
     def _record(self, entry_id: int, url: str, kind: str) -> None:
         from journal_app.services.transfer.publish import record_published_url
 
-        page = getattr(self._window, "journal_page", None)
-        if page is not None and not page.editor_pane.flush():
+        context = self._context
+        if not context.save_open_entry():
             raise JournalError("the open entry could not be saved; try again")
         done = record_published_url(self._services, entry_id, url, kind=kind)
-        if page is not None:
+        if context.open_entry_id() == entry_id:
             # The entry's revision moved on: reload it so the next autosave is not stale.
-            pane = page.editor_pane
-            if pane.entry is not None and pane.entry.id == entry_id:
-                pane.close_document()
-                page.open_entry(entry_id)
+            context.close_open_entry()
+            context.open_entry(entry_id)
         self._events.entries_changed.emit()
         self._events.tracking_changed.emit()
         verb = "added" if done.created_output else "updated"

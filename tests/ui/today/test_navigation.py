@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateTimeEdit
 
+from tests.ui.fake_window import FakeWindow
 from tests.ui.today.conftest import TODAY, at
 from tests.ui.today.driving import click, leave, retype, type_date
 
@@ -119,17 +120,13 @@ def test_a_session_deleted_elsewhere_is_not_opened(qtbot, tracking, make_window)
 
 def test_the_focus_timer_can_be_started_from_here(qtbot, tracking, events):
     """The timer's own Start action (installed after the first paint) gets a button."""
-    from types import SimpleNamespace
-
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMainWindow
 
     from journal_app.ui.pages.today import TodayPage
 
-    window = QMainWindow()
+    window = FakeWindow()
     qtbot.addWidget(window)
-    start = QAction("&Start Focus Session…", window)
-    window.focus_timer = SimpleNamespace(actions=SimpleNamespace(start=start))
+    start = window.start = QAction("&Start Focus Session…", window)
     page = TodayPage(tracking, events)
     window.setCentralWidget(page)
     window.show()

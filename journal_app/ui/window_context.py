@@ -1,0 +1,84 @@
+"""The one door from a controller or page to the main window (``WindowContext``).
+
+The controllers installed after the first paint (backups, focus timer, transfer,
+encryption) and the pages get what they need from the window through this protocol,
+never through its attribute names: the window may rename or rebuild its parts, and a
+test may hand a controller any object that does these things. ``MainWindow`` implements
+it; ``window_context(widget)`` finds it from a page (None outside a main window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+# The menus controllers add between View and Help, in the order the menu bar shows them.
+MenuSlot = Literal["publish", "track"]
+MENU_ORDER: tuple[MenuSlot, ...] = ("publish", "track")
+
+
+@runtime_checkable
+class WindowContext(Protocol):
+    def dialog_parent(self) -> QMainWindow:
+        """The window: the parent of dialogs, prompts and the tray icon."""
+        ...
+
+    def show_status(self, text: str, msecs: int) -> None:
+        """Show ``text`` in the status bar for ``msecs``."""
+        ...
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Add ``widget`` to the right of the status bar, in every area."""
+        ...
+
+    def add_file_action(self, action: QAction) -> None:
+        """Add ``action`` to the File menu, above Quit."""
+        ...
+
+    def add_menu(self, slot: MenuSlot, menu: QMenu) -> None:
+        """Add ``menu`` to the menu bar before Help, in ``MENU_ORDER``."""
+        ...
+
+    def open_entry_id(self) -> int | None:
+        """The id of the entry open in the Journal (None when there is none)."""
+        ...
+
+    def save_open_entry(self, *, announce: bool = False) -> bool:
+        """Save the open entry now; False when it could not be saved. ``announce``
+        says "Saved" where the editor reports its saves."""
+        ...
+
+    def close_open_entry(self) -> None:
+        """Close the open entry (nothing is pending: save it first)."""
+        ...
+
+    def open_entry(self, entry_id: int, *, show: bool = False) -> bool:
+        """Open entry ``entry_id`` in the Journal; ``show`` also reloads its list and
+        switches to the Journal area. False when it could not be opened."""
+        ...
+
+    def show_area(self, key: str) -> None:
+        """Switch to the area named ``key``."""
+        ...
+
+    def refresh(self) -> None:
+        """Reload what the window shows (the entry list, the status bar)."""
+        ...
+
+    def wait_for_backups(self) -> None:
+        """Block until a running backup ends (before the journal file is swapped)."""
+        ...
+
+    def when_timer_ready(self, call: Callable[[QAction], None]) -> None:
+        """Call ``call`` with the focus timer's Start action: now, or once installed."""
+        ...
+
+
+def window_context(widget: QWidget) -> WindowContext | None:
+    """The context of the window ``widget`` is shown in, or None outside one."""
+    window = widget.window()
+    return window if isinstance(window, WindowContext) else None
