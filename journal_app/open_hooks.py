@@ -1,8 +1,8 @@
-"""What runs after every open of a journal through `Services.open` (no imports: the CLI
-installs its hook while building its parser, before any service is loaded).
+"""What runs after every open of a journal through `Services.open` (no imports: the CLI's
+`main` installs its hook before it runs a command).
 
 The CLI's hook finishes or undoes an interrupted encrypt/decrypt under the instance lock
-(cli_crypto); the window tidies at its start itself, after asking about the key file.
+(cli/crypto.py); the window tidies at its start itself, after asking about the key file.
 """
 
 from __future__ import annotations

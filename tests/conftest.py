@@ -28,7 +28,7 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv(CONFIG_DIR_ENV, str(home / "config"))
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    # A CLI test run in this process installs its after-open hook (cli_crypto): not for
+    # A CLI test run in this process installs its after-open hook (cli/crypto.py): not for
     # the tests after it.
     from journal_app import open_hooks
 

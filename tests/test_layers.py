@@ -56,3 +56,38 @@ def test_the_checker_sees_relative_and_absolute_imports(tmp_path, monkeypatch):
         sample.unlink()
     assert "ui/_layer_probe_tmp.py imports journal_app.db" in found
     assert "ui/_layer_probe_tmp.py imports peewee" in found
+
+
+def test_the_cli_never_imports_the_data_layer():
+    """Opening, checking and unlocking go through services (issue #14)."""
+    assert (PACKAGE / "cli" / "__init__.py").is_file()
+    assert sorted(p.name for p in PACKAGE.glob("cli*.py")) == []  # all of it in cli/
+    assert _offenders("cli", DATA_LAYER) == []
+
+
+def _cli_imports(path: Path) -> set[str]:
+    """Modules of journal_app.cli that ``path`` imports, ``from journal_app.cli import x``
+    counted as journal_app.cli.x."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("journal_app.cli"))
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("journal_app.cli"):
+            if node.module == "journal_app.cli":
+                names.update(f"journal_app.cli.{a.name}" for a in node.names)
+            else:
+                names.add(node.module or "")
+    return names
+
+
+def test_the_command_modules_share_only_cli_common():
+    """No import back into the package's __init__ (main, build_parser), nor between
+    command groups: what they share lives in cli/common.py."""
+    found = [
+        f"cli/{path.name} imports {name}"
+        for path in sorted((PACKAGE / "cli").glob("*.py"))
+        if path.name != "__init__.py"
+        for name in _cli_imports(path)
+        if name != "journal_app.cli.common"
+    ]
+    assert found == []

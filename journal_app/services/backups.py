@@ -481,3 +481,10 @@ class BackupService:
         for callback in self.on_restored:
             callback(result)
         return result
+
+
+def check_header(paths: DataPaths) -> None:
+    """Refuse a journal whose file header is damaged or not SQLite's (DatabaseRefused,
+    one line), before anything copies it; reads through SQLite when this process has
+    the journal open."""
+    read_file_state(paths.database)

@@ -508,3 +508,18 @@ def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> 
         return ConversionResult("decrypt", entries, converted, seconds, images)
 
     return _with_closed(host, paths, work)
+
+
+def set_unlocker(unlocker: Callable[[Path], str | None] | None) -> None:
+    """Install how this process gets the passphrase of an encrypted journal when it
+    opens one not yet unlocked (the command line's: a file or the terminal); None in
+    the window, which unlocks before opening."""
+    cipher.set_unlocker(unlocker)
+
+
+def check_before_converting(paths: DataPaths) -> None:
+    """Open the (closed) journal once and close it: a damaged journal is refused, and an
+    old one migrated, before a conversion touches it."""
+    from journal_app.db.connection import open_database
+
+    open_database(paths.database, paths.backups, check_in_background=False).close()

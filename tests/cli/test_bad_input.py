@@ -185,9 +185,24 @@ def test_a_real_process_prints_no_traceback(run_cli, tmp_path):
     ],
 )
 def test_only_a_plain_window_start_skips_the_command_parsers(argv, window):
-    from journal_app.cli import _opens_the_window, build_parser
+    from journal_app.cli import build_parser, opens_the_window
 
-    assert _opens_the_window(argv) is window
+    assert opens_the_window(argv) is window
     if window:  # the small parser reads the window's options as the whole one does
         small = vars(build_parser(commands=False).parse_args(argv))
         assert small == vars(build_parser().parse_args(argv))
+
+
+def test_the_window_parser_imports_no_command_module():
+    """A plain start of the window builds the window's options only: no command group's
+    module is imported (they are for `build_parser()` with the commands)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from journal_app.cli import build_parser; "
+        "build_parser(commands=False); "
+        "print(sorted(m for m in sys.modules if m.startswith('journal_app.cli')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['journal_app.cli', 'journal_app.cli.common']"

@@ -190,3 +190,15 @@ def test_another_journals_key_file_is_suspected_before_damage(cli, data_dir, run
     assert "\n" not in line and "may belong to another journal" in line
     assert "restore" not in line and "afresh" not in line
     assert _files(data_dir) == before
+
+
+def test_building_the_parser_installs_no_hook(monkeypatch):
+    """The passphrase prompt and the tidy-after-open hook are installed by `main` when it
+    runs a command, not as a side effect of building the parser (issue #14)."""
+    from journal_app import open_hooks
+    from journal_app.cli import build_parser
+    from journal_app.db import cipher
+
+    monkeypatch.setattr(cipher, "_unlocker", None)
+    build_parser()
+    assert cipher._unlocker is None and open_hooks._after_open is None

@@ -142,7 +142,7 @@ def test_the_module_is_cheap_to_import():
     import sys
 
     out = subprocess.run(
-        [sys.executable, "-c", "import journal_app.cli_safety, sys; print(sorted(sys.modules))"],
+        [sys.executable, "-c", "import journal_app.cli.safety, sys; print(sorted(sys.modules))"],
         capture_output=True,
         text=True,
         check=True,

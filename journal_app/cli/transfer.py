@@ -1,7 +1,6 @@
 """`export` and `import` commands (issue #7).
 
-Imported on every start (the GUI's too): only argparse here; the services load inside
-the commands.
+Imported only when a command is parsed; the services load inside the commands.
 """
 
 from __future__ import annotations
@@ -9,15 +8,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from journal_app.cli import common
+
 EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html")
 IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl")
 
 
-def add_transfer_commands(
-    sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser
-) -> None:
+def register(sub: common.SubParsers) -> None:
     """Register the commands on the top-level subparsers."""
-    from journal_app.cli import _day
+    data_dir = common.data_dir_options()
 
     export = sub.add_parser(
         "export",
@@ -45,10 +44,10 @@ def add_transfer_commands(
     )
     export.add_argument("--entry", type=int, metavar="ID", help="html: this entry")
     export.add_argument(
-        "--from", dest="date_from", type=_day, metavar="DATE", help="html: the first day"
+        "--from", dest="date_from", type=common.day, metavar="DATE", help="html: the first day"
     )
     export.add_argument(
-        "--to", dest="date_to", type=_day, metavar="DATE", help="html: the last day"
+        "--to", dest="date_to", type=common.day, metavar="DATE", help="html: the last day"
     )
 
     imp = sub.add_parser(
@@ -82,6 +81,8 @@ def add_transfer_commands(
         "(sessions: start, end, day, hours, minutes, duration, category, skill, note; "
         "sleep: day, bed, wake, hours, quality, energy, note)",
     )
+    export.set_defaults(handler=_export)
+    imp.set_defaults(handler=_import)
 
 
 def _progress_printer():
@@ -102,50 +103,49 @@ def _progress_printer():
     return report
 
 
-def run_transfer_command(args: argparse.Namespace) -> int | None:
-    """Run one of these commands; None when ``args`` is not one of them."""
-    if args.command not in ("export", "import"):
-        return None
+def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from journal_app.cli import _open_existing, _write
     from journal_app.errors import InvalidInput
 
-    if args.command == "export":
-        if args.format == "html":
-            if args.entry is None and (args.date_from is None or args.date_to is None):
-                raise InvalidInput("html needs --entry ID, or --from DATE and --to DATE")
-        elif args.entry is not None or args.date_from or args.date_to:
-            raise InvalidInput("--entry, --from and --to go with --format html")
-        with _open_existing(args) as services:
-            from journal_app.services.encryption import plaintext_export_warning
+    if args.format == "html":
+        if args.entry is None and (args.date_from is None or args.date_to is None):
+            raise InvalidInput("html needs --entry ID, or --from DATE and --to DATE")
+    elif args.entry is not None or args.date_from or args.date_to:
+        raise InvalidInput("--entry, --from and --to go with --format html")
+    with common.open_existing(args) as services:
+        from journal_app.services.encryption import plaintext_export_warning
 
-            warning = plaintext_export_warning(services.paths)
-            if warning is not None:
-                print(f"journal-app: warning: {warning}", file=sys.stderr, flush=True)
-            result = services.transfer.export_to(
-                args.format,
-                Path(args.out),
-                entry_id=args.entry,
-                first=args.date_from,
-                last=args.date_to,
-                progress=_progress_printer(),
-                force=args.force,
-            )
-        _write(result.summary() + "\n")
-        return 0
+        warning = plaintext_export_warning(services.paths)
+        if warning is not None:
+            print(f"journal-app: warning: {warning}", file=sys.stderr, flush=True)
+        result = services.transfer.export_to(
+            args.format,
+            Path(args.out),
+            entry_id=args.entry,
+            first=args.date_from,
+            last=args.date_to,
+            progress=_progress_printer(),
+            force=args.force,
+        )
+    common.write(result.summary() + "\n")
+    return 0
 
+
+def _import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from journal_app.errors import InvalidInput
     from journal_app.services.transfer.import_csv import parse_mapping
 
     if args.format != "csv" and args.map:
         raise InvalidInput("--map goes with --format csv")
     mapping = parse_mapping(args.map)
-    from journal_app.cli import _paths
     from journal_app.services import Services
 
     # Like `new`, this works while the app is open (SQLite serialises the writers); a
     # new data folder is created, so a json export can be restored into it.
-    with Services.open(_paths(args)) as services:
+    with Services.open(common.paths(args)) as services:
         result = services.transfer.import_from(
             args.format,
             Path(args.path),
@@ -153,5 +153,5 @@ def run_transfer_command(args: argparse.Namespace) -> int | None:
             mapping=mapping,
             progress=_progress_printer(),
         )
-    _write(result.summary() + "\n")
+    common.write(result.summary() + "\n")
     return 0

@@ -1,7 +1,7 @@
 """`backup`, `backups`, `check` and `restore` commands (issue #7).
 
-Imported on every start (the GUI's too), so it imports nothing heavy at module level: the
-services load inside the commands.
+Imported only when a command is parsed, and it imports nothing heavy at module level:
+the services load inside the commands.
 """
 
 from __future__ import annotations
@@ -10,14 +10,17 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from journal_app.cli import common
+
 if TYPE_CHECKING:
+    import datetime as dt
+
     from journal_app.config import DataPaths
 
-COMMANDS = ("backup", "backups", "check", "restore")
 
-
-def add_safety_commands(sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
+def register(sub: common.SubParsers) -> None:
     """Register the commands on the top-level subparsers."""
+    data_dir = common.data_dir_options()
     backup = sub.add_parser(
         "backup",
         parents=[data_dir],
@@ -54,23 +57,29 @@ def add_safety_commands(sub: argparse._SubParsersAction, data_dir: argparse.Argu
     )
     restore.add_argument("backup", metavar="BACKUP", help="a backup's name or path")
 
+    backup.set_defaults(handler=_backup_command)
+    backups.set_defaults(handler=_backups_command)
+    check.set_defaults(handler=_check_command)
+    restore.set_defaults(handler=_restore_command)
 
-def run_safety_command(args: argparse.Namespace) -> int | None:
-    """Run one of these commands; None when ``args`` is not one of them."""
-    command = getattr(args, "command", None)
-    if command not in COMMANDS:
-        return None
-    from journal_app.cli import _paths
 
-    # Listing and checking only read: they work on a read-only folder too.
-    paths = _paths(args, create=False, writable=command in ("backup", "restore"))
-    if command == "backup":
-        return _backup(paths, args.to)
-    if command == "backups":
-        return _list(paths, args.json)
-    if command == "check":
-        return _check(paths, full=not args.quick)
-    return _restore(paths, args.backup)
+# Listing and checking only read: they work on a read-only folder too.
+
+
+def _backup_command(args: argparse.Namespace) -> int:
+    return _backup(common.paths(args, create=False), args.to)
+
+
+def _backups_command(args: argparse.Namespace) -> int:
+    return _list(common.paths(args, create=False, writable=False), args.json)
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    return _check(common.paths(args, create=False, writable=False), full=not args.quick)
+
+
+def _restore_command(args: argparse.Namespace) -> int:
+    return _restore(common.paths(args, create=False), args.backup)
 
 
 def _size(n: int) -> str:
@@ -81,7 +90,7 @@ def _count(n: int | None) -> str:
     return "?" if n is None else f"{n:,}"
 
 
-def _local(when) -> str:  # type: ignore[no-untyped-def]
+def _local(when: dt.datetime) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -96,11 +105,10 @@ def _backup(paths: DataPaths, to: str | None) -> int:
     import time
     from pathlib import Path
 
-    from journal_app.db.file_check import read_file_state
-    from journal_app.services.backups import BackupService
+    from journal_app.services.backups import BackupService, check_header
 
     _require_journal(paths)
-    read_file_state(paths.database)  # a damaged header: say so, copy nothing
+    check_header(paths)  # a damaged header: say so, copy nothing
     started = time.perf_counter()
     info = BackupService(paths).create("manual", to=Path(to) if to else None)
     print(

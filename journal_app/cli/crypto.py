@@ -1,8 +1,8 @@
 """`encrypt`, `rekey` and `decrypt` commands, and the passphrase of an encrypted journal
 for every other command (issue #9).
 
-Imported on every start (the GUI's too): only argparse, os and sys here; the services
-load inside the commands. The passphrase comes from the file named by
+Imported only when a command is parsed or run: only argparse, os and sys here; the
+services load inside the commands. The passphrase comes from the file named by
 ``JOURNAL_APP_PASSPHRASE_FILE``, else from the terminal; with neither, one line and exit 2.
 """
 
@@ -14,23 +14,21 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal_app.cli import common
+
 if TYPE_CHECKING:
     from journal_app.config import DataPaths
+    from journal_app.services.encryption import ConversionResult
 
 PASSPHRASE_FILE_ENV = "JOURNAL_APP_PASSPHRASE_FILE"
 # `rekey`: the new passphrase (the old one comes from JOURNAL_APP_PASSPHRASE_FILE).
 NEW_PASSPHRASE_FILE_ENV = "JOURNAL_APP_NEW_PASSPHRASE_FILE"
-COMMANDS = ("encrypt", "rekey", "decrypt")
 
 
-def add_crypto_commands(sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
-    """Register the commands, and let any command unlock an encrypted journal."""
-    from journal_app import open_hooks
-    from journal_app.db import cipher  # already loaded by the database layer
-
-    cipher.set_unlocker(_unlocker)
-    open_hooks.set_after_open(_tidy_after_open)
-    sub.add_parser(
+def register(sub: common.SubParsers) -> None:
+    """Register the commands on the top-level subparsers."""
+    data_dir = common.data_dir_options()
+    encrypt = sub.add_parser(
         "encrypt",
         parents=[data_dir],
         help="encrypt the journal and its backups with a passphrase",
@@ -38,20 +36,34 @@ def add_crypto_commands(sub: argparse._SubParsersAction, data_dir: argparse.Argu
         "cannot be recovered. The passphrase is read from the file named by "
         f"{PASSPHRASE_FILE_ENV}, or asked twice on the terminal.",
     )
-    sub.add_parser(
+    rekey = sub.add_parser(
         "rekey",
         parents=[data_dir],
         help="change the passphrase of an encrypted journal",
         description=f"Change the passphrase. The current one is read from {PASSPHRASE_FILE_ENV} "
         f"and the new one from {NEW_PASSPHRASE_FILE_ENV}, or both are asked on the terminal.",
     )
-    sub.add_parser(
+    decrypt = sub.add_parser(
         "decrypt",
         parents=[data_dir],
         help="turn encryption off: the journal and its backups become plain files",
         description="Decrypt the journal and every backup, after checking the passphrase "
         f"({PASSPHRASE_FILE_ENV} or the terminal).",
     )
+    encrypt.set_defaults(handler=_encrypt)
+    rekey.set_defaults(handler=_rekey)
+    decrypt.set_defaults(handler=_decrypt)
+
+
+def install_command_hooks() -> None:
+    """Let any command unlock an encrypted journal (the passphrase file, else the
+    terminal), and tidy after an interrupted conversion when it opens the journal.
+    Called by `main` before it runs a command; the window does both its own way."""
+    from journal_app import open_hooks
+    from journal_app.services import encryption
+
+    encryption.set_unlocker(_unlocker)
+    open_hooks.set_after_open(_tidy_after_open)
 
 
 def _read_file(env: str) -> str | None:
@@ -73,7 +85,7 @@ def _ask(prompt: str, env: str) -> str:
     if from_file is not None:
         return from_file
     if not sys.stdin.isatty():
-        from journal_app.db.cipher import PassphraseNeeded
+        from journal_app.services.encryption import PassphraseNeeded
 
         raise PassphraseNeeded(
             f"a passphrase is needed: set {env} to a file that holds it, or run this "
@@ -138,54 +150,71 @@ def _tidy_after_open(paths: DataPaths) -> None:
         print(f"{APP_ID}: {line}", file=sys.stderr)
 
 
-def run_crypto_command(args: argparse.Namespace) -> int | None:
-    """Run one of these commands; None when ``args`` is not one of them."""
-    if args.command not in COMMANDS:
-        return None
-    from journal_app.cli import _paths
-    from journal_app.db.connection import open_database
-    from journal_app.instance_lock import InstanceLock
-    from journal_app.services import encryption
-
-    paths = _paths(args, create=False)
+def _journal(args: argparse.Namespace) -> DataPaths:
+    paths = common.paths(args, create=False)
     if not paths.database.exists():
         from journal_app.errors import InvalidInput
 
         raise InvalidInput(f"there is no journal at {paths.database}")
+    return paths
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    from journal_app.instance_lock import InstanceLock
+    from journal_app.services import encryption
+
+    paths = _journal(args)
     with InstanceLock(paths):
-        if args.command == "encrypt":
-            encryption.finish_interrupted(paths)  # a stale key file, half-written copies
-            if encryption.is_encrypted(paths):
-                from journal_app.errors import InvalidInput
+        encryption.finish_interrupted(paths)  # a stale key file, half-written copies
+        if encryption.is_encrypted(paths):
+            from journal_app.errors import InvalidInput
 
-                raise InvalidInput("the journal is already encrypted (`rekey` changes it)")
-            print(f"Warning: {encryption.LOST_PASSPHRASE_WARNING}", file=sys.stderr)
-            print(
-                "  Export first with: journal-app export --format json journal.json",
-                file=sys.stderr,
-            )
-            # Check it (and migrate it) before converting: a damaged journal stays as is.
-            open_database(paths.database, paths.backups, check_in_background=False).close()
-            passphrase = _ask_new("New passphrase: ", PASSPHRASE_FILE_ENV)
-            result = encryption.encrypt(paths, passphrase)
-        elif args.command == "rekey":
-            if not encryption.is_encrypted(paths):
-                from journal_app.errors import InvalidInput
+            raise InvalidInput("the journal is already encrypted (`rekey` changes it)")
+        print(f"Warning: {encryption.LOST_PASSPHRASE_WARNING}", file=sys.stderr)
+        print("  Export first with: journal-app export --format json journal.json", file=sys.stderr)
+        # Check it (and migrate it) before converting: a damaged journal stays as is.
+        encryption.check_before_converting(paths)
+        passphrase = _ask_new("New passphrase: ", PASSPHRASE_FILE_ENV)
+        result = encryption.encrypt(paths, passphrase)
+    return _done(paths, result)
 
-                raise InvalidInput("the journal is not encrypted (`encrypt` does that)")
-            old = _ask("Current passphrase: ", PASSPHRASE_FILE_ENV)
-            encryption.unlock(paths, old)
-            new = _ask_new("New passphrase: ", NEW_PASSPHRASE_FILE_ENV)
-            result = encryption.change_passphrase(paths, old, new)
-        else:
-            if not encryption.is_encrypted(paths):
-                from journal_app.errors import InvalidInput
 
-                raise InvalidInput("the journal is not encrypted")
-            passphrase = _ask("Passphrase: ", PASSPHRASE_FILE_ENV)
-            encryption.unlock(paths, passphrase)
-            open_database(paths.database, paths.backups, check_in_background=False).close()
-            result = encryption.decrypt(paths, passphrase)
+def _rekey(args: argparse.Namespace) -> int:
+    from journal_app.instance_lock import InstanceLock
+    from journal_app.services import encryption
+
+    paths = _journal(args)
+    with InstanceLock(paths):
+        if not encryption.is_encrypted(paths):
+            from journal_app.errors import InvalidInput
+
+            raise InvalidInput("the journal is not encrypted (`encrypt` does that)")
+        old = _ask("Current passphrase: ", PASSPHRASE_FILE_ENV)
+        encryption.unlock(paths, old)
+        new = _ask_new("New passphrase: ", NEW_PASSPHRASE_FILE_ENV)
+        result = encryption.change_passphrase(paths, old, new)
+    return _done(paths, result)
+
+
+def _decrypt(args: argparse.Namespace) -> int:
+    from journal_app.instance_lock import InstanceLock
+    from journal_app.services import encryption
+
+    paths = _journal(args)
+    with InstanceLock(paths):
+        if not encryption.is_encrypted(paths):
+            from journal_app.errors import InvalidInput
+
+            raise InvalidInput("the journal is not encrypted")
+        passphrase = _ask("Passphrase: ", PASSPHRASE_FILE_ENV)
+        encryption.unlock(paths, passphrase)
+        encryption.check_before_converting(paths)
+        result = encryption.decrypt(paths, passphrase)
+    return _done(paths, result)
+
+
+def _done(paths: DataPaths, result: ConversionResult) -> int:
+    """Say what was converted, once the instance lock is released."""
     done = {
         "encrypt": "Encrypted",
         "rekey": "Passphrase changed for",

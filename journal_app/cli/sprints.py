@@ -1,15 +1,18 @@
 """`sprint add|list|show|close` and `task add|move` (issue #5).
 
-Imported on every start (the GUI's too), so this module imports only argparse; the
-services are imported when a command runs. Like `new` and `log`, these commands work
-while the app has the journal open (each change is one transaction), and what the user
-typed is checked before the journal is opened, so bad input writes nothing.
+Imported only when a command is parsed; the services are imported when a command runs.
+Like `new` and `log`, these commands work while the app has the journal open (each
+change is one transaction), and what the user typed is checked before the journal is
+opened, so bad input writes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from journal_app.cli import common
 
 if TYPE_CHECKING:
     from journal_app.services.planning.data import SprintData, TaskData
@@ -17,15 +20,15 @@ if TYPE_CHECKING:
 _ID_MAX = 2**63 - 1
 
 
-def add_sprint_commands(sub: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
+def register(sub: common.SubParsers) -> None:
     """Register `sprint …` and `task …` on the top-level subparsers."""
-    from journal_app.cli import _number, _Parser, _positive_int
+    data_dir = common.data_dir_options()
 
-    an_id = _positive_int(1, _ID_MAX)
+    an_id = common.positive_int(1, _ID_MAX)
 
     sprint = sub.add_parser("sprint", parents=[data_dir], help="plan, show and close sprints")
     action = sprint.add_subparsers(
-        dest="sprint_action", metavar="ACTION", required=True, parser_class=_Parser
+        dest="sprint_action", metavar="ACTION", required=True, parser_class=common.Parser
     )
     add = action.add_parser(
         "add",
@@ -41,7 +44,7 @@ def add_sprint_commands(sub: argparse._SubParsersAction, data_dir: argparse.Argu
     add.add_argument(
         "--career-goal", default="", metavar="C", help='the goal it serves, e.g. "ML role by June"'
     )
-    add.add_argument("--capacity", type=_number, metavar="H", help="deep-work hours planned")
+    add.add_argument("--capacity", type=common.number, metavar="H", help="deep-work hours planned")
 
     listing = action.add_parser("list", parents=[data_dir], help="every sprint, latest first")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
@@ -68,28 +71,25 @@ def add_sprint_commands(sub: argparse._SubParsersAction, data_dir: argparse.Argu
 
     task = sub.add_parser("task", parents=[data_dir], help="add tasks and move them")
     task_action = task.add_subparsers(
-        dest="task_action", metavar="ACTION", required=True, parser_class=_Parser
+        dest="task_action", metavar="ACTION", required=True, parser_class=common.Parser
     )
     task_add = task_action.add_parser(
         "add", parents=[data_dir], help="add a task (to the backlog by default); prints its id"
     )
     task_add.add_argument("title", metavar="TITLE", help="what to do")
     task_add.add_argument("--sprint", type=an_id, metavar="ID", help="plan it into this sprint")
-    task_add.add_argument("--estimate", type=_number, metavar="H", help="estimate in hours")
+    task_add.add_argument("--estimate", type=common.number, metavar="H", help="estimate in hours")
 
     move = task_action.add_parser("move", parents=[data_dir], help="change a task's status")
     move.add_argument("id", type=an_id, metavar="ID", help="task id")
     move.add_argument("--status", required=True, choices=("todo", "doing", "done"))
 
-
-def run_sprint_command(args: argparse.Namespace) -> int | None:
-    """Run a `sprint`/`task` command; None when ``args`` is not one of them."""
-    if args.command == "sprint":
-        commands = {"add": _sprint_add, "list": _sprint_list, "show": _sprint_show}
-        return commands.get(args.sprint_action, _sprint_close)(args)
-    if args.command == "task":
-        return _task_add(args) if args.task_action == "add" else _task_move(args)
-    return None
+    add.set_defaults(handler=_sprint_add)
+    listing.set_defaults(handler=_sprint_list)
+    show.set_defaults(handler=_sprint_show)
+    close.set_defaults(handler=_sprint_close)
+    task_add.set_defaults(handler=_task_add)
+    move.set_defaults(handler=_task_move)
 
 
 # --------------------------------------------------------------------------- sprints
@@ -98,7 +98,6 @@ def run_sprint_command(args: argparse.Namespace) -> int | None:
 def _sprint_add(args: argparse.Namespace) -> int:
     import sys
 
-    from journal_app.cli import _checked, _parse_day, _paths, _write
     from journal_app.services import Services
     from journal_app.services.planning import planning_of
     from journal_app.services.planning.rules import (
@@ -108,15 +107,17 @@ def _sprint_add(args: argparse.Namespace) -> int:
         check_text,
     )
 
-    name = _checked("NAME", check_sprint_name, args.name)
-    start, end = _parse_day("--start", args.start), _parse_day("--end", args.end)
+    name = common.checked("NAME", check_sprint_name, args.name)
+    start, end = common.parse_day("--start", args.start), common.parse_day("--end", args.end)
     check_span(start, end)
-    goal = _checked("--goal", lambda t: check_text(t, "the goal"), args.goal)
-    career = _checked("--career-goal", lambda t: check_text(t, "the career goal"), args.career_goal)
+    goal = common.checked("--goal", lambda t: check_text(t, "the goal"), args.goal)
+    career = common.checked(
+        "--career-goal", lambda t: check_text(t, "the career goal"), args.career_goal
+    )
     capacity: Any = {}
     if args.capacity is not None:
         capacity = {"capacity_hours": check_capacity(args.capacity)}
-    with Services.open(_paths(args)) as services:
+    with Services.open(common.paths(args)) as services:
         sprint = planning_of(services).add_sprint(
             name, start, end, goal=goal, career_goal=career, **capacity
         )
@@ -127,21 +128,20 @@ def _sprint_add(args: argparse.Namespace) -> int:
             else f"capacity {sprint.capacity_hours:g} h, suggested from the last three sprints"
         )
         print(f"journal-app: note: {note}", file=sys.stderr)
-    _write(f"{sprint.id}\n")
+    common.write(f"{sprint.id}\n")
     return 0
 
 
 def _sprint_list(args: argparse.Namespace) -> int:
-    from journal_app.cli import _open_existing, _write
 
-    with _open_existing(args) as services:
+    with common.open_existing(args) as services:
         from journal_app.services.planning import planning_of
 
         found = planning_of(services).sprints()
     if args.json:
         import json
 
-        _write(json.dumps([o.as_dict() for o in found], indent=2, ensure_ascii=False) + "\n")
+        common.write(json.dumps([o.as_dict() for o in found], indent=2, ensure_ascii=False) + "\n")
         return 0
     if not found:
         print("No sprints yet; plan one with 'journal-app sprint add'")
@@ -160,15 +160,14 @@ def _sprint_list(args: argparse.Namespace) -> int:
                 f"{o.estimate_hours:g} of {capacity} h",
             )
         )
-    _write(_columns(table))
+    common.write(_columns(table))
     return 0
 
 
 def _sprint_show(args: argparse.Namespace) -> int:
-    from journal_app.cli import _open_existing, _write
     from journal_app.services.planning import planning_of
 
-    with _open_existing(args) as services:
+    with common.open_existing(args) as services:
         planner = planning_of(services)
         board = planner.board(args.id)
         logged = planner.sprint_hours(args.id)
@@ -182,9 +181,9 @@ def _sprint_show(args: argparse.Namespace) -> int:
             "hours_logged": round(logged, 6),
             "tasks": [t.as_dict() for t in board.tasks],
         }
-        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        common.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return 0
-    _write(_describe(sprint, board.estimate_hours, logged, board.tasks))
+    common.write(_describe(sprint, board.estimate_hours, logged, board.tasks))
     return 0
 
 
@@ -219,10 +218,9 @@ def _describe(
 def _sprint_close(args: argparse.Namespace) -> int:
     import sys
 
-    from journal_app.cli import _open_existing, _write
     from journal_app.services.planning import planning_of
 
-    with _open_existing(args) as services:
+    with common.open_existing(args) as services:
         closed = planning_of(services).close_sprint(args.id, args.rollover)
     where = "the backlog" if closed.rolled_to is None else closed.rolled_to.name
     print(
@@ -231,7 +229,7 @@ def _sprint_close(args: argparse.Namespace) -> int:
         f"{closed.review_entry_id}",
         file=sys.stderr,
     )
-    _write(f"{closed.review_entry_id}\n")
+    common.write(f"{closed.review_entry_id}\n")
     return 0
 
 
@@ -239,30 +237,30 @@ def _sprint_close(args: argparse.Namespace) -> int:
 
 
 def _task_add(args: argparse.Namespace) -> int:
-    from journal_app.cli import _checked, _open_existing, _paths, _write
     from journal_app.services import Services
     from journal_app.services.planning import planning_of
     from journal_app.services.planning.rules import check_estimate, check_task_title
 
-    title = _checked("TITLE", check_task_title, args.title)
-    estimate = _checked("--estimate", check_estimate, args.estimate)
+    title = common.checked("TITLE", check_task_title, args.title)
+    estimate = common.checked("--estimate", check_estimate, args.estimate)
     # A sprint can only be in a journal that exists; the backlog may start a new one.
-    opened = _open_existing(args) if args.sprint is not None else Services.open(_paths(args))
+    opened = (
+        common.open_existing(args) if args.sprint is not None else Services.open(common.paths(args))
+    )
     with opened as services:
         task = planning_of(services).add_task(title, sprint_id=args.sprint, estimate_hours=estimate)
-    _write(f"{task.id}\n")
+    common.write(f"{task.id}\n")
     return 0
 
 
 def _task_move(args: argparse.Namespace) -> int:
-    from journal_app.cli import _open_existing, _write
     from journal_app.services.planning import planning_of
 
-    with _open_existing(args) as services:
+    with common.open_existing(args) as services:
         planner = planning_of(services)
         task = planner.move_task(args.id, status=args.status)
         where = "the backlog" if task.sprint_id is None else planner.sprint(task.sprint_id).name
-    _write(f"Task {task.id} “{_one_line(task.title, 80)}” is {task.status} ({where})\n")
+    common.write(f"Task {task.id} “{_one_line(task.title, 80)}” is {task.status} ({where})\n")
     return 0
 
 
@@ -274,7 +272,7 @@ def _one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _columns(table: list[tuple[str, ...]]) -> str:
+def _columns(table: Sequence[Sequence[str]]) -> str:
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
