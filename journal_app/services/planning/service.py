@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from journal_app.services.common import UNSET, Unset
 from journal_app.services.planning import capacity, sprint_store, task_store
 from journal_app.services.planning.data import (
     Board,
@@ -24,7 +25,6 @@ from journal_app.services.planning.data import (
     TimelineBar,
 )
 from journal_app.services.planning.rules import check_span
-from journal_app.services.tracking.common import UNSET, Unset
 from journal_app.services.tracking.timeutil import local_date
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class PlanningService:
         return sprint_store.update_sprint(sprint_id, **values)
 
     def delete_sprint(self, sprint_id: int) -> None:
-        from journal_app.services.tracking.common import atomic
+        from journal_app.services.common import atomic
 
         with atomic():
             unfinished = [t.id for t in task_store.sprint_tasks(sprint_id) if t.status != "done"]
@@ -220,7 +220,7 @@ class PlanningService:
     ) -> builtins.list[TaskData]:
         """Move several tasks (a drop of several cards) in one transaction, keeping their
         order; if one cannot move, none does."""
-        from journal_app.services.tracking.common import atomic
+        from journal_app.services.common import atomic
 
         ids = list(dict.fromkeys(task_ids))
         with atomic():

@@ -30,13 +30,8 @@ from journal_app.db.models import (
 from journal_app.errors import InvalidInput
 from journal_app.services.attachments import sniff_image
 from journal_app.services.clock import to_storage
-from journal_app.services.entries import (
-    FIRST_DAY,
-    LAST_DAY,
-    VISIBILITIES,
-    clean_text,
-    normalise_tags,
-)
+from journal_app.services.common import clean_text
+from journal_app.services.entries import FIRST_DAY, LAST_DAY, VISIBILITIES, normalise_tags
 from journal_app.services.rows import rows
 from journal_app.services.transfer import search_index
 from journal_app.services.transfer.import_files import shown
