@@ -45,7 +45,6 @@ def close(
     """Close `sprint_id`, roll its unfinished tasks over to `rollover` ("next": the next
     sprint, or `into` when given; "backlog") and write its review entry."""
     choice = check_rollover(rollover)
-    services = planner.services
     with atomic_write():
         sprint = get_sprint(sprint_id)
         if sprint.closed:
@@ -70,9 +69,9 @@ def close(
             rolled_to="the backlog" if target is None else target.name,
         )
         day = review.review_day(sprint, planner.today())
-        rendered = services.templates.render(_sprint_template_id(), day=day)
+        rendered = planner.templates.render(_sprint_template_id(), day=day)
         title, body = _own_name(rendered.title, rendered.body, sprint, planner, day)
-        entry = services.entries.create(
+        entry = planner.entries.create(
             day=day,
             title=title,
             body=review.fill(body, review.sections(figures)),
@@ -99,7 +98,7 @@ def close(
 def _own_name(title: str, body: str, sprint: SprintData, planner: Any, day: Any) -> tuple[str, str]:
     """The template names the sprint running on the review's day; when another sprint
     is marked running then (overlapping dates), put this sprint's name in its place."""
-    running = planner.services.sprints.active(day)
+    running = planner.sprint_service.active(day)
     if running is None or running.id == sprint.id or running.name == sprint.name:
         return title, body
     return title.replace(running.name, sprint.name), body.replace(running.name, sprint.name)

@@ -37,7 +37,7 @@ from journal_app.services.transfer import search_index
 from journal_app.services.transfer.import_files import shown
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 # From this many rows on, the search index is rebuilt once instead of row by row.
 BULK_ROWS = 200
@@ -47,16 +47,9 @@ def _db() -> Any:
     return Entry._meta.database
 
 
-def backup_before_import(services: Services, what: str) -> Path:
+def backup_before_import(services: TransferContext, what: str) -> Path:
     """A verified copy of the journal in `backups/` before an import writes anything."""
-    if getattr(type(services), "backups", None) is not None:  # the backups service (#7)
-        service: Any = getattr(services, "backups")  # noqa: B009 - absent before it lands
-        return Path(service.create("pre-import").path)
-    from journal_app.db.snapshot import snapshot
-
-    stamp = services.clock().strftime("%Y%m%d-%H%M%S-%f")
-    dest = services.paths.backups / f"pre-import-{what}-{stamp}.sqlite3"
-    return snapshot(_db().connection(), dest)
+    return Path(services.backups.create("pre-import").path)
 
 
 @contextlib.contextmanager
@@ -147,7 +140,7 @@ def check_entry(new: NewEntry) -> NewEntry:
 class EntryWriter:
     """Adds entries that are not in the journal yet (see the module doc)."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: TransferContext) -> None:
         self._services = services
         self._now = to_storage(services.clock())
         self._known: set[str] | None = None
@@ -250,7 +243,7 @@ class NewNight:
 class TrackingWriter:
     """Adds sessions and nights not in the journal yet; names become categories/skills."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: TransferContext) -> None:
         self._services = services
         self._spans: set[tuple[dt.datetime, dt.datetime]] | None = None
         self._days: set[dt.date] | None = None
