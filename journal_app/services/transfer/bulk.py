@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journal_app.db import search_index
 from journal_app.db.models import (
     Category,
     DayLog,
@@ -33,7 +34,6 @@ from journal_app.services.clock import to_storage
 from journal_app.services.common import clean_text
 from journal_app.services.entries import FIRST_DAY, LAST_DAY, VISIBILITIES, normalise_tags
 from journal_app.services.rows import rows
-from journal_app.services.transfer import search_index
 from journal_app.services.transfer.import_files import shown
 
 if TYPE_CHECKING:

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from journal_app.db import search_index
 from journal_app.errors import InvalidInput
-from journal_app.services.transfer import bulk, search_index
+from journal_app.services.transfer import bulk
 from journal_app.services.transfer.service import TransferService
 
 
