@@ -156,7 +156,7 @@ def _big_rows(seed: int = 7) -> Iterator[tuple[dict[str, Any], list[str]]]:
     sentences recombined, plus a Zipf-distributed tail of rarer words."""
     import datetime as dt
 
-    from journal_app.services import demo_text as text
+    from journal_app.demo import text
 
     rng = random.Random(seed)
     rare = _rare_words(rng, 30_000)

@@ -64,8 +64,8 @@ def _render(args: argparse.Namespace, width: int, height: int, temp: Path) -> in
 
     app = QApplication([sys.argv[0], "-style", "fusion"])
     from journal_app.config import check_data_dir
+    from journal_app.demo.generate import generate_demo
     from journal_app.services import Services
-    from journal_app.services.demo import generate_demo
     from journal_app.ui.main_window import MainWindow
     from journal_app.ui.theme import SETTINGS_KEY
 

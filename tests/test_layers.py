@@ -41,8 +41,8 @@ def test_ui_never_imports_the_data_layer():
     assert _offenders("ui", DATA_LAYER) == []
 
 
-def test_services_db_and_markdown_are_qt_free():
-    for folder in ("services", "db", "markdown"):
+def test_services_demo_db_and_markdown_are_qt_free():
+    for folder in ("services", "demo", "db", "markdown"):
         assert _offenders(folder, QT) == [], folder
 
 

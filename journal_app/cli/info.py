@@ -61,9 +61,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from journal_app.demo.generate import generate_demo
     from journal_app.instance_lock import InstanceLock
     from journal_app.services import Services
-    from journal_app.services.demo import generate_demo
 
     paths = common.paths(args)
 

@@ -329,17 +329,18 @@ def restore_backup(
     return RestoreResult(source, contents.entries, pre_restore, damaged)
 
 
-class _Host(Protocol):
-    """The Services facade: holds the open journal that a restore closes and reopens."""
+class OpenJournal(Protocol):
+    """Where the open journal is held (the Services facade's slot): a restore closes it
+    and puts the reopened one in its place, so every service sees the restored journal."""
 
-    _opened: OpenedDatabase
+    opened: OpenedDatabase
 
 
 @dataclass
 class BackupService:
     paths: DataPaths
     clock: Clock = system_clock
-    host: _Host | None = None
+    host: OpenJournal | None = None  # None: no journal open here (the CLI's backup)
     tz: dt.tzinfo | None = None  # days for rotation and "once a day"; None: the system's
     on_restored: list[Callable[[RestoreResult], None]] = field(default_factory=list)
 
@@ -441,14 +442,14 @@ class BackupService:
     def start_check(self) -> None:
         """Start the start-up check (quick_check + checksums) in a background thread."""
         if self.host is not None:
-            self.host._opened.start_verification()
+            self.host.opened.start_verification()
 
     def startup_problem(self) -> DatabaseDamaged | None:
         """Wait for the start-up check (running it here if nothing started it): None
         when the journal is whole, else the problem with the newest good backup named."""
         if self.host is None:
             return None
-        return self.host._opened.verification()
+        return self.host.opened.verification()
 
     # ------------------------------------------------------------------ restoring
 
@@ -467,7 +468,7 @@ class BackupService:
         if self.host is None:
             result = restore_backup(self.paths, source, clock=self.clock)
         else:
-            self.host._opened.close()
+            self.host.opened.close()
             try:
                 result = restore_backup(self.paths, source, clock=self.clock)
             finally:
@@ -475,7 +476,7 @@ class BackupService:
                 # failed) the journal as it was. A damaged one cannot be reopened; the
                 # first error is the one to report.
                 with contextlib.suppress(DatabaseRefused):
-                    self.host._opened = open_database(
+                    self.host.opened = open_database(
                         self.paths.database, self.paths.backups, check_in_background=False
                     )
         for callback in self.on_restored:

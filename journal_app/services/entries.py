@@ -8,7 +8,6 @@ surrogate *pair* is joined into its real character first. NUL bytes are kept.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from peewee import fn
 from journal_app.db.models import Attachment, Entry, EntryRevision, EntryTag, Sprint, Tag
 from journal_app.errors import InvalidInput, JournalError
 from journal_app.services.clock import Clock, from_storage, to_storage
+from journal_app.services.common import UNSET, Unset, clean_text, get_row
 from journal_app.services.rows import check_ref, rows
 
 VISIBILITIES = ("private", "public")
@@ -26,18 +26,6 @@ FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 # An autosave keeps at most one snapshot of the previous text per this much editing time.
 SNAPSHOT_EVERY = dt.timedelta(minutes=10)
-
-
-class Unset(enum.Enum):
-    """Marks an argument that was not passed (None is a real value for several fields)."""
-
-    UNSET = enum.auto()
-
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET = Unset.UNSET
 
 
 @dataclass(frozen=True)
@@ -107,20 +95,6 @@ class StaleRevision(JournalError):
             f"this copy is revision {expected_rev})"
         )
         self.current = current
-
-
-def clean_text(value: object, what: str = "text") -> str:
-    """The text as typed, storable: lone surrogates become U+FFFD (see the module doc)."""
-    if not isinstance(value, str):
-        raise InvalidInput(f"{what} must be text, not {type(value).__name__}")
-    if value.isascii():
-        return value
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        # Round-trip through UTF-16 joins surrogate pairs and replaces lone ones.
-        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return value
 
 
 def normalise_tags(tags: Iterable[str]) -> list[str]:
@@ -270,9 +244,7 @@ class EntryService:
         return self.get(entry.id)
 
     def get(self, entry_id: int) -> EntryData:
-        entry = Entry.get_or_none(Entry.id == entry_id)
-        if entry is None:
-            raise InvalidInput(f"there is no entry {entry_id}")
+        entry = get_row(Entry, entry_id, "entry")
         return self._data(entry, self._tags_of(entry.id))
 
     @staticmethod
@@ -419,9 +391,7 @@ class EntryService:
 
         now = to_storage(self._clock())
         with self._db.atomic("IMMEDIATE"):
-            entry: Any = Entry.get_or_none(Entry.id == entry_id)
-            if entry is None:
-                raise InvalidInput(f"there is no entry {entry_id}")
+            entry: Any = get_row(Entry, entry_id, "entry")
             if entry.rev != expected_rev:
                 raise StaleRevision(self._data(entry, self._tags_of(entry_id)), expected_rev)
             if sprint_id is not UNSET and sprint_id != entry.sprint_id:
@@ -563,10 +533,7 @@ class EntryService:
                 pass  # a file we cannot remove is only wasted space, never lost data
 
     def _entry(self, entry_id: int) -> Entry:
-        entry = Entry.get_or_none(Entry.id == entry_id)
-        if entry is None:
-            raise InvalidInput(f"there is no entry {entry_id}")
-        return entry
+        return get_row(Entry, entry_id, "entry")
 
     # ------------------------------------------------------------------ history
 
@@ -609,9 +576,7 @@ class EntryService:
         )
 
     def revision(self, revision_id: int) -> RevisionData:
-        r: Any = EntryRevision.get_or_none(EntryRevision.id == revision_id)
-        if r is None:
-            raise InvalidInput(f"there is no revision {revision_id}")
+        r: Any = get_row(EntryRevision, revision_id, "revision")
         return RevisionData(
             id=r.id,
             entry_id=r.entry_id,
@@ -626,9 +591,7 @@ class EntryService:
         """Put a snapshot's title and body back (the current text is kept first)."""
         now = to_storage(self._clock())
         with self._db.atomic("IMMEDIATE"):
-            revision: Any = EntryRevision.get_or_none(EntryRevision.id == revision_id)
-            if revision is None:
-                raise InvalidInput(f"there is no revision {revision_id}")
+            revision: Any = get_row(EntryRevision, revision_id, "revision")
             entry = self._entry(revision.entry_id)
             if entry.rev != expected_rev:
                 raise StaleRevision(self._data(entry, self._tags_of(entry.id)), expected_rev)

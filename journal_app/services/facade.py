@@ -6,6 +6,7 @@ The UI and the CLI both start here; neither touches the database layer directly.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,10 +37,17 @@ if TYPE_CHECKING:
     from journal_app.services.transfer.service import TransferService
 
 
+@dataclass
+class _OpenJournal:
+    """The open journal, held where a restore can put the reopened one (BackupService)."""
+
+    opened: OpenedDatabase
+
+
 class Services:
     def __init__(self, paths: DataPaths, opened: OpenedDatabase, clock: Clock) -> None:
         self.paths = paths
-        self._opened = opened
+        self._journal = _OpenJournal(opened)
         self.clock = clock
         self.entries = EntryService(clock, paths.attachments)
         self._seen_data_version: int | None = None
@@ -79,22 +87,44 @@ class Services:
         """Sprints, backlog, board, timeline, burn-up and closing (#5)."""
         from journal_app.services.planning.service import PlanningService
 
-        return PlanningService(self)
+        return PlanningService(
+            self.clock,
+            self.tz,
+            stats=self.stats,
+            outputs=self.outputs,
+            sprints=self.sprints,
+            entries=self.entries,
+            templates=self.templates,
+        )
 
     @cached_property
     def transfer(self) -> TransferService:
         """Export, import and publishing (#7)."""
+        from journal_app.services.transfer.context import TransferParts
         from journal_app.services.transfer.service import TransferService
 
-        return TransferService(self)
+        journal = self._journal
+        return TransferService(
+            TransferParts(
+                self.paths,
+                self.clock,
+                self.tz,
+                self.entries,
+                self.outputs,
+                self.attachments,
+                self.backups,
+                lambda: journal.opened.schema_version,
+            )
+        )
 
     @cached_property
     def backups(self) -> BackupService:
         """Backups, restore and checks (#7). A restore closes and reopens this facade's
-        journal in place (it sets ``_opened``), so every service sees the restored one."""
+        journal in place (it sets ``_journal.opened``), so every service sees the restored
+        one."""
         from journal_app.services.backups import BackupService
 
-        return BackupService(self.paths, self.clock, self, tz=self.tz)
+        return BackupService(self.paths, self.clock, self._journal, tz=self.tz)
 
     # ------------------------------------------------------------------ tracking (#4)
 
@@ -208,6 +238,14 @@ class Services:
             services.close()
             raise
         return services
+
+    @property
+    def _opened(self) -> OpenedDatabase:
+        return self._journal.opened
+
+    @_opened.setter
+    def _opened(self, opened: OpenedDatabase) -> None:  # encryption reopens it in place
+        self._journal.opened = opened
 
     @property
     def schema_version(self) -> int:

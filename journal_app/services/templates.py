@@ -29,7 +29,8 @@ from peewee import IntegrityError, fn
 from journal_app.db.models import Template
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
-from journal_app.services.entries import UNSET, EntryService, Unset, clean_text
+from journal_app.services.common import UNSET, Unset, clean_text, get_row
+from journal_app.services.entries import EntryService
 from journal_app.services.sprints import SprintService
 
 DEFAULT_SERIES = "Self Study Journal"
@@ -227,10 +228,7 @@ class TemplateService:
 
     @staticmethod
     def _template(template_id: int) -> Any:
-        template = Template.get_or_none(Template.id == template_id)
-        if template is None:
-            raise InvalidInput(f"there is no template {template_id}")
-        return template
+        return get_row(Template, template_id, "template")
 
     @staticmethod
     def _check_free(name: str, template_id: int | None = None) -> None:

@@ -69,7 +69,7 @@ def report_startup_error(exc: JournalError, parent: QWidget | None = None) -> in
 
 
 def _fill_demo(services: Services) -> None:
-    from journal_app.services.demo import generate_demo
+    from journal_app.demo.generate import generate_demo
 
     dialog = QProgressDialog("Writing a demo journal…", "", 0, 100)
     dialog.setWindowTitle(APP_NAME)

@@ -162,9 +162,9 @@ def test_demo_fills_a_temporary_journal_and_removes_it(monkeypatch, capsys, watc
         seen_dirs.append(services.paths.root)
 
     seen_dirs: list[Path] = []
-    fake = types.ModuleType("journal_app.services.demo")
+    fake = types.ModuleType("journal_app.demo.generate")
     fake.generate_demo = generate_demo
-    monkeypatch.setitem(sys.modules, "journal_app.services.demo", fake)
+    monkeypatch.setitem(sys.modules, "journal_app.demo.generate", fake)
     monkeypatch.setattr(tempfile, "mkdtemp", recording_mkdtemp)
     monkeypatch.setenv(STARTUP_PROBE_ENV, "1")
 
@@ -190,9 +190,9 @@ def test_demo_errors_are_reported_and_the_folder_removed(monkeypatch, critical, 
     def generate_demo(services, **_kwargs):
         raise InvalidInput("years must be 1..30")
 
-    fake = types.ModuleType("journal_app.services.demo")
+    fake = types.ModuleType("journal_app.demo.generate")
     fake.generate_demo = generate_demo
-    monkeypatch.setitem(sys.modules, "journal_app.services.demo", fake)
+    monkeypatch.setitem(sys.modules, "journal_app.demo.generate", fake)
     monkeypatch.setattr(tempfile, "mkdtemp", recording_mkdtemp)
     assert run_gui(None, demo=True) == 1
     assert capsys.readouterr().err == "journal-app: error: years must be 1..30\n"

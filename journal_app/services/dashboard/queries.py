@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from journal_app.db.models import DayLog, Output
-from journal_app.services.tracking.common import rows
+from journal_app.services.rows import rows
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,36 @@ they were."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+import datetime as dt
+from typing import Any, Protocol, cast
 
 from journal_app.db.models import Sprint, Template
 from journal_app.errors import InvalidInput
 from journal_app.services.planning import review, task_store
-from journal_app.services.planning.data import ClosedSprint, SprintData
+from journal_app.services.planning.data import ClosedSprint, SprintData, TaskData
 from journal_app.services.planning.rules import check_rollover
 from journal_app.services.planning.sprint_store import find_sprints, get_sprint
 from journal_app.services.tracking.common import atomic_write
 
-if TYPE_CHECKING:
-    from journal_app.services.planning.service import PlanningService
+
+class Planner(Protocol):
+    """What closing asks of the PlanningService (named here: no import circle)."""
+
+    templates: Any
+    entries: Any
+    sprint_service: Any
+
+    def today(self) -> dt.date: ...
+
+    def review_figures(
+        self,
+        sprint: SprintData,
+        *,
+        done: tuple[TaskData, ...],
+        rolled_over: tuple[TaskData, ...],
+        rolled_to: str,
+    ) -> review.ReviewFigures: ...
+
 
 REVIEW_TAG = "sprint-review"
 
@@ -40,12 +58,11 @@ def _sprint_template_id() -> int:
 
 
 def close(
-    planner: PlanningService, sprint_id: int, rollover: object, *, into: int | None = None
+    planner: Planner, sprint_id: int, rollover: object, *, into: int | None = None
 ) -> ClosedSprint:
     """Close `sprint_id`, roll its unfinished tasks over to `rollover` ("next": the next
     sprint, or `into` when given; "backlog") and write its review entry."""
     choice = check_rollover(rollover)
-    services = planner.services
     with atomic_write():
         sprint = get_sprint(sprint_id)
         if sprint.closed:
@@ -70,9 +87,9 @@ def close(
             rolled_to="the backlog" if target is None else target.name,
         )
         day = review.review_day(sprint, planner.today())
-        rendered = services.templates.render(_sprint_template_id(), day=day)
+        rendered = planner.templates.render(_sprint_template_id(), day=day)
         title, body = _own_name(rendered.title, rendered.body, sprint, planner, day)
-        entry = services.entries.create(
+        entry = planner.entries.create(
             day=day,
             title=title,
             body=review.fill(body, review.sections(figures)),
@@ -99,7 +116,7 @@ def close(
 def _own_name(title: str, body: str, sprint: SprintData, planner: Any, day: Any) -> tuple[str, str]:
     """The template names the sprint running on the review's day; when another sprint
     is marked running then (overlapping dates), put this sprint's name in its place."""
-    running = planner.services.sprints.active(day)
+    running = planner.sprint_service.active(day)
     if running is None or running.id == sprint.id or running.name == sprint.name:
         return title, body
     return title.replace(running.name, sprint.name), body.replace(running.name, sprint.name)

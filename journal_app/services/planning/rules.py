@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from journal_app.errors import InvalidInput
+from journal_app.services.common import clean_text
 from journal_app.services.entries import normalise_tags
-from journal_app.services.tracking.common import check_hours, check_name, clean_text
+from journal_app.services.tracking.common import check_hours, check_name
 from journal_app.services.tracking.timeutil import check_day
 
 MIN_SPRINT_DAYS = 7  # one week

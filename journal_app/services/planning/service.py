@@ -1,8 +1,8 @@
 """The sprint planner's one entry point for the UI and the CLI.
 
-Built on the `Services` facade (`planning_of(services)`), whose clock, zone and tracking
-services it borrows: a sprint's hours, sleep and outputs are the same figures the Today
-view and the Dashboard show. Every change is one transaction.
+Built by the `Services` facade (`planning_of(services)`), which hands it the clock, the
+zone and the services it borrows: a sprint's hours, sleep and outputs are the same figures
+the Today view and the Dashboard show. Every change is one transaction.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from journal_app.services.common import UNSET, Unset
 from journal_app.services.planning import capacity, sprint_store, task_store
 from journal_app.services.planning.data import (
     Board,
@@ -24,36 +25,61 @@ from journal_app.services.planning.data import (
     TimelineBar,
 )
 from journal_app.services.planning.rules import check_span
-from journal_app.services.tracking.common import UNSET, Unset
 from journal_app.services.tracking.timeutil import local_date
 
 if TYPE_CHECKING:
-    from journal_app.services.facade import Services
+    from journal_app.services.clock import Clock
+    from journal_app.services.entries import EntryService
     from journal_app.services.planning.review import ReviewFigures
+    from journal_app.services.sprints import SprintService
+    from journal_app.services.templates import TemplateService
+    from journal_app.services.tracking.outputs import OutputService
+    from journal_app.services.tracking.stats import StatsService
 
 # closing, review, burnup and timeline are imported by the methods that use them: the
 # board opens without them.
 
 
-def planning_of(services: Services) -> PlanningService:
+class _HasPlanner(Protocol):
+    @property
+    def planning(self) -> PlanningService: ...
+
+
+def planning_of(services: _HasPlanner) -> PlanningService:
     """The planner of a journal (`services.planning`, made once)."""
     return services.planning
 
 
 class PlanningService:
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    def __init__(
+        self,
+        clock: Clock,
+        tz: dt.tzinfo,
+        *,
+        stats: StatsService,
+        outputs: OutputService,
+        sprints: SprintService,
+        entries: EntryService,
+        templates: TemplateService,
+    ) -> None:
+        self.clock = clock
+        self.tz = tz
+        self.stats = stats
+        self.outputs = outputs
+        self.sprint_service = sprints  # which sprint is marked running
+        self.entries = entries  # closing writes the review entry
+        self.templates = templates  # from the sprint review template
 
     # ------------------------------------------------------------------ time
 
     def today(self) -> dt.date:
-        return local_date(self.services.clock(), self.services.tz)
+        return local_date(self.clock(), self.tz)
 
     def _now(self) -> dt.datetime:
-        return self.services.clock()
+        return self.clock()
 
     def _hours_of(self, first: dt.date, last: dt.date) -> dict[dt.date, float]:
-        return {d.day: d.total for d in self.services.stats.day_hours(first, last) if d.total > 0}
+        return {d.day: d.total for d in self.stats.day_hours(first, last) if d.total > 0}
 
     # ------------------------------------------------------------------ sprints
 
@@ -67,7 +93,7 @@ class PlanningService:
     def current(self) -> SprintData | None:
         """The sprint to open the board on: the one running today, else the next one
         planned, else the latest."""
-        running = self.services.sprints.active(self.today())
+        running = self.sprint_service.active(self.today())
         if running is not None:
             return self.sprint(running.id)
         found = sprint_store.find_sprints()
@@ -107,7 +133,7 @@ class PlanningService:
         return sprint_store.update_sprint(sprint_id, **values)
 
     def delete_sprint(self, sprint_id: int) -> None:
-        from journal_app.services.tracking.common import atomic
+        from journal_app.services.common import atomic
 
         with atomic():
             unfinished = [t.id for t in task_store.sprint_tasks(sprint_id) if t.status != "done"]
@@ -220,7 +246,7 @@ class PlanningService:
     ) -> builtins.list[TaskData]:
         """Move several tasks (a drop of several cards) in one transaction, keeping their
         order; if one cannot move, none does."""
-        from journal_app.services.tracking.common import atomic
+        from journal_app.services.common import atomic
 
         ids = list(dict.fromkeys(task_ids))
         with atomic():
@@ -246,7 +272,7 @@ class PlanningService:
             task_store.sprint_tasks(sprint_id),
             hours_of=self._hours_of,
             today=self.today(),
-            tz=self.services.tz,
+            tz=self.tz,
         )
 
     def review_figures(
@@ -264,15 +290,14 @@ class PlanningService:
             review_outputs,
         )
 
-        services = self.services
         today = self.today()
         first, last = sprint.start, min(sprint.end, today)
-        hours = services.stats.day_hours(first, last) if last >= first else []
-        nights = services.stats.sleep_hours(first, (last - first).days + 1) if hours else []
-        outputs = {o.id: o for o in services.outputs.list(sprint_id=sprint.id)}
-        for o in services.outputs.list(first=sprint.start, last=sprint.end):
+        hours = self.stats.day_hours(first, last) if last >= first else []
+        nights = self.stats.sleep_hours(first, (last - first).days + 1) if hours else []
+        outputs = {o.id: o for o in self.outputs.list(sprint_id=sprint.id)}
+        for o in self.outputs.list(first=sprint.start, last=sprint.end):
             outputs.setdefault(o.id, o)
-        streak = services.stats.overall(review_day(sprint, today)).streak_current
+        streak = self.stats.overall(review_day(sprint, today)).streak_current
         return ReviewFigures(
             sprint=sprint,
             first=first,

@@ -10,6 +10,7 @@ from peewee import JOIN, Case, fn
 
 from journal_app.db.models import Sprint, Task
 from journal_app.errors import InvalidInput
+from journal_app.services.common import UNSET, Unset, atomic
 from journal_app.services.planning.data import SprintData, SprintOverview
 from journal_app.services.planning.rules import (
     check_capacity,
@@ -19,7 +20,6 @@ from journal_app.services.planning.rules import (
     check_text,
 )
 from journal_app.services.rows import rows
-from journal_app.services.tracking.common import UNSET, Unset, atomic
 from journal_app.services.tracking.timeutil import to_storage
 
 _FIELDS = (

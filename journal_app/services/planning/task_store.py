@@ -18,6 +18,7 @@ from peewee import JOIN, Case, fn
 
 from journal_app.db.models import Resource, Skill, Tag, Task, TaskTag
 from journal_app.errors import InvalidInput
+from journal_app.services.common import UNSET, Unset, atomic
 from journal_app.services.planning.data import TaskData
 from journal_app.services.planning.rules import (
     check_estimate,
@@ -28,7 +29,6 @@ from journal_app.services.planning.rules import (
 )
 from journal_app.services.planning.sprint_store import get_sprint
 from journal_app.services.rows import check_ref, rows
-from journal_app.services.tracking.common import UNSET, Unset, atomic
 from journal_app.services.tracking.timeutil import from_storage, to_storage
 
 Column = tuple[int | None, str]  # (sprint id or None for the backlog, status)

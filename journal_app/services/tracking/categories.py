@@ -13,7 +13,9 @@ from peewee import fn
 
 from journal_app.db.models import Category, WorkSession
 from journal_app.errors import InvalidInput
-from journal_app.services.tracking.common import atomic, check_name, rows
+from journal_app.services.common import atomic, get_row
+from journal_app.services.rows import rows
+from journal_app.services.tracking.common import check_name
 
 SIDES = ("production", "consumption")
 DEFAULTS: tuple[tuple[str, str], ...] = (
@@ -126,10 +128,7 @@ class CategoryService:
 
     @staticmethod
     def _row(category_id: int) -> Any:
-        row = Category.get_or_none(Category.id == category_id)
-        if row is None:
-            raise InvalidInput(f"there is no category {category_id!r}")
-        return row
+        return get_row(Category, category_id, "category")
 
     def _check_free(self, name: str, category_id: int | None = None) -> None:
         names = rows(Category.select(Category.id, Category.name).tuples())

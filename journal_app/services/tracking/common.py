@@ -9,31 +9,20 @@ from peewee import SqliteDatabase
 
 from journal_app.db.models import BaseModel, Setting
 from journal_app.errors import InvalidInput
-from journal_app.services.entries import UNSET, Unset, clean_text
-from journal_app.services.rows import check_ref, rows
+from journal_app.services.common import clean_text
 
 __all__ = [
     "MAX_NAME",
-    "UNSET",
-    "Unset",
-    "atomic",
     "atomic_write",
     "check_hours",
     "check_name",
+    "check_number",
     "check_rating",
-    "check_ref",
     "check_url",
-    "clean_text",
     "put_setting",
-    "rows",
 ]
 
 MAX_NAME = 200
-
-
-def atomic() -> Any:
-    """One transaction for a multi-row change."""
-    return BaseModel._meta.database.atomic()
 
 
 def atomic_write() -> Any:

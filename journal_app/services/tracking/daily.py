@@ -17,8 +17,8 @@ from typing import Any, Literal
 from peewee import JOIN, fn
 
 from journal_app.db.models import Category, DayLog, WorkSession
+from journal_app.services.rows import rows
 from journal_app.services.tracking import sqlfn
-from journal_app.services.tracking.common import rows
 from journal_app.services.tracking.timeutil import day_bounds, from_storage, split_by_day
 
 Key = Literal["side", "skill", "resource", "none"]

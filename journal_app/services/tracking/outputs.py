@@ -14,14 +14,9 @@ from peewee import JOIN
 from journal_app.db.models import Entry, Output, Skill, Sprint
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock
-from journal_app.services.tracking.common import (
-    UNSET,
-    Unset,
-    atomic,
-    check_name,
-    check_ref,
-    check_url,
-)
+from journal_app.services.common import UNSET, Unset, atomic
+from journal_app.services.rows import check_ref
+from journal_app.services.tracking.common import check_name, check_url
 from journal_app.services.tracking.timeutil import check_day, from_storage, local_date, to_storage
 
 KINDS: dict[str, str] = {

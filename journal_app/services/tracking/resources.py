@@ -12,17 +12,10 @@ from peewee import JOIN
 from journal_app.db.models import Resource, Skill, Task, WorkSession
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock
+from journal_app.services.common import UNSET, Unset, atomic, clean_text, get_row
+from journal_app.services.rows import check_ref
 from journal_app.services.tracking import daily
-from journal_app.services.tracking.common import (
-    UNSET,
-    Unset,
-    atomic,
-    check_name,
-    check_number,
-    check_ref,
-    check_url,
-    clean_text,
-)
+from journal_app.services.tracking.common import check_name, check_number, check_url
 from journal_app.services.tracking.timeutil import from_storage, to_storage
 
 KINDS = ("course", "book", "paper", "video", "curriculum")
@@ -163,10 +156,7 @@ class ResourceService:
 
     @staticmethod
     def _row(resource_id: int) -> Any:
-        row = Resource.get_or_none(Resource.id == resource_id)
-        if row is None:
-            raise InvalidInput(f"there is no resource {resource_id!r}")
-        return row
+        return get_row(Resource, resource_id, "resource")
 
     @staticmethod
     def _data(row: Any, hours: dict[Any, float]) -> ResourceData:

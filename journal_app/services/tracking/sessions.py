@@ -19,13 +19,8 @@ from peewee import JOIN
 from journal_app.db.models import Category, Resource, Skill, Task, WorkSession
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock
-from journal_app.services.tracking.common import (
-    UNSET,
-    Unset,
-    atomic,
-    check_ref,
-    clean_text,
-)
+from journal_app.services.common import UNSET, Unset, atomic, clean_text
+from journal_app.services.rows import check_ref
 from journal_app.services.tracking.timeutil import (
     at_local,
     check_day,

@@ -10,7 +10,8 @@ from typing import Any
 
 from journal_app.db.models import Setting
 from journal_app.errors import InvalidInput
-from journal_app.services.tracking.common import atomic, check_number, put_setting
+from journal_app.services.common import atomic
+from journal_app.services.tracking.common import check_number, put_setting
 from journal_app.services.tracking.pomodoro import PomodoroConfig
 
 PREFIX = "tracking."

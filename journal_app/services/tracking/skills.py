@@ -14,15 +14,10 @@ from typing import Any
 from journal_app.db.models import Skill, WorkSession
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock
+from journal_app.services.common import UNSET, Unset, atomic, get_row
+from journal_app.services.rows import rows
 from journal_app.services.tracking import daily
-from journal_app.services.tracking.common import (
-    UNSET,
-    Unset,
-    atomic,
-    check_hours,
-    check_name,
-    rows,
-)
+from journal_app.services.tracking.common import check_hours, check_name
 from journal_app.services.tracking.timeutil import check_day, local_date, to_storage
 
 DEFAULT_TARGET_HOURS = 10_000.0
@@ -186,10 +181,7 @@ class SkillService:
 
     @staticmethod
     def _row(skill_id: int) -> Any:
-        row = Skill.get_or_none(Skill.id == skill_id)
-        if row is None:
-            raise InvalidInput(f"there is no skill {skill_id!r}")
-        return row
+        return get_row(Skill, skill_id, "skill")
 
     @staticmethod
     def _check_free(name: str, skill_id: int | None = None) -> None:

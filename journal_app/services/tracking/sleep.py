@@ -17,14 +17,8 @@ from typing import Any
 
 from journal_app.db.models import DayLog
 from journal_app.errors import InvalidInput
-from journal_app.services.tracking.common import (
-    UNSET,
-    Unset,
-    atomic,
-    check_hours,
-    check_rating,
-    clean_text,
-)
+from journal_app.services.common import UNSET, Unset, atomic, clean_text
+from journal_app.services.tracking.common import check_hours, check_rating
 from journal_app.services.tracking.timeutil import (
     at_local,
     check_day,

@@ -29,15 +29,10 @@ from typing import Any
 from journal_app.db.models import Category, Resource, Setting, Skill, Task
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock
+from journal_app.services.common import UNSET, Unset, clean_text
+from journal_app.services.rows import check_ref
 from journal_app.services.tracking import pomodoro as pomo
-from journal_app.services.tracking.common import (
-    UNSET,
-    Unset,
-    atomic_write,
-    check_ref,
-    clean_text,
-    put_setting,
-)
+from journal_app.services.tracking.common import atomic_write, put_setting
 from journal_app.services.tracking.sessions import Labels, SessionData, SessionService
 from journal_app.services.tracking.timeutil import to_utc
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journal_app.db import search_index
 from journal_app.db.models import (
     Category,
     DayLog,
@@ -30,19 +31,13 @@ from journal_app.db.models import (
 from journal_app.errors import InvalidInput
 from journal_app.services.attachments import sniff_image
 from journal_app.services.clock import to_storage
-from journal_app.services.entries import (
-    FIRST_DAY,
-    LAST_DAY,
-    VISIBILITIES,
-    clean_text,
-    normalise_tags,
-)
+from journal_app.services.common import clean_text
+from journal_app.services.entries import FIRST_DAY, LAST_DAY, VISIBILITIES, normalise_tags
 from journal_app.services.rows import rows
-from journal_app.services.transfer import search_index
 from journal_app.services.transfer.import_files import shown
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 # From this many rows on, the search index is rebuilt once instead of row by row.
 BULK_ROWS = 200
@@ -52,16 +47,9 @@ def _db() -> Any:
     return Entry._meta.database
 
 
-def backup_before_import(services: Services, what: str) -> Path:
+def backup_before_import(services: TransferContext, what: str) -> Path:
     """A verified copy of the journal in `backups/` before an import writes anything."""
-    if getattr(type(services), "backups", None) is not None:  # the backups service (#7)
-        service: Any = getattr(services, "backups")  # noqa: B009 - absent before it lands
-        return Path(service.create("pre-import").path)
-    from journal_app.db.snapshot import snapshot
-
-    stamp = services.clock().strftime("%Y%m%d-%H%M%S-%f")
-    dest = services.paths.backups / f"pre-import-{what}-{stamp}.sqlite3"
-    return snapshot(_db().connection(), dest)
+    return Path(services.backups.create("pre-import").path)
 
 
 @contextlib.contextmanager
@@ -152,7 +140,7 @@ def check_entry(new: NewEntry) -> NewEntry:
 class EntryWriter:
     """Adds entries that are not in the journal yet (see the module doc)."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: TransferContext) -> None:
         self._services = services
         self._now = to_storage(services.clock())
         self._known: set[str] | None = None
@@ -255,7 +243,7 @@ class NewNight:
 class TrackingWriter:
     """Adds sessions and nights not in the journal yet; names become categories/skills."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: TransferContext) -> None:
         self._services = services
         self._spans: set[tuple[dt.datetime, dt.datetime]] | None = None
         self._days: set[dt.date] | None = None

@@ -14,11 +14,11 @@ from journal_app.services.transfer.bulk import (
 from journal_app.services.transfer.common import ImportResult, Progress
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 
 def write_entries(
-    services: Services,
+    services: TransferContext,
     entries: list[NewEntry],
     what: str,
     progress: Progress,

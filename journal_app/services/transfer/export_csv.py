@@ -32,7 +32,7 @@ from journal_app.services.transfer.export_markdown import check_output_folder
 if TYPE_CHECKING:
     import datetime as dt
 
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 SESSION_COLUMNS = [
     "start",
@@ -137,7 +137,9 @@ def output_rows() -> list[list[Any]]:
     return [[day.isoformat(), *rest] for day, *rest in rows(query)]
 
 
-def export_csv(services: Services, out: Path, progress: Progress = no_progress) -> ExportResult:
+def export_csv(
+    services: TransferContext, out: Path, progress: Progress = no_progress
+) -> ExportResult:
     check_output_folder(out)
     tz = services.tz
     progress(0, 3, "sessions")

@@ -21,7 +21,7 @@ from journal_app.services.transfer import reading
 from journal_app.services.transfer.common import ExportResult, Progress, no_progress, write_text
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 # The preview's base.css is written for Qt's rich text (odd line heights); a browser gets
 # this layout, with the preview's light colours and code highlighting on top.
@@ -68,7 +68,7 @@ def _css() -> str:
     return "\n".join(parts)
 
 
-def embed_images(markup: str, services: Services) -> str:
+def embed_images(markup: str, services: TransferContext) -> str:
     """`attachment:` image sources -> `data:` URLs (files that cannot be read: dropped)."""
 
     def swap(match: re.Match[str]) -> str:
@@ -81,7 +81,7 @@ def embed_images(markup: str, services: Services) -> str:
     return _IMG_SRC.sub(swap, markup)
 
 
-def entry_article(entry: reading.ExportEntry, services: Services) -> str:
+def entry_article(entry: reading.ExportEntry, services: TransferContext) -> str:
     from journal_app.markdown.render import render
 
     meta = [entry.day.strftime("%A, %d %B %Y")]
@@ -116,7 +116,7 @@ def check_request(entry_id: int | None, first: dt.date | None, last: dt.date | N
 
 
 def entries_html(
-    services: Services,
+    services: TransferContext,
     *,
     entry_id: int | None = None,
     first: dt.date | None = None,
@@ -143,7 +143,7 @@ def entries_html(
 
 
 def export_html(
-    services: Services,
+    services: TransferContext,
     out: Path,
     *,
     entry_id: int | None = None,

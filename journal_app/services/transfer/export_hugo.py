@@ -25,7 +25,7 @@ from journal_app.services.transfer.export_markdown import check_output_folder
 from journal_app.services.transfer.safe_markdown import sanitize_markdown_html
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 SECTION = "journal"
 
@@ -44,7 +44,9 @@ def hugo_front_matter(entry: reading.ExportEntry, listed: set[str]) -> str:
     )
 
 
-def export_hugo(services: Services, out: Path, progress: Progress = no_progress) -> ExportResult:
+def export_hugo(
+    services: TransferContext, out: Path, progress: Progress = no_progress
+) -> ExportResult:
     check_output_folder(out)
     found = reading.entries(public_only=True)
     listed = reading.private_tags()

@@ -20,13 +20,13 @@ from journal_app.services.transfer import tables
 from journal_app.services.transfer.common import ExportResult, Progress, no_progress
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 FORMAT = "journal-app"
 VERSION = 1
 
 
-def journal_document(services: Services, progress: Progress = no_progress) -> dict[str, Any]:
+def journal_document(services: TransferContext, progress: Progress = no_progress) -> dict[str, Any]:
     infos = tables.journal_tables()
     total = len(infos) + 1
     data: dict[str, Any] = {}
@@ -55,7 +55,9 @@ def journal_document(services: Services, progress: Progress = no_progress) -> di
     }
 
 
-def export_json(services: Services, out: Path, progress: Progress = no_progress) -> ExportResult:
+def export_json(
+    services: TransferContext, out: Path, progress: Progress = no_progress
+) -> ExportResult:
     document = journal_document(services, progress)
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomically(out, text.encode("utf-8"))

@@ -23,7 +23,7 @@ from journal_app.services.transfer.common import (
 )
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 ATTACHMENTS = "attachments"
 
@@ -55,7 +55,7 @@ def check_output_folder(out: Path) -> None:
 
 
 def export_markdown(
-    services: Services, out: Path, progress: Progress = no_progress
+    services: TransferContext, out: Path, progress: Progress = no_progress
 ) -> ExportResult:
     check_output_folder(out)
     found = reading.entries()

@@ -40,7 +40,7 @@ from journal_app.services.transfer.timeparse import (
 )
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 KINDS = ("sessions", "sleep")
 FIELDS = {
@@ -223,7 +223,7 @@ def read_nights(rows: Rows, tz: dt.tzinfo) -> list[NewNight]:
 
 
 def import_csv(
-    services: Services,
+    services: TransferContext,
     path: Path,
     kind: str,
     mapping: Mapping[str, str] | None = None,
@@ -250,7 +250,7 @@ def import_csv(
 
 
 def write_sessions(
-    services: Services, sessions: list[NewSession], what: str, progress: Progress
+    services: TransferContext, sessions: list[NewSession], what: str, progress: Progress
 ) -> ImportResult:
     backup = backup_before_import(services, what)
     writer = TrackingWriter(services)

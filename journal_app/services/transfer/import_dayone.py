@@ -38,7 +38,7 @@ from journal_app.services.transfer.import_files import (
 )
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 _MOMENT = re.compile(r"dayone-moment://([A-Za-z0-9-]+)")
 _ESCAPED = re.compile(r"\\([.!()])|(?<=\S)\\(-)")
@@ -213,7 +213,9 @@ def _photos(
     return _MOMENT.sub(swap, body), images
 
 
-def import_dayone(services: Services, path: Path, progress: Progress = no_progress) -> ImportResult:
+def import_dayone(
+    services: TransferContext, path: Path, progress: Progress = no_progress
+) -> ImportResult:
     progress(0, 1, f"reading {path.name}")
     skipped: Counter[str] = Counter()
     found = read_dayone(path, services.tz, skipped)

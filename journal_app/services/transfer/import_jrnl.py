@@ -24,7 +24,7 @@ from journal_app.services.transfer.entries_import import write_entries
 from journal_app.services.transfer.import_files import load_json, shown
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 
 def _text(item: dict[str, Any], key: str, where: str) -> str:
@@ -60,6 +60,8 @@ def read_jrnl(path: Path) -> list[NewEntry]:
     return found
 
 
-def import_jrnl(services: Services, path: Path, progress: Progress = no_progress) -> ImportResult:
+def import_jrnl(
+    services: TransferContext, path: Path, progress: Progress = no_progress
+) -> ImportResult:
     progress(0, 1, f"reading {path.name}")
     return write_entries(services, read_jrnl(path), "jrnl", progress)

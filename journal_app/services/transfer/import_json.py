@@ -46,7 +46,7 @@ from journal_app.services.transfer.import_files import (
 )
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 # What makes a row "the same" when merging into a journal that has data.
 MERGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -147,7 +147,9 @@ def _storable(value: object) -> bool:
     return isinstance(value, float) and math.isfinite(value)
 
 
-def import_json(services: Services, path: Path, progress: Progress = no_progress) -> ImportResult:
+def import_json(
+    services: TransferContext, path: Path, progress: Progress = no_progress
+) -> ImportResult:
     progress(0, 1, f"reading {path.name}")
     document = read_document(path, services.schema_version)
     files = {
@@ -182,7 +184,7 @@ def _decode(source: str, name: str, encoded: str) -> bytes:
         raise bad_input(source, f"attachment {shown(name)} is not valid base64") from None
 
 
-def _write_files(services: Services, files: dict[str, bytes]) -> None:
+def _write_files(services: TransferContext, files: dict[str, bytes]) -> None:
     """Content-named files first (rows never point at a missing file); a rolled-back
     import leaves at most unused copies behind, never a changed one."""
     for name, data in files.items():  # sealed in an encrypted journal

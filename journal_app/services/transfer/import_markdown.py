@@ -37,7 +37,7 @@ from journal_app.services.transfer.common import (
 from journal_app.services.transfer.import_files import FolderScan, read_bytes, shown
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 SUFFIXES = (".md", ".markdown")
 _IMAGE = re.compile(r"(!\[[^\]\n]*\]\()(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\))")
@@ -164,7 +164,7 @@ def _images(
 
 
 def import_markdown(
-    services: Services, root: Path, progress: Progress = no_progress
+    services: TransferContext, root: Path, progress: Progress = no_progress
 ) -> ImportResult:
     scan = FolderScan(root)
     files = markdown_files(root, scan)

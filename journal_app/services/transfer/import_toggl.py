@@ -20,7 +20,7 @@ from journal_app.services.transfer.import_csv import Rows, write_sessions
 from journal_app.services.transfer.timeparse import parse_date, parse_time
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 # Our csv fields -> Toggl's column names (Toggl Track detailed report, 2024 layout).
 MAPPING = {
@@ -60,6 +60,8 @@ def read_toggl(path: Path, tz: dt.tzinfo) -> list[NewSession]:
     return found
 
 
-def import_toggl(services: Services, path: Path, progress: Progress = no_progress) -> ImportResult:
+def import_toggl(
+    services: TransferContext, path: Path, progress: Progress = no_progress
+) -> ImportResult:
     progress(0, 2, f"reading {path.name}")
     return write_sessions(services, read_toggl(path, services.tz), "toggl", progress)

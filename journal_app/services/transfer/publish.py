@@ -12,9 +12,9 @@ from journal_app.services.transfer.common import dump_front_matter
 from journal_app.services.transfer.safe_markdown import sanitize_markdown_html
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
     from journal_app.services.entries import EntryData
     from journal_app.services.tracking.outputs import OutputData
+    from journal_app.services.transfer.context import TransferContext
 
 
 def _entry(entry_id: int) -> reading.ExportEntry:
@@ -43,7 +43,7 @@ def blog_markdown(entry_id: int) -> str:
     return front + body
 
 
-def standalone_html(services: Services, entry_id: int) -> str:
+def standalone_html(services: TransferContext, entry_id: int) -> str:
     from journal_app.services.transfer.export_html import entries_html
 
     page, _count = entries_html(services, entry_id=entry_id)
@@ -68,7 +68,7 @@ class Published:
 
 
 def record_published_url(
-    services: Services, entry_id: int, url: str, *, kind: str = "blog_post"
+    services: TransferContext, entry_id: int, url: str, *, kind: str = "blog_post"
 ) -> Published:
     """Set the entry's published URL, and mark its output published at that URL (the
     newest output linked to the entry, or a new one of `kind`). One transaction."""

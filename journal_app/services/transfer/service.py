@@ -19,11 +19,11 @@ from journal_app.services.transfer.common import (
 from journal_app.services.transfer.target import FOLDER_OUTPUTS, ExportTarget, check_target, staged
 
 if TYPE_CHECKING:
-    from journal_app.services import Services
+    from journal_app.services.transfer.context import TransferContext
 
 
 class TransferService:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: TransferContext) -> None:
         self._services = services
 
     def check_export_target(self, fmt: str, out: Path, *, force: bool = False) -> ExportTarget:

@@ -387,7 +387,7 @@ class SessionDialog(QDialog):
     def _write(
         self, begin: dt.datetime, end: dt.datetime, choice: str, others: list[int]
     ) -> list[int]:
-        from journal_app.services.tracking.common import atomic
+        from journal_app.services.common import atomic
 
         sessions = self._services.sessions
         with atomic():  # the session, a new skill and the merge or trim: all or nothing

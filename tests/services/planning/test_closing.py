@@ -120,7 +120,7 @@ def test_closing_into_the_backlog(planner, world):
     assert [t.title for t in planner.board(eight.id).tasks] == ["Already planned"]
     from journal_app.services.entries import EntryService  # noqa: F401 - the facade's
 
-    body = planner.services.entries.get(closed.review_entry_id).body
+    body = planner.entries.get(closed.review_entry_id).body
     assert "- [ ] Read the paper — rolled over to the backlog" in body
     assert "2 rolled over to the backlog." in body
 
@@ -162,7 +162,7 @@ def test_a_failure_while_closing_leaves_everything_as_it_was(planner, world, mon
     def broken(**_kw):
         raise OSError("disk full")
 
-    monkeypatch.setattr(planner.services.entries, "create", broken)
+    monkeypatch.setattr(planner.entries, "create", broken)
     with pytest.raises(OSError, match="disk full"):
         planner.close_sprint(seven.id, "next")
     assert _state() == before

@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal_app.config import check_data_dir
+from journal_app.demo.generate import generate_demo
 from journal_app.services import Services
-from journal_app.services.demo import generate_demo
 from journal_app.services.tracking.stats import streaks
 
 from .conftest import BERLIN, at

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from journal_app.db import search_index
 from journal_app.errors import InvalidInput
-from journal_app.services.transfer import bulk, search_index
+from journal_app.services.transfer import bulk
 from journal_app.services.transfer.service import TransferService
 
 
@@ -79,3 +80,12 @@ def test_every_import_takes_a_backup_first(journal, tmp_path):
 
     with sqlite3.connect(result.backup) as copy:
         assert copy.execute("SELECT title FROM entry").fetchall() == [("Before",)]
+
+
+def test_an_import_through_the_journal_lists_its_backup_among_the_backups(journal, tmp_path):
+    """The facade's transfer service takes the copy with the backups service: a verified,
+    listed "pre-import" backup the user can restore from the Backups page."""
+    _notes(tmp_path / "notes", 2)
+    result = journal.transfer.import_from("markdown", tmp_path / "notes")
+    listed = {b.path: b.reason for b in journal.backups.list()}
+    assert listed.get(result.backup) == "pre-import"

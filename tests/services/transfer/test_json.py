@@ -8,9 +8,9 @@ import json
 import pytest
 
 from journal_app.config import check_data_dir
+from journal_app.demo.generate import generate_demo
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
-from journal_app.services.demo import generate_demo
 from journal_app.services.transfer.service import TransferService
 
 from .conftest import BERLIN, add_entry, entry_rows, png

@@ -29,9 +29,9 @@ from journal_app.db.models import (
     Task,
     WorkSession,
 )
+from journal_app.demo.generate import DemoSummary, generate_demo
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
-from journal_app.services.demo import DemoSummary, generate_demo
 from journal_app.services.tracking.timeutil import local_zone
 
 TODAY = dt.date(2026, 11, 22)

@@ -4,8 +4,8 @@ The index (schema v2) is kept current by triggers on `entry` and `entry_tag`: fi
 one save, slow for ten thousand rows. Inside the import's transaction we drop those
 triggers, and before it commits we put back exactly the SQL they were created with and
 rebuild the index in one pass. DDL is transactional in SQLite: a failed import rolls the
-triggers back along with the rows. (SQLite-only: it belongs in `db/` with the rest of
-the engine's specifics; kept here until that module is free to change.)
+triggers back along with the rows. SQLite-only, so it lives in `db/` with the rest of the
+engine's specifics; services/transfer/bulk.py calls `index_suspended`.
 """
 
 from __future__ import annotations

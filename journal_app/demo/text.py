@@ -1,4 +1,4 @@
-"""The small text corpus the demo journal is written from (see `services.demo`).
+"""The small text corpus the demo journal is written from (see `demo.generate`).
 
 Everything here is static data: topics a self-taught ML engineer studies, the resources
 they study them from, and sentences that get recombined into journal entries, sprint

@@ -38,10 +38,10 @@ from journal_app.db.models import (
     Task,
     WorkSession,
 )
+from journal_app.demo import text
+from journal_app.demo.text import ML, WRITING, ResourceSpec, Topic
 from journal_app.errors import InvalidInput
-from journal_app.services import demo_text as text
 from journal_app.services.clock import to_storage
-from journal_app.services.demo_text import ML, WRITING, ResourceSpec, Topic
 from journal_app.services.tracking.categories import DEFAULTS as DEFAULT_CATEGORIES
 
 if TYPE_CHECKING:
