@@ -70,8 +70,8 @@ def _child(data_dir: Path, range_rounds: int) -> dict[str, Any]:
     app = QApplication([sys.argv[0], "-style", "fusion"])
     from journal_app.config import DataPaths
     from journal_app.services import Services
+    from journal_app.ui.dashboard.page import DashboardPage
     from journal_app.ui.data_events import DataEvents
-    from journal_app.ui.pages.dashboard import DashboardPage
     from journal_app.ui.theme import light_palette
 
     app.setPalette(light_palette())

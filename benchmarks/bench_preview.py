@@ -133,7 +133,7 @@ def _child(runs: int) -> dict[str, Any]:
 
     app = QApplication([sys.argv[0], "-style", "fusion"])
     from journal_app.markdown import render
-    from journal_app.ui.preview import PreviewView
+    from journal_app.ui.journal.preview import PreviewView
     from journal_app.ui.theme import light_palette
 
     app.setPalette(light_palette())
@@ -184,7 +184,7 @@ def _editor_figures(app: Any, runs: int) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from journal_app.ui.editor import FindReplaceBar, MarkdownEditor
+    from journal_app.ui.journal.editor import FindReplaceBar, MarkdownEditor
 
     body = ("Studied **attention** for an hour, then wrote the explainer.\n" * 170_000)[:10_000_000]
     found = "Studied attention, then wrote the explainer draft.\n" * 200_000

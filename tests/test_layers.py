@@ -91,3 +91,29 @@ def test_the_command_modules_share_only_cli_common():
         if name != "journal_app.cli.common"
     ]
     assert found == []
+
+
+AREAS = ("journal", "today", "sprints", "dashboard", "resources")
+# The window composes the areas; everything else outside them is shared by them.
+COMPOSERS = ("main_window.py", "app.py")
+
+
+def test_shared_ui_never_imports_an_area():
+    """Each area is one package with its page inside (ui/<area>/page.py); what the areas
+    share (ui/widgets/, dialogs, theme, controllers) never imports back up into one."""
+    areas = tuple(f"journal_app.ui.{area}" for area in AREAS)
+    found = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        relative = path.relative_to(PACKAGE / "ui")
+        if relative.parts[0] in AREAS or (relative.name in COMPOSERS and len(relative.parts) == 1):
+            continue
+        for name in _imports(path):
+            if any(name == a or name.startswith(a + ".") for a in areas):
+                found.append(f"ui/{relative} imports {name}")
+    assert found == []
+
+
+def test_every_area_has_its_page_inside():
+    for area in AREAS:
+        assert (PACKAGE / "ui" / area / "page.py").is_file(), area
+    assert not (PACKAGE / "ui" / "pages").exists()

@@ -26,7 +26,7 @@ from journal_app import APP_NAME, __version__
 from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.icons import app_icon, nav_icon
-from journal_app.ui.pages.journal import JournalPage
+from journal_app.ui.journal.page import JournalPage
 from journal_app.ui.settings import open_settings
 from journal_app.ui.theme import SIDEBAR_SHEET, Theme, ThemeManager, mute
 from journal_app.ui.window_context import MENU_ORDER, MenuSlot
@@ -65,10 +65,10 @@ AREA_KEYS = tuple(area.key for area in AREAS)
 # The pages other than the Journal, as "module:Class", imported when first shown. Each
 # is built as ``Class(services, events)``.
 PAGE_CLASSES = {
-    "today": "journal_app.ui.pages.today:TodayPage",
-    "sprints": "journal_app.ui.pages.sprints:SprintsPage",
-    "dashboard": "journal_app.ui.pages.dashboard:DashboardPage",
-    "resources": "journal_app.ui.pages.resources:ResourcesPage",
+    "today": "journal_app.ui.today.page:TodayPage",
+    "sprints": "journal_app.ui.sprints.page:SprintsPage",
+    "dashboard": "journal_app.ui.dashboard.page:DashboardPage",
+    "resources": "journal_app.ui.resources.page:ResourcesPage",
 }
 
 

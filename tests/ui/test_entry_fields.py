@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from journal_app.services.entries import EntryData
-from journal_app.ui.entry_draft import EntryFields
+from journal_app.ui.journal.entry_draft import EntryFields
 
 DAY = dt.date(2026, 11, 22)
 SAVED = EntryData(

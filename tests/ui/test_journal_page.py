@@ -9,7 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal_app.ui.pages.journal import JournalPage
+from journal_app.ui.journal.page import JournalPage
 
 DAY = dt.date(2026, 11, 20)
 
@@ -297,7 +297,8 @@ def test_the_editor_preview_and_markdown_stay_out_of_start_up():
 
     code = (
         "import sys; import journal_app.ui.main_window; "
-        "heavy = ['journal_app.ui.entry_editor', 'journal_app.ui.preview', 'markdown', "
+        "heavy = ['journal_app.ui.journal.entry_editor', 'journal_app.ui.journal.preview', "
+        "'markdown', "
         "'pyqtgraph', 'journal_app.ui.journal.history_dialog', 'journal_app.services.search']; "
         "print([m for m in heavy if m in sys.modules])"
     )

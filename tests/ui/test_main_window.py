@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLineEdit
 
+from journal_app.ui.dashboard.page import DashboardPage
+from journal_app.ui.journal.page import JournalPage
 from journal_app.ui.main_window import AREA_KEYS, AREAS, DEFAULT_SIZE
-from journal_app.ui.pages.dashboard import DashboardPage
-from journal_app.ui.pages.journal import JournalPage
-from journal_app.ui.pages.resources import ResourcesPage
-from journal_app.ui.pages.sprints import SprintsPage
-from journal_app.ui.pages.today import TodayPage
+from journal_app.ui.resources.page import ResourcesPage
+from journal_app.ui.sprints.page import SprintsPage
+from journal_app.ui.today.page import TodayPage
 
 PAGE_TYPES = {
     "journal": JournalPage,

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app.markdown.guards import NOTICE_DEEP, NOTICE_LARGE, NOTICE_SLOW
-from journal_app.ui import preview as preview_module
-from journal_app.ui.preview import PreviewView, link_target, style_sheet
+from journal_app.ui.journal import preview as preview_module
+from journal_app.ui.journal.preview import PreviewView, link_target, style_sheet
 from journal_app.ui.theme import dark_palette, light_palette
 
 IMAGE = QTextDocument.ResourceType.ImageResource

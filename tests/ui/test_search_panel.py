@@ -8,7 +8,7 @@ import threading
 from PySide6.QtCore import Qt
 
 from journal_app.services.search import SearchHit
-from journal_app.ui.search_panel import SearchPanel, snippet_html
+from journal_app.ui.journal.search_panel import SearchPanel, snippet_html
 
 
 def _hit(entry_id: int, title: str, snippet: str = "about attention heads") -> SearchHit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from journal_app.ui.templates_dialog import TemplatesDialog
+from journal_app.ui.journal.templates_dialog import TemplatesDialog
 
 
 def _names(dialog: TemplatesDialog) -> list[str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal_app.services.dashboard import RangeFigures
-from journal_app.ui.pages.base import scaled_font_label
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.page import scaled_font_label
 
 TILES = ("deep_work", "sleep", "streak", "weeks", "output")
 TITLES = {

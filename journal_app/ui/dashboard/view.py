@@ -24,8 +24,8 @@ from journal_app.ui.dashboard.settings_spin import HoursSpin
 from journal_app.ui.dashboard.sleep_work import SleepWorkPanel
 from journal_app.ui.dashboard.style import ChartStyle, chart_style
 from journal_app.ui.dashboard.timeline import TimelineChart
-from journal_app.ui.pages.base import Card, scaled_font_label
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.page import Card, scaled_font_label
 
 DEFAULT_RANGE = "quarter"
 EMPTY_NOTE = (

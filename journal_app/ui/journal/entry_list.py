@@ -46,8 +46,8 @@ from journal_app.ui.journal.entry_list_model import (
     UNTITLED_ROLE,
     EntryTreeModel,
 )
-from journal_app.ui.journal.formatting import entries_text, short_day_label
 from journal_app.ui.theme import mute, style_with
+from journal_app.ui.widgets.labels import entries_text, short_day_label
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from journal_app.ui.journal.formatting import (
+from journal_app.ui.widgets.labels import (
     UNTITLED,
     day_label,
     entries_text,

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from journal_app.errors import JournalError
 from journal_app.ui.journal import prompts
-from journal_app.ui.journal.formatting import UNTITLED, local_time_label
 from journal_app.ui.journal.history_diff import DARK, LIGHT, render_diff
 from journal_app.ui.theme import is_dark, mute
+from journal_app.ui.widgets.labels import UNTITLED, local_time_label
 
 if TYPE_CHECKING:
     from journal_app.services.entries import RevisionData, RevisionSummary

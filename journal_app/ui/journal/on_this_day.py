@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from journal_app.ui.journal.formatting import UNTITLED, day_label, series_badge
 from journal_app.ui.theme import mute, style_with
+from journal_app.ui.widgets.labels import UNTITLED, day_label, series_badge
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary, Recall

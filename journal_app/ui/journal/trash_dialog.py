@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from journal_app.errors import JournalError
 from journal_app.ui.journal import prompts
-from journal_app.ui.journal.formatting import UNTITLED, day_label, entries_text, local_time_label
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.labels import UNTITLED, day_label, entries_text, local_time_label
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntrySummary

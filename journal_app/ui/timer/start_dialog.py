@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.tracking.timer import TimerState
-from journal_app.ui.library.form import ErrorLabel
 from journal_app.ui.timer import format as fmt
 from journal_app.ui.tracking.pickers import LabelPickers
+from journal_app.ui.widgets.form import ErrorLabel
 
 
 class StartDialog(QDialog):

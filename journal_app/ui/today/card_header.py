@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton
 
-from journal_app.ui.pages.base import scaled_font_label
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.page import scaled_font_label
 
 
 def flat_button(text: str, tip: str = "") -> QToolButton:

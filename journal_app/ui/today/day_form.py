@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 from journal_app.errors import InvalidInput
 from journal_app.services.tracking.timeutil import parse_clock_time
 from journal_app.ui.autosave import AutosaveController
-from journal_app.ui.pages.base import Card
 from journal_app.ui.theme import mute, style_with
 from journal_app.ui.today.card_header import flat_button
-from journal_app.ui.today.fmt import length_text, parse_hours
 from journal_app.ui.today.rating import RatingBar
-from journal_app.ui.today.style import FIELD_SHEET, TOOL_SHEET, error_label, show_error
+from journal_app.ui.widgets.fmt import length_text, parse_hours
+from journal_app.ui.widgets.page import Card
+from journal_app.ui.widgets.style import FIELD_SHEET, TOOL_SHEET, error_label, show_error
 
 if TYPE_CHECKING:
     from journal_app.services import Services

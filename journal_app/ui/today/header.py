@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from journal_app.ui.pages.base import Card, scaled_font_label
 from journal_app.ui.theme import mute
 from journal_app.ui.today.bar import SegmentBar
-from journal_app.ui.today.fmt import hours_text, short_day_text, target_text
-from journal_app.ui.today.style import side_color
+from journal_app.ui.widgets.fmt import hours_text, short_day_text, target_text
+from journal_app.ui.widgets.page import Card, scaled_font_label
+from journal_app.ui.widgets.style import side_color
 
 if TYPE_CHECKING:
     from journal_app.services.tracking.stats import DaySummary

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QToolButton, QWidget
 
 from journal_app.services.tracking.timeutil import FIRST_DAY
 from journal_app.ui.theme import style_with
-from journal_app.ui.today.style import TOOL_SHEET
+from journal_app.ui.widgets.style import TOOL_SHEET
 
 
 def _qdate(day: dt.date) -> QDate:

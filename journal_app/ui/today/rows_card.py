@@ -10,13 +10,13 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal, SignalInstance
 from PySide6.QtWidgets import QHeaderView, QLabel, QToolButton, QWidget
 
-from journal_app.ui.pages.base import Card
 from journal_app.ui.theme import mute, style_with
 from journal_app.ui.today.card_header import HeadingRow, flat_button
 from journal_app.ui.today.row_model import ID_ROLE, DayRowModel
-from journal_app.ui.today.style import TOOL_SHEET
 from journal_app.ui.today.table import DayTable
 from journal_app.ui.today.undo_bar import UndoBar
+from journal_app.ui.widgets.page import Card
+from journal_app.ui.widgets.style import TOOL_SHEET
 
 
 class RowsCard(Card):

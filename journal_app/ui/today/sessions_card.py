@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from journal_app.ui.today import sessions_model as cols
 from journal_app.ui.today.card_header import flat_button
-from journal_app.ui.today.fmt import hours_text
 from journal_app.ui.today.rows_card import RowsCard
 from journal_app.ui.today.sessions_model import SessionTableModel, part_length
+from journal_app.ui.widgets.fmt import hours_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
-from journal_app.ui.today.fmt import clock_text, length_text, short_day_text
 from journal_app.ui.today.row_model import ID_ROLE, DayRowModel
-from journal_app.ui.today.style import side_color
+from journal_app.ui.widgets.fmt import clock_text, length_text, short_day_text
+from journal_app.ui.widgets.style import side_color
 
 if TYPE_CHECKING:
     from journal_app.services.tracking.sessions import SessionPart

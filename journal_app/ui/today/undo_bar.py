@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from journal_app.ui.theme import style_with
-from journal_app.ui.today.style import TOOL_SHEET
+from journal_app.ui.widgets.style import TOOL_SHEET
 
 _SHEET = (
     TOOL_SHEET

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from journal_app.errors import InvalidInput
-from journal_app.ui.library.form import ErrorLabel
+from journal_app.ui.widgets.form import ErrorLabel
 
 
 class FormDialog(QDialog):

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import QWidget
 
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
-from journal_app.ui.library.form import combo, date_edit, from_qdate, line_edit, select_data
 from journal_app.ui.tracking.form_dialog import FormDialog
+from journal_app.ui.widgets.form import combo, date_edit, from_qdate, line_edit, select_data
 
 RECENT_ENTRIES = 150  # how many of the newest entries the "Entry" list offers
 
@@ -107,7 +107,7 @@ class OutputDialog(FormDialog):
         self.title_edit.setFocus()
 
     def _entry_items(self, existing: object) -> list[tuple[str, object]]:
-        from journal_app.ui.journal.formatting import UNTITLED
+        from journal_app.ui.widgets.labels import UNTITLED
 
         summaries = self._services.entries.summaries(limit=RECENT_ENTRIES)
         linked = getattr(existing, "entry_id", None)

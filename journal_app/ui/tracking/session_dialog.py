@@ -37,9 +37,9 @@ from journal_app.errors import InvalidInput
 from journal_app.services.tracking.sessions import MAX_SESSION, MIN_SESSION, check_span
 from journal_app.services.tracking.timeutil import at_local
 from journal_app.ui.theme import mute
-from journal_app.ui.today.fmt import length_text, short_day_text
-from journal_app.ui.today.style import error_label, show_error, warning_background
 from journal_app.ui.tracking.pickers import LabelPickers
+from journal_app.ui.widgets.fmt import length_text, short_day_text
+from journal_app.ui.widgets.style import error_label, show_error, warning_background
 
 if TYPE_CHECKING:
     from journal_app.services import Services

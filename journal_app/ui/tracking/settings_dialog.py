@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.tracking.settings import TrackingSettings
-from journal_app.ui.library.form import ERROR_COLOR, ErrorLabel
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.form import ERROR_COLOR, ErrorLabel
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ app = QApplication([])
 from journal_app.config import check_data_dir
 from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
-from journal_app.ui.pages.dashboard import DashboardPage
+from journal_app.ui.dashboard.page import DashboardPage
 services = Services.open(check_data_dir(Path({str(data_dir)!r}), create=True))
 page = DashboardPage(services, DataEvents())
 print("pyqtgraph" in sys.modules)
@@ -40,8 +40,8 @@ services.close()
 
 
 def _page(qtbot, services):
+    from journal_app.ui.dashboard.page import DashboardPage
     from journal_app.ui.data_events import DataEvents
-    from journal_app.ui.pages.dashboard import DashboardPage
 
     events = DataEvents()
     page = DashboardPage(services, events)

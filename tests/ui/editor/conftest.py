@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextBlock, QTextCharFormat
 
-from journal_app.ui.editor import MarkdownEditor
+from journal_app.ui.journal.editor import MarkdownEditor
 
 
 @pytest.fixture

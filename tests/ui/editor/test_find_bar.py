@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from journal_app.ui.editor import FindReplaceBar, MarkdownEditor
-from journal_app.ui.editor.find_bar import search_pattern
+from journal_app.ui.journal.editor import FindReplaceBar, MarkdownEditor
+from journal_app.ui.journal.editor.find_bar import search_pattern
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

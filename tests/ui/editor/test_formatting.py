@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 
-from journal_app.ui.editor import MarkdownEditor
-from journal_app.ui.editor import formatting as fm
+from journal_app.ui.journal.editor import MarkdownEditor
+from journal_app.ui.journal.editor import formatting as fm
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from journal_app.ui.editor import MarkdownHighlighter
-from journal_app.ui.editor.highlighter import LONG_BLOCK, in_fence, is_code_block
+from journal_app.ui.journal.editor import MarkdownHighlighter
+from journal_app.ui.journal.editor.highlighter import LONG_BLOCK, in_fence, is_code_block
 from journal_app.ui.theme import dark_palette, light_palette
 
 from .conftest import format_at

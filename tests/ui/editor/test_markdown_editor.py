@@ -19,8 +19,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from journal_app.ui.editor import MarkdownEditor
-from journal_app.ui.editor.markdown_editor import MAX_IMAGE_BYTES
+from journal_app.ui.journal.editor import MarkdownEditor
+from journal_app.ui.journal.editor.markdown_editor import MAX_IMAGE_BYTES
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -344,7 +344,7 @@ def test_ctrl_k_reaches_the_window_even_from_the_editor(qtbot):
 def test_the_editor_gives_reserved_keys_up_to_the_window(editor, monkeypatch):
     """Where Qt binds Ctrl+K to "delete to end of line", the editor would otherwise claim
     it; checked with Ctrl+A, which the editor claims everywhere."""
-    from journal_app.ui.editor import markdown_editor
+    from journal_app.ui.journal.editor import markdown_editor
 
     def claimed(key: Qt.Key) -> bool:
         event = QKeyEvent(QKeyEvent.Type.ShortcutOverride, key, Mod.ControlModifier)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from journal_app.ui.editor import EditorToolbar
+from journal_app.ui.journal.editor import EditorToolbar
 from journal_app.ui.theme import dark_palette
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog
 from journal_app.errors import InvalidInput
 from journal_app.services.entries import RevisionData, RevisionSummary
 from journal_app.ui.journal import prompts
-from journal_app.ui.journal.formatting import local_time_label
 from journal_app.ui.journal.history_dialog import HistoryDialog
+from journal_app.ui.widgets.labels import local_time_label
 from tests.ui.journal.data import OFFSCREEN
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from journal_app.ui.pages.sprints import BURNUP_TAB
+from journal_app.ui.sprints.page import BURNUP_TAB
 
 from .conftest import BERLIN, D
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from journal_app.ui.pages.sprints import BOARD_TAB, TIMELINE_TAB
+from journal_app.ui.sprints.page import BOARD_TAB, TIMELINE_TAB
 
 from .conftest import D
 

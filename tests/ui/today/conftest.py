@@ -35,7 +35,7 @@ def events():
 @pytest.fixture
 def make_page(qtbot, tracking, events):
     """``make_page()`` -> a shown TodayPage on the Berlin journal."""
-    from journal_app.ui.pages.today import TodayPage
+    from journal_app.ui.today.page import TodayPage
 
     def make() -> TodayPage:
         page = TodayPage(tracking, events)

@@ -122,7 +122,7 @@ def test_the_focus_timer_can_be_started_from_here(qtbot, tracking, events):
     """The timer's own Start action (installed after the first paint) gets a button."""
     from PySide6.QtGui import QAction
 
-    from journal_app.ui.pages.today import TodayPage
+    from journal_app.ui.today.page import TodayPage
 
     window = FakeWindow()
     qtbot.addWidget(window)

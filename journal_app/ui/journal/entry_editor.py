@@ -1,0 +1,489 @@
+"""The right-hand side of the Journal: one entry's fields, the editor and its preview.
+
+Saving is automatic (``AutosaveController``). A new entry is a *draft* until its first
+edit, so opening Ctrl+N and walking away leaves no empty entry behind. A save that finds
+the entry changed elsewhere (``StaleRevision``) keeps the typed text as a separate
+"conflicting copy" entry and says so: nothing is lost and nothing newer is overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app.errors import JournalError
+from journal_app.services import Services
+from journal_app.services.entries import EntryData, StaleRevision
+from journal_app.ui.autosave import AutosaveController
+from journal_app.ui.journal.editor import EditorToolbar, FindReplaceBar, MarkdownEditor
+from journal_app.ui.journal.entry_draft import (
+    VIEW_MODES,
+    Draft,
+    EntryFields,
+    make_view_actions,
+    split_tags,
+)
+from journal_app.ui.theme import mute
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class EntryEditorPane(QWidget):
+    saved = Signal(object)  # EntryData, after every save
+    message = Signal(str)  # a short status line ("Saved", "Not saved: …")
+    stats_changed = Signal(str)  # "1,234 words · 6 min read"
+
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        view_actions: dict[str, QAction] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._entry: EntryData | None = None
+        self._draft: Draft | None = None
+        self._loading = False
+        self._preview = None  # built on first need: QTextBrowser + markdown stay off start-up
+        self._mode = "editor"
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("entryTitle")
+        self.title_edit.setPlaceholderText("Title")
+        self.title_edit.setAccessibleName("Title")
+        font = self.title_edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title_edit.setFont(font)
+        self.title_edit.setFrame(False)
+
+        self.day_edit = QDateEdit()
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.day_edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
+        self.day_edit.setToolTip("The day this entry is about (backdating is fine)")
+        self.day_edit.setAccessibleName("Day")
+        self.series_combo = QComboBox()
+        self.series_combo.setEditable(True)
+        self.series_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.series_combo.lineEdit().setPlaceholderText("Series")
+        self.series_combo.setToolTip("A numbered series, e.g. “Self Study Journal”")
+        self.series_combo.setMinimumWidth(170)
+        self.series_combo.setAccessibleName("Series")
+        self.number_spin = QSpinBox()
+        self.number_spin.setRange(0, 1_000_000)
+        self.number_spin.setSpecialValueText("#")
+        self.number_spin.setPrefix("#")
+        self.number_spin.setToolTip("Number in the series (the next one is suggested)")
+        self.number_spin.setAccessibleName("Number")
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("Tags, comma separated")
+        self.tags_edit.setAccessibleName("Tags")
+        self.visibility_combo = QComboBox()
+        self.visibility_combo.addItem("Private", "private")
+        self.visibility_combo.addItem("Public", "public")
+        self.visibility_combo.setToolTip("Public entries are the ones you publish in your log")
+        self.visibility_combo.setAccessibleName("Visibility")
+        self.sprint_combo = QComboBox()
+        self.sprint_combo.setToolTip("The sprint this entry belongs to")
+        self.sprint_combo.setAccessibleName("Sprint")
+        self.sprint_combo.setMinimumContentsLength(12)
+        self.sprint_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+
+        self.editor = MarkdownEditor()
+        self.editor.setAccessibleName("Entry text")
+        self.toolbar = EditorToolbar(self.editor)
+        self.find_bar = FindReplaceBar(self.editor)
+        self.find_bar.hide()
+
+        # The owner (the Journal page) may hand in the view actions, so that they exist
+        # in its menus before this pane is built; otherwise the pane makes its own.
+        if view_actions is None:
+            view_actions = make_view_actions(self, self.set_view_mode)
+            self.addActions(list(view_actions.values()))
+        self.view_actions = view_actions
+        view_buttons = QHBoxLayout()
+        view_buttons.setSpacing(0)
+        for mode in VIEW_MODES:
+            action = view_actions[mode]
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setObjectName("viewMode")
+            view_buttons.addWidget(button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.editor)
+
+        self.empty_label = QLabel(
+            "No entry open. Press Ctrl+N to write one, or pick one on the left."
+        )
+        self.empty_label.setObjectName("muted")
+        mute(self.empty_label)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        self.header = QWidget()
+        header = QVBoxLayout(self.header)
+        header.setContentsMargins(14, 10, 14, 4)
+        header.setSpacing(6)
+        header.addWidget(self.title_edit)
+        fields = QHBoxLayout()
+        fields.setSpacing(8)
+        fields.addWidget(self.day_edit)
+        fields.addWidget(self.series_combo)
+        fields.addWidget(self.number_spin)
+        fields.addWidget(self.tags_edit, 1)
+        fields.addWidget(self.visibility_combo)
+        fields.addWidget(self.sprint_combo)
+        header.addLayout(fields)
+
+        self.tool_row = QWidget()
+        tools = QHBoxLayout(self.tool_row)
+        tools.setContentsMargins(8, 0, 8, 0)
+        tools.addWidget(self.toolbar, 1)
+        tools.addLayout(view_buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tool_row)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.empty_label, 1)
+
+        self.autosave = AutosaveController(self._save, parent=self)
+        self.autosave.saved.connect(lambda: self.message.emit("Saved"))
+        self.autosave.dirty_changed.connect(self._on_dirty_changed)
+
+        self.editor.textChanged.connect(self._on_body_changed)
+        self.editor.stats_changed.connect(self._on_stats)
+        self.editor.image_pasted.connect(self._on_image_pasted)
+        self.editor.verticalScrollBar().valueChanged.connect(self._sync_preview_scroll)
+        self.title_edit.textEdited.connect(self._on_field_edited)
+        self.tags_edit.textEdited.connect(self._on_field_edited)
+        self.day_edit.dateChanged.connect(self._on_field_edited)
+        self.number_spin.valueChanged.connect(self._on_field_edited)
+        self.visibility_combo.currentIndexChanged.connect(self._on_field_edited)
+        self.sprint_combo.currentIndexChanged.connect(self._on_field_edited)
+        self.series_combo.currentTextChanged.connect(self._on_series_changed)
+        self.title_edit.returnPressed.connect(self.editor.setFocus)
+
+        self._show_entry_widgets(False)
+
+    # -- public ---------------------------------------------------------------------------
+
+    @property
+    def entry(self) -> EntryData | None:
+        return self._entry
+
+    def has_document(self) -> bool:
+        return self._entry is not None or self._draft is not None
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Show entry ``entry_id`` after saving the current one; False if that failed."""
+        if self._entry is not None and self._entry.id == entry_id:
+            return True
+        if not self.flush():
+            return False
+        self._load(self._services.entries.get(entry_id), None)
+        return True
+
+    def new_entry(self, draft: Draft) -> bool:
+        """Start a new entry (written on its first edit); False if saving the old failed."""
+        if not self.flush():
+            return False
+        if draft.series and draft.number is None:
+            draft.number = self._services.entries.next_number(draft.series)
+        self._load(None, draft)
+        if draft.title:
+            self.editor.setFocus()
+        else:
+            self.title_edit.setFocus()
+        if draft.title or draft.body:
+            self.autosave.changed()  # a template's text is worth keeping even untouched
+        return True
+
+    def close_document(self) -> bool:
+        if not self.flush():
+            return False
+        self._load(None, None)
+        return True
+
+    def flush(self) -> bool:
+        """Save now (Ctrl+S, switching, closing); True when nothing is left unsaved."""
+        return self.autosave.flush()
+
+    def reload_choices(self) -> None:
+        """Refresh the series, tag and sprint lists offered by the fields."""
+        loading, self._loading = self._loading, True
+        try:
+            current = self.series_combo.currentText()
+            self.series_combo.clear()
+            self.series_combo.addItems(self._services.entries.series_names())
+            self.series_combo.setCurrentText(current)
+            completer = QCompleter(self._services.entries.tag_names(), self.tags_edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.tags_edit.setCompleter(completer)
+            sprint_id = self.sprint_combo.currentData()
+            self.sprint_combo.clear()
+            self.sprint_combo.addItem("No sprint", None)
+            for sprint in self._services.sprints.list():
+                self.sprint_combo.addItem(sprint.name, sprint.id)
+            self._select_data(self.sprint_combo, sprint_id)
+        finally:
+            self._loading = loading
+
+    def set_view_mode(self, mode: str) -> None:
+        if mode not in VIEW_MODES:
+            return
+        self._mode = mode
+        self.view_actions[mode].setChecked(True)
+        if mode != "editor":
+            preview = self._ensure_preview()
+            preview.setVisible(True)
+            preview.set_markdown(self.editor.text())
+        elif self._preview is not None:
+            self._preview.setVisible(False)
+        self.editor.setVisible(mode != "preview")
+        if mode == "split":
+            half = max(self.splitter.width() // 2, 200)
+            self.splitter.setSizes([half, half])
+        if mode == "preview" and self._preview is not None:
+            self._preview.setFocus()
+        elif self.has_document():
+            self.editor.setFocus()
+
+    @property
+    def view_mode(self) -> str:
+        return self._mode
+
+    @property
+    def preview(self):
+        return self._ensure_preview()
+
+    def open_find(self) -> None:
+        if self.has_document():
+            self.find_bar.show()
+            self.find_bar.open_find()
+
+    def open_replace(self) -> None:
+        if self.has_document():
+            self.find_bar.show()
+            self.find_bar.open_replace()
+
+    def set_distraction_free(self, on: bool) -> None:
+        """Only the text: no fields, no toolbar, no preview."""
+        self.header.setVisible(not on and self.has_document())
+        self.tool_row.setVisible(not on and self.has_document())
+        if on:
+            self.find_bar.hide()
+            if self._preview is not None:
+                self._preview.hide()
+            self.editor.show()
+            self.editor.setFocus()
+        else:
+            self.set_view_mode(self._mode)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _load(self, entry: EntryData | None, draft: Draft | None) -> None:
+        self.autosave.discard()
+        self._entry, self._draft = entry, draft
+        source = entry or draft
+        self._loading = True
+        try:
+            if source is None:
+                self.title_edit.clear()
+                self.editor.set_text("")
+                self.tags_edit.clear()
+            else:
+                self.title_edit.setText(source.title)
+                self.day_edit.setDate(_qdate(source.day))
+                self.series_combo.setCurrentText(source.series or "")
+                self.number_spin.setValue(source.number or 0)
+                self.tags_edit.setText(", ".join(source.tags))
+                visibility = entry.visibility if entry is not None else "private"
+                self._select_data(self.visibility_combo, visibility)
+                sprint_id = entry.sprint_id if entry is not None else None
+                self._select_data(self.sprint_combo, sprint_id)
+                self.editor.set_text(source.body)
+            self.find_bar.hide()
+        finally:
+            self._loading = False
+        self._show_entry_widgets(source is not None)
+        if self._preview is not None and self._mode != "editor":
+            self._preview.set_markdown(self.editor.text())
+
+    def _show_entry_widgets(self, shown: bool) -> None:
+        self.header.setVisible(shown)
+        self.tool_row.setVisible(shown)
+        self.splitter.setVisible(shown)
+        self.empty_label.setVisible(not shown)
+
+    @staticmethod
+    def _select_data(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        combo.setCurrentIndex(max(index, 0))
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _fields(self) -> EntryFields:
+        series = self.series_combo.currentText().strip() or None
+        number = self.number_spin.value() or None
+        return EntryFields(
+            title=self.title_edit.text(),
+            body=self.editor.text(),
+            day=_pydate(self.day_edit.date()),
+            series=series,
+            number=number if series else None,
+            tags=tuple(split_tags(self.tags_edit.text())),
+            visibility=self.visibility_combo.currentData(),
+            sprint_id=self.sprint_combo.currentData(),
+        )
+
+    def _save(self) -> bool:
+        fields = self._fields()
+        entries = self._services.entries
+        try:
+            if self._entry is None:
+                if self._draft is None:
+                    return True
+                self._entry = entries.create(
+                    day=fields.day,
+                    title=fields.title,
+                    body=fields.body,
+                    series=fields.series,
+                    number=fields.number,
+                    tags=list(fields.tags),
+                    visibility=fields.visibility,
+                    sprint_id=fields.sprint_id,
+                )
+                self._draft = None
+            else:
+                current = self._entry
+                changed = fields.changed_from(current)
+                if not changed:
+                    return True
+                self._entry = entries.update(current.id, expected_rev=current.rev, **changed)
+        except StaleRevision as exc:
+            return self._keep_conflicting_copy(exc.current, fields)
+        except JournalError as exc:
+            self.message.emit(f"Not saved: {exc}")
+            return False
+        except OSError as exc:  # disk full, folder gone: keep the text, say why, retry
+            self.message.emit(f"Not saved: {exc.strerror or exc}")
+            return False
+        self.saved.emit(self._entry)
+        return True
+
+    def _keep_conflicting_copy(self, newer: EntryData, fields: EntryFields) -> bool:
+        title = fields.title or "Untitled"
+        copy = self._services.entries.create(
+            day=fields.day,
+            title=f"{title} (conflicting copy)",
+            body=fields.body,
+            tags=list(fields.tags),
+        )
+        self._load(newer, None)
+        self.saved.emit(copy)
+        self.saved.emit(newer)
+        QMessageBox.warning(
+            self,
+            "Entry changed elsewhere",
+            f"“{newer.title or 'Untitled'}” was changed outside this window since you "
+            "opened it, so your text was not written over the newer version.\n\n"
+            f"Your text is kept as a separate entry: “{copy.title}”.",
+        )
+        return True
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def _on_body_changed(self) -> None:
+        if not self._loading and self.has_document():
+            self.autosave.changed()
+            if self._preview is not None and self._mode != "editor":
+                self._preview.set_markdown(self.editor.text())
+
+    def _on_field_edited(self, *_args: object) -> None:
+        if not self._loading and self.has_document():
+            self.autosave.changed()
+
+    def _on_series_changed(self, text: str) -> None:
+        if self._loading or not self.has_document():
+            return
+        series = text.strip()
+        if series and self.number_spin.value() == 0:
+            self._loading = True
+            try:
+                self.number_spin.setValue(self._services.entries.next_number(series))
+            finally:
+                self._loading = False
+        self.autosave.changed()
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        if dirty:
+            self.message.emit("Editing…")
+
+    def _on_stats(self, words: int, minutes: int) -> None:
+        if not self.has_document():
+            self.stats_changed.emit("")
+            return
+        self.stats_changed.emit(f"{words:,} word{'' if words == 1 else 's'} · {minutes} min read")
+
+    def _on_image_pasted(self, data: bytes, mime: str) -> None:
+        if not self.has_document():
+            return
+        if self._entry is None:  # a draft: write it now so the image has an owner
+            self.autosave.changed()
+        if not self.flush() or self._entry is None:
+            return
+        try:
+            attachment = self._services.attachments.add_image(self._entry.id, data, mime=mime)
+        except (JournalError, OSError) as exc:
+            QMessageBox.warning(self, "Image not added", str(exc))
+            return
+        self.editor.insert_image_link(attachment.url, "image")
+
+    def _ensure_preview(self):
+        if self._preview is None:
+            from journal_app.ui.journal.preview import PreviewView
+
+            self._preview = PreviewView()
+            self._preview.set_attachment_resolver(self._services.attachments.read)
+            self._preview.setVisible(False)
+            self.splitter.addWidget(self._preview)
+        return self._preview
+
+    def _sync_preview_scroll(self, value: int) -> None:
+        if self._preview is None or self._mode != "split":
+            return
+        bar = self.editor.verticalScrollBar()
+        span = bar.maximum() - bar.minimum()
+        self._preview.scroll_to_fraction((value - bar.minimum()) / span if span else 0.0)

@@ -1,1 +1,0 @@
-"""One module per area of the main window; each page is a plain QWidget."""
