@@ -13,6 +13,7 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 MARKER = "Self-test entry: attention is all you need ✓"
 
@@ -62,7 +63,7 @@ def _check_window(root: Path) -> str:
     from journal_app.services import Services
     from journal_app.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    app = cast(QApplication, QApplication.instance() or QApplication([]))
     paths = check_data_dir(root / "window", create=True)
     with Services.open(paths) as services:
         # Its own settings file: the user's window size and theme stay as they were.

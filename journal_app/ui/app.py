@@ -168,17 +168,16 @@ def run_gui(paths: DataPaths | None, *, demo: bool = False) -> int:
             return 1
         except JournalError as exc:
             return report_startup_error(exc)
-        except Exception:
+        except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise
-            exc_type, exc, tb = sys.exc_info()
             print(
-                f"{APP_ID}: unexpected error: {exc_type.__name__}: {exc} "
+                f"{APP_ID}: unexpected error: {type(error).__name__}: {error} "
                 f"(details in {hook.log_path})",
                 file=sys.stderr,
                 flush=True,
             )
-            hook(exc_type, exc, tb)  # logged, and shown in a dialog
+            hook(type(error), error, error.__traceback__)  # logged, and shown in a dialog
             return 1
 
         window = MainWindow(services)

@@ -72,11 +72,12 @@ PAGE_CLASSES = {
 }
 
 
-def page_class(key: str) -> type[QWidget]:
+def page_class(key: str) -> Callable[[Services, DataEvents], QWidget]:
+    """The page's class, imported now; it is built from the services and the events."""
     import importlib
 
     module, name = PAGE_CLASSES[key].split(":")
-    cls: type[QWidget] = getattr(importlib.import_module(module), name)
+    cls: Callable[[Services, DataEvents], QWidget] = getattr(importlib.import_module(module), name)
     return cls
 
 
@@ -125,10 +126,12 @@ class MainWindow(QMainWindow):
         self.events = DataEvents(self)
         self.journal_page = JournalPage(services)
         self.stack.addWidget(self.journal_page)
+
         # Other pages are built when first shown: start-up pays only for the first one.
-        self._page_factories: dict[str, Callable[[], QWidget]] = {
-            key: (lambda k=key: page_class(k)(self._services, self.events)) for key in PAGE_CLASSES
-        }
+        def factory(key: str) -> Callable[[], QWidget]:
+            return lambda: page_class(key)(self._services, self.events)
+
+        self._page_factories = {key: factory(key) for key in PAGE_CLASSES}
         self.pages: dict[str, QWidget] = {"journal": self.journal_page}
         # Installed just after the first paint (``_install_focus_timer``).
         self.backups: BackupController | None = None
@@ -229,12 +232,12 @@ class MainWindow(QMainWindow):
                 edit_menu.addSeparator()
 
         entry_menu = bar.addMenu("E&ntry")
-        for action in self.journal_page.entry_actions():
-            if action is None:
+        for entry_action in self.journal_page.entry_actions():
+            if entry_action is None:
                 entry_menu.addSeparator()
             else:
-                entry_menu.addAction(action)
-                self.addAction(action)  # shortcuts work in every area
+                entry_menu.addAction(entry_action)
+                self.addAction(entry_action)  # shortcuts work in every area
 
         view_menu = bar.addMenu("&View")
         self.area_actions: dict[str, QAction] = {}

@@ -8,6 +8,7 @@ kept in the settings under ``appearance/theme``.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import cast
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -258,7 +259,7 @@ class ThemeManager(QObject):
         self._apply_palette()
 
     def _apply_palette(self) -> None:
-        app = QApplication.instance()
+        app = cast("QApplication | None", QApplication.instance())
         if app is None:
             return
         look = self.effective()

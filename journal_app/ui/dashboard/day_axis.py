@@ -16,7 +16,7 @@ _LEVELS = ((40.0, "days"), (5.0, "weeks"), (0.9, "months"), (0.3, "quarters"), (
 
 
 def _months(first: dt.date, last: dt.date, step: int) -> list[dt.date]:
-    found = []
+    found: list[dt.date] = []
     index = first.year * 12 + first.month - 1
     index += (-index) % step
     while True:

@@ -58,7 +58,7 @@ def close_paths(node: Any) -> None:
 
 @contextmanager
 def _closed_paths_understood() -> Iterator[None]:
-    module = sys.modules["pyqtgraph.exporters.SVGExporter"]
+    module: Any = sys.modules["pyqtgraph.exporters.SVGExporter"]
     original = module.correctCoordinates
 
     def correct(node: Any, defs: Any, item: Any, options: Any) -> Any:
@@ -81,7 +81,8 @@ def render_svg(item: Any) -> bytes:
 
 
 def export_png(item: Any, path: Path) -> None:
-    if not render_image(item).save(str(path), "PNG"):
+    # The stubs type the format as bytes, but PySide6 accepts only a str here.
+    if not render_image(item).save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write {path}")
 
 

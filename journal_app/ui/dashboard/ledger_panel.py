@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pyqtgraph as pg
@@ -110,7 +110,7 @@ class LedgerPanel(QWidget):
         self._today = today
         self.reach_by.blockSignals(True)
         self.reach_by.setMinimumDate(QDate(today.year, today.month, today.day))
-        if self.reach_by.date().toPython() <= today:
+        if cast(dt.date, self.reach_by.date().toPython()) <= today:
             default = years_later(today, DEFAULT_YEARS)
             self.reach_by.setDate(QDate(default.year, default.month, default.day))
         self.reach_by.blockSignals(False)
@@ -118,8 +118,7 @@ class LedgerPanel(QWidget):
         self._draw()
 
     def by(self) -> dt.date:
-        value: dt.date = self.reach_by.date().toPython()
-        return value
+        return cast(dt.date, self.reach_by.date().toPython())
 
     def set_by(self, day: dt.date) -> None:
         self.reach_by.setDate(QDate(day.year, day.month, day.day))
@@ -127,8 +126,9 @@ class LedgerPanel(QWidget):
     def _fill_table(self) -> None:
         while self.table.count():
             item = self.table.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = None if item is None else item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.needed = []
         self.empty.setVisible(not self.curves)
         self.widget.setVisible(bool(self.curves))

@@ -4,6 +4,7 @@ dates the choice covers."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -77,7 +78,9 @@ class RangeBar(QWidget):
         self._on_button_clicked(RANGE_KINDS.index(kind))
 
     def custom_days(self) -> tuple[dt.date, dt.date]:
-        return self.first_edit.date().toPython(), self.last_edit.date().toPython()
+        first = cast(dt.date, self.first_edit.date().toPython())
+        last = cast(dt.date, self.last_edit.date().toPython())
+        return first, last
 
     def show_range(self, rng: DateRange) -> None:
         """Name the days the chosen range covers; the date edits start from them."""

@@ -64,7 +64,7 @@ class DashboardView(QWidget):
         self.figures: RangeFigures | None = None
         self.kind = DEFAULT_RANGE
         self.custom: tuple[dt.date, dt.date] | None = None
-        self.style = chart_style()
+        self.chart_style = chart_style()
 
         self.range_bar = RangeBar()
         self.range_bar.range_chosen.connect(self._on_range_chosen)
@@ -116,7 +116,7 @@ class DashboardView(QWidget):
         body.addWidget(hint)
         layout.addWidget(timeline_card)
         self.timeline.day_requested.connect(self.day_requested)
-        self.timeline.apply_style(self.style)
+        self.timeline.apply_style(self.chart_style)
         self._lower_scheduled = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -167,7 +167,7 @@ class DashboardView(QWidget):
         sleep_work.day_requested.connect(self.day_requested)
         self.sleep_work = sleep_work
         for panel in (consistency, ledger, sleep_work):
-            panel.apply_style(self.style)
+            panel.apply_style(self.chart_style)
         if self.history is not None:
             self._fill_lower(self.history)
             if self.figures is not None:
@@ -182,7 +182,7 @@ class DashboardView(QWidget):
         self.history = history
         self.empty_note.setVisible(history.empty)
         self.sleep_target.show_hours(history.settings.sleep_target_hours)
-        self.timeline.set_history(history, self.style)
+        self.timeline.set_history(history, self.chart_style)
         if self.complete:
             self._fill_lower(history)
         self.apply_range()
@@ -218,7 +218,7 @@ class DashboardView(QWidget):
         self.sleep_work.set_figures(figures)
 
     def apply_style(self, style: ChartStyle) -> None:
-        self.style = style
+        self.chart_style = style
         self.timeline.apply_style(style)
         for panel in (self.consistency, self.ledger, self.sleep_work):
             if panel is not None:

@@ -8,15 +8,20 @@ pages show does not change (same rows), so nothing is reloaded.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from journal_app.config import DataPaths
 from journal_app.services import Services, encryption
 from journal_app.services.encryption import ConversionResult
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.window_context import WindowContext
+
+if TYPE_CHECKING:
+    from journal_app.ui.encryption.dialog import EncryptionDialog
 
 MESSAGE_MS = 8000
 
@@ -37,7 +42,7 @@ class EncryptionController(QObject):
         self._open_export = open_export
         self._services = services
         self._events = events
-        self.dialog: QObject | None = None
+        self.dialog: EncryptionDialog | None = None
         self.action = QAction("&Encryption…", self)
         self.action.setStatusTip("Encrypt the journal with a passphrase, change it, or turn it off")
         self.action.triggered.connect(self.open_dialog)
@@ -51,9 +56,9 @@ class EncryptionController(QObject):
         from journal_app.ui.encryption.dialog import EncryptionDialog
 
         if self.dialog is not None:
-            self.dialog.deleteLater()  # type: ignore[attr-defined]
+            self.dialog.deleteLater()
         self.dialog = EncryptionDialog(self, self._context.dialog_parent())
-        self.dialog.open()  # type: ignore[attr-defined]
+        self.dialog.open()
         return self.dialog
 
     def can_export(self) -> bool:
@@ -77,7 +82,7 @@ class EncryptionController(QObject):
         return self._run(lambda: encryption.decrypt(self._paths, passphrase, host=self._host))
 
     @property
-    def _paths(self):  # type: ignore[no-untyped-def]
+    def _paths(self) -> DataPaths:
         return self._services.paths
 
     @property

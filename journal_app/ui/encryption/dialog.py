@@ -3,6 +3,7 @@ recovered, and an offer to export first), change the passphrase, turn off."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtWidgets import (
@@ -121,7 +122,7 @@ class EncryptionDialog(QDialog):
             raise InvalidInput("the two new passphrases differ")
         return self.new_edit.text()
 
-    def _attempt(self, work) -> bool:  # type: ignore[no-untyped-def]
+    def _attempt(self, work: Callable[[], object]) -> bool:
         try:
             work()
         except JournalError as exc:

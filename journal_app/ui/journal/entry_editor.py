@@ -9,6 +9,7 @@ the entry changed elsewhere (``StaleRevision``) keeps the typed text as a separa
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
@@ -41,6 +42,9 @@ from journal_app.ui.journal.entry_draft import (
 )
 from journal_app.ui.theme import mute
 
+if TYPE_CHECKING:
+    from journal_app.ui.journal.preview import PreviewView
+
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -67,7 +71,8 @@ class EntryEditorPane(QWidget):
         self._entry: EntryData | None = None
         self._draft: Draft | None = None
         self._loading = False
-        self._preview = None  # built on first need: QTextBrowser + markdown stay off start-up
+        # Built on first need: QTextBrowser + markdown stay off start-up.
+        self._preview: PreviewView | None = None
         self._mode = "editor"
 
         self.title_edit = QLineEdit()
@@ -89,7 +94,9 @@ class EntryEditorPane(QWidget):
         self.series_combo = QComboBox()
         self.series_combo.setEditable(True)
         self.series_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.series_combo.lineEdit().setPlaceholderText("Series")
+        series_line = self.series_combo.lineEdit()
+        assert series_line is not None  # the combo is editable
+        series_line.setPlaceholderText("Series")
         self.series_combo.setToolTip("A numbered series, e.g. “Self Study Journal”")
         self.series_combo.setMinimumWidth(170)
         self.series_combo.setAccessibleName("Series")
@@ -471,14 +478,15 @@ class EntryEditorPane(QWidget):
             return
         self.editor.insert_image_link(attachment.url, "image")
 
-    def _ensure_preview(self):
+    def _ensure_preview(self) -> PreviewView:
         if self._preview is None:
             from journal_app.ui.journal.preview import PreviewView
 
-            self._preview = PreviewView()
-            self._preview.set_attachment_resolver(self._services.attachments.read)
-            self._preview.setVisible(False)
-            self.splitter.addWidget(self._preview)
+            preview = PreviewView()
+            preview.set_attachment_resolver(self._services.attachments.read)
+            preview.setVisible(False)
+            self.splitter.addWidget(preview)
+            self._preview = preview
         return self._preview
 
     def _sync_preview_scroll(self, value: int) -> None:

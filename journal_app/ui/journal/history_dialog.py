@@ -166,10 +166,8 @@ class HistoryDialog(QDialog):
     # -- our API -------------------------------------------------------------------------
 
     def revision_ids(self) -> list[int]:
-        return [
-            self.list.topLevelItem(row).data(0, ID_ROLE)
-            for row in range(self.list.topLevelItemCount())
-        ]
+        items = (self.list.topLevelItem(row) for row in range(self.list.topLevelItemCount()))
+        return [item.data(0, ID_ROLE) for item in items if item is not None]
 
     def selected_revision_id(self) -> int | None:
         item = self.list.currentItem()
@@ -178,7 +176,7 @@ class HistoryDialog(QDialog):
     def select_revision(self, revision_id: int) -> None:
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
-            if item.data(0, ID_ROLE) == revision_id:
+            if item is not None and item.data(0, ID_ROLE) == revision_id:
                 self.list.setCurrentItem(item)
                 return
 
@@ -214,8 +212,9 @@ class HistoryDialog(QDialog):
         self.empty_label.setVisible(not count)
         self.restore_button.setEnabled(False)
         self._update_legend()
-        if count:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if count and first is not None:
+            self.list.setCurrentItem(first)
             self.list.setFocus()
 
     def _update_legend(self) -> None:

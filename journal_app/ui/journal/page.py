@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -21,7 +22,9 @@ from journal_app.services.entries import EntryData, EntrySummary
 from journal_app.ui.journal.entry_draft import Draft, make_view_actions
 
 if TYPE_CHECKING:
+    from journal_app.ui.journal.calendar import JournalCalendar
     from journal_app.ui.journal.entry_editor import EntryEditorPane
+    from journal_app.ui.journal.on_this_day import OnThisDayPanel
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.search_panel import SearchPanel
 from journal_app.ui.window_context import window_context
@@ -56,8 +59,8 @@ class JournalPage(QWidget):
         self._by_id: dict[int, EntrySummary] = {}
         self._chosen_day: dt.date | None = None
         self._distraction_free = False
-        self.calendar = None  # JournalCalendar, built after the first paint
-        self.on_this_day = None  # OnThisDayPanel, likewise
+        self.calendar: JournalCalendar | None = None  # built after the first paint
+        self.on_this_day: OnThisDayPanel | None = None  # likewise
         self._pane: EntryEditorPane | None = None  # likewise (see editor_pane)
         self._painted = False
 
@@ -152,7 +155,13 @@ class JournalPage(QWidget):
 
     # -- actions --------------------------------------------------------------------------
 
-    def _action(self, text: str, keys: str | QKeySequence | None, slot, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        keys: str | QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
@@ -319,7 +328,12 @@ class JournalPage(QWidget):
         from journal_app.ui.journal.trash_dialog import TrashDialog
 
         dialog = TrashDialog(self._services.entries, self)
-        dialog.restored.connect(lambda entry_id: (self.refresh(), self.open_entry(entry_id)))
+
+        def restored(entry_id: int) -> None:
+            self.refresh()
+            self.open_entry(entry_id)
+
+        dialog.restored.connect(restored)
         dialog.exec()
         dialog.deleteLater()
         self.refresh()
@@ -374,15 +388,15 @@ class JournalPage(QWidget):
         from journal_app.ui.journal.calendar import JournalCalendar
         from journal_app.ui.journal.on_this_day import OnThisDayPanel
 
-        self.calendar = JournalCalendar()
-        self.calendar.date_chosen.connect(self._on_date_chosen)
-        self.calendar.month_shown.connect(self._mark_month)
-        self.on_this_day = OnThisDayPanel()
-        self.on_this_day.entry_activated.connect(self.open_entry)
+        calendar = self.calendar = JournalCalendar()
+        calendar.date_chosen.connect(self._on_date_chosen)
+        calendar.month_shown.connect(self._mark_month)
+        on_this_day = self.on_this_day = OnThisDayPanel()
+        on_this_day.entry_activated.connect(self.open_entry)
         layout = self.browser.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.addWidget(self.calendar)
-        layout.addWidget(self.on_this_day)
+        layout.addWidget(calendar)
+        layout.addWidget(on_this_day)
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:

@@ -336,13 +336,14 @@ class PreviewView(QTextBrowser):
 
     # ------------------------------------------------------------------ resources
 
-    def loadResource(self, kind: int, url: QUrl) -> QImage | QByteArray:
+    def loadResource(self, kind: int, url: QUrl | str) -> QImage | QByteArray:
         """Only attachment images, read through the resolver; nothing else, ever.
 
         Never the base class (it reads files, relative paths included), and never None:
         on a null answer QTextDocument itself reads the URL as a local file (a FIFO
         blocks it, /dev/zero never ends), and an image given as bytes it cannot decode
         is loaded again from the file name. An empty image or empty bytes stop both."""
+        url = QUrl(url) if isinstance(url, str) else url  # Qt passes a QUrl; Python may not
         if getattr(kind, "value", kind) != QTextDocument.ResourceType.ImageResource.value:
             return QByteArray()
         if url.scheme().lower() != ATTACHMENT_SCHEME or self._resolver is None:

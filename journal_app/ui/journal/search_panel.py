@@ -249,7 +249,11 @@ class SearchPanel(QWidget):
         options = self._options()
         self.status.setText("Searching…")
         future = self._pool.submit(self._search, query, **options)
-        future.add_done_callback(lambda f, s=seq: self._relay.done.emit(s, f))
+
+        def relay(done: Future) -> None:
+            self._relay.done.emit(seq, done)
+
+        future.add_done_callback(relay)
 
     def _on_done(self, seq: int, future: Future) -> None:
         if seq != self._seq:

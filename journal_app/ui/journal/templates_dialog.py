@@ -157,11 +157,14 @@ class TemplatesDialog(QDialog):
 
     # -- slots ----------------------------------------------------------------------------
 
-    def _on_current_changed(self, item: QListWidgetItem | None, previous: object) -> None:
+    def _on_current_changed(
+        self, item: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
         if item is None:
             return
         if not self.commit():
             self.list.blockSignals(True)
+            # Qt takes None here (no current item); the stubs omit it.
             self.list.setCurrentItem(previous)  # type: ignore[arg-type]
             self.list.blockSignals(False)
             return

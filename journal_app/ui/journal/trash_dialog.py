@@ -143,10 +143,12 @@ class TrashDialog(QDialog):
             self.list.addTopLevelItem(self._item(summary))
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
+            assert item is not None  # row is in range
             if item.data(0, ID_ROLE) in keep:
                 item.setSelected(True)
-        if trashed and not self.list.selectedItems():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if trashed and not self.list.selectedItems() and first is not None:
+            self.list.setCurrentItem(first)
         count = len(trashed)
         self.summary_label.setText(
             f"{entries_text(count)}. Restore puts an entry back in the journal; emptying "
@@ -159,10 +161,8 @@ class TrashDialog(QDialog):
         self._update_buttons()
 
     def ids(self) -> list[int]:
-        return [
-            self.list.topLevelItem(row).data(0, ID_ROLE)
-            for row in range(self.list.topLevelItemCount())
-        ]
+        items = (self.list.topLevelItem(row) for row in range(self.list.topLevelItemCount()))
+        return [item.data(0, ID_ROLE) for item in items if item is not None]
 
     def selected_ids(self) -> list[int]:
         return [item.data(0, ID_ROLE) for item in self.list.selectedItems()]
@@ -170,7 +170,7 @@ class TrashDialog(QDialog):
     def select(self, entry_id: int) -> None:
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
-            if item.data(0, ID_ROLE) == entry_id:
+            if item is not None and item.data(0, ID_ROLE) == entry_id:
                 self.list.setCurrentItem(item)
                 return
 

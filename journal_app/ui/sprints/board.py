@@ -278,6 +278,7 @@ class BoardWidget(QWidget):
         for combo, value in ((self.skill_filter, skill), (self.tag_filter, tag)):
             index = combo.findData(value)
             if index < 0:
+                assert value is not None  # ALL (None) is always the first item
                 combo.addItem(value if combo is self.skill_filter else f"#{value}", value)
                 index = combo.count() - 1
             combo.setCurrentIndex(index)

@@ -312,6 +312,7 @@ class SprintsPage(QWidget):
         self.tabs.insertTab(index, widget, label)
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
+        assert old is not None  # a placeholder held the tab until now
         old.deleteLater()
 
     def _on_timeline_clicked(self, sprint_id: int) -> None:

@@ -66,9 +66,10 @@ class SprintDialog(QDialog):
         self.goal.setPlaceholderText("What this sprint is for")
         self.career_goal = QLineEdit()
         self.career_goal.setPlaceholderText("e.g. ML engineer role by June")
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
+        self.start = QDateEdit()
+        self.end = QDateEdit()
         for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.length = QLabel()
         self.capacity = QDoubleSpinBox()

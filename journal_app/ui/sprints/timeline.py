@@ -285,10 +285,10 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._planner = planner
         self.canvas = TimelineCanvas()
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.zoom_out = QPushButton("−")
         self.zoom_in = QPushButton("+")
         for button, tip in ((self.zoom_out, "Show more months"), (self.zoom_in, "Show fewer")):
@@ -311,7 +311,7 @@ class TimelineView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(tools)
         box.addWidget(self.notice)
-        box.addWidget(self.scroll, 1)
+        box.addWidget(self.scroll_area, 1)
         self.canvas.bar_clicked.connect(self.sprint_clicked)
         self.canvas.edge_dropped.connect(self._on_edge_dropped)
         self.reload()
@@ -330,22 +330,22 @@ class TimelineView(QWidget):
         self.canvas.update()
         if sprint_id is not None and any(b.id == sprint_id for b in self.canvas.bars):
             rect = self.canvas.bar_rect(sprint_id)
-            self.scroll.ensureVisible(rect.center().x(), rect.center().y(), 200, 20)
+            self.scroll_area.ensureVisible(rect.center().x(), rect.center().y(), 200, 20)
 
     def scroll_to(self, day: dt.date) -> None:
         x = self.canvas.x_of(day)
-        bar = self.scroll.horizontalScrollBar()
-        bar.setValue(max(0, x - self.scroll.viewport().width() * 2 // 3))
+        bar = self.scroll_area.horizontalScrollBar()
+        bar.setValue(max(0, x - self.scroll_area.viewport().width() * 2 // 3))
 
     def zoom(self, step: int) -> None:
         index = ZOOMS.index(self.canvas.day_px) if self.canvas.day_px in ZOOMS else 3
         index = min(max(index + step, 0), len(ZOOMS) - 1)
         middle = self.canvas.day_at(
-            self.scroll.horizontalScrollBar().value() + self.scroll.viewport().width() / 2
+            self.scroll_area.horizontalScrollBar().value() + self.scroll_area.viewport().width() / 2
         )
         self.canvas.set_zoom(ZOOMS[index])
-        bar = self.scroll.horizontalScrollBar()
-        bar.setValue(max(0, self.canvas.x_of(middle) - self.scroll.viewport().width() // 2))
+        bar = self.scroll_area.horizontalScrollBar()
+        bar.setValue(max(0, self.canvas.x_of(middle) - self.scroll_area.viewport().width() // 2))
 
     def _on_edge_dropped(self, sprint_id: int, edge: str, day: dt.date) -> None:
         try:

@@ -62,7 +62,7 @@ class TimerActions(QObject):
         self.start.setShortcut(keys if not exists else QKeySequence())
         self.stop.setShortcut(keys if exists else QKeySequence())
         self.pause.setEnabled(exists)
-        self.pause.setText("&Resume" if exists and not state.running else "&Pause")
+        self.pause.setText("&Resume" if state is not None and not state.running else "&Pause")
         pomodoro = None if state is None else state.pomodoro
         self.skip_break.setEnabled(pomodoro is not None and pomodoro.is_break)
         self.relabel.setEnabled(exists)

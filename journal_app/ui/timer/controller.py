@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import Unpack
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -32,6 +33,7 @@ from journal_app.ui.timer.idle import InputWatcher
 from journal_app.ui.timer.notify import Notifier
 from journal_app.ui.timer.start_dialog import StartDialog
 from journal_app.ui.timer.status_widget import TimerStatusWidget
+from journal_app.ui.tracking.pickers import LabelIds
 from journal_app.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
@@ -73,7 +75,7 @@ class FocusTimerController(QObject):
         self._phase: tuple[object, ...] | None = None  # (started_at, part kind, number)
         self._last_input: dt.datetime | None = None
         self._idle_from: dt.datetime | None = None  # last input before the user went away
-        self._last_labels: dict[str, int | None] = {}
+        self._last_labels: LabelIds = {}
         # What to do with a running timer when the window closes; tests replace it.
         self.ask_quit: Callable[[TimerState], prompts.QuitChoice] = self._ask_quit
 
@@ -258,7 +260,9 @@ class FocusTimerController(QObject):
         dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
         dialog.open()  # type: ignore[attr-defined]
 
-    def start(self, *, pomodoro: bool = False, note: str = "", **ids: int | None) -> TimerState:
+    def start(
+        self, *, pomodoro: bool = False, note: str = "", **ids: Unpack[LabelIds]
+    ) -> TimerState:
         """Start the timer without the dialog (raises InvalidInput)."""
         config = self.settings.pomodoro() if pomodoro else None
         state = self._services.timer.start(note=note, pomodoro=config, **ids)

@@ -24,7 +24,7 @@ from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.tracking.timer import TimerState
 from journal_app.ui.timer import format as fmt
-from journal_app.ui.tracking.pickers import LabelPickers
+from journal_app.ui.tracking.pickers import LabelIds, LabelPickers
 from journal_app.ui.widgets.form import ErrorLabel
 
 
@@ -36,7 +36,7 @@ class StartDialog(QDialog):
         services: Services,
         *,
         pomodoro: bool = False,
-        labels: dict[str, int | None] | None = None,
+        labels: LabelIds | None = None,
         running: TimerState | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -16,8 +16,16 @@ from journal_app.ui.timer.actions import START_STOP_KEYS
 LABELS_MAX_WIDTH = 260  # px; longer "category · skill · resource" text is elided
 
 
-def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> QToolButton:
-    button = QToolButton()
+class _Button(QToolButton):
+    """A tool button that remembers its standard icon, drawn in the text colour by
+    _tinted_icon (and which colour it was last drawn in)."""
+
+    standard_icon: QStyle.StandardPixmap | None = None
+    tinted_as: tuple[QStyle.StandardPixmap, int] | None = None
+
+
+def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> _Button:
+    button = _Button()
     button.setText(text)
     button.setToolTip(tip)
     button.setAccessibleName(text)
@@ -29,9 +37,9 @@ def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> Q
     return button
 
 
-def _tinted_icon(button: QToolButton, color: QColor) -> None:
-    kind = getattr(button, "standard_icon", None)
-    if kind is not None and getattr(button, "tinted_as", None) != (kind, color.rgba()):
+def _tinted_icon(button: _Button, color: QColor) -> None:
+    kind = button.standard_icon
+    if kind is not None and button.tinted_as != (kind, color.rgba()):
         button.setIcon(tinted(button.style().standardIcon(kind), color))
         button.tinted_as = (kind, color.rgba())
 

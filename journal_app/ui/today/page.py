@@ -86,7 +86,9 @@ class TodayPage(Page):
     # -- building ------------------------------------------------------------------------
 
     def _put_navigator_beside_title(self) -> None:
-        header = self.column.itemAt(0).layout()
+        first = self.column.itemAt(0)
+        assert first is not None
+        header = first.layout()
         assert isinstance(header, QLayout)
         header.removeWidget(self.title_label)
         row = QHBoxLayout()

@@ -3,13 +3,23 @@ resource and task. Skills can be typed: a new name is created when the labels ar
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from journal_app.services import Services
 
 NONE_TEXT = "—"
+
+
+class LabelIds(TypedDict, total=False):
+    """The pickers' ids as keyword arguments for the session and timer services (None:
+    not chosen). Not total: the timer's remembered labels start empty."""
+
+    category_id: int | None
+    skill_id: int | None
+    resource_id: int | None
+    task_id: int | None
 
 
 def _combo(accessible: str, *, editable: bool = False) -> QComboBox:
@@ -19,7 +29,9 @@ def _combo(accessible: str, *, editable: bool = False) -> QComboBox:
     combo.setMinimumContentsLength(18)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     if editable:
-        combo.lineEdit().setPlaceholderText("none, or type a new skill")
+        line = combo.lineEdit()
+        assert line is not None  # the combo is editable
+        line.setPlaceholderText("none, or type a new skill")
     return combo
 
 
@@ -84,7 +96,7 @@ class LabelPickers:
         _select(self.resource, resource_id)
         _select(self.task, task_id)
 
-    def ids(self) -> dict[str, int | None]:
+    def ids(self) -> LabelIds:
         """The selected ids, without creating anything (a typed new skill counts as none)."""
         return {
             "category_id": self.category.currentData(),
@@ -100,7 +112,7 @@ class LabelPickers:
         index = self.skill.findText(text)
         return self.skill.itemData(index) if index >= 0 else None
 
-    def resolve(self) -> dict[str, int | None]:
+    def resolve(self) -> LabelIds:
         """The selected ids; a skill typed by name is created first (may raise
         InvalidInput for a bad name)."""
         ids = self.ids()

@@ -373,7 +373,9 @@ class SessionDialog(QDialog):
             self._show_overlaps((begin, end), others)
             return False
         try:
-            ids = self._write(begin, end, choice if others else KEEP, [o.id for o in others])
+            # (with overlaps and no choice yet we returned above)
+            mode = choice if others and choice is not None else KEEP
+            ids = self._write(begin, end, mode, [o.id for o in others])
         except InvalidInput as error:
             self.pickers.reload()  # a skill typed by name was rolled back with the rest
             show_error(self.error_label, str(error))

@@ -3,6 +3,8 @@ an X thread (a dialog of numbered posts, each with Copy), and Record Published U
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
@@ -102,7 +104,8 @@ class PublishedUrlDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.save_handler = None  # called with (url, kind); raises JournalError to stay open
+        # Called with (url, kind); raises JournalError to stay open.
+        self.save_handler: Callable[[str, str], None] | None = None
 
     def accept(self) -> None:
         if self.save_handler is not None:

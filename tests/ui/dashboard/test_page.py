@@ -97,11 +97,11 @@ def test_charts_follow_the_dark_theme(qtbot, journal, settings):
     assert light.lightness() > 200
     manager.set_theme(Theme.DARK)
     dark = page.view.timeline.view.backgroundBrush().color()
-    assert dark.lightness() < 60 and page.view.style.dark
+    assert dark.lightness() < 60 and page.view.chart_style.dark
     assert page.view.consistency.heatmap.plot_widget.backgroundBrush().color() == dark
     axis = page.view.timeline.hours_plot.getAxis("left")
     assert axis.textPen().color().lightness() > 180  # ticks stay readable
-    assert QColor(page.view.style.heat[0]).lightness() < 80  # empty days dark too
+    assert QColor(page.view.chart_style.heat[0]).lightness() < 80  # empty days dark too
     manager.set_theme(Theme.LIGHT)
     assert page.view.timeline.view.backgroundBrush().color().lightness() > 200
 

@@ -429,7 +429,7 @@ class FindReplaceBar(QWidget):
         color.setAlpha(60)
         fmt = QTextCharFormat()
         fmt.setBackground(color)
-        marks = []
+        marks: list[QTextEdit.ExtraSelection] = []
         cursor = QTextCursor(doc)
         cursor.setPosition(first.position())
         flags = self._flags()

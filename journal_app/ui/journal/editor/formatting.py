@@ -145,7 +145,9 @@ def _content_start(text: str) -> int:
     heading = _HEADING.match(text)
     if heading:
         return heading.end()
-    return _LINE.match(text).end()  # type: ignore[union-attr] - it matches empty text
+    line = _LINE.match(text)
+    assert line is not None  # it matches empty text
+    return line.end()
 
 
 def _toggle_inline(cursor: QTextCursor, marker: str) -> None:

@@ -129,7 +129,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         palette: QPalette | None = None,
         font: QFont | None = None,
     ) -> None:
-        super().__init__(document)
+        # The stubs omit that Qt takes no document here (setDocument() comes later).
+        super().__init__(document)  # type: ignore[arg-type]
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families()
         self._colors = _Colors(palette or QPalette())
         self._point_size = (font or QFont()).pointSizeF()

@@ -142,9 +142,10 @@ def _png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # The stubs type the format as bytes, but PySide6 accepts only a str here.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
-    return data.data()
+    return bytes(data.data())
 
 
 class MarkdownEditor(QPlainTextEdit):
