@@ -42,11 +42,12 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal_app.fsutil import read_regular_file
 from journal_app.resources_path import resource_path
 from journal_app.ui.throttle import Throttle
+from journal_app.ui.widgets.links import confirm_link  # patched here by tests
 
 log = logging.getLogger(__name__)
 
@@ -70,18 +71,6 @@ Resolver = Callable[[str], "Path | bytes | None"]
 
 
 # ------------------------------------------------------------------ patchable policy hooks
-
-
-def confirm_link(parent: QWidget | None, url: str) -> bool:
-    """Ask before anything leaves the app (tests patch this)."""
-    answer = QMessageBox.question(
-        parent,
-        "Open link",
-        f"Open this link in your browser?\n\n{url}",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def open_link(url: QUrl) -> None:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from journal_app.ui.widgets.links import confirm_link  # patched here by tests
+
 WEB_SCHEMES = ("http", "https")
 
 
@@ -42,18 +44,6 @@ def choose(parent: QWidget | None, title: str, text: str, actions: Sequence[str]
     box.setDefaultButton(cancel)
     box.exec()
     return buttons.get(box.clickedButton())
-
-
-def confirm_link(parent: QWidget | None, url: str) -> bool:
-    """Ask before anything leaves the app."""
-    answer = QMessageBox.question(
-        parent,
-        "Open link",
-        f"Open this link in your browser?\n\n{url}",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def open_link(url: str) -> bool:
