@@ -45,16 +45,30 @@ class DataPaths:
 
 
 def default_data_dir() -> Path:
-    import platformdirs  # imported when needed: a few ms of start-up otherwise
+    # lazy: a few ms of start-up, and unused when a data folder is given
+    import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True))
 
 
+_config_dir_override: Path | None = None
+
+
+def use_config_dir(folder: Path | None) -> None:
+    """Keep settings and logs in ``folder`` for this process (the demo's throw-away
+    folder: a demo must not touch the user's settings), or back to normal with None."""
+    global _config_dir_override
+    _config_dir_override = folder
+
+
 def config_dir() -> Path:
     """Per-user settings (window geometry, theme); tests point it at tmp_path."""
+    if _config_dir_override is not None:
+        return _config_dir_override
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    # lazy: as above
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False, roaming=True))

@@ -6,6 +6,8 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
+
 from journal_app.config import DataPaths
 from journal_app.errors import InstanceLockedError
 
@@ -15,8 +17,6 @@ _held: set[Path] = set()
 
 class InstanceLock:
     def __init__(self, paths: DataPaths) -> None:
-        from PySide6.QtCore import QLockFile
-
         self._paths = paths
         self._lock = QLockFile(str(paths.lock))
         self._lock.setStaleLockTime(0)  # only a dead owner's lock is stale, never a slow one

@@ -29,7 +29,10 @@ def _ensure_display() -> None:
 
 
 def _check_journal(root: Path) -> str:
+    # lazy: each check imports what it checks
     from journal_app.config import check_data_dir
+
+    # lazy: each check imports what it checks
     from journal_app.services import Services
 
     paths = check_data_dir(root / "journal", create=True)
@@ -44,6 +47,7 @@ def _check_journal(root: Path) -> str:
 
 
 def _check_markdown(_root: Path) -> str:
+    # lazy: markdown loads only when used
     from journal_app.markdown import render
 
     html = render("# Heading\n\n**bold** <script>alert(1)</script>\n\n| a |\n|---|\n| 1 |")
@@ -56,11 +60,19 @@ def _check_markdown(_root: Path) -> str:
 
 
 def _check_window(root: Path) -> str:
+    # lazy: each check imports what it checks
     from PySide6.QtCore import QSettings
+
+    # lazy: each check imports what it checks
     from PySide6.QtWidgets import QApplication
 
+    # lazy: each check imports what it checks
     from journal_app.config import check_data_dir
+
+    # lazy: each check imports what it checks
     from journal_app.services import Services
+
+    # lazy: each check imports what it checks
     from journal_app.ui.main_window import MainWindow
 
     app = cast(QApplication, QApplication.instance() or QApplication([]))
@@ -81,9 +93,11 @@ def _check_window(root: Path) -> str:
 
 
 def _check_chart(_root: Path) -> str:
+    # lazy: each check imports what it checks
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    # lazy: pyqtgraph loads only when used
     import pyqtgraph as pg
 
     plot = pg.PlotWidget()

@@ -11,6 +11,7 @@ Each command group is a module with ``register(subparsers)``, which sets every c
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -59,6 +60,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.set_defaults(command=None, handler=None)
     if not commands:
         return parser
+    # lazy: command groups load only for a command, never for the window
     from journal_app.cli import crypto, entries, info, safety, sprints, tracking, transfer
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=common.Parser)
@@ -68,8 +70,6 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    import gc
-
     # Start-up allocates a great many long-lived objects (Qt wrappers, modules, the entry
     # list); collecting them while they are being made only costs time. run_gui turns the
     # collector back on once the window has painted; the finally covers every other way out.
@@ -83,6 +83,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    # lazy: command groups load only for a command, never for the window
     from journal_app.ui.app import create_application, report_startup_error, run_gui
 
     if args.demo:
@@ -98,12 +99,14 @@ def _open_window(args: argparse.Namespace) -> int:
 
 
 def _run_self_test(_args: argparse.Namespace) -> int:
+    # lazy: command groups load only for a command, never for the window
     from journal_app.selftest import run_self_test
 
     return run_self_test()
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    # lazy: command groups load only for a command, never for the window
     from journal_app.cli import crypto
 
     crypto.install_command_hooks()

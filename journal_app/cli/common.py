@@ -103,12 +103,14 @@ def parse_day(option: str, text: str) -> dt.date: ...
 def parse_day(option: str, text: str | None) -> dt.date | None: ...
 def parse_day(option: str, text: str | None) -> dt.date | None:
     """A day as the app reads it (the service's rules and messages); None for None."""
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.timeutil import parse_day as parse
 
     return None if text is None else checked(option, parse, text)
 
 
 def parse_time(option: str, text: str) -> dt.time:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.timeutil import parse_clock_time
 
     return checked(option, parse_clock_time, text)
@@ -128,6 +130,7 @@ def paths(args: argparse.Namespace, *, create: bool = True, writable: bool = Tru
 def open_existing(args: argparse.Namespace, data: DataPaths | None = None) -> Services:
     """The journal for a read-only command: a missing folder or journal is an error,
     never created; in a folder that cannot be written it is opened read-only."""
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
 
     data = data or paths(args, create=False, writable=False)

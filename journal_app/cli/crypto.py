@@ -9,12 +9,14 @@ services load inside the commands. The passphrase comes from the file named by
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.cli import common
+from journal_app.errors import InvalidInput, JournalError
 
 if TYPE_CHECKING:
     from journal_app.config import DataPaths
@@ -59,7 +61,10 @@ def install_command_hooks() -> None:
     """Let any command unlock an encrypted journal (the passphrase file, else the
     terminal), and tidy after an interrupted conversion when it opens the journal.
     Called by `main` before it runs a command; the window does both its own way."""
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app import open_hooks
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import encryption
 
     encryption.set_unlocker(_unlocker)
@@ -70,7 +75,6 @@ def _read_file(env: str) -> str | None:
     name = os.environ.get(env, "").strip()
     if not name:
         return None
-    from journal_app.errors import InvalidInput
 
     try:
         text = Path(name).expanduser().read_text(encoding="utf-8")
@@ -85,13 +89,13 @@ def _ask(prompt: str, env: str) -> str:
     if from_file is not None:
         return from_file
     if not sys.stdin.isatty():
+        # lazy: building the parser loads no service; a command imports what it runs
         from journal_app.services.encryption import PassphraseNeeded
 
         raise PassphraseNeeded(
             f"a passphrase is needed: set {env} to a file that holds it, or run this "
             "from a terminal"
         )
-    import getpass
 
     return getpass.getpass(prompt)
 
@@ -101,8 +105,6 @@ def _ask_new(prompt: str, env: str) -> str:
         return _ask(prompt, env)
     first = _ask(prompt, env)
     if _ask("Repeat it: ", env) != first:
-        from journal_app.errors import InvalidInput
-
         raise InvalidInput("the two passphrases differ; nothing changed")
     return first
 
@@ -124,6 +126,7 @@ def _tidy_after_open(paths: DataPaths) -> None:
     beside an encrypted journal, half-written copies, a key file to put back), once per
     command, when no other instance holds the journal (one may be converting it); each
     thing done is one line on stderr."""
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import encryption
 
     widgets = sys.modules.get("PySide6.QtWidgets")
@@ -131,8 +134,10 @@ def _tidy_after_open(paths: DataPaths) -> None:
         return  # the window tidies at its start, after asking about the key file
     if not encryption.needs_tidying(paths):
         return
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app import APP_ID
-    from journal_app.errors import JournalError
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.instance_lock import held_or_free
 
     with held_or_free(paths) as ours:
@@ -153,22 +158,21 @@ def _tidy_after_open(paths: DataPaths) -> None:
 def _journal(args: argparse.Namespace) -> DataPaths:
     paths = common.paths(args, create=False)
     if not paths.database.exists():
-        from journal_app.errors import InvalidInput
-
         raise InvalidInput(f"there is no journal at {paths.database}")
     return paths
 
 
 def _encrypt(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.instance_lock import InstanceLock
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import encryption
 
     paths = _journal(args)
     with InstanceLock(paths):
         encryption.finish_interrupted(paths)  # a stale key file, half-written copies
         if encryption.is_encrypted(paths):
-            from journal_app.errors import InvalidInput
-
             raise InvalidInput("the journal is already encrypted (`rekey` changes it)")
         print(f"Warning: {encryption.LOST_PASSPHRASE_WARNING}", file=sys.stderr)
         print("  Export first with: journal-app export --format json journal.json", file=sys.stderr)
@@ -180,14 +184,15 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 
 def _rekey(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.instance_lock import InstanceLock
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import encryption
 
     paths = _journal(args)
     with InstanceLock(paths):
         if not encryption.is_encrypted(paths):
-            from journal_app.errors import InvalidInput
-
             raise InvalidInput("the journal is not encrypted (`encrypt` does that)")
         old = _ask("Current passphrase: ", PASSPHRASE_FILE_ENV)
         encryption.unlock(paths, old)
@@ -197,14 +202,15 @@ def _rekey(args: argparse.Namespace) -> int:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.instance_lock import InstanceLock
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import encryption
 
     paths = _journal(args)
     with InstanceLock(paths):
         if not encryption.is_encrypted(paths):
-            from journal_app.errors import InvalidInput
-
             raise InvalidInput("the journal is not encrypted")
         passphrase = _ask("Passphrase: ", PASSPHRASE_FILE_ENV)
         encryption.unlock(paths, passphrase)

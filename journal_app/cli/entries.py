@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 
 from journal_app import APP_ID
@@ -89,6 +90,7 @@ def _read_body() -> str:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
 
     if args.series is not None and not args.series.strip():
@@ -123,8 +125,6 @@ def _cmd_search(args: argparse.Namespace) -> int:
             date_to=args.date_to,
         )
     if args.json:
-        import json
-
         rows = [
             {
                 "id": hit.id,
@@ -162,6 +162,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if entry.deleted_at is not None:
         print(f"{APP_ID}: note: entry {entry.id} is in the trash", file=sys.stderr)
     if args.format == "html":
+        # lazy: markdown loads only when used
         from journal_app.markdown import render
 
         html = render(entry.body)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 
 from journal_app.cli import common
 from journal_app.config import is_writable_dir
@@ -29,6 +30,7 @@ def register(sub: common.SubParsers) -> None:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
 
     paths = common.paths(args, writable=False)
@@ -38,8 +40,6 @@ def _cmd_info(args: argparse.Namespace) -> int:
     with opened as services:
         info = services.info()
     if args.json:
-        import json
-
         print(json.dumps(info.as_dict(), indent=2))
         return 0
     rows = [
@@ -61,8 +61,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    # lazy: the demo generator loads only when used
     from journal_app.demo.generate import generate_demo
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.instance_lock import InstanceLock
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
 
     paths = common.paths(args)

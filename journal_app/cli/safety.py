@@ -7,10 +7,14 @@ the services load inside the commands.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.cli import common
+from journal_app.errors import DataDirError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -95,16 +99,13 @@ def _local(when: dt.datetime) -> str:
 
 
 def _require_journal(paths: DataPaths) -> None:
-    from journal_app.errors import DataDirError
-
     if not paths.database.exists():
         raise DataDirError(f"there is no journal at {paths.database}")
 
 
 def _backup(paths: DataPaths, to: str | None) -> int:
-    import time
-    from pathlib import Path
 
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.backups import BackupService, check_header
 
     _require_journal(paths)
@@ -119,12 +120,11 @@ def _backup(paths: DataPaths, to: str | None) -> int:
 
 
 def _list(paths: DataPaths, as_json: bool) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.backups import list_backups
 
     infos = list_backups(paths.backups)
     if as_json:
-        import json
-
         rows = [
             {
                 "name": b.name,
@@ -151,7 +151,10 @@ def _list(paths: DataPaths, as_json: bool) -> int:
 
 
 def _check(paths: DataPaths, *, full: bool) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app import APP_ID
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.backups import BackupService
 
     service = BackupService(paths)
@@ -181,7 +184,10 @@ def _check(paths: DataPaths, *, full: bool) -> int:
 
 
 def _restore(paths: DataPaths, backup: str) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.instance_lock import InstanceLock
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.backups import restore_backup
 
     with InstanceLock(paths):

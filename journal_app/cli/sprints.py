@@ -9,6 +9,8 @@ opened, so bad input writes nothing.
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -96,10 +98,13 @@ def register(sub: common.SubParsers) -> None:
 
 
 def _sprint_add(args: argparse.Namespace) -> int:
-    import sys
-
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning import planning_of
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning.rules import (
         check_capacity,
         check_span,
@@ -135,12 +140,11 @@ def _sprint_add(args: argparse.Namespace) -> int:
 def _sprint_list(args: argparse.Namespace) -> int:
 
     with common.open_existing(args) as services:
+        # lazy: building the parser loads no service; a command imports what it runs
         from journal_app.services.planning import planning_of
 
         found = planning_of(services).sprints()
     if args.json:
-        import json
-
         common.write(json.dumps([o.as_dict() for o in found], indent=2, ensure_ascii=False) + "\n")
         return 0
     if not found:
@@ -165,6 +169,7 @@ def _sprint_list(args: argparse.Namespace) -> int:
 
 
 def _sprint_show(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning import planning_of
 
     with common.open_existing(args) as services:
@@ -173,8 +178,6 @@ def _sprint_show(args: argparse.Namespace) -> int:
         logged = planner.sprint_hours(args.id)
     sprint = board.sprint
     if args.json:
-        import json
-
         data = {
             **sprint.as_dict(),
             "estimate_hours": round(board.estimate_hours, 6),
@@ -190,6 +193,7 @@ def _sprint_show(args: argparse.Namespace) -> int:
 def _describe(
     sprint: SprintData, estimate: float, logged: float, tasks: tuple[TaskData, ...]
 ) -> str:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning.rules import STATUS_LABELS
 
     capacity = (
@@ -216,8 +220,7 @@ def _describe(
 
 
 def _sprint_close(args: argparse.Namespace) -> int:
-    import sys
-
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning import planning_of
 
     with common.open_existing(args) as services:
@@ -237,8 +240,13 @@ def _sprint_close(args: argparse.Namespace) -> int:
 
 
 def _task_add(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning import planning_of
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning.rules import check_estimate, check_task_title
 
     title = common.checked("TITLE", check_task_title, args.title)
@@ -254,6 +262,7 @@ def _task_add(args: argparse.Namespace) -> int:
 
 
 def _task_move(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.planning import planning_of
 
     with common.open_existing(args) as services:

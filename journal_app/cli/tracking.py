@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -127,6 +128,7 @@ def register(sub: common.SubParsers) -> None:
 
 
 def _check_names(args: argparse.Namespace) -> None:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.common import check_name
 
     if args.category is not None:
@@ -166,8 +168,13 @@ def _about(*names: str | None) -> str:
 
 
 def _log_session(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.common import atomic_write
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.sessions import MAX_SESSION
 
     day = common.parse_day("--day", args.day)
@@ -222,8 +229,13 @@ def _log_session(args: argparse.Namespace) -> int:
 
 
 def _log_sleep(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.common import check_hours
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.sleep import MAX_SLEEP_HOURS, night_span
 
     day = common.parse_day("--day", args.day)
@@ -257,8 +269,13 @@ def _log_sleep(args: argparse.Namespace) -> int:
 
 
 def _log_output(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.common import check_name, check_url
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.outputs import check_kind, check_status
 
     day = common.parse_day("--day", args.day)
@@ -279,7 +296,10 @@ def _log_output(args: argparse.Namespace) -> int:
 
 
 def _timer_start(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
+
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.common import atomic_write
 
     _check_names(args)
@@ -315,8 +335,6 @@ def _timer_status(args: argparse.Namespace) -> int:
         state = services.timer.status()
         tz = services.tz
     if args.json:
-        import json
-
         print(json.dumps(None if state is None else state.as_dict(tz), indent=2))
         return 0
     if state is None:
@@ -338,8 +356,6 @@ def _cmd_day(args: argparse.Namespace) -> int:
         summary = services.stats.day_summary(day if day is not None else services.stats.today())
         tz = services.tz
     if args.json:
-        import json
-
         print(json.dumps(summary.as_dict(), indent=2))
         return 0
     on = summary.date
@@ -383,8 +399,6 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     with common.open_existing(args) as services:
         stats = services.stats.overall()
     if args.json:
-        import json
-
         print(json.dumps(stats.as_dict(), indent=2))
         return 0
     days = "day" if stats.streak_current == 1 else "days"

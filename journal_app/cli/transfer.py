@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from journal_app.cli import common
+from journal_app.errors import InvalidInput
 
 EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html")
 IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl")
@@ -104,9 +106,6 @@ def _progress_printer():
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from journal_app.errors import InvalidInput
 
     if args.format == "html":
         if args.entry is None and (args.date_from is None or args.date_to is None):
@@ -114,6 +113,7 @@ def _export(args: argparse.Namespace) -> int:
     elif args.entry is not None or args.date_from or args.date_to:
         raise InvalidInput("--entry, --from and --to go with --format html")
     with common.open_existing(args) as services:
+        # lazy: building the parser loads no service; a command imports what it runs
         from journal_app.services.encryption import plaintext_export_warning
 
         warning = plaintext_export_warning(services.paths)
@@ -133,14 +133,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from journal_app.errors import InvalidInput
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.transfer.import_csv import parse_mapping
 
     if args.format != "csv" and args.map:
         raise InvalidInput("--map goes with --format csv")
     mapping = parse_mapping(args.map)
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
 
     # Like `new`, this works while the app is open (SQLite serialises the writers); a

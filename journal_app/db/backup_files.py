@@ -21,6 +21,7 @@ from journal_app.db.file_check import (
     read_file_state,
     run_check,
 )
+from journal_app.db.migrations import LATEST_VERSION
 
 SUFFIX = ".sqlite3"
 REASONS = ("startup", "daily", "manual", "pre-migration", "pre-import", "pre-restore")
@@ -139,8 +140,6 @@ def verify_backup(path: Path, latest_version: int | None = None, *, full: bool =
 def newest_good_backup(folder: Path, latest_version: int | None = None) -> Path | None:
     """The newest backup that passes quick_check and the checksums (or None)."""
     if latest_version is None:
-        from journal_app.db.migrations import LATEST_VERSION
-
         latest_version = LATEST_VERSION
     for path, _name in backup_files(folder):
         if not verify_backup(path, latest_version, full=False):

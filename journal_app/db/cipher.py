@@ -19,20 +19,24 @@ never load it.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal_app.db import live_files
+from journal_app.db import checksums, live_files
 from journal_app.db.cipher_basics import (  # noqa: F401 - part of this module's interface
     KEY_SUFFIX,
     PassphraseNeeded,
     WrongPassphrase,
     sql_errors,
 )
+from journal_app.db.keyfile import unlock_copies
+from journal_app.fsutil import create_private_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -124,6 +128,7 @@ def connect_encrypted(
     path: Path, key: bytes, *, read_only: bool = False, immutable: bool = False
 ) -> Any:
     """A SQLCipher connection keyed with ``key`` (raw), checked by reading page 1."""
+    # lazy: sqlcipher3 loads only when used
     import sqlcipher3
 
     live_files.note_database(path)
@@ -140,7 +145,6 @@ def connect_encrypted(
     except BaseException:
         conn.close()
         raise
-    from journal_app.db import checksums
 
     checksums.register(conn)  # the checksum triggers call it
     return conn
@@ -170,8 +174,6 @@ def looks_like_ciphertext(path: Path) -> bool:
     4 KiB pages whose first page is random-looking. Asked only of a file no connection
     of this process can have open (SQLite refused its header and no key for its folder
     is unlocked), so reading it with open() drops no lock."""
-    import math
-
     if key_for(path) is not None:
         return False
     try:
@@ -184,7 +186,6 @@ def looks_like_ciphertext(path: Path) -> bool:
         return False
     if page.startswith(SQLITE_MAGIC):
         return False
-    from collections import Counter
 
     counts = Counter(page).values()
     entropy = -sum(c / len(page) * math.log2(c / len(page)) for c in counts)
@@ -216,10 +217,10 @@ def export_copy(source: Path, dest: Path, source_key: bytes | None, dest_key: by
     plain→encrypted, encrypted→plain, or encrypted→encrypted, with ``sqlcipher_export``
     inside SQLCipher (no plaintext temp file: an encrypted side stays encrypted). The
     copy keeps ``user_version`` and ``application_id``."""
+    # lazy: sqlcipher3 loads only when used
     import sqlcipher3
 
     live_files.note_database(source)
-    from journal_app.fsutil import create_private_file
 
     create_private_file(dest)  # 0600 (FileExistsError if there): SQLCipher keeps the mode
     conn = sqlcipher3.connect(str(source), check_same_thread=False)
@@ -258,8 +259,6 @@ def unlock(database: Path, backups_dir: Path | None, passphrase: str) -> bytes:
     """Check ``passphrase`` against the key file (its copy in backups/ when the main
     one is missing or damaged) and remember the data key. WrongPassphrase; KeyFileMissing
     when no copy of the key file can be read."""
-    from journal_app.db.keyfile import unlock_copies
-
     key = unlock_copies(database, backups_dir, passphrase)
     register_key(database, backups_dir, key)
     return key

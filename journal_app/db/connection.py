@@ -28,6 +28,7 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
+from journal_app import APP_ID
 from journal_app.db import checksums, cipher, live_files, migrations, storage_errors
 from journal_app.db.file_check import (
     APPLICATION_ID,
@@ -38,6 +39,7 @@ from journal_app.db.file_check import (
     read_only_uri,
     run_check,
 )
+from journal_app.db.keyfile import KeyFileMissing
 from journal_app.db.models import database_proxy
 from journal_app.errors import (
     DatabaseRefused,
@@ -218,6 +220,7 @@ class JournalDatabase(SqliteDatabase):
             return
         error = verification.error()
         if error is not None:
+            # lazy: not needed for the first paint
             from journal_app.db.backup_files import newest_good_backup
 
             backup = newest_good_backup(self.backups_dir) if self.backups_dir else None
@@ -281,6 +284,7 @@ class OpenedDatabase:
 
 
 def _newest_good_backup(backups_dir: Path) -> Path | None:
+    # lazy: not needed for the first paint
     from journal_app.db.backup_files import newest_good_backup
 
     return newest_good_backup(backups_dir)
@@ -292,7 +296,6 @@ def _with_older_backup(exc: NewerSchemaError, backups_dir: Path) -> NewerSchemaE
     backup = _newest_good_backup(backups_dir)
     if backup is None:
         return exc
-    from journal_app import APP_ID
 
     return NewerSchemaError(
         f"{exc}; or go back to the newest backup this version can open: {backup.name} "
@@ -309,6 +312,7 @@ def _encrypted_database(path: Path, backups_dir: Path, read_only: bool) -> Journ
     data key unlocked for this journal (db.cipher)."""
     key = cipher.ensure_unlocked(path, backups_dir)
     live_files.note_database(path)  # SQLCipher raises no audit event of its own
+    # lazy: playhouse.sqlcipher_ext loads only when used
     from playhouse.sqlcipher_ext import _SqlCipherDatabase
 
     class EncryptedJournalDatabase(_SqlCipherDatabase, JournalDatabase):  # type: ignore[misc]
@@ -342,8 +346,6 @@ def _refuse_keyless_encrypted(path: Path) -> None:
     file anywhere: say so, and propose no restore (which would set aside a journal that
     may be whole, for want of its key file)."""
     if cipher.looks_like_ciphertext(path):
-        from journal_app.db.keyfile import KeyFileMissing
-
         raise KeyFileMissing(
             f"{path} is encrypted (or damaged) and no key file was found "
             f"({path.name}{cipher.KEY_SUFFIX}, beside it or in backups/): put the key file "

@@ -14,6 +14,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from journal_app import APP_ID
 from journal_app.db import cipher, live_files
 from journal_app.errors import DatabaseRefused, NewerSchemaError
 
@@ -38,8 +39,6 @@ class DatabaseDamaged(DatabaseRefused):
     def _message(self) -> str:
         text = f"{self.path} {self.reason}; it was left untouched"
         if self.backup is not None:
-            from journal_app import APP_ID
-
             text += (
                 f". Newest good backup: {self.backup.name} — restore it with "
                 f"`{APP_ID} restore {self.backup.name}`"

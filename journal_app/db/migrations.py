@@ -14,6 +14,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from journal_app.db import checksums
 from journal_app.db.file_check import APPLICATION_ID
 from journal_app.db.snapshot import snapshot
 
@@ -35,7 +36,8 @@ def split_sql(script: str) -> list[str]:
 
 
 def _run_script(db: SqliteDatabase, name: str) -> None:
-    from importlib import resources  # only a new or old journal needs the scripts
+    # lazy: only a new or old journal needs the scripts
+    from importlib import resources
 
     script = resources.files("journal_app.db").joinpath(name).read_text(encoding="utf-8")
     for statement in split_sql(script):
@@ -60,8 +62,6 @@ def _m004_task_tags(db: SqliteDatabase) -> None:
 
 
 def _m005_entry_checksums(db: SqliteDatabase) -> None:
-    from journal_app.db import checksums
-
     # The triggers call it: this connection needs it even when not opened by the app
     # (tests/fixtures/make_schema_fixtures.py).
     checksums.register(db.connection())
@@ -69,8 +69,6 @@ def _m005_entry_checksums(db: SqliteDatabase) -> None:
 
 
 def _m006_row_checksums(db: SqliteDatabase) -> None:
-    from journal_app.db import checksums
-
     checksums.register(db.connection())  # as for v5
     _run_script(db, "schema_v6.sql")
 

@@ -58,6 +58,7 @@ def file_is_sealed(path: Path) -> bool:
 
 
 def seal(key: bytes, name: str, data: bytes) -> bytes:
+    # lazy: cryptography loads only when used
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = os.urandom(NONCE_BYTES)
@@ -65,7 +66,10 @@ def seal(key: bytes, name: str, data: bytes) -> bytes:
 
 
 def unseal(key: bytes, name: str, data: bytes) -> bytes:
+    # lazy: cryptography loads only when used
     from cryptography.exceptions import InvalidTag
+
+    # lazy: cryptography loads only when used
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = data[len(MAGIC) : HEADER_BYTES]

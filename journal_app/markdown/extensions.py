@@ -25,16 +25,35 @@ def _fence(source: str, language: str, class_name: str, options: Any, md: Any, *
 
 def extensions() -> list[Extension]:
     """Imported by name, not looked up from strings, so a frozen build bundles them."""
+    # lazy: markdown loads only when used
     from markdown.extensions.abbr import AbbrExtension
+
+    # lazy: markdown loads only when used
     from markdown.extensions.def_list import DefListExtension
+
+    # lazy: markdown loads only when used
     from markdown.extensions.footnotes import FootnoteExtension
+
+    # lazy: markdown loads only when used
     from markdown.extensions.sane_lists import SaneListExtension
+
+    # lazy: markdown loads only when used
     from markdown.extensions.smarty import SmartyExtension
+
+    # lazy: markdown loads only when used
     from markdown.extensions.tables import TableExtension
+
+    # lazy: markdown loads only when used
     from markdown.extensions.toc import TocExtension, slugify_unicode
-    from pymdownx import highlight  # noqa: F401 - superfences loads it by name
+
+    # lazy: noqa: F401 - superfences loads it by name
+    # lazy: pymdownx loads only when used
     from pymdownx.magiclink import MagiclinkExtension
+
+    # lazy: pymdownx loads only when used
     from pymdownx.superfences import SuperFencesCodeExtension
+
+    # lazy: pymdownx loads only when used
     from pymdownx.tilde import DeleteSubExtension
 
     return [

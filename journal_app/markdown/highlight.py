@@ -18,7 +18,10 @@ CODE_BLOCK = '<table class="code" width="100%"><tr><td><pre class="code">{}</pre
 def _lexer_class(language: str) -> Any:
     """The Pygments lexer class for a fence's language, or None (cached: a miss makes
     Pygments scan the installed plugins, which is slow)."""
+    # lazy: pygments loads only when used
     from pygments.lexers import get_lexer_by_name
+
+    # lazy: pygments loads only when used
     from pygments.util import ClassNotFound
 
     try:
@@ -29,6 +32,7 @@ def _lexer_class(language: str) -> Any:
 
 @lru_cache(maxsize=1)
 def _formatter() -> Any:
+    # lazy: pygments loads only when used
     from pygments.formatters import HtmlFormatter
 
     return HtmlFormatter(nowrap=True)  # spans only; the wrapper is ours
@@ -40,6 +44,7 @@ def highlight_html(source: str, language: str | None) -> str:
     lexer_class = _lexer_class(language.strip().lower()) if language else None
     if lexer_class is None:
         return code_block_html(html.escape(source, quote=False))
+    # lazy: pygments loads only when used
     from pygments import highlight
 
     body = highlight(source, lexer_class(stripnl=False), _formatter())

@@ -46,6 +46,7 @@ class MarkdownConverter:
 
     def _markdown(self, text: str) -> str:
         if self._md is None:
+            # lazy: markdown loads only when used
             from journal_app.markdown.extensions import new_markdown
 
             self._md = new_markdown()

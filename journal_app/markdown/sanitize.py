@@ -69,6 +69,7 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cleaner() -> Any:
+    # lazy: nh3 loads only when used
     import nh3
 
     return nh3.Cleaner(

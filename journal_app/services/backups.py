@@ -353,6 +353,7 @@ class BackupService:
             raise InvalidInput(f"unknown backup reason {reason!r}")
         now = self.clock()
         if to is not None:
+            # lazy: loads when first used, not with the window
             from journal_app.services.transfer.target import check_target
 
             dest = Path(to).expanduser()

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,9 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from journal_app.config import DataPaths
-from journal_app.db import cipher
+from journal_app.db import checksums, cipher, keyfile
+from journal_app.db.connection import open_database
+from journal_app.db.models import Entry
 from journal_app.errors import InvalidInput, JournalError
-from journal_app.fsutil import fsync_dir
+from journal_app.fsutil import fsync_dir, read_regular_file
 
 if TYPE_CHECKING:
     from journal_app.db.connection import OpenedDatabase
@@ -123,8 +126,6 @@ def key_file_repairs(paths: DataPaths) -> list[str]:
     accepted the passphrase in this process (one line each; empty when nothing is, or
     when the journal was not unlocked here). Outdated copies (no digest) are not
     mentioned: they are rewritten quietly."""
-    from journal_app.db import keyfile
-
     return [
         r.describe()
         for r in keyfile.key_file_repairs(paths.database, paths.backups)
@@ -135,8 +136,6 @@ def key_file_repairs(paths: DataPaths) -> list[str]:
 def repair_key_files(paths: DataPaths) -> list[str]:
     """Put the verified key file back over every copy that is missing, damaged or
     different; what was done, one line each."""
-    from journal_app.db import keyfile
-
     return [
         f"{r.describe()}: put it back" if r.problem != "outdated" else r.describe()
         for r in keyfile.reinstate_verified(paths.database, paths.backups)
@@ -147,8 +146,6 @@ def create_encrypted(paths: DataPaths, passphrase: str, *, kdf_n: int | None = N
     """Make the journal that will be created at ``paths`` (none exists yet) an encrypted
     one: writes its key file and unlocks it; the next open creates it encrypted.
     ``kdf_n`` lowers the scrypt cost (tests only)."""
-    from journal_app.db import keyfile
-
     _check_new_passphrase(passphrase)
     if paths.database.exists():
         raise InvalidInput(f"there is already a journal at {paths.database}")
@@ -185,8 +182,6 @@ def _retire_wal(path: Path, key: bytes | None) -> None:
 
 
 def _fingerprint(conn: Any) -> tuple[list[tuple[str, int]], list[tuple[Any, ...]]]:
-    from journal_app.db import checksums
-
     tables = [
         str(row[0])
         for row in conn.execute(
@@ -203,8 +198,6 @@ def verify_copy(
 ) -> int:
     """Raise JournalError unless ``copy`` is whole and holds what ``original`` holds;
     the number of entries."""
-    from journal_app.db import checksums
-
     a = _connect(original, original_key)
     b = _connect(copy, copy_key)
     try:
@@ -249,6 +242,7 @@ def _convert_file(path: Path, suffix: str, old_key: bytes | None, new_key: bytes
 
 
 def _backups(paths: DataPaths) -> list[Path]:
+    # lazy: not needed for the first paint
     from journal_app.db import backup_files
 
     return [p for p, _ in backup_files.backup_files(paths.backups)]
@@ -268,8 +262,6 @@ def _convert_backups(paths: DataPaths, *, to_key: bytes | None, from_key: bytes 
 
 def _attachment_files(paths: DataPaths) -> list[Path]:
     """The attachment files (regular, not hidden: half-written ones start with a dot)."""
-    import stat
-
     try:
         children = sorted(paths.attachments.iterdir())
     except OSError:
@@ -287,8 +279,10 @@ def _attachment_files(paths: DataPaths) -> list[Path]:
 def _convert_attachments(paths: DataPaths, *, to_key: bytes | None, from_key: bytes | None) -> int:
     """Seal (``to_key``) or unseal (``to_key`` None) every attachment file not yet so,
     each through a temporary file renamed over it; how many were converted."""
+    # lazy: not needed for the first paint
     from journal_app.db import sealed_files
-    from journal_app.fsutil import read_regular_file
+
+    # lazy: not needed for the first paint
     from journal_app.services.attachments import MAX_BYTES
 
     done = 0
@@ -311,6 +305,7 @@ def _convert_attachments(paths: DataPaths, *, to_key: bytes | None, from_key: by
 
 
 def _any_attachment_sealed(paths: DataPaths, sealed: bool) -> bool:
+    # lazy: not needed for the first paint
     from journal_app.db import sealed_files
 
     return any(sealed_files.file_is_sealed(p) == sealed for p in _attachment_files(paths))
@@ -338,8 +333,6 @@ def _encrypted_now(paths: DataPaths) -> bool:
 def needs_tidying(paths: DataPaths) -> bool:
     """Something an interrupted conversion left is still there (cheap to ask: a plain
     journal without a key file costs two directory listings)."""
-    from journal_app.db import keyfile
-
     if _leftovers(paths):
         return True
     if not paths.database.exists() or not cipher.has_key_file(paths.database, paths.backups):
@@ -378,8 +371,6 @@ def finish_interrupted(paths: DataPaths, *, fix_key_files: bool = True) -> list[
 
 
 def _finish_conversion(paths: DataPaths, *, fix_key_files: bool) -> list[str]:
-    from journal_app.db import keyfile
-
     done: list[str] = []
     if _encrypted_now(paths):
         if fix_key_files:
@@ -411,8 +402,6 @@ def _with_closed(
 ) -> ConversionResult:
     """Run ``work`` with the journal closed, reopening it afterwards (whatever is in
     place: the converted journal, or the old one when the conversion failed)."""
-    from journal_app.db.connection import open_database
-
     if host is None:
         return work()
     host._opened.close()
@@ -425,8 +414,6 @@ def _with_closed(
 
 def encrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> ConversionResult:
     """Encrypt the (closed, or ``host``'s) journal and its backups with ``passphrase``."""
-    from journal_app.db import keyfile
-
     _check_new_passphrase(passphrase)
     if is_encrypted(paths):
         raise InvalidInput("the journal is already encrypted (change its passphrase instead)")
@@ -466,8 +453,6 @@ def change_passphrase(
     paths: DataPaths, old: str, new: str, *, host: _Host | None = None
 ) -> ConversionResult:
     """Rewrap the data key under ``new`` (WrongPassphrase when ``old`` is wrong)."""
-    from journal_app.db import keyfile
-
     _check_new_passphrase(new)
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
@@ -483,16 +468,12 @@ def change_passphrase(
     cipher.register_key(paths.database, paths.backups, key)
     entries = 0
     if host is not None:
-        from journal_app.db.models import Entry
-
         entries = Entry.select().count()
     return ConversionResult("rekey", entries, 0, time.perf_counter() - started)
 
 
 def decrypt(paths: DataPaths, passphrase: str, *, host: _Host | None = None) -> ConversionResult:
     """Turn encryption off: the journal and its backups become plain SQLite files."""
-    from journal_app.db import keyfile
-
     if not is_encrypted(paths):
         raise InvalidInput("the journal is not encrypted")
     key = cipher.unlock(paths.database, paths.backups, passphrase)  # any intact copy
@@ -520,6 +501,4 @@ def set_unlocker(unlocker: Callable[[Path], str | None] | None) -> None:
 def check_before_converting(paths: DataPaths) -> None:
     """Open the (closed) journal once and close it: a damaged journal is refused, and an
     old one migrated, before a conversion touches it."""
-    from journal_app.db.connection import open_database
-
     open_database(paths.database, paths.backups, check_in_background=False).close()

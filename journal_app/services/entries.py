@@ -191,7 +191,8 @@ def recall_days(today: dt.date) -> list[tuple[str, dt.date]]:
 
 
 def _word_count(text: str) -> int:
-    from journal_app.text_stats import word_count  # shared with the editor's counter
+    # lazy: shared with the editor's counter
+    from journal_app.text_stats import word_count
 
     return word_count(text)
 

@@ -51,30 +51,39 @@ class Services:
         self.clock = clock
         self.entries = EntryService(clock, paths.attachments)
         self._seen_data_version: int | None = None
+        # A throw-away journal (the demo): deleted when the app closes, so nothing in it
+        # should be offered as kept (a timer left running, a backup).
+        self.throwaway = False
 
     # Services other than entries are built on first use: their modules stay out of the
     # start-up path (see benchmarks: startup_ratio).
     @cached_property
     def search(self) -> SearchService:
+        # lazy: each service loads on first use
         from journal_app.services.search import SearchService
 
         return SearchService()
 
     @cached_property
     def sprints(self) -> SprintService:
+        # lazy: each service loads on first use
         from journal_app.services.sprints import SprintService
 
         return SprintService()
 
     @cached_property
     def templates(self) -> TemplateService:
+        # lazy: each service loads on first use
         from journal_app.services.templates import TemplateService
 
         return TemplateService(self.clock, self.entries, self.sprints, self.stats)
 
     @cached_property
     def attachments(self) -> AttachmentService:
+        # lazy: each service loads on first use
         from journal_app.db import cipher
+
+        # lazy: each service loads on first use
         from journal_app.services.attachments import AttachmentService
 
         database = self.paths.database
@@ -85,6 +94,7 @@ class Services:
     @cached_property
     def planning(self) -> PlanningService:
         """Sprints, backlog, board, timeline, burn-up and closing (#5)."""
+        # lazy: each service loads on first use
         from journal_app.services.planning.service import PlanningService
 
         return PlanningService(
@@ -100,7 +110,10 @@ class Services:
     @cached_property
     def transfer(self) -> TransferService:
         """Export, import and publishing (#7)."""
+        # lazy: each service loads on first use
         from journal_app.services.transfer.context import TransferParts
+
+        # lazy: each service loads on first use
         from journal_app.services.transfer.service import TransferService
 
         journal = self._journal
@@ -122,6 +135,7 @@ class Services:
         """Backups, restore and checks (#7). A restore closes and reopens this facade's
         journal in place (it sets ``_journal.opened``), so every service sees the restored
         one."""
+        # lazy: each service loads on first use
         from journal_app.services.backups import BackupService
 
         return BackupService(self.paths, self.clock, self._journal, tz=self.tz)
@@ -132,60 +146,70 @@ class Services:
     def tz(self) -> dt.tzinfo:
         """The zone days are cut in: `TZ` if set, else the system's. Assign before first
         use of a tracking service to override (tests)."""
+        # lazy: each service loads on first use
         from journal_app.services.tracking.timeutil import local_zone
 
         return local_zone()
 
     @cached_property
     def tracking_settings(self) -> SettingsService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.settings import SettingsService
 
         return SettingsService()
 
     @cached_property
     def categories(self) -> CategoryService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.categories import CategoryService
 
         return CategoryService()
 
     @cached_property
     def skills(self) -> SkillService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.skills import SkillService
 
         return SkillService(self.clock, self.tz)
 
     @cached_property
     def resources(self) -> ResourceService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.resources import ResourceService
 
         return ResourceService(self.clock)
 
     @cached_property
     def outputs(self) -> OutputService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.outputs import OutputService
 
         return OutputService(self.clock, self.tz)
 
     @cached_property
     def sessions(self) -> SessionService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.sessions import SessionService
 
         return SessionService(self.clock, self.tz)
 
     @cached_property
     def timer(self) -> TimerService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.timer import TimerService
 
         return TimerService(self.clock, self.sessions)
 
     @cached_property
     def day_logs(self) -> SleepService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.sleep import SleepService
 
         return SleepService(self.tz)
 
     @cached_property
     def stats(self) -> StatsService:
+        # lazy: each service loads on first use
         from journal_app.services.tracking.stats import StatsService
 
         return StatsService(
@@ -200,6 +224,7 @@ class Services:
 
     @cached_property
     def dashboard(self) -> DashboardService:
+        # lazy: each service loads on first use
         from journal_app.services.dashboard import DashboardService
 
         return DashboardService(
@@ -227,7 +252,10 @@ class Services:
         services = cls(paths, opened, clock)
         if read_only:
             return services
+        # lazy: each service loads on first use
         from journal_app import open_hooks
+
+        # lazy: each service loads on first use
         from journal_app.db.snapshot import remove_leftovers
 
         try:
@@ -257,6 +285,7 @@ class Services:
         return list(self._opened.migrated)
 
     def info(self) -> JournalInfo:
+        # lazy: each service loads on first use
         from journal_app.services.info import JournalInfo, count_rows
 
         database: Path = self.paths.database
@@ -284,6 +313,7 @@ class Services:
 
     def is_empty(self) -> bool:
         """True when the journal holds nothing the user wrote or logged."""
+        # lazy: each service loads on first use
         from journal_app.services.info import count_rows
 
         return not any(count_rows().values())

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -504,8 +505,6 @@ class SearchService:
     def release_thread_connection(self) -> None:
         """Close the calling worker thread's connection (call it on that thread before the
         worker ends). The main thread's connection belongs to Services and stays open."""
-        import threading
-
         db = Entry._meta.database
         if threading.current_thread() is not threading.main_thread() and not db.is_closed():
             db.close()

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import IntegrityError, fn
 
-from journal_app.db.models import Template
+from journal_app.db.models import Entry, Template
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import UNSET, Unset, clean_text, get_row
@@ -336,8 +336,6 @@ class TemplateService:
 
     @staticmethod
     def _last_series() -> str | None:
-        from journal_app.db.models import Entry
-
         return cast(
             "str | None",
             Entry.select(Entry.series)

@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from journal_app import APP_ID, APP_NAME, __version__
-from journal_app.config import DataPaths, check_data_dir
+from journal_app.config import DataPaths, check_data_dir, use_config_dir
 from journal_app.errors import JournalError
 from journal_app.instance_lock import InstanceLock
 from journal_app.services import Services
 from journal_app.ui.excepthook import install_excepthook
 from journal_app.ui.icons import app_icon
+from journal_app.ui.main_window import MainWindow
 from journal_app.ui.theme import STYLE, mark_style_applied
 
 STARTUP_PROBE_ENV = "JOURNAL_APP_STARTUP_PROBE"
@@ -69,6 +73,7 @@ def report_startup_error(exc: JournalError, parent: QWidget | None = None) -> in
 
 
 def _fill_demo(services: Services) -> None:
+    # lazy: the demo generator loads only when used
     from journal_app.demo.generate import generate_demo
 
     dialog = QProgressDialog("Writing a demo journal…", "", 0, 100)
@@ -91,15 +96,13 @@ def _fill_demo(services: Services) -> None:
         dialog.deleteLater()
 
 
-def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bool) -> Services:
-    if demo:
-        import shutil
-        import tempfile
-
-        temp = Path(tempfile.mkdtemp(prefix=f"{APP_ID}-demo-"))
-        stack.callback(shutil.rmtree, temp, ignore_errors=True)
-        paths = check_data_dir(temp / "journal", create=True)
+def _open_journal(
+    stack: contextlib.ExitStack, paths: DataPaths | None, demo: Path | None
+) -> Services:
+    if demo is not None:
+        paths = check_data_dir(demo / "journal", create=True)
         services = stack.enter_context(Services.open(paths))
+        services.throwaway = True
         _fill_demo(services)
         return services
     if paths is None:
@@ -109,9 +112,11 @@ def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bo
         try:
             services = stack.enter_context(Services.open(paths))
         except JournalError as exc:
+            # lazy: optional dependency
             from journal_app.services.encryption import PassphraseNeeded
 
             if isinstance(exc, PassphraseNeeded):  # encrypted (#9): ask, then open
+                # lazy: optional dependency
                 from journal_app.ui.encryption.unlock import ask_passphrase_at_start
 
                 if not ask_passphrase_at_start(paths):
@@ -120,20 +125,24 @@ def _open_journal(stack: contextlib.ExitStack, paths: DataPaths | None, demo: bo
                     )
                     raise _Declined from None
                 continue
+            # lazy: optional dependency
             from journal_app.services.backups import DatabaseDamaged
 
             if not isinstance(exc, DatabaseDamaged) or exc.backup is None:
                 raise  # nothing to offer: one line and a box say what is wrong
             # Damaged: the file is kept as it is; offer the newest good backup.
+            # lazy: optional dependency
             from journal_app.ui.backups.recovery import offer_recovery_at_start
 
             print(f"{APP_ID}: error: {exc}", file=sys.stderr, flush=True)
             if not offer_recovery_at_start(exc, paths):
                 raise _Declined from None
         else:
+            # lazy: optional dependency
             from journal_app.services import encryption
 
             if encryption.needs_tidying(paths):  # an interrupted conversion, a key file
+                # lazy: optional dependency
                 from journal_app.ui.encryption.unlock import tidy_at_start
 
                 tidy_at_start(paths)
@@ -147,8 +156,6 @@ class _Declined(Exception):
 def _resume_garbage_collection() -> None:
     """Collection was paused for start-up (cli._run_gui): keep what exists out of future
     collections (it lives as long as the window) and collect normally from now on."""
-    import gc
-
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
@@ -156,14 +163,20 @@ def _resume_garbage_collection() -> None:
 
 def run_gui(paths: DataPaths | None, *, demo: bool = False) -> int:
     """Open the main window on ``paths`` (or on a throw-away demo journal); exit code."""
-    from journal_app.ui.main_window import MainWindow
-
     app = create_application()
-    hook = install_excepthook(None if demo else paths)
     with contextlib.ExitStack() as stack:
+        demo_dir: Path | None = None
+        if demo:
+            # Everything of the demo lives in one throw-away folder, its settings and
+            # logs too: the user's own settings.ini is never read or written.
+            demo_dir = Path(tempfile.mkdtemp(prefix=f"{APP_ID}-demo-"))
+            stack.callback(shutil.rmtree, demo_dir, ignore_errors=True)
+            use_config_dir(demo_dir / "config")
+            stack.callback(use_config_dir, None)
+        hook = install_excepthook(None if demo else paths)
         stack.callback(hook.uninstall)
         try:
-            services = _open_journal(stack, paths, demo)
+            services = _open_journal(stack, paths, demo_dir)
         except _Declined:
             return 1
         except JournalError as exc:

@@ -16,6 +16,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from journal_app import APP_ID, APP_NAME
 from journal_app.config import DataPaths, config_dir
 from journal_app.errors import JournalError
@@ -32,8 +34,6 @@ def log_dir_for(paths: DataPaths | None) -> Path:
 
 def show_error_dialog(message: str, details: str, log_path: Path | None) -> None:
     """The modal error dialog; replaced in tests."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     if QApplication.instance() is None:
         print(f"{APP_ID}: unexpected error: {message}", file=sys.stderr)
         return
@@ -55,8 +55,6 @@ def show_problem_dialog(message: str) -> None:
     """A problem the user can act on (a `JournalError`: the journal is busy, the disk is
     full…) that reached the hook: said plainly, with no "please report"; replaced in
     tests."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     if QApplication.instance() is None:
         print(f"{APP_ID}: error: {message}", file=sys.stderr)
         return
@@ -81,6 +79,7 @@ class _LazyRotatingHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._file is None:
+            # lazy: not needed for the first paint
             from logging.handlers import RotatingFileHandler
 
             self._file = RotatingFileHandler(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -74,8 +75,6 @@ PAGE_CLASSES = {
 
 def page_class(key: str) -> Callable[[Services, DataEvents], QWidget]:
     """The page's class, imported now; it is built from the services and the events."""
-    import importlib
-
     module, name = PAGE_CLASSES[key].split(":")
     cls: Callable[[Services, DataEvents], QWidget] = getattr(importlib.import_module(module), name)
     return cls
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._services = services
         self._settings = settings if settings is not None else open_settings()
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(f"{APP_NAME} — demo journal" if services.throwaway else APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
 
@@ -307,6 +306,15 @@ class MainWindow(QMainWindow):
         self.save_label.setContentsMargins(6, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.stats_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        if self._services.throwaway:
+            self.demo_label = QLabel("Demo: deleted when you close the window")
+            self.demo_label.setObjectName("statusDemo")
+            self.demo_label.setToolTip(
+                "This is a demo journal in a temporary folder. Nothing you write, log or "
+                "change here is kept, and your own journal and settings are not touched."
+            )
+            self.demo_label.setContentsMargins(6, 0, 6, 0)
+            self.statusBar().addPermanentWidget(self.demo_label)
         page = self.journal_page
         page.stats_changed.connect(self.stats_label.setText)
         page.message.connect(self.save_label.setText)
@@ -446,19 +454,26 @@ class MainWindow(QMainWindow):
         """What is not needed for the first paint loads just after it: the focus timer
         (in the status bar of every area; it may ask to recover a timer that was running
         when the app was killed), backups, export and import."""
+        # lazy: not needed for the first paint
         from journal_app.ui.backups import install_backups
+
+        # lazy: not needed for the first paint
         from journal_app.ui.timer import install_focus_timer
+
+        # lazy: not needed for the first paint
         from journal_app.ui.transfer import install_transfer
 
         # Backups first: they start the journal's check, which any write waits for.
         self.backups = install_backups(self, self._services, self.events)
         self.focus_timer = install_focus_timer(self, self._services, self.events)
         self.transfer = install_transfer(self, self._services, self.events)
+        # lazy: not needed for the first paint
         from journal_app.ui.encryption import install_encryption
 
         self.encryption = install_encryption(
             self, self._services, self.events, open_export=self.transfer.open_export
         )
+        # lazy: not needed for the first paint
         from journal_app.ui.external_changes import ExternalChangeWatcher
 
         self.external_changes: ExternalChangeWatcher | None = ExternalChangeWatcher(
@@ -528,6 +543,7 @@ class MainWindow(QMainWindow):
         self.close()  # the app quits with its last window
 
     def _on_about_triggered(self) -> None:
-        from journal_app.ui.about import AboutDialog  # not needed at start-up
+        # lazy: not needed at start-up
+        from journal_app.ui.about import AboutDialog
 
         AboutDialog(self).exec()

@@ -276,3 +276,24 @@ def test_gui_start_with_an_unusable_data_dir_shows_a_dialog(critical, capsys, tm
     assert critical[0][0] == "Self-Study Journal cannot start"
     assert str(target.parent) in critical[0][1]
     assert not target.parent.exists()
+
+
+def test_the_demo_never_touches_the_users_settings_or_logs(monkeypatch, capsys, watchdog, qapp):
+    from journal_app.config import config_dir
+
+    user_config = config_dir()  # the conftest's stand-in for ~/.config/journal-app
+    seen: list[Path] = []
+
+    def generate_demo(services, **_kwargs):
+        seen.append(config_dir())
+
+    fake = types.ModuleType("journal_app.demo.generate")
+    fake.generate_demo = generate_demo
+    monkeypatch.setitem(sys.modules, "journal_app.demo.generate", fake)
+    monkeypatch.setenv(STARTUP_PROBE_ENV, "1")
+
+    assert run_gui(None, demo=True) == 0
+
+    assert seen and seen[0] != user_config
+    assert not user_config.exists() or not any(user_config.rglob("*"))
+    assert config_dir() == user_config  # back to normal after the demo

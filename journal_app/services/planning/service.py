@@ -12,8 +12,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from journal_app.services.common import UNSET, Unset
-from journal_app.services.planning import capacity, sprint_store, task_store
+from journal_app.services.common import UNSET, Unset, atomic
+from journal_app.services.planning import capacity, closing, sprint_store, task_store
+from journal_app.services.planning.burnup import burn_up
 from journal_app.services.planning.data import (
     Board,
     BurnUp,
@@ -24,7 +25,13 @@ from journal_app.services.planning.data import (
     TaskData,
     TimelineBar,
 )
+from journal_app.services.planning.review import (
+    ReviewFigures,
+    review_day,
+    review_outputs,
+)
 from journal_app.services.planning.rules import check_span
+from journal_app.services.planning.timeline import lay_out
 from journal_app.services.tracking.timeutil import local_date
 
 if TYPE_CHECKING:
@@ -133,8 +140,6 @@ class PlanningService:
         return sprint_store.update_sprint(sprint_id, **values)
 
     def delete_sprint(self, sprint_id: int) -> None:
-        from journal_app.services.common import atomic
-
         with atomic():
             unfinished = [t.id for t in task_store.sprint_tasks(sprint_id) if t.status != "done"]
             task_store.append_to(unfinished, None, keep_status=False)
@@ -153,13 +158,9 @@ class PlanningService:
         return capacity.sprint_hours(self.sprint(sprint_id), self._hours_of, self.today())
 
     def next_sprint(self, sprint_id: int) -> SprintData | None:
-        from journal_app.services.planning import closing
-
         return closing.next_sprint(self.sprint(sprint_id))
 
     def timeline(self) -> builtins.list[TimelineBar]:
-        from journal_app.services.planning.timeline import lay_out
-
         return lay_out(sprint_store.find_sprints())
 
     # ------------------------------------------------------------------ tasks
@@ -246,8 +247,6 @@ class PlanningService:
     ) -> builtins.list[TaskData]:
         """Move several tasks (a drop of several cards) in one transaction, keeping their
         order; if one cannot move, none does."""
-        from journal_app.services.common import atomic
-
         ids = list(dict.fromkeys(task_ids))
         with atomic():
             moved = [
@@ -264,8 +263,6 @@ class PlanningService:
     # ------------------------------------------------------------------ charts, review
 
     def burn_up(self, sprint_id: int) -> BurnUp:
-        from journal_app.services.planning.burnup import burn_up
-
         sprint = self.sprint(sprint_id)
         return burn_up(
             sprint,
@@ -284,12 +281,6 @@ class PlanningService:
         rolled_to: str,
     ) -> ReviewFigures:
         """What the review says of the sprint, counted over its days up to today."""
-        from journal_app.services.planning.review import (
-            ReviewFigures,
-            review_day,
-            review_outputs,
-        )
-
         today = self.today()
         first, last = sprint.start, min(sprint.end, today)
         hours = self.stats.day_hours(first, last) if last >= first else []
@@ -321,6 +312,4 @@ class PlanningService:
     ) -> ClosedSprint:
         """Close the sprint: unfinished tasks go to the next sprint (or `into`) or to the
         backlog, and a review entry is written (its id is in the result)."""
-        from journal_app.services.planning import closing
-
         return closing.close(self, sprint_id, rollover, into=into)

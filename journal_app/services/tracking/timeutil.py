@@ -16,6 +16,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from journal_app.errors import InvalidInput
 
@@ -97,8 +98,6 @@ class SystemLocal(dt.tzinfo):
 
 def zone_named(name: str) -> dt.tzinfo | None:
     """The IANA zone `name` ("Europe/Berlin", "UTC"), or None when it is unknown."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -146,8 +145,6 @@ def _zone_key(path: Path) -> str | None:
 
 
 def _zone_file(path: Path) -> dt.tzinfo | None:
-    from zoneinfo import ZoneInfo
-
     try:
         with path.open("rb") as handle:
             return ZoneInfo.from_file(handle, key=_zone_key(path))

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peewee import SqliteDatabase
+
 from journal_app.db import search_index
 from journal_app.db.models import (
     Category,
@@ -34,6 +36,9 @@ from journal_app.services.clock import to_storage
 from journal_app.services.common import clean_text
 from journal_app.services.entries import FIRST_DAY, LAST_DAY, VISIBILITIES, normalise_tags
 from journal_app.services.rows import rows
+from journal_app.services.tracking.common import check_hours, check_rating
+from journal_app.services.tracking.sessions import check_span
+from journal_app.services.tracking.sleep import MAX_SLEEP_HOURS, night_span
 from journal_app.services.transfer.import_files import shown
 
 if TYPE_CHECKING:
@@ -63,8 +68,6 @@ def import_transaction(expected_rows: int) -> Iterator[None]:
 
 
 def _is_sqlite(database: Any) -> bool:
-    from peewee import SqliteDatabase
-
     return isinstance(getattr(database, "obj", database), SqliteDatabase)
 
 
@@ -255,8 +258,6 @@ class TrackingWriter:
         self.nights_skipped = 0
 
     def add_session(self, new: NewSession) -> None:
-        from journal_app.services.tracking.sessions import check_span
-
         try:
             start, end = check_span(new.start, new.end, self._services.tz)
         except InvalidInput as exc:
@@ -303,8 +304,6 @@ class TrackingWriter:
         return self._skills[name]
 
     def add_night(self, new: NewNight) -> None:
-        from journal_app.services.tracking.common import check_hours, check_rating
-        from journal_app.services.tracking.sleep import MAX_SLEEP_HOURS, night_span
 
         values: dict[str, Any] = {}
         try:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from journal_app.errors import InvalidInput
+from journal_app.services.transfer.import_files import read_text as read_import_text
 from journal_app.services.transfer.import_files import shown
 
 Progress = Callable[[int, int, str], None]
@@ -102,6 +103,7 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     match = _FRONT.match(text)
     if match is None:
         return {}, text
+    # lazy: yaml loads only when used
     from journal_app.services.transfer.front_matter import load_front_matter
 
     data = load_front_matter(match.group(1), where)
@@ -115,6 +117,7 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
 
 def dump_front_matter(values: Mapping[str, Any]) -> str:
     """YAML front matter between `---` lines; keys in the given order, None left out."""
+    # lazy: yaml loads only when used
     import yaml
 
     kept = {k: v for k, v in values.items() if v is not None}
@@ -195,6 +198,4 @@ def write_bytes(path: Path, data: bytes) -> None:
 def read_text(path: Path, where: str | None = None) -> str:
     """A UTF-8 text file an import reads (a BOM is dropped): a regular file of at most
     import_files.MAX_TEXT_BYTES; one line naming the file when it is not that."""
-    from journal_app.services.transfer.import_files import read_text as read_import_text
-
     return read_import_text(path, where)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.errors import InvalidInput
+from journal_app.resources_path import resource_path
 from journal_app.services.transfer import reading
 from journal_app.services.transfer.common import ExportResult, Progress, no_progress, write_text
 
@@ -59,8 +60,6 @@ MIME = {
 
 
 def _css() -> str:
-    from journal_app.resources_path import resource_path
-
     parts = [PAGE_CSS]
     for name in ("light.css", "code-light.css"):
         with contextlib.suppress(OSError):  # a broken install: still a readable page
@@ -82,6 +81,7 @@ def embed_images(markup: str, services: TransferContext) -> str:
 
 
 def entry_article(entry: reading.ExportEntry, services: TransferContext) -> str:
+    # lazy: markdown loads only when used
     from journal_app.markdown.render import render
 
     meta = [entry.day.strftime("%A, %d %B %Y")]

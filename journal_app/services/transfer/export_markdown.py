@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal_app.errors import InvalidInput
 from journal_app.services.transfer import reading
 from journal_app.services.transfer.common import (
     ExportResult,
@@ -48,8 +49,6 @@ def entry_filename(entry: reading.ExportEntry, taken: set[str]) -> str:
 
 
 def check_output_folder(out: Path) -> None:
-    from journal_app.errors import InvalidInput
-
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise InvalidInput(f"{out} is not an empty folder; choose a new or empty one")
 

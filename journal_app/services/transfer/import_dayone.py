@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal_app.errors import InvalidInput
 from journal_app.services.attachments import MAX_BYTES
+from journal_app.services.tracking.timeutil import zone_named
 from journal_app.services.transfer.bulk import NewEntry, check_entry, image_name
 from journal_app.services.transfer.common import ImportResult, Progress, bad_input, no_progress
 from journal_app.services.transfer.entries_import import write_entries
@@ -133,8 +134,6 @@ def _day(item: dict[str, Any], where: str, default_tz: dt.tzinfo) -> dt.date:
     tz = default_tz
     name = item.get("timeZone")
     if isinstance(name, str) and name:
-        from journal_app.services.tracking.timeutil import zone_named
-
         tz = zone_named(name) or default_tz
     try:
         return instant.astimezone(tz).date()

@@ -6,10 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from journal_app.db.models import Output
 from journal_app.errors import InvalidInput
+from journal_app.services.tracking.common import atomic_write, check_url
 from journal_app.services.transfer import reading
 from journal_app.services.transfer.common import dump_front_matter
+from journal_app.services.transfer.export_html import entries_html
 from journal_app.services.transfer.safe_markdown import sanitize_markdown_html
+from journal_app.services.transfer.thread import split_thread
+from journal_app.text_stats import word_count
 
 if TYPE_CHECKING:
     from journal_app.services.entries import EntryData
@@ -44,15 +49,11 @@ def blog_markdown(entry_id: int) -> str:
 
 
 def standalone_html(services: TransferContext, entry_id: int) -> str:
-    from journal_app.services.transfer.export_html import entries_html
-
     page, _count = entries_html(services, entry_id=entry_id)
     return page
 
 
 def thread_posts(entry_id: int) -> list[str]:
-    from journal_app.services.transfer.thread import split_thread
-
     entry = _entry(entry_id)
     listed = reading.private_tags()
     body = reading.strip_private_hashtags(entry.body, listed)
@@ -72,9 +73,6 @@ def record_published_url(
 ) -> Published:
     """Set the entry's published URL, and mark its output published at that URL (the
     newest output linked to the entry, or a new one of `kind`). One transaction."""
-    from journal_app.db.models import Output
-    from journal_app.services.tracking.common import atomic_write, check_url
-    from journal_app.text_stats import word_count
 
     url = check_url(url, "the published URL")
     if not url:

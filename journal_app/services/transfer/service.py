@@ -50,6 +50,7 @@ class TransferService:
         folder): checked first (an existing file only with `force`), written under a
         temporary name beside it and renamed into place when complete."""
         if fmt == "html":  # a bad request says so before anything about the place
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.export_html import check_request
 
             check_request(entry_id, first, last)
@@ -69,22 +70,27 @@ class TransferService:
     ) -> ExportResult:
         services = self._services
         if fmt == "markdown":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.export_markdown import export_markdown
 
             return export_markdown(services, out, progress)
         if fmt == "json":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.export_json import export_json
 
             return export_json(services, out, progress)
         if fmt == "csv":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.export_csv import export_csv
 
             return export_csv(services, out, progress)
         if fmt == "hugo":
+            # lazy: markdown loads only when used
             from journal_app.services.transfer.export_hugo import export_hugo
 
             return export_hugo(services, out, progress)
         if fmt == "html":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.export_html import export_html
 
             return export_html(
@@ -104,6 +110,7 @@ class TransferService:
         """Add what `path` holds that the journal does not have yet. All or nothing: a
         bad file raises InvalidInput naming the line or field and changes nothing; its
         message is cut here, for every format, to one line of bounded length."""
+        # lazy: a format's module loads when that format is used
         from journal_app.services.transfer.import_files import one_line
 
         try:
@@ -127,25 +134,31 @@ class TransferService:
         if not path.exists():
             raise InvalidInput(f"{path} does not exist")
         if fmt == "markdown":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_markdown import import_markdown
 
             return import_markdown(services, path, progress)
         if fmt == "json":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_json import import_json
 
             return import_json(services, path, progress)
         if fmt == "jrnl":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_jrnl import import_jrnl
 
             return import_jrnl(services, path, progress)
         if fmt == "dayone":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_dayone import import_dayone
 
             return import_dayone(services, path, progress)
         if fmt == "toggl":
+            # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_toggl import import_toggl
 
             return import_toggl(services, path, progress)
+        # lazy: a format's module loads when that format is used
         from journal_app.services.transfer.import_csv import import_csv
 
         return import_csv(services, path, kind or "sessions", mapping, progress)

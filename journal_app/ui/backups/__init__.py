@@ -21,6 +21,7 @@ def install_backups(
 ) -> BackupController:
     """Add File ▸ Backups…, check the journal, start the start-up backup (at most once a
     day, in a worker thread) and the daily timer; return the controller."""
+    # lazy: installed after the first paint
     from journal_app.ui.backups.controller import BackupController
 
     controller = BackupController(context, services, events)

@@ -147,6 +147,7 @@ class BackupController(QObject):
     # -- the dialog -----------------------------------------------------------------------
 
     def open_dialog(self) -> QObject:
+        # lazy: loads when first used, not with the window
         from journal_app.ui.backups.dialog import BackupsDialog
 
         if self.dialog is None:
@@ -189,6 +190,7 @@ class BackupController(QObject):
     def offer_recovery(self, problem: DatabaseDamaged) -> None:
         """The journal failed its check: show what is wrong and offer the newest good
         backup (restore) or quitting (the damaged file stays as it is)."""
+        # lazy: loads when first used, not with the window
         from journal_app.ui.backups.recovery import RecoveryDialog
 
         dialog = RecoveryDialog(problem, self._services.backups.newest_good(), self._window)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal_app import APP_NAME
 from journal_app.config import DataPaths
-from journal_app.services.backups import BackupInfo, DatabaseDamaged
+from journal_app.services.backups import BackupInfo, DatabaseDamaged, list_backups, restore_backup
 
 
 def _describe(info: BackupInfo) -> str:
@@ -103,8 +103,6 @@ def offer_recovery_at_start(
 ) -> bool:
     """Before the window exists: ask, and restore the chosen backup into the closed
     journal. True when a backup is now in place (open the journal again)."""
-    from journal_app.services.backups import list_backups, restore_backup
-
     backup = None
     if problem.backup is not None:
         backup = next(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QTo
 
 
 def _image_exporter(item: Any) -> Any:
+    # lazy: pyqtgraph loads only when used
     from pyqtgraph.exporters import ImageExporter
 
     exporter = ImageExporter(item)
@@ -73,6 +74,7 @@ def _closed_paths_understood() -> Iterator[None]:
 
 
 def render_svg(item: Any) -> bytes:
+    # lazy: pyqtgraph loads only when used
     from pyqtgraph.exporters import SVGExporter
 
     with _closed_paths_understood():

@@ -18,6 +18,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from journal_app.services import Services
+from journal_app.ui.dashboard.style import chart_style
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.theme import ThemeManager, mute
 from journal_app.ui.throttle import Throttle
@@ -85,6 +86,7 @@ class DashboardPage(Page):
         """Import pyqtgraph and build the charts (once)."""
         if self.view is not None:
             return
+        # lazy: pyqtgraph loads only when used
         from journal_app.ui.dashboard.view import DashboardView
 
         view = DashboardView(self._services)
@@ -112,6 +114,4 @@ class DashboardPage(Page):
 
     def _on_theme_applied(self, _look: str) -> None:
         if self.view is not None:
-            from journal_app.ui.dashboard.style import chart_style
-
             self.view.apply_style(chart_style())

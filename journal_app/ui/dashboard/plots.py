@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from journal_app.ui.dashboard.style import ChartStyle
 
 LEFT_AXIS_WIDTH = 58  # the same for every linked plot, so their time axes line up
@@ -13,8 +15,10 @@ TITLE_SIZE = "9pt"
 
 def plot_widget(*, date_x: bool = False) -> Any:
     """A PlotWidget without the context menus charts here do not offer."""
+    # lazy: pyqtgraph loads only when used
     import pyqtgraph as pg
 
+    # lazy: pyqtgraph loads only when used
     from journal_app.ui.dashboard.day_axis import date_axis
 
     axes = {"bottom": date_axis()} if date_x else None
@@ -23,8 +27,10 @@ def plot_widget(*, date_x: bool = False) -> Any:
 
 def add_plot(layout: Any, row: int, *, date_x: bool = True) -> Any:
     """A plot in a GraphicsLayout (no context menu)."""
+    # lazy: pyqtgraph loads only when used
     import pyqtgraph as pg
 
+    # lazy: pyqtgraph loads only when used
     from journal_app.ui.dashboard.day_axis import date_axis
 
     axes = {"bottom": date_axis()} if date_x else None
@@ -49,6 +55,7 @@ def prepare(plot: Any, *, y_label: str, x_label: str | None = None, zoom_x: bool
 
 def apply_style(plot: Any, style: ChartStyle) -> None:
     """Axis, tick and label colours and the grid for the theme."""
+    # lazy: pyqtgraph loads only when used
     import pyqtgraph as pg
 
     for name in ("left", "bottom", "right", "top"):
@@ -67,8 +74,8 @@ def set_title(plot: Any, html: str, style: ChartStyle) -> None:
 
 
 def pen(color: str, width: float = 1.0, *, dashed: bool = False) -> Any:
+    # lazy: pyqtgraph loads only when used
     import pyqtgraph as pg
-    from PySide6.QtCore import Qt
 
     style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
     made = pg.mkPen(color, width=width, style=style)

@@ -22,6 +22,7 @@ def install_encryption(
 ) -> EncryptionController:
     """Add File ▸ Encryption… to the window; return the controller. ``open_export``
     opens the Export dialog (the dialog offers "export first" when it is given)."""
+    # lazy: installed after the first paint
     from journal_app.ui.encryption.controller import EncryptionController
 
     return EncryptionController(context, services, events, open_export=open_export)

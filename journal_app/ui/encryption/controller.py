@@ -53,6 +53,7 @@ class EncryptionController(QObject):
         return encryption.is_encrypted(self._services.paths)
 
     def open_dialog(self) -> QObject:
+        # lazy: loads when first used, not with the window
         from journal_app.ui.encryption.dialog import EncryptionDialog
 
         if self.dialog is not None:

@@ -40,7 +40,7 @@ from journal_app.ui.journal.entry_draft import (
     make_view_actions,
     split_tags,
 )
-from journal_app.ui.theme import mute
+from journal_app.ui.theme import VIEW_MODE_SHEET, ThemeManager, mute
 
 if TYPE_CHECKING:
     from journal_app.ui.journal.preview import PreviewView
@@ -141,6 +141,7 @@ class EntryEditorPane(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setObjectName("viewMode")
+            ThemeManager.shared().attach_sheet(button, VIEW_MODE_SHEET)
             view_buttons.addWidget(button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -480,6 +481,7 @@ class EntryEditorPane(QWidget):
 
     def _ensure_preview(self) -> PreviewView:
         if self._preview is None:
+            # lazy: loads when first used, not with the window
             from journal_app.ui.journal.preview import PreviewView
 
             preview = PreviewView()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -60,8 +61,6 @@ class _StateFlags:
     build all of its (many) enums during start-up."""
 
     def __getattr__(self, name: str) -> Any:
-        from PySide6.QtWidgets import QStyle
-
         value = getattr(QStyle.StateFlag, name)
         setattr(self, name, value)
         return value

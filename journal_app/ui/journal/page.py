@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from journal_app.ui.journal.calendar import JournalCalendar
     from journal_app.ui.journal.entry_editor import EntryEditorPane
     from journal_app.ui.journal.on_this_day import OnThisDayPanel
+from PySide6.QtWidgets import QMessageBox
+
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.search_panel import SearchPanel
 from journal_app.ui.window_context import window_context
@@ -121,6 +123,7 @@ class JournalPage(QWidget):
         """The entry editor: built just after the window's first paint (the editor, its
         highlighter and toolbar are a third of start-up), or at once when asked for."""
         if self._pane is None:
+            # lazy: not needed for the first paint
             from journal_app.ui.journal.entry_editor import EntryEditorPane
 
             pane = EntryEditorPane(self._services, view_actions=self.view_actions)
@@ -287,7 +290,6 @@ class JournalPage(QWidget):
         if self._pane is None or self._pane.flush():
             self.search.shutdown()
             return True
-        from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.warning(
             self,
@@ -313,6 +315,7 @@ class JournalPage(QWidget):
         entry = self.editor_pane.entry
         if entry is None or not self.editor_pane.flush():
             return
+        # lazy: not needed for the first paint
         from journal_app.ui.journal.history_dialog import HistoryDialog
 
         entry = self.editor_pane.entry
@@ -325,6 +328,7 @@ class JournalPage(QWidget):
     def show_trash(self) -> None:
         if not self.editor_pane.flush():
             return
+        # lazy: not needed for the first paint
         from journal_app.ui.journal.trash_dialog import TrashDialog
 
         dialog = TrashDialog(self._services.entries, self)
@@ -339,6 +343,7 @@ class JournalPage(QWidget):
         self.refresh()
 
     def edit_templates(self) -> None:
+        # lazy: not needed for the first paint
         from journal_app.ui.journal.templates_dialog import TemplatesDialog
 
         dialog = TemplatesDialog(self._services.templates, self)
@@ -385,7 +390,10 @@ class JournalPage(QWidget):
         """Calendar and "On this day": useful, but not needed for the first paint."""
         if self.calendar is not None:
             return
+        # lazy: not needed for the first paint
         from journal_app.ui.journal.calendar import JournalCalendar
+
+        # lazy: not needed for the first paint
         from journal_app.ui.journal.on_this_day import OnThisDayPanel
 
         calendar = self.calendar = JournalCalendar()

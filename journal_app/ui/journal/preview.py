@@ -122,6 +122,7 @@ def _executor() -> ThreadPoolExecutor:
 
 
 def _default_converter(text: str) -> str:
+    # lazy: markdown loads only when used
     from journal_app.markdown import render
 
     return render(text)

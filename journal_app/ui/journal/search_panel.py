@@ -38,6 +38,7 @@ SearchFn = Callable[..., "list[SearchHit]"]
 
 def snippet_html(hit: SearchHit) -> str:
     """The snippet with its matches in bold; everything else escaped."""
+    # lazy: not needed for the first paint
     import html
 
     parts: list[str] = []
@@ -243,6 +244,7 @@ class SearchPanel(QWidget):
         self._seq += 1
         seq = self._seq
         if self._pool is None:
+            # lazy: not needed for the first paint
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
@@ -268,6 +270,7 @@ class SearchPanel(QWidget):
         self._show(hits)
 
     def _show(self, hits: list[SearchHit]) -> None:
+        # lazy: not needed for the first paint
         import html
 
         self.results.clear()

@@ -59,6 +59,7 @@ class BurnUpView(QWidget):
         self._draw(burn)
 
     def _build(self) -> None:
+        # lazy: pyqtgraph loads only when used
         import pyqtgraph as pg
 
         palette = self.palette()

@@ -29,7 +29,13 @@ from journal_app.services.planning import planning_of
 from journal_app.services.planning.data import ClosedSprint, SprintData
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.sprints.board import BoardWidget
+from journal_app.ui.sprints.burnup import BurnUpView
+from journal_app.ui.sprints.close_dialog import CloseSprintDialog
 from journal_app.ui.sprints.format import sprint_label
+from journal_app.ui.sprints.sprint_dialog import SprintDialog
+from journal_app.ui.sprints.task_dialog import TaskDialog
+from journal_app.ui.sprints.timeline import TimelineView
+from journal_app.ui.theme import PAGE_SHEET, style_with
 from journal_app.ui.widgets.page import scaled_font_label
 from journal_app.ui.window_context import window_context
 
@@ -119,7 +125,6 @@ class SprintsPage(QWidget):
         line.addWidget(self.review_button)
         box.addLayout(line)
         box.addWidget(self.tabs, 1)
-        from journal_app.ui.theme import PAGE_SHEET, style_with
 
         style_with(self, PAGE_SHEET + SHEET)
 
@@ -198,16 +203,12 @@ class SprintsPage(QWidget):
     # -- actions ----------------------------------------------------------------------------
 
     def new_sprint(self) -> None:
-        from journal_app.ui.sprints.sprint_dialog import SprintDialog
-
         dialog = SprintDialog(self.planner, None, self)
         dialog.saved.connect(lambda sprint: self._after_sprint_saved(sprint.id))
         dialog.open()
         self.dialog = dialog
 
     def edit_sprint(self) -> None:
-        from journal_app.ui.sprints.sprint_dialog import SprintDialog
-
         sprint = self.board.sprint
         if sprint is None:
             return
@@ -221,8 +222,6 @@ class SprintsPage(QWidget):
         self._announce()
 
     def close_sprint(self) -> None:
-        from journal_app.ui.sprints.close_dialog import CloseSprintDialog
-
         sprint = self.board.sprint
         if sprint is None or sprint.closed:
             return
@@ -252,8 +251,6 @@ class SprintsPage(QWidget):
         return context.open_entry(self.last_review_id, show=True)
 
     def edit_task(self, task_id: int) -> None:
-        from journal_app.ui.sprints.task_dialog import TaskDialog
-
         dialog = TaskDialog(self._services, self.planner, task_id, self)
         dialog.saved.connect(lambda _task: self._after_task_saved(task_id))
         dialog.open()
@@ -288,8 +285,6 @@ class SprintsPage(QWidget):
         sprint_id = None if self.board.sprint is None else self.board.sprint.id
         if index == TIMELINE_TAB:
             if self.timeline is None:
-                from journal_app.ui.sprints.timeline import TimelineView
-
                 self.timeline = TimelineView(self.planner)
                 self.timeline.sprint_clicked.connect(self._on_timeline_clicked)
                 self.timeline.changed.connect(self._on_timeline_changed)
@@ -299,8 +294,6 @@ class SprintsPage(QWidget):
             self.timeline.set_current(sprint_id)
         elif index == BURNUP_TAB:
             if self.burnup is None:
-                from journal_app.ui.sprints.burnup import BurnUpView
-
                 self.burnup = BurnUpView(self.planner)
                 self._replace_tab(BURNUP_TAB, self.burnup, "Burn-up")
             self.burnup.show_sprint(sprint_id)

@@ -21,6 +21,7 @@ def install_focus_timer(
     """Install the timer's status-bar widget, menu and prompts in the window and return
     its controller (``can_close()`` is asked when the window closes). A timer left
     running by a crash or kill is offered for recovery at once."""
+    # lazy: installed after the first paint
     from journal_app.ui.timer.controller import FocusTimerController
 
     return FocusTimerController(context, services, events)

@@ -248,6 +248,7 @@ class FocusTimerController(QObject):
         return dialog
 
     def open_settings_dialog(self) -> QObject:
+        # lazy: loads when first used, not with the window
         from journal_app.ui.tracking.settings_dialog import TrackingSettingsDialog
 
         dialog = TrackingSettingsDialog(self._services, parent=self._window)
@@ -428,6 +429,8 @@ class FocusTimerController(QObject):
         if self._closed:
             return True
         state = self._services.timer.status()
+        if self._services.throwaway:
+            state = None  # the demo journal is deleted on close: there is nothing to keep
         if state is not None and state.running and not self._recovering:
             choice = self.ask_quit(state)
             if choice is prompts.QuitChoice.CANCEL:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QToolButton, QWidget
 
 from journal_app.services.tracking.timeutil import FIRST_DAY
+from journal_app.ui.journal.calendar import chevron_icon
 from journal_app.ui.theme import style_with
 from journal_app.ui.widgets.style import TOOL_SHEET
 
@@ -63,8 +64,6 @@ class DayNavigator(QWidget):
         self.date_edit.dateChanged.connect(lambda d: self.day_chosen.emit(_pydate(d)))
 
     def refresh_icons(self) -> None:
-        from journal_app.ui.journal.calendar import chevron_icon
-
         color = self.palette().color(QPalette.ColorRole.ButtonText)
         self.previous_button.setIcon(chevron_icon(color, left=True))
         self.next_button.setIcon(chevron_icon(color, left=False))

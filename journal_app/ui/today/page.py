@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QWidget
 
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
+from journal_app.services.tracking.sessions import Labels
 from journal_app.services.tracking.timeutil import FIRST_DAY
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.today.day_form import DayForm
@@ -27,6 +28,8 @@ from journal_app.ui.today.header import DayHeader
 from journal_app.ui.today.navigator import DayNavigator
 from journal_app.ui.today.outputs_card import OutputsCard
 from journal_app.ui.today.sessions_card import ADD_KEYS, SessionsCard
+from journal_app.ui.tracking.output_dialog import OutputDialog
+from journal_app.ui.tracking.session_dialog import SessionDialog
 from journal_app.ui.widgets.fmt import day_text, relative_day, short_day_text
 from journal_app.ui.widgets.page import Page
 from journal_app.ui.window_context import window_context
@@ -174,8 +177,6 @@ class TodayPage(Page):
 
     def open_session_dialog(self, session_id: int | None = None) -> SessionDialog | None:
         """Open the dialog to add a session on the day shown (or edit `session_id`)."""
-        from journal_app.ui.tracking.session_dialog import SessionDialog
-
         try:
             dialog = SessionDialog(self._services, session_id, day=self._day, parent=self)
         except InvalidInput as error:  # deleted elsewhere (the CLI) since it was shown
@@ -217,8 +218,6 @@ class TodayPage(Page):
         self._status("Session deleted — Undo brings it back")
 
     def _restore_session(self, session: SessionData) -> None:
-        from journal_app.services.tracking.sessions import Labels
-
         s = session
         labels = Labels(s.category_id, s.skill_id, s.resource_id, s.task_id, s.note)
         # Lenient: a label deleted meanwhile comes back empty rather than losing the time.
@@ -234,8 +233,6 @@ class TodayPage(Page):
     # -- outputs -------------------------------------------------------------------------
 
     def open_output_dialog(self, output_id: int | None = None) -> OutputDialog | None:
-        from journal_app.ui.tracking.output_dialog import OutputDialog
-
         try:
             day = self._day if output_id is None else None  # an edit keeps the output's day
             dialog = OutputDialog(self._services, output_id, day=day, parent=self)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
+from journal_app.ui.theme import style_with
+
 _SHEET = """
 QToolButton {
     min-width: 26px;
@@ -29,7 +31,6 @@ class RatingBar(QWidget):
 
     def __init__(self, name: str, hints: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from journal_app.ui.theme import style_with
 
         self.setAccessibleName(name)
         row = QHBoxLayout(self)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
+from journal_app.ui.theme import style_with
+
 _SHEET = """
 QTableView {
     border: none;
@@ -36,7 +38,6 @@ class DayTable(QTableView):
 
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from journal_app.ui.theme import style_with
 
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

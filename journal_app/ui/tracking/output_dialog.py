@@ -26,8 +26,11 @@ from PySide6.QtWidgets import QWidget
 
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
+from journal_app.services.tracking.outputs import KINDS, STATUSES
+from journal_app.services.tracking.timeutil import local_date
 from journal_app.ui.tracking.form_dialog import FormDialog
 from journal_app.ui.widgets.form import combo, date_edit, from_qdate, line_edit, select_data
+from journal_app.ui.widgets.labels import UNTITLED
 
 RECENT_ENTRIES = 150  # how many of the newest entries the "Entry" list offers
 
@@ -53,8 +56,6 @@ class OutputDialog(FormDialog):
         day: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        from journal_app.services.tracking.outputs import KINDS, STATUSES
-        from journal_app.services.tracking.timeutil import local_date
 
         existing = services.outputs.get(output_id) if output_id is not None else None
         super().__init__("Edit output" if existing else "New output", min_width=480, parent=parent)
@@ -107,8 +108,6 @@ class OutputDialog(FormDialog):
         self.title_edit.setFocus()
 
     def _entry_items(self, existing: object) -> list[tuple[str, object]]:
-        from journal_app.ui.widgets.labels import UNTITLED
-
         summaries = self._services.entries.summaries(limit=RECENT_ENTRIES)
         linked = getattr(existing, "entry_id", None)
         items: list[tuple[str, object]] = [

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import InvalidInput
+from journal_app.services.common import atomic
 from journal_app.services.tracking.sessions import MAX_SESSION, MIN_SESSION, check_span
 from journal_app.services.tracking.timeutil import at_local
 from journal_app.ui.theme import mute
@@ -389,8 +390,6 @@ class SessionDialog(QDialog):
     def _write(
         self, begin: dt.datetime, end: dt.datetime, choice: str, others: list[int]
     ) -> list[int]:
-        from journal_app.services.common import atomic
-
         sessions = self._services.sessions
         with atomic():  # the session, a new skill and the merge or trim: all or nothing
             labels = self.pickers.resolve()

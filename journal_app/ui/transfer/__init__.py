@@ -20,6 +20,7 @@ def install_transfer(
 ) -> TransferController:
     """Add File ▸ Export…/Import… and the Publish menu to the window; return the
     controller."""
+    # lazy: installed after the first paint
     from journal_app.ui.transfer.controller import TransferController
 
     return TransferController(context, services, events)

@@ -15,8 +15,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from journal_app.services import Services
+from journal_app.services.encryption import plaintext_export_warning
+from journal_app.services.tracking.timeutil import today
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.transfer.dialogs import ExportDialog, ExportRequest, ImportDialog, ImportRequest
+from journal_app.ui.transfer.publish import PublishActions
 from journal_app.ui.transfer.worker import Job
 from journal_app.ui.window_context import WindowContext
 
@@ -56,8 +59,6 @@ class TransferController(QObject):
         context.add_file_action(self.export_action)
         context.add_file_action(self.import_action)
 
-        from journal_app.ui.transfer.publish import PublishActions
-
         self.publish = PublishActions(context, services, events, self)
 
     # -- the current entry ----------------------------------------------------------------
@@ -71,8 +72,6 @@ class TransferController(QObject):
     # -- dialogs --------------------------------------------------------------------------
 
     def open_export(self) -> ExportDialog:
-        from journal_app.services.encryption import plaintext_export_warning
-        from journal_app.services.tracking.timeutil import today
 
         dialog = ExportDialog(
             self.current_entry_id(),

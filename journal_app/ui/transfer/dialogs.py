@@ -233,6 +233,7 @@ class ExportDialog(_TransferDialog):
             self.path_edit.setText(path)
 
     def accept(self) -> None:
+        # lazy: loads when first used, not with the window
         from journal_app.services.transfer.target import TargetExists
 
         try:
@@ -313,6 +314,7 @@ class ImportDialog(_TransferDialog):
             self.path_edit.setText(path)
 
     def request(self) -> ImportRequest:
+        # lazy: loads when first used, not with the window
         from journal_app.services.transfer.import_csv import parse_mapping
 
         path = self._path()

@@ -36,6 +36,7 @@ class ThreadDialog(QDialog):
     """The posts of a thread, numbered, each with its length and a Copy button."""
 
     def __init__(self, posts: list[str], parent: QWidget | None = None) -> None:
+        # lazy: loads when first used, not with the window
         from journal_app.services.transfer.thread import LIMIT, weighted_length
 
         super().__init__(parent)
@@ -79,6 +80,7 @@ class PublishedUrlDialog(QDialog):
     """Where the entry was published, and as what (the output it becomes or updates)."""
 
     def __init__(self, current_url: str, parent: QWidget | None = None) -> None:
+        # lazy: loads when first used, not with the window
         from journal_app.services.tracking.outputs import KINDS
 
         super().__init__(parent)
@@ -174,6 +176,7 @@ class PublishActions(QObject):
             return None
 
     def copy_markdown(self) -> None:
+        # lazy: markdown loads only when used
         from journal_app.services.transfer.publish import blog_markdown
 
         entry_id = self._entry_id()
@@ -183,6 +186,7 @@ class PublishActions(QObject):
             self._say("Copied the entry as blog Markdown (private tags left out)")
 
     def copy_html(self) -> None:
+        # lazy: markdown loads only when used
         from journal_app.services.transfer.publish import standalone_html
 
         entry_id = self._entry_id()
@@ -199,6 +203,7 @@ class PublishActions(QObject):
             self._say("Copied the entry as a standalone HTML page")
 
     def split_thread(self) -> ThreadDialog | None:
+        # lazy: markdown loads only when used
         from journal_app.services.transfer.publish import thread_posts
 
         entry_id = self._entry_id()
@@ -225,6 +230,7 @@ class PublishActions(QObject):
         return dialog
 
     def _record(self, entry_id: int, url: str, kind: str) -> None:
+        # lazy: markdown loads only when used
         from journal_app.services.transfer.publish import record_published_url
 
         context = self._context

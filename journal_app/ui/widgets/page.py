@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.ui.theme import PAGE_SHEET, ThemeManager
+
 CONTENT_MAX_WIDTH = 920
 
 
@@ -81,7 +83,6 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        from journal_app.ui.theme import PAGE_SHEET, ThemeManager
 
         manager = ThemeManager.instance()
         if manager is not None:
