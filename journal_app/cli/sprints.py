@@ -138,7 +138,6 @@ def _sprint_add(args: argparse.Namespace) -> int:
 
 
 def _sprint_list(args: argparse.Namespace) -> int:
-
     with common.open_existing(args) as services:
         # lazy: building the parser loads no service; a command imports what it runs
         from journal_app.services.planning import planning_of

@@ -12,7 +12,8 @@ from pathlib import Path
 from journal_app.cli import common
 from journal_app.errors import InvalidInput
 
-EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html")
+EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html", "pdf")
+SELECTING_FORMATS = ("html", "pdf")  # one entry, a range, a tag or a sprint
 IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl")
 
 
@@ -23,10 +24,12 @@ def register(sub: common.SubParsers) -> None:
     export = sub.add_parser(
         "export",
         parents=[data_dir],
-        help="write the journal out as Markdown, JSON, CSV, a Hugo site or HTML",
+        help="write the journal out as Markdown, JSON, CSV, a Hugo site, HTML or PDF",
         description="Export the journal. markdown: one .md per entry in year/month folders; "
         "json: everything, lossless; csv: sessions, sleep and outputs; hugo: public entries "
-        "as a Hugo content folder; html: one self-contained page (--entry or --from/--to).",
+        "as a Hugo content folder; html: one self-contained page; pdf: pages for paper, "
+        "numbered, with images and highlighted code (html and pdf: --entry, --from/--to, "
+        "--tag or --sprint).",
     )
     export.add_argument(
         "--format",
@@ -38,18 +41,27 @@ def register(sub: common.SubParsers) -> None:
     export.add_argument(
         "out",
         metavar="OUT",
-        help="a new or empty folder; a file for json and html (never inside the data "
+        help="a new or empty folder; a file for json, html and pdf (never inside the data "
         "folder; the folder it goes into must exist)",
     )
     export.add_argument(
-        "--force", action="store_true", help="json, html: replace OUT if it is an existing file"
+        "--force",
+        action="store_true",
+        help="json, html, pdf: replace OUT if it is an existing file",
     )
-    export.add_argument("--entry", type=int, metavar="ID", help="html: this entry")
+    export.add_argument("--entry", type=int, metavar="ID", help="html, pdf: this entry")
     export.add_argument(
-        "--from", dest="date_from", type=common.day, metavar="DATE", help="html: the first day"
+        "--from", dest="date_from", type=common.day, metavar="DATE", help="html, pdf: first day"
     )
     export.add_argument(
-        "--to", dest="date_to", type=common.day, metavar="DATE", help="html: the last day"
+        "--to", dest="date_to", type=common.day, metavar="DATE", help="html, pdf: last day"
+    )
+    export.add_argument("--tag", metavar="TAG", help="html, pdf: the entries with this tag")
+    export.add_argument(
+        "--sprint", dest="sprint_id", type=int, metavar="ID", help="html, pdf: a sprint's entries"
+    )
+    export.add_argument(
+        "--one-per-page", action="store_true", help="pdf: start each entry on a new page"
     )
 
     imp = sub.add_parser(
@@ -106,12 +118,19 @@ def _progress_printer():
 
 
 def _export(args: argparse.Namespace) -> int:
-
-    if args.format == "html":
-        if args.entry is None and (args.date_from is None or args.date_to is None):
-            raise InvalidInput("html needs --entry ID, or --from DATE and --to DATE")
-    elif args.entry is not None or args.date_from or args.date_to:
-        raise InvalidInput("--entry, --from and --to go with --format html")
+    selects = (args.entry, args.date_from, args.date_to, args.tag, args.sprint_id)
+    if args.format in SELECTING_FORMATS:
+        if all(value is None for value in selects):
+            raise InvalidInput(
+                f"{args.format} needs --entry ID, --from DATE and --to DATE, --tag TAG "
+                "or --sprint ID"
+            )
+    elif any(value is not None for value in selects):
+        raise InvalidInput("--entry, --from, --to, --tag and --sprint go with html or pdf")
+    if args.one_per_page and args.format != "pdf":
+        raise InvalidInput("--one-per-page goes with --format pdf")
+    if args.format == "pdf":
+        return _export_pdf(args)
     with common.open_existing(args) as services:
         # lazy: building the parser loads no service; a command imports what it runs
         from journal_app.services.encryption import plaintext_export_warning
@@ -125,10 +144,34 @@ def _export(args: argparse.Namespace) -> int:
             entry_id=args.entry,
             first=args.date_from,
             last=args.date_to,
+            tag=args.tag,
+            sprint_id=args.sprint_id,
             progress=_progress_printer(),
             force=args.force,
         )
     common.write(result.summary() + "\n")
+    return 0
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    with common.open_existing(args) as services:
+        # lazy: building the parser loads no service; a command imports what it runs
+        from journal_app.services.transfer.selection import Selection
+
+        chosen = Selection(args.entry, args.date_from, args.date_to, args.tag, args.sprint_id)
+        target = services.transfer.check_export_target("pdf", Path(args.out), force=args.force)
+        job = services.transfer.printable(
+            chosen, one_per_page=args.one_per_page, progress=_progress_printer()
+        )
+    # lazy: Qt's rich text lays out the pages; only this command needs it
+    from journal_app.ui.printing.headless import gui_application
+
+    # lazy: as above
+    from journal_app.ui.printing.paper import write_pdf
+
+    with gui_application():
+        shown = write_pdf(job, target, title=Path(args.out).stem)
+    common.write(f"exported {job.entries} entries to {shown}\n")
     return 0
 
 

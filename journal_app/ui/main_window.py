@@ -468,6 +468,10 @@ class MainWindow(QMainWindow):
         self.focus_timer = install_focus_timer(self, self._services, self.events)
         self.transfer = install_transfer(self, self._services, self.events)
         # lazy: not needed for the first paint
+        from journal_app.ui.printing import install_printing
+
+        self.printing = install_printing(self, self._services)
+        # lazy: not needed for the first paint
         from journal_app.ui.encryption import install_encryption
 
         self.encryption = install_encryption(

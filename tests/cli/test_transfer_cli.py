@@ -103,7 +103,9 @@ def test_a_bad_file_gets_one_line_and_exit_code_2(journal, capsys):
 
 def test_html_needs_an_entry_or_a_range(journal, tmp_path, capsys):
     assert main(["export", "--format", "html", str(tmp_path / "x.html")]) == 2
-    assert "needs --entry ID, or --from DATE and --to DATE" in capsys.readouterr().err
+    assert "html needs --entry ID, --from DATE and --to DATE, --tag TAG or --sprint ID" in (
+        capsys.readouterr().err
+    )
     assert (
         main(
             [

@@ -304,7 +304,6 @@ class TrackingWriter:
         return self._skills[name]
 
     def add_night(self, new: NewNight) -> None:
-
         values: dict[str, Any] = {}
         try:
             if not FIRST_DAY <= new.day <= LAST_DAY:

@@ -47,6 +47,9 @@ table.code td { padding: 10px 12px; }
 table.quote td { border: none; border-left: 3px solid #c4c2f0; padding: 2px 14px; }
 ul.tasks { list-style-type: none; padding-left: 1.2rem; }
 """
+# On the title, not the <article>: Qt's rich text keeps page breaks only on the blocks it
+# knows (the print-out and PDF go through it).
+PAGE_BREAK = '<h1 style="page-break-before: always">'
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 _IMG_SRC = re.compile(r'src="attachment:([A-Za-z0-9][A-Za-z0-9_.-]{0,200})"')
 MIME = {
@@ -107,10 +110,24 @@ def html_page(title: str, articles: list[str]) -> str:
     )
 
 
-def check_request(entry_id: int | None, first: dt.date | None, last: dt.date | None) -> None:
-    """An entry, or a range that does not end before it starts; else one line."""
-    if entry_id is None and (first is None or last is None):
-        raise InvalidInput("give an entry, or the first and last day of a range")
+def check_request(
+    entry_id: int | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    *,
+    tag: str | None = None,
+    sprint_id: int | None = None,
+) -> None:
+    """One selection — an entry, a range that does not end before it starts, a tag or a
+    sprint — else one line."""
+    ranged = first is not None or last is not None
+    chosen = sum((entry_id is not None, ranged, bool(tag), sprint_id is not None))
+    if chosen != 1:
+        raise InvalidInput(
+            "give one of: an entry, the first and last day of a range, a tag, a sprint"
+        )
+    if ranged and (first is None or last is None):
+        raise InvalidInput("give both the first and the last day of the range")
     if first is not None and last is not None and last < first:
         raise InvalidInput(f"the range ends ({last}) before it starts ({first})")
 
@@ -121,20 +138,33 @@ def entries_html(
     entry_id: int | None = None,
     first: dt.date | None = None,
     last: dt.date | None = None,
+    tag: str | None = None,
+    sprint_id: int | None = None,
+    page_breaks: bool = False,
     progress: Progress = no_progress,
 ) -> tuple[str, int]:
-    """(the page, how many entries it holds) for one entry or a range of days."""
-    check_request(entry_id, first, last)
-    found = reading.entries(entry_id=entry_id, first=first, last=last)
+    """(the page, how many entries it holds) for one entry, a range of days, a tag or a
+    sprint; ``page_breaks`` starts each entry on a new page when printed."""
+    check_request(entry_id, first, last, tag=tag, sprint_id=sprint_id)
+    found = reading.entries(entry_id=entry_id, first=first, last=last, tag=tag, sprint_id=sprint_id)
     if entry_id is not None and not found:
         raise InvalidInput(f"there is no entry {entry_id} (or it is in the trash)")
+    if not found:
+        raise InvalidInput("no entry matches (entries in the trash are left out)")
     articles = []
     for done, entry in enumerate(found):
         if done % 20 == 0:
             progress(done, len(found), entry.day.isoformat())
-        articles.append(entry_article(entry, services))
+        article = entry_article(entry, services)
+        if page_breaks and done:
+            article = article.replace("<h1>", PAGE_BREAK, 1)
+        articles.append(article)
     if entry_id is not None:
         title = found[0].title or found[0].day.isoformat()
+    elif tag:
+        title = f"Journal: #{tag}"
+    elif sprint_id is not None:
+        title = f"Journal: sprint {sprint_id}"
     else:
         assert first is not None and last is not None
         title = f"Journal {first.isoformat()} – {last.isoformat()}"
@@ -149,10 +179,18 @@ def export_html(
     entry_id: int | None = None,
     first: dt.date | None = None,
     last: dt.date | None = None,
+    tag: str | None = None,
+    sprint_id: int | None = None,
     progress: Progress = no_progress,
 ) -> ExportResult:
     page, count = entries_html(
-        services, entry_id=entry_id, first=first, last=last, progress=progress
+        services,
+        entry_id=entry_id,
+        first=first,
+        last=last,
+        tag=tag,
+        sprint_id=sprint_id,
+        progress=progress,
     )
     write_text(out, page)
     return ExportResult(out, {"entries": count})

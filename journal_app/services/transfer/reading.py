@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from peewee import fn
+
 from journal_app.db.models import Attachment, Entry, EntryTag, Setting, Tag
 from journal_app.services.rows import rows
 
@@ -35,8 +37,11 @@ def entries(
     first: dt.date | None = None,
     last: dt.date | None = None,
     entry_id: int | None = None,
+    tag: str | None = None,
+    sprint_id: int | None = None,
 ) -> list[ExportEntry]:
-    """Entries not in the trash, oldest first (day, then id)."""
+    """Entries not in the trash, oldest first (day, then id); narrowed to a range, one
+    entry, one tag (by name, any case) or one sprint's entries (its review included)."""
     query = Entry.select(
         Entry.id,
         Entry.day,
@@ -55,6 +60,11 @@ def entries(
         query = query.where(Entry.day <= last)
     if entry_id is not None:
         query = query.where(Entry.id == entry_id)
+    if tag is not None:
+        tagged = EntryTag.select(EntryTag.entry).join(Tag).where(fn.lower(Tag.name) == tag.lower())
+        query = query.where(Entry.id.in_(tagged))
+    if sprint_id is not None:
+        query = query.where(Entry.sprint == sprint_id)
     found = rows(query.order_by(Entry.day, Entry.id).tuples())
     tags: dict[int, list[str]] = {}
     tag_query = (

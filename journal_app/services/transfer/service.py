@@ -16,6 +16,7 @@ from journal_app.services.transfer.common import (
     Progress,
     no_progress,
 )
+from journal_app.services.transfer.selection import PRINT_FORMATS, PrintJob, Selection
 from journal_app.services.transfer.target import FOLDER_OUTPUTS, ExportTarget, check_target, staged
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class TransferService:
     def check_export_target(self, fmt: str, out: Path, *, force: bool = False) -> ExportTarget:
         """Where an export in `fmt` to `out` would go, or InvalidInput (TargetExists when
         only `force` is missing) with one line; writes nothing (target.check_target)."""
-        if fmt not in EXPORT_FORMATS:
+        if fmt not in (*EXPORT_FORMATS, *PRINT_FORMATS):
             raise InvalidInput(f"export formats are {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
         return check_target(
             out, folder=fmt in FOLDER_OUTPUTS, data_dir=self._services.paths.root, force=force
@@ -43,6 +44,8 @@ class TransferService:
         entry_id: int | None = None,
         first: dt.date | None = None,
         last: dt.date | None = None,
+        tag: str | None = None,
+        sprint_id: int | None = None,
         progress: Progress = no_progress,
         force: bool = False,
     ) -> ExportResult:
@@ -53,19 +56,19 @@ class TransferService:
             # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.export_html import check_request
 
-            check_request(entry_id, first, last)
+            check_request(entry_id, first, last, tag=tag, sprint_id=sprint_id)
         target = self.check_export_target(fmt, out, force=force)
         with staged(target) as stage:
-            result = self._export(fmt, stage, entry_id, first, last, progress)
+            result = self._export(
+                fmt, stage, Selection(entry_id, first, last, tag, sprint_id), progress
+            )
         return ExportResult(target.shown, result.counts)
 
     def _export(
         self,
         fmt: str,
         out: Path,
-        entry_id: int | None,
-        first: dt.date | None,
-        last: dt.date | None,
+        chosen: Selection,
         progress: Progress,
     ) -> ExportResult:
         services = self._services
@@ -93,10 +96,25 @@ class TransferService:
             # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.export_html import export_html
 
-            return export_html(
-                services, out, entry_id=entry_id, first=first, last=last, progress=progress
-            )
+            return export_html(services, out, **chosen.as_kwargs(), progress=progress)
         raise InvalidInput(f"export formats are {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
+
+    def printable(
+        self,
+        chosen: Selection,
+        *,
+        one_per_page: bool = False,
+        progress: Progress = no_progress,
+    ) -> PrintJob:
+        """The entries ``chosen``, laid out for paper as the preview renders them (images
+        embedded, code highlighted); the PDF and the printer take it from here (Qt)."""
+        # lazy: a format's module loads when that format is used
+        from journal_app.services.transfer.export_html import entries_html
+
+        page, count = entries_html(
+            self._services, **chosen.as_kwargs(), page_breaks=one_per_page, progress=progress
+        )
+        return PrintJob(page, count)
 
     def import_from(
         self,

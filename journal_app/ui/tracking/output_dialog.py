@@ -56,7 +56,6 @@ class OutputDialog(FormDialog):
         day: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-
         existing = services.outputs.get(output_id) if output_id is not None else None
         super().__init__("Edit output" if existing else "New output", min_width=480, parent=parent)
         self._services = services

@@ -72,7 +72,6 @@ class TransferController(QObject):
     # -- dialogs --------------------------------------------------------------------------
 
     def open_export(self) -> ExportDialog:
-
         dialog = ExportDialog(
             self.current_entry_id(),
             today(self._services.clock(), self._services.tz),
@@ -98,7 +97,6 @@ class TransferController(QObject):
     # -- running --------------------------------------------------------------------------
 
     def run_export(self, request: ExportRequest) -> None:
-
         transfer = self._services.transfer
         self._start(
             "Exporting…",
@@ -115,7 +113,6 @@ class TransferController(QObject):
         )
 
     def run_import(self, request: ImportRequest) -> None:
-
         if not self._context.save_open_entry():
             self._fail("the open entry could not be saved; nothing was imported")
             return
