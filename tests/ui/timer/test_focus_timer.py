@@ -399,6 +399,19 @@ def test_quitting_with_a_running_timer(
         ]
 
 
+def test_quitting_with_stop_under_a_minute_discards_as_the_question_said(
+    qtbot, window, timer_ui, journal, clock
+):
+    from journal_app.ui.timer.prompts import QuitChoice
+
+    start_by_dialog(qtbot, timer_ui)
+    clock.advance(seconds=30)
+    timer_ui.ask_quit = lambda state: QuitChoice.STOP  # "Stop and Discard" (under a minute)
+    window.close()
+    assert not window.isVisible()
+    assert journal.timer.status() is None and journal.sessions.for_day(DAY) == []
+
+
 def test_offscreen_quit_keeps_the_timer_without_asking(qtbot, window, timer_ui, journal):
     start_by_dialog(qtbot, timer_ui)
     window.close()  # would hang if it asked a modal question
