@@ -115,6 +115,32 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            # The last output goes now, while a closed pipe can still be handled here
+            # (--help too: argparse exits with its text still buffered).
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """`journal-app search word | head`: the reader closed the pipe. Stop quietly, as a
+    program killed by SIGPIPE does (exit 141), with stdout pointed at devnull so that
+    Python's own flush at exit does not fail again (the Python docs' advice)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):  # no real stdout to redirect
+        pass
+    return 141
+
+
+def _main(argv: Sequence[str] | None) -> int:
     given = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(commands=not opens_the_window(given))
     args = parser.parse_args(given)
@@ -127,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JournalError as exc:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        raise  # the reader went away: `main` ends quietly
     except KeyboardInterrupt:
         print(f"{APP_ID}: interrupted", file=sys.stderr)
         return 130

@@ -168,7 +168,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         html = render(entry.body)
         common.write(html if html.endswith("\n") else html + "\n")
         return 0
-    # The body exactly as stored; a final newline only for a person at a terminal.
-    tail = "\n" if sys.stdout.isatty() and not entry.body.endswith("\n") else ""
-    common.write(entry.body + tail)
+    # The body as stored, ended by a newline like any text output (the prompt, `cat`,
+    # `wc -l` expect one); `new` drops trailing newlines, so show | new round-trips.
+    common.write(entry.body if entry.body.endswith("\n") else entry.body + "\n")
     return 0

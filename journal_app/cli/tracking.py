@@ -106,7 +106,16 @@ def register(sub: common.SubParsers) -> None:
         help="start timing a deep-work session",
         description="Start the focus timer; the app shows it in its status bar.",
     )
-    stop = action.add_parser("stop", parents=[data_dir], help="stop the timer and save the session")
+    stop = action.add_parser(
+        "stop",
+        parents=[data_dir],
+        help="stop the timer and save the session",
+        description="Stop the timer and save the time worked as one session (pauses and "
+        "breaks left out). Under a minute is refused: keep timing, or use --discard.",
+    )
+    stop.add_argument(
+        "--discard", action="store_true", help="throw the timer away without saving anything"
+    )
     status = action.add_parser("status", parents=[data_dir], help="is the timer running?")
     status.add_argument("--json", action="store_true", help="print one JSON object (or null)")
     start.set_defaults(handler=_timer_start)
@@ -316,16 +325,22 @@ def _timer_start(args: argparse.Namespace) -> int:
 
 
 def _timer_stop(args: argparse.Namespace) -> int:
+    from journal_app.services.tracking.timer import TimerTooShort
+
     with common.open_existing(args) as services:
-        result = services.timer.stop()
+        if args.discard:
+            services.timer.cancel()
+            print("Timer discarded: nothing saved")
+            return 0
+        try:
+            result = services.timer.stop()
+        except TimerTooShort as exc:
+            raise InvalidInput(f"{exc} with '{APP_ID} timer stop --discard'") from None
         tz = services.tz
-    if not result.sessions:
-        print("Timer stopped after less than a minute: nothing saved")
-        return 0
-    first, last = result.sessions[0], result.sessions[-1]
-    day = first.start.astimezone(tz).date()
-    span = f"{_clock(first.start, tz, day)}–{_clock(last.end, tz, day)}"
-    about = _about(first.category, first.skill)
+    session = result.session
+    day = session.start.astimezone(tz).date()
+    span = f"{_clock(session.start, tz, day)}–{_clock(session.end, tz, day)}"
+    about = _about(session.category, session.skill)
     common.write(f"Saved {_length(result.worked)} of deep work, {span}{about}\n")
     return 0
 

@@ -6,7 +6,10 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -255,14 +258,14 @@ def test_read_commands_never_create_a_journal(tmp_path, monkeypatch, capsys, com
 # --------------------------------------------------------------------------- show
 
 
-def test_show_prints_the_markdown_exactly(journal, capsys):
+def test_show_prints_the_markdown_exactly_and_a_final_newline(journal, capsys):
     body = "# Title\n\n<script>alert(1)</script>\n\x00 trailing spaces   "
     with Services.open(journal) as services:
         entry = services.entries.create(day=dt.date(2026, 1, 1), body=body)
     assert main(["show", str(entry.id)]) == 0
-    assert capsys.readouterr().out == body
+    assert capsys.readouterr().out == body + "\n"
     assert main(["show", str(entry.id), "--format", "md"]) == 0
-    assert capsys.readouterr().out == body
+    assert capsys.readouterr().out == body + "\n"
 
 
 def test_show_html_is_the_sanitized_preview_html(journal, capsys):
@@ -293,10 +296,47 @@ def test_show_notes_an_entry_in_the_trash_on_stderr(journal, capsys):
         services.entries.trash(entry.id)
     assert main(["show", str(entry.id)]) == 0
     out, err = capsys.readouterr()
-    assert out == "binned" and "in the trash" in err
+    assert out == "binned\n" and "in the trash" in err
 
 
 # --------------------------------------------------------------------------- real process
+
+
+def _closed_pipe_run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`journal-app ARGS | head` once head has exited: stdout is a pipe nobody reads."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte is written
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "journal_app", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **env},
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "backprop"], ["search", "backprop", "--json"], ["show", "1"]],
+    ids=["search", "search-json", "show"],
+)
+def test_output_into_a_closed_pipe_ends_quietly(journal: DataPaths, args):
+    """`journal-app search … | head` printed "unexpected error: BrokenPipeError"."""
+    with Services.open(journal) as services:
+        services.entries.create(day=dt.date(2026, 1, 1), title="Backprop", body="backprop " * 9)
+    done = _closed_pipe_run(args, {DATA_DIR_ENV: str(journal.root)})
+    assert (done.returncode, done.stderr) == (141, "")  # as a program killed by SIGPIPE
+
+
+def test_show_ends_its_output_with_a_newline_in_a_pipe(run_cli, journal: DataPaths):
+    with Services.open(journal) as services:
+        entry = services.entries.create(day=dt.date(2026, 1, 1), body="no newline at the end")
+    shown = run_cli("show", str(entry.id), env={DATA_DIR_ENV: str(journal.root)})
+    assert (shown.returncode, shown.stdout) == (0, "no newline at the end\n")
 
 
 @pytest.mark.slow
@@ -319,7 +359,7 @@ def test_round_trip_in_real_processes_while_the_app_is_open(run_cli, journal: Da
         assert [h["id"] for h in json.loads(chinese.stdout)] == [entry_id]
 
         shown = run_cli("show", str(entry_id), env=env)
-        assert shown.returncode == 0 and shown.stdout == body.rstrip("\n")
+        assert shown.returncode == 0 and shown.stdout == body  # ended by one newline
         html = run_cli("show", str(entry_id), "--format", "html", env=env)
         assert "<strong>backpropagation</strong>" in html.stdout
     missing = run_cli("show", "999", env=env)

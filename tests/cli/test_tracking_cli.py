@@ -290,12 +290,37 @@ def test_a_second_start_is_refused_and_leaves_no_new_name(journal, clock, capsys
     assert _everything(journal) == before  # the names were rolled back with the refusal
 
 
-def test_stopping_within_a_minute_saves_nothing(journal, clock, capsys):
+def test_stopping_within_a_minute_is_refused_until_discarded(journal, clock, capsys):
     assert run_main("timer", "start") == 0
+    capsys.readouterr()
+    clock.advance(seconds=40)
+    assert run_main("timer", "stop") == 2
+    assert one_error_line(capsys) == (
+        "journal-app: error: only 40 s timed, and a session lasts at least a minute: "
+        "keep timing, or discard it with 'journal-app timer stop --discard'"
+    )
+    assert run_main("timer", "status") == 0
+    assert _out(capsys) == "Running: 1 min since 12:00\n"  # nothing thrown away
+    assert run_main("timer", "stop", "--discard") == 0
+    assert _out(capsys) == "Timer discarded: nothing saved\n"
+    assert _sessions(journal) == []
+    assert run_main("timer", "status") == 0
+    assert _out(capsys) == "No timer is running\n"
+
+
+def test_a_paused_timer_is_saved_as_one_session_without_the_pause(journal, clock, capsys):
+    assert run_main("timer", "start") == 0
+    clock.advance(seconds=35)
+    with Services.open(journal) as services:
+        services.timer.pause()
+    clock.advance(minutes=10)
+    with Services.open(journal) as services:
+        services.timer.resume()
     clock.advance(seconds=40)
     assert run_main("timer", "stop") == 0
-    assert _out(capsys).splitlines()[-1] == "Timer stopped after less than a minute: nothing saved"
-    assert _sessions(journal) == []
+    assert _out(capsys).splitlines()[-1] == "Saved 1 min of deep work, 12:00–12:01"
+    (session,) = _sessions(journal)
+    assert session.duration == dt.timedelta(seconds=75)
 
 
 # --------------------------------------------------------------------------- day, stats

@@ -109,7 +109,7 @@ def test_a_killed_app_offers_its_running_timer_at_the_next_start(
     state = services.timer.status()
     assert state.running is keep
     result = ui.stop()
-    (session,) = result.sessions
+    session = result.session
     assert (session.source, session.category, session.note) == (
         "timer",
         "Coding",

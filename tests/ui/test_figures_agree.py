@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from journal_app.cli import main
 from journal_app.config import DataPaths
 from journal_app.services import Services
+from journal_app.services.tracking.skills import default_reach_by
 from journal_app.ui.main_window import MainWindow
+from journal_app.ui.resources.format import long_day_text
 
 
 def _json(capsys, *args: str) -> dict:
@@ -57,3 +60,47 @@ def test_the_cli_today_and_the_dashboard_agree(tmp_path, qtbot, settings, capsys
             projected = ledger.projected_date
             assert (None if projected is None else projected.isoformat()) == skill["projected_date"]
         window.close()
+
+
+def _number(text: str) -> float:
+    return float(re.search(r"[\d,]+\.\d+", text).group().replace(",", ""))
+
+
+def test_the_skills_tab_and_the_dashboard_give_one_reach_by_answer(make_window, services, qtbot):
+    """The Skills tab started its "reach it by" ten years ahead, the Dashboard three: the
+    same skill needed 2.7 h a day in one place and 9.1 in the other."""
+    today = services.skills.today()
+    ml = services.skills.add("Machine learning", baseline_hours=300)
+    for back in range(28):  # 2 h a day
+        day = today - dt.timedelta(days=back)
+        services.sessions.add_local(day, dt.time(9), dt.time(11), skill_id=ml.id)
+    (ledger,) = services.skills.ledgers()
+    window = make_window()
+
+    window.show_area("resources")
+    resources = window.page("resources")
+    resources.show_tab("skills")
+    panel = resources.tabs["skills"].panel
+    assert panel.name_label.text() == "Machine learning"
+
+    dashboard = window.page("dashboard")
+    with qtbot.waitSignal(dashboard.charts_ready, timeout=30_000):
+        window.show_area("dashboard")
+    chart = dashboard.view.ledger
+    (needed,) = chart.needed
+
+    assert panel.by_edit.date() == chart.reach_by.date()
+    assert chart.reach_by.date().toPython() == default_reach_by(today)
+    per_day = ledger.hours_per_day_to_reach(default_reach_by(today))
+    assert round(_number(panel.per_day_label.text()), 2) == round(per_day, 2)
+    assert round(_number(needed.text()), 1) == round(per_day, 1)
+    projected = ledger.projected_date
+    assert long_day_text(projected) in panel.projection_label.text()
+    assert f"{projected.day} {projected:%b %Y}" in texts_of(chart)
+    window.close()
+
+
+def texts_of(widget) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in widget.findChildren(QLabel)]

@@ -49,7 +49,7 @@ def test_opens_on_the_newest_entry(page, journal):
 def test_typing_is_saved_about_a_second_later_and_the_status_says_so(qtbot, page, services):
     pane = page.editor_pane
     pane.editor.moveCursor(pane.editor.textCursor().MoveOperation.End)
-    with qtbot.waitSignal(pane.autosave.saved, timeout=4000):
+    with qtbot.waitSignal(pane.autosave.saved, timeout=30_000):  # a hang bound (~1 s)
         _type(qtbot, pane.editor, " And values.")
     assert services.entries.get(pane.entry.id).body == "Queries and keys. And values."
     assert page.window().save_label.text() == "Saved"

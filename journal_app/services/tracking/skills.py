@@ -22,6 +22,7 @@ from journal_app.services.tracking.timeutil import check_day, local_date, to_sto
 
 DEFAULT_TARGET_HOURS = 10_000.0
 PACE_DAYS = 28  # "the 4-week pace"
+REACH_BY_YEARS = 10  # "10,000 hours in ten years": the date a "reach it by" starts at
 MAX_TARGET_HOURS = 1_000_000.0
 
 
@@ -80,6 +81,15 @@ class SkillLedger:
             if self.projected_date is None
             else self.projected_date.isoformat(),
         }
+
+
+def default_reach_by(today: dt.date) -> dt.date:
+    """The date every "reach the target by" picker starts at (the Skills tab and the
+    Dashboard's ledger): one answer, so both show the same hours a day."""
+    try:
+        return today.replace(year=today.year + REACH_BY_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + REACH_BY_YEARS, day=28)
 
 
 def project(remaining: float, pace: float, today: dt.date) -> dt.date | None:

@@ -15,8 +15,10 @@ A timer started from the CLI has no heartbeat (nothing watches it), so it is nev
 reported as crashed.
 
 Time is what the clock says, never negative: if the clock moves backwards while the
-timer runs, the part measured across the jump counts as zero. With Pomodoro, break time
-is not counted as work; each work part becomes its own session.
+timer runs, the part measured across the jump counts as zero. Pauses and Pomodoro breaks
+are not work: stopping saves ONE session, from the timer's first start, as long as the
+time worked (every second of every stretch, however short). Less than a minute in all
+is refused (`TimerTooShort`, nothing changed): the user keeps timing or discards it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,12 @@ from journal_app.services.common import UNSET, Unset, clean_text
 from journal_app.services.rows import check_ref
 from journal_app.services.tracking import pomodoro as pomo
 from journal_app.services.tracking.common import atomic_write, put_setting
-from journal_app.services.tracking.sessions import Labels, SessionData, SessionService
+from journal_app.services.tracking.sessions import (
+    MIN_SESSION,
+    Labels,
+    SessionData,
+    SessionService,
+)
 from journal_app.services.tracking.timeutil import to_utc
 
 STATE_KEY = "timer.state"
@@ -109,8 +116,24 @@ class Recovery:
 
 @dataclass(frozen=True)
 class TimerResult:
-    sessions: list[SessionData]  # empty when less than a minute was worked
-    worked: dt.timedelta  # the time saved
+    session: SessionData  # the one session saved: its length is the time worked
+
+    @property
+    def worked(self) -> dt.timedelta:
+        return self.session.duration
+
+
+class TimerTooShort(InvalidInput):
+    """Stopping after less than a minute of work: a session lasts at least a minute, so
+    the timer is left as it was for the user to keep timing or discard it."""
+
+    def __init__(self, worked: dt.timedelta) -> None:
+        self.worked = worked
+        seconds = max(int(worked.total_seconds()), 0)
+        super().__init__(
+            f"only {seconds} s timed, and a session lasts at least a minute: "
+            "keep timing, or discard it"
+        )
 
 
 @dataclass
@@ -348,19 +371,25 @@ class TimerService:
         return self._view(state, now)
 
     def stop(self, *, note: str | None = None) -> TimerResult:
-        """Stop and save the worked time as sessions (source "timer"); pieces shorter
-        than a minute are not saved."""
+        """Stop and save the worked time as one session (source "timer") that starts when
+        the timer first started and lasts as long as the time worked, pauses and breaks
+        left out. Less than a minute raises TimerTooShort and changes nothing."""
         now = self._now()
         with atomic_write():
             state = self._require()
             self._close(state, now)
+            # Whole seconds, as sessions are stored (Pomodoro pieces can end mid-second).
+            seconds = sum((e - s for s, e in state.worked), _ZERO).total_seconds()
+            worked = dt.timedelta(seconds=round(seconds))
+            if worked < MIN_SESSION:
+                raise TimerTooShort(worked)  # rolls back: the timer is as it was
             labels = state.labels
             if note is not None:
                 labels = replace(labels, note=clean_text(note, "the note"))
-            saved = self._sessions.insert_spans(state.worked, labels, "timer")
+            begin = state.worked[0][0]
+            (saved,) = self._sessions.insert_spans([(begin, begin + worked)], labels, "timer")
             Setting.delete().where(Setting.key == STATE_KEY).execute()
-        worked = sum((s.duration for s in saved), _ZERO)
-        return TimerResult(sessions=saved, worked=worked)
+        return TimerResult(session=saved)
 
     def cancel(self) -> None:
         """Throw the running timer away without saving anything."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.errors import InvalidInput
 from journal_app.services.dashboard.ledger import SkillCurve
-from journal_app.services.tracking.skills import PACE_DAYS
+from journal_app.services.tracking.skills import PACE_DAYS, default_reach_by
 from journal_app.ui.dashboard.plots import apply_style, pen, plot_widget, prepare, set_title
 from journal_app.ui.dashboard.style import ChartStyle, swatch
 from journal_app.ui.dashboard.timeaxis import DAY, day_x, days_x
@@ -31,7 +31,6 @@ from journal_app.ui.theme import mute
 
 HEADERS = ("Skill", "Done", "Progress", f"Pace ({PACE_DAYS} days)", "Projected", "Needed")
 MAX_YEARS_SHOWN = 60  # a projection further out is named but not drawn to the end
-DEFAULT_YEARS = 3  # "reach by" starts three years ahead
 
 
 def years_later(day: dt.date, years: int) -> dt.date:
@@ -111,7 +110,7 @@ class LedgerPanel(QWidget):
         self.reach_by.blockSignals(True)
         self.reach_by.setMinimumDate(QDate(today.year, today.month, today.day))
         if cast(dt.date, self.reach_by.date().toPython()) <= today:
-            default = years_later(today, DEFAULT_YEARS)
+            default = default_reach_by(today)  # the Skills tab's, too
             self.reach_by.setDate(QDate(default.year, default.month, default.day))
         self.reach_by.blockSignals(False)
         self._fill_table()

@@ -18,22 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import InvalidInput
-from journal_app.services.tracking.skills import SkillLedger
+from journal_app.services.tracking.skills import SkillLedger, default_reach_by
 from journal_app.ui.resources.format import hours_text, long_day_text
 from journal_app.ui.resources.skill_model import NOT_AT_PACE
 from journal_app.ui.theme import mute
 from journal_app.ui.widgets.form import date_edit, from_qdate, to_qdate
 from journal_app.ui.widgets.page import scaled_font_label
 
-DEFAULT_YEARS = 10  # "10,000 hours in ten years": where the date picker starts
 HOURS_IN_A_DAY = 24
-
-
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 class _Stat(QWidget):
@@ -79,7 +71,7 @@ class SkillLedgerPanel(QFrame):
         self.projection_label = QLabel()
         self.projection_label.setWordWrap(True)
 
-        self.by_edit = date_edit(_add_years(dt.date.today(), DEFAULT_YEARS), "Reach it by")
+        self.by_edit = date_edit(default_reach_by(dt.date.today()), "Reach it by")
         self.by_edit.dateChanged.connect(self._on_by_changed)
         self.per_day_label = QLabel()
         self.per_day_label.setAccessibleName("Hours a day needed")
@@ -134,7 +126,7 @@ class SkillLedgerPanel(QFrame):
         self.by_edit.blockSignals(True)
         self.by_edit.setMinimumDate(today)
         if not self._by_chosen:
-            self.by_edit.setDate(to_qdate(_add_years(ledger.today, DEFAULT_YEARS)))
+            self.by_edit.setDate(to_qdate(default_reach_by(ledger.today)))
         self.by_edit.blockSignals(False)
         self.by_edit.setEnabled(not ledger.reached)
         self._show_per_day()

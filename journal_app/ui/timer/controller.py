@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.tracking.settings import TrackingSettings
-from journal_app.services.tracking.timer import TimerResult, TimerState
+from journal_app.services.tracking.timer import TimerResult, TimerState, TimerTooShort
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.settings import open_settings
 from journal_app.ui.timer import format as fmt
@@ -299,20 +299,29 @@ class FocusTimerController(QObject):
         return state
 
     def stop(self) -> TimerResult | None:
-        """Stop and save (sessions with source "timer")."""
+        """Stop and save one session (source "timer"). Under a minute nothing is thrown
+        away unasked: a question offers to keep timing or to discard the time."""
         try:
             result = self._services.timer.stop()
+        except TimerTooShort as exc:
+            self.ask_short(exc.worked)
+            return None
         except InvalidInput as exc:
             self._message(str(exc)[:1].upper() + str(exc)[1:])
             self.tick()
             return None
         self._idle_from = None
-        self._changed(None, saved=bool(result.sessions))
-        if result.sessions:
-            self._message(f"Saved a focus session of {fmt.duration_text(result.worked)}")
-        else:
-            self._message("Under a minute: nothing was saved")
+        self._changed(None, saved=True)
+        self._message(f"Saved a focus session of {fmt.duration_text(result.worked)}")
         return result
+
+    def ask_short(self, worked: dt.timedelta) -> prompts.ShortSessionPrompt:
+        """Stop was asked for under a minute of work: keep timing (the default) or
+        discard it."""
+        prompt = prompts.ShortSessionPrompt(self._window, worked)
+        prompt.answered.connect(self._on_discard_answered)
+        self._open_prompt(prompt)
+        return prompt
 
     def skip_break(self) -> TimerState | None:
         state = self._attempt(self._services.timer.skip_break)
@@ -436,7 +445,11 @@ class FocusTimerController(QObject):
             if choice is prompts.QuitChoice.CANCEL:
                 return False
             if choice is prompts.QuitChoice.STOP:
-                self.stop()
+                try:
+                    self._services.timer.stop()
+                except TimerTooShort:  # the question said so: under a minute, discarded
+                    self._services.timer.cancel()
+                self._changed(None, saved=True)
             else:
                 self._services.timer.heartbeat()  # the gap is counted from now
         self.detach()

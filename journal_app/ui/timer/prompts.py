@@ -11,6 +11,7 @@ from enum import StrEnum
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from journal_app.services.tracking.sessions import MIN_SESSION
 from journal_app.services.tracking.timer import Recovery, TimerState
 from journal_app.ui.timer import format as fmt
 
@@ -115,6 +116,39 @@ class DiscardPrompt(QMessageBox):
         self.cancel_button.click()
 
 
+class ShortSessionPrompt(QMessageBox):
+    """Stop asked for under a minute of work. A session lasts at least a minute, so keep
+    timing (the default, and what Esc means) or discard those seconds."""
+
+    answered = Signal(bool)  # True: discard
+
+    def __init__(self, parent: QWidget | None, worked: dt.timedelta) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle("Under a minute")
+        amount = fmt.duration_text(worked)
+        self.setText(f"Only {amount} timed so far.")
+        self.setInformativeText(
+            "A session lasts at least a minute. Keep timing (the timer goes on as it "
+            f"was), or discard the {amount}?"
+        )
+        self.keep_button = self.addButton("&Keep Timing", QMessageBox.ButtonRole.AcceptRole)
+        self.discard_button = self.addButton(
+            f"&Discard {amount}", QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.setDefaultButton(self.keep_button)
+        self.setEscapeButton(self.keep_button)
+        self.finished.connect(
+            lambda _r: self.answered.emit(self.clickedButton() is self.discard_button)
+        )
+
+    def keep(self) -> None:
+        self.keep_button.click()
+
+    def discard(self) -> None:
+        self.discard_button.click()
+
+
 class QuitChoice(StrEnum):
     KEEP = "keep"  # leave it running; the next start offers to keep or discard the gap
     STOP = "stop"  # stop and save the session, then quit
@@ -132,8 +166,17 @@ def ask_on_quit(parent: QWidget | None, state: TimerState) -> QuitChoice:
         "Keep it running while the app is closed (the next start asks whether to keep "
         "that time), or stop it and save the session now?"
     )
+    short = state.elapsed < MIN_SESSION  # too short to be a session: say what Stop does
+    if short:
+        box.setInformativeText(
+            "Keep it running while the app is closed (the next start asks whether to keep "
+            f"that time), or stop it now? Stopping discards the {fmt.duration_text(state.elapsed)} "
+            "timed: a session lasts at least a minute."
+        )
     keep = box.addButton("&Keep Running", QMessageBox.ButtonRole.AcceptRole)
-    stop = box.addButton("&Stop and Save", QMessageBox.ButtonRole.ActionRole)
+    stop = box.addButton(
+        "&Stop and Discard" if short else "&Stop and Save", QMessageBox.ButtonRole.ActionRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     box.setEscapeButton(cancel)

@@ -15,7 +15,7 @@ from journal_app.db.models import Category, Setting, WorkSession
 from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.tracking.pomodoro import PomodoroConfig
-from journal_app.services.tracking.timer import STATE_KEY
+from journal_app.services.tracking.timer import STATE_KEY, TimerTooShort
 
 from .conftest import BERLIN
 
@@ -33,7 +33,7 @@ def test_start_then_stop_saves_one_timed_session(tracking, clock):
     clock.advance(minutes=50)
     assert tracking.timer.status().elapsed == dt.timedelta(minutes=50)
     result = tracking.timer.stop()
-    (session,) = result.sessions
+    session = result.session
     assert (session.source, session.category, session.skill, session.note) == (
         "timer",
         "Writing",
@@ -55,6 +55,7 @@ def test_only_one_timer_runs_at_a_time(tracking, clock):
 
 def test_pause_and_resume_leave_the_pause_out(tracking, clock):
     timer = tracking.timer
+    start = clock.now
     timer.start()
     clock.advance(minutes=20)
     paused = timer.pause()
@@ -69,19 +70,55 @@ def test_pause_and_resume_leave_the_pause_out(tracking, clock):
         timer.resume()
     clock.advance(minutes=25)
     result = timer.stop()
-    assert [s.duration for s in result.sessions] == [
-        dt.timedelta(minutes=20),
-        dt.timedelta(minutes=25),
-    ]
+    # One session from the first start, as long as the work: the pause is left out.
+    assert (result.session.start, result.session.end) == (start, start + dt.timedelta(minutes=45))
     assert result.worked == dt.timedelta(minutes=45)
+    assert WorkSession.select().count() == 1
 
 
-def test_less_than_a_minute_saves_nothing(tracking, clock):
+@pytest.mark.parametrize(
+    "stretches",
+    [(35, 40), (65, 65), (20, 20, 20), (59, 1)],
+    ids=["35s+40s", "65s+65s", "3x20s", "59s+1s"],
+)
+def test_every_worked_second_of_a_paused_timer_is_one_session(tracking, clock, stretches):
+    """Each stretch between pauses used to be its own session, and those under a minute
+    were dropped: 35 s + 40 s saved nothing, 65 s + 65 s two 1-minute sessions."""
+    timer = tracking.timer
+    start = clock.now
+    timer.start()
+    for n, seconds in enumerate(stretches):
+        if n:
+            clock.advance(minutes=3)  # paused
+            timer.resume()
+        clock.advance(seconds=seconds)
+        timer.pause()
+    result = timer.stop()
+    worked = dt.timedelta(seconds=sum(stretches))
+    assert result.worked == worked
+    (part,) = tracking.sessions.for_day(start.astimezone(BERLIN).date())
+    assert (part.session.id, part.session.start, part.duration) == (
+        result.session.id,
+        start,
+        worked,
+    )
+
+
+def test_less_than_a_minute_is_refused_and_kept_until_discarded(tracking, clock):
     tracking.timer.start()
-    clock.advance(seconds=40)
-    result = tracking.timer.stop()
-    assert result.sessions == [] and result.worked == dt.timedelta(0)
+    clock.advance(seconds=25)
+    tracking.timer.pause()
+    clock.advance(minutes=5)
+    tracking.timer.resume()
+    clock.advance(seconds=15)
+    with pytest.raises(TimerTooShort, match="only 40 s timed") as refused:
+        tracking.timer.stop()
+    assert refused.value.worked == dt.timedelta(seconds=40)
+    state = tracking.timer.status()  # nothing changed: still running, nothing lost
+    assert state.running and state.elapsed == dt.timedelta(seconds=40)
     assert WorkSession.select().count() == 0
+    clock.advance(seconds=20)
+    assert tracking.timer.stop().worked == dt.timedelta(minutes=1)
 
 
 def test_a_clock_moved_backwards_never_makes_negative_time(tracking, clock):
@@ -92,14 +129,13 @@ def test_a_clock_moved_backwards_never_makes_negative_time(tracking, clock):
     clock.advance(hours=-2)  # the system clock is set back
     assert tracking.timer.status().elapsed == dt.timedelta(minutes=30)
     result = tracking.timer.stop()
-    assert [s.duration for s in result.sessions] == [dt.timedelta(minutes=30)]
-    assert all(s.end > s.start for s in result.sessions)
+    assert result.session.duration == dt.timedelta(minutes=30)
 
 
 def test_a_timer_across_midnight_is_one_session_split_by_day(tracking, clock):
     tracking.timer.start()  # 21:30 in Berlin
     clock.advance(hours=4)
-    (session,) = tracking.timer.stop().sessions
+    session = tracking.timer.stop().session
     evening = tracking.stats.day_summary(dt.date(2026, 11, 22))
     morning = tracking.stats.day_summary(dt.date(2026, 11, 23))
     assert (evening.deep_work_hours, morning.deep_work_hours) == (2.5, 1.5)
@@ -114,7 +150,7 @@ def test_the_labels_can_change_while_it_runs(tracking, clock):
     with pytest.raises(InvalidInput, match="there is no skill 42"):
         tracking.timer.relabel(skill_id=42)
     clock.advance(minutes=10)
-    (session,) = tracking.timer.stop(note="chapter 2 and 3").sessions
+    session = tracking.timer.stop(note="chapter 2 and 3").session
     assert (session.category, session.note) == ("Reading", "chapter 2 and 3")
 
 
@@ -123,7 +159,7 @@ def test_a_category_deleted_while_it_runs_does_not_lose_the_time(tracking, clock
     tracking.timer.start(category_id=mine.id)
     tracking.categories.delete(mine.id)
     clock.advance(minutes=30)
-    (session,) = tracking.timer.stop().sessions
+    session = tracking.timer.stop().session
     assert session.category is None and session.hours == 0.5
 
 
@@ -154,7 +190,7 @@ def test_kill_and_restart_recovers_the_running_timer(data_paths, clock):
         assert not paused.running
         assert paused.elapsed == dt.timedelta(minutes=30, seconds=30)
         assert second.timer.recover() is None
-        (session,) = second.timer.stop().sessions
+        session = second.timer.stop().session
         assert session.duration == dt.timedelta(minutes=30, seconds=30)
     finally:
         second.close()
@@ -242,7 +278,8 @@ def test_pomodoro_parts_and_their_ends(tracking, clock):
     resumed = timer.resume()
     assert resumed.pomodoro.ends_at == clock.now + dt.timedelta(minutes=12)
     result = timer.stop()
-    assert [s.duration for s in result.sessions] == [dt.timedelta(minutes=25)] * 2
+    # Breaks are left out like pauses: one session of the two work parts.
+    assert (result.session.start, result.worked) == (start, dt.timedelta(minutes=50))
 
 
 def test_skipping_a_break_starts_the_next_work_part_now(tracking, clock):
@@ -296,7 +333,7 @@ def test_a_process_killed_with_the_timer_running_leaves_it_recoverable(data_path
         assert recovery is not None and recovery.timer.note == "killed"
         assert dt.timedelta(minutes=9) < recovery.since_heartbeat < dt.timedelta(minutes=11)
         services.timer.heartbeat()  # keep it
-        (session,) = services.timer.stop().sessions
+        session = services.timer.stop().session
         assert session.note == "killed" and session.duration >= dt.timedelta(minutes=10)
 
 
@@ -324,7 +361,7 @@ def test_a_heartbeat_racing_a_cli_stop_neither_fails_nor_resurrects_the_timer(
         "from journal_app.config import check_data_dir\n"
         "from journal_app.services import Services\n"
         f"s = Services.open(check_data_dir(Path({str(data_paths.root)!r}), create=False))\n"
-        "print(len(s.timer.stop().sessions))\n"
+        "print(s.timer.stop().session.id)\n"
     )
     cli: list[subprocess.Popen[str]] = []
     real_load = timer_module.TimerService._load

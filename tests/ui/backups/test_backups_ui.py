@@ -34,7 +34,7 @@ def open_window(qtbot, settings, clock):
         opened.append(services)
         window = MainWindow(services, settings=settings)
         qtbot.addWidget(window)
-        with qtbot.waitSignal(window.focus_timer_ready, timeout=5000):
+        with qtbot.waitSignal(window.focus_timer_ready, timeout=30_000):
             window.show()
         return window
 

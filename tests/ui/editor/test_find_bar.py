@@ -197,7 +197,8 @@ def test_positions_are_right_after_emoji(qtbot, pane):
 
 
 def test_a_10_mb_entry_is_searched_and_replaced(qtbot, pane):
-    """What it does on 10 MB; how fast is benchmarks/bench_preview.py's editor_10mb_*."""
+    """What it does on 10 MB; how fast is benchmarks/bench_preview.py's
+    open_10mb_entry_ms and find_replace_10mb_ms."""
     editor, bar = pane
     body = "Studied attention, then wrote the explainer draft.\n" * 200_000
     editor.set_text(body)

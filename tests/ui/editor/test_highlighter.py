@@ -14,6 +14,8 @@ from journal_app.ui.theme import dark_palette, light_palette
 
 from .conftest import format_at
 
+HANG_S = 10.0  # a bound that only catches a hang (~100x the normal time); speed is not tested
+
 
 @pytest.fixture
 def highlighted(qapp):
@@ -114,11 +116,9 @@ def test_positions_are_right_after_emoji_and_in_right_to_left_text(highlighted):
     assert format_at(first, italic_at).fontItalic()
 
 
-def test_very_long_blocks_are_left_plain_and_fast(highlighted):
+def test_very_long_blocks_are_left_plain(highlighted):
     long_line = "**" + "x" * (LONG_BLOCK + 10) + "**"
-    start = time.perf_counter()
     doc, _h = highlighted(f"```\n{long_line}\n```\n{'y' * 1_000_000}\n**bold**")
-    assert time.perf_counter() - start < 2
     assert block(doc, 1).layout().formats() == []
     assert in_fence(block(doc, 1).userState())  # the fence still carries over
     assert not in_fence(block(doc, 2).userState())
@@ -129,7 +129,8 @@ def test_hostile_emphasis_does_not_backtrack_for_ever(highlighted):
     line = "**a " * 2400 + "*_`[" * 100  # many openers, no closers, just under the cap
     start = time.perf_counter()
     highlighted(line)
-    assert time.perf_counter() - start < 2
+    # Only a hang fails this: it takes ~0.1 s; backtracking would take minutes.
+    assert time.perf_counter() - start < HANG_S
 
 
 def test_colours_follow_the_palette(highlighted):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
-
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
@@ -261,7 +258,7 @@ def test_raw_image_bytes_on_the_clipboard_are_passed_unchanged(qtbot, editor):
     assert signal.args == [jpeg, "image/jpeg"]
 
 
-def test_image_files_are_read_and_other_files_are_not(qtbot, editor, tmp_path):
+def test_image_files_are_read_and_other_files_are_not(qtbot, editor, tmp_path, fifo):
     good = tmp_path / "diagram.png"
     good.write_bytes(png_bytes())
     fake = tmp_path / "notes.png"
@@ -272,21 +269,19 @@ def test_image_files_are_read_and_other_files_are_not(qtbot, editor, tmp_path):
         file.truncate(MAX_IMAGE_BYTES + 1)
     folder = tmp_path / "folder.png"
     folder.mkdir()
-    fifo = tmp_path / "pipe.png"
-    os.mkfifo(fifo)  # reading it would block forever
+    pipe = fifo.path  # reading it would wait for a writer for ever
 
     received: list[tuple[bytes, str]] = []
     editor.image_pasted.connect(lambda data, mime: received.append((data, mime)))
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (fake, huge, folder, fifo, good)])
-    start = time.perf_counter()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (fake, huge, folder, pipe, good)])
     editor.insertFromMimeData(mime)
-    assert time.perf_counter() - start < 2
     assert received == [(good.read_bytes(), "image/png")]
+    assert fifo.stuck_readers == 0
 
     received.clear()
     only_bad = QMimeData()
-    only_bad.setUrls([QUrl.fromLocalFile(str(p)) for p in (fake, fifo)])
+    only_bad.setUrls([QUrl.fromLocalFile(str(p)) for p in (fake, pipe)])
     editor.insertFromMimeData(only_bad)
     assert received == []
     assert "notes.png" in editor.text()  # dropped as a link-like text instead
@@ -379,7 +374,8 @@ def test_a_1_mb_line_without_spaces_takes_typing_and_moves(qtbot, editor):
 
 
 def test_a_10_mb_entry_loads_counts_and_takes_typing(qtbot, editor):
-    """What it does on 10 MB; how fast is benchmarks/bench_preview.py's editor_10mb_*."""
+    """What it does on 10 MB; how fast is benchmarks/bench_preview.py's
+    open_10mb_entry_ms and find_replace_10mb_ms."""
     body = ("Studied **attention** for an hour, then wrote the explainer.\n" * 170_000)[:10_000_000]
     editor.set_text(body)
     editor.repaint()
@@ -400,9 +396,7 @@ def test_a_huge_paste_switches_highlighting_off_first(qtbot, editor):
     assert editor.highlighter is not None
     mime = QMimeData()
     mime.setText("line of text\n" * 50_000)
-    start = time.perf_counter()
     editor.insertFromMimeData(mime)
-    assert time.perf_counter() - start < 2
     assert editor.highlighter is None
     editor.set_text("# Next entry")
     assert editor.highlighter is not None
@@ -410,13 +404,11 @@ def test_a_huge_paste_switches_highlighting_off_first(qtbot, editor):
 
 def test_a_list_nested_500_deep(qtbot, editor):
     body = "\n".join("    " * depth + f"- level {depth}" for depth in range(500))
-    start = time.perf_counter()
     editor.set_text(body)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(editor, Key.Key_Return)
     qtbot.keyClicks(editor, "deeper")
     editor.repaint()
-    assert time.perf_counter() - start < 2
     assert editor.text().endswith("\n" + "    " * 499 + "- deeper")
 
 

@@ -22,7 +22,7 @@ def open_window(make_window, journal, qtbot):
 
     def open_():
         window = make_window()
-        qtbot.waitUntil(lambda: window.focus_timer is not None, timeout=5000)
+        qtbot.waitUntil(lambda: window.focus_timer is not None, timeout=30_000)
         return window
 
     return open_

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
+from journal_app.ui.timer import format as fmt
 from journal_app.ui.timer.actions import PAUSE_KEYS, START_STOP_KEYS
 from journal_app.ui.timer.controller import POMODORO_KEY
 
@@ -124,6 +125,70 @@ def test_stop_saves_one_timer_session_with_its_labels(qtbot, window, timer_ui, j
     assert "50 min" in window.statusBar().currentMessage()
 
 
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(
+    ("stretches", "saved_text"),
+    [((35, 40), "1 min"), ((65, 65), "2 min")],
+    ids=["35s+40s", "65s+65s"],
+)
+def test_a_paused_session_is_saved_whole_as_one_session(
+    qtbot, window, timer_ui, journal, clock, stretches, saved_text
+):
+    """35 s, pause, 40 s, stop used to say "Under a minute: nothing was saved", and
+    65 s + 65 s gave two 1-minute sessions: each stretch was its own session."""
+    widget = timer_ui.widget
+    start_by_dialog(qtbot, timer_ui)
+    for n, seconds in enumerate(stretches):
+        if n:
+            clock.advance(minutes=4)  # the pause
+            click(qtbot, widget.pause_button)  # resume
+        clock.advance(seconds=seconds)
+        click(qtbot, widget.pause_button)
+    worked = dt.timedelta(seconds=sum(stretches))
+    assert fmt.clock_text(worked) in widget.text()
+    click(qtbot, widget.stop_button)
+    assert window.statusBar().currentMessage() == f"Saved a focus session of {saved_text}"
+    (part,) = journal.sessions.for_day(DAY)
+    assert part.duration == worked
+    assert part.session.start.astimezone(BERLIN).time() == dt.time(21, 30)  # its start
+    assert widget.text() == "Start focus"
+
+
+@pytest.mark.parametrize("answer", ["keep", "discard"])
+def test_stopping_under_a_minute_asks_before_anything_is_thrown_away(
+    qtbot, window, timer_ui, journal, clock, answer
+):
+    widget = timer_ui.widget
+    start_by_dialog(qtbot, timer_ui)
+    clock.advance(seconds=25)
+    click(qtbot, widget.pause_button)
+    clock.advance(minutes=2)
+    click(qtbot, widget.pause_button)
+    clock.advance(seconds=15)
+    click(qtbot, widget.stop_button)
+    prompt = timer_ui.pending_prompt
+    assert prompt is not None and prompt.isVisible()
+    assert prompt.text() == "Only 40 s timed so far."
+    assert prompt.defaultButton() is prompt.keep_button is prompt.escapeButton()
+    assert journal.timer.status().elapsed == dt.timedelta(seconds=40)  # nothing lost yet
+    click(qtbot, prompt.keep_button if answer == "keep" else prompt.discard_button)
+    assert timer_ui.pending_prompt is None
+    state = journal.timer.status()
+    if answer == "keep":
+        assert state.running and state.elapsed == dt.timedelta(seconds=40)
+        clock.advance(seconds=30)
+        click(qtbot, widget.stop_button)
+        (part,) = journal.sessions.for_day(DAY)
+        assert part.duration == dt.timedelta(seconds=70)
+    else:
+        assert state is None and journal.sessions.for_day(DAY) == []
+        assert window.statusBar().currentMessage() == "The focus session was discarded"
+    assert widget.text() == "Start focus"
+
+
 def test_the_start_stop_shortcut_works_while_the_editor_has_the_focus(
     qtbot, window, timer_ui, journal, clock
 ):
@@ -236,11 +301,7 @@ def test_idle_time_is_kept_or_discarded_on_return(qtbot, window, timer_ui, journ
     timer_ui.tick()
     assert timer_ui.pending_prompt is None and "Idle" not in timer_ui.widget.text()
     result = timer_ui.stop()
-    worked = [s.duration for s in result.sessions]
-    if keep:
-        assert worked == [dt.timedelta(minutes=50)]
-    else:
-        assert worked == [dt.timedelta(minutes=20), dt.timedelta(minutes=10)]
+    assert result.worked == (dt.timedelta(minutes=50) if keep else dt.timedelta(minutes=30))
 
 
 def test_discarding_the_running_session_asks_first(qtbot, timer_ui, journal, clock):
@@ -270,7 +331,7 @@ def test_changing_the_labels_while_it_runs(qtbot, timer_ui, journal, clock):
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "Reading" in timer_ui.widget.text()
     clock.advance(minutes=5)
-    (session,) = timer_ui.stop().sessions
+    session = timer_ui.stop().session
     assert (session.category, session.note) == ("Reading", "paper")
 
 
@@ -279,6 +340,7 @@ def test_a_timer_changed_elsewhere_shows_up(qtbot, window, timer_ui, journal, cl
     journal.timer.start(category_id=journal.categories.find("Writing").id, watched=False)
     window.events.timer_changed.emit()
     assert timer_ui.widget.text().startswith("●  0:00:00  Writing")
+    clock.advance(minutes=2)
     journal.timer.stop()
     timer_ui.tick()  # no event from another process: the next tick notices
     assert timer_ui.widget.text() == "Start focus"
@@ -335,6 +397,19 @@ def test_quitting_with_a_running_timer(
         assert [p.session.duration for p in journal.sessions.for_day(DAY)] == [
             dt.timedelta(minutes=45)
         ]
+
+
+def test_quitting_with_stop_under_a_minute_discards_as_the_question_said(
+    qtbot, window, timer_ui, journal, clock
+):
+    from journal_app.ui.timer.prompts import QuitChoice
+
+    start_by_dialog(qtbot, timer_ui)
+    clock.advance(seconds=30)
+    timer_ui.ask_quit = lambda state: QuitChoice.STOP  # "Stop and Discard" (under a minute)
+    window.close()
+    assert not window.isVisible()
+    assert journal.timer.status() is None and journal.sessions.for_day(DAY) == []
 
 
 def test_offscreen_quit_keeps_the_timer_without_asking(qtbot, window, timer_ui, journal):

@@ -52,7 +52,7 @@ def test_a_killed_timer_is_recovered_at_the_next_start(qtbot, open_window, journ
         assert not state.running and state.elapsed == dt.timedelta(minutes=30)
         assert ui.widget.text().startswith("Paused  0:30:00  Coding")
     assert journal.timer.recover() is None
-    (session,) = ui.stop().sessions
+    session = ui.stop().session
     assert (session.source, session.category, session.note) == ("timer", "Coding", "kill me")
     assert session.duration == dt.timedelta(minutes=76 if keep else 30)
     assert [p.session.id for p in journal.sessions.for_day(DAY)] == [session.id]

@@ -64,7 +64,7 @@ def test_log_a_whole_day_and_find_it_again(qtbot, tracking, make_window):
     leave(qtbot, form.wake_edit)
     click(qtbot, form.quality.buttons[3])
     click(qtbot, form.energy.buttons[2])
-    with qtbot.waitSignal(form.autosave.saved, timeout=5000):
+    with qtbot.waitSignal(form.autosave.saved, timeout=30_000):  # a hang bound (~1 s)
         retype(qtbot, form.note_edit, "Good focus after a walk.")
 
     # An output, through the output dialog.

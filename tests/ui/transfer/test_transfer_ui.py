@@ -228,6 +228,42 @@ def test_an_end_heard_inside_the_progress_dialogs_set_value_is_handled(window, q
     controller.message_box.close()
 
 
+def test_file_export_markdown_ends_cleanly_when_its_end_arrives_inside_the_progress_bar(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """File ▸ Export… ▸ Markdown into a new folder, on a machine slow enough that the
+    progress dialog is showing when the export's last progress report and its end are
+    handled: the dialog's setValue handles the end inside it (an "unexpected error"
+    dialog, AttributeError on None.setLabelText, before the fix)."""
+    controller = window.transfer
+    real_start = controller.pool.start
+
+    def start_then_show(job):
+        real_start(job)
+        assert controller.wait()  # every report and the end now wait in the queue
+        controller.progress.forceShow()  # as after its minimum duration on a slow machine
+
+    monkeypatch.setattr(controller.pool, "start", start_then_show)
+    seen = []
+    controller.progressed.connect(lambda done, total, what: seen.append(done))
+    action = next(a for a in window.file_menu.actions() if a.text() == "E&xport…")
+    action.trigger()
+    dialog = controller.dialog
+    dialog.set_format("markdown")
+    dialog.path_edit.setText(str(tmp_path / "notes"))
+    with (
+        qtbot.captureExceptions() as exceptions,
+        qtbot.waitSignal(controller.finished, timeout=20_000) as done,
+    ):
+        _ok(dialog)
+    assert exceptions == [] and seen
+    assert done.args[0].startswith("Exported 1 entry")
+    assert controller.message_box.icon() == controller.message_box.Icon.Information
+    assert not controller.busy and controller.progress is None
+    assert any((tmp_path / "notes").rglob("*.md"))
+    controller.message_box.close()
+
+
 @pytest.mark.parametrize("answer", ["No", "Yes"])
 def test_exporting_over_an_existing_file_asks_first(window, qtbot, tmp_path, monkeypatch, answer):
     from PySide6.QtWidgets import QMessageBox
