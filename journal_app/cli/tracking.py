@@ -325,6 +325,7 @@ def _timer_start(args: argparse.Namespace) -> int:
 
 
 def _timer_stop(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.tracking.timer import TimerTooShort
 
     with common.open_existing(args) as services:

@@ -30,7 +30,6 @@ class PrintController(QObject):
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self.choose("Print"))
         self.pdf_action = QAction("Export as P&DF…", self)
-        self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.pdf_action.triggered.connect(lambda: self.choose("Export"))
         for action in (self.print_action, self.pdf_action):
             window.add_file_action(action)
