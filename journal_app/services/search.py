@@ -55,9 +55,24 @@ _SPACELESS = (
 )
 
 _PIECE = re.compile(r'(-?)"([^"]*)("?)|(-?)([^\s"]+)')
-_SPACES = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
-# Markdown syntax that only gets in the way of reading a one-line snippet.
-_MARKUP = re.compile(r"\*\*|__|`+|(?:^|(?<=\s))#{1,6}(?=\s)")
+# Marks a match while a snippet is cleaned as one string: \x02 and \x03 never survive
+# cleaning otherwise (control characters become spaces first).
+_OPEN, _CLOSE = "\x02", "\x03"
+_SPACES = re.compile(r"[\s\x00\x01\x04-\x1f\x7f-\x9f]+")
+_CONTROLS = re.compile(r"[\x02\x03]")
+# Markdown syntax that only gets in the way of reading a one-line snippet: links and
+# images keep their text, emphasis/code/strike marks, heading and quote marks go.
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s\x02\x03]*(?:\s+\"[^\"\n]*\")?\)")
+_WIKILINK = re.compile(r"\[\[([^\]\n|]*\|)?([^\]\n]*)\]\]")
+_MARKUP = re.compile(
+    r"\*\*|__|~~|`+"
+    r"|(?:^|(?<=\s))#{1,6}(?=\s)"  # heading marks
+    r"|(?:^|(?<=\n))[ \t]*(?:>[ \t]?)+"  # quote marks
+    # *emphasis* and _emphasis_, not 2 * 3 or snake_case (a match's marks count as word)
+    r"|(?<![\w*\x03])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*\x02])"
+    r"|(?<![\w_\x03])_(?=[^\s_])|(?<=[^\s_])_(?![\w_\x02])",
+    re.MULTILINE,
+)
 _TASK_BOXES = {"[ ]": "☐", "[x]": "☑", "[X]": "☑"}
 _TASK_BOX = re.compile(r"\[[ xX]\](?=\s)")
 
@@ -196,31 +211,46 @@ def _fold(value: Any) -> Any:
 
 
 def _finish(segments: Iterable[tuple[str, bool]]) -> tuple[str, list[tuple[int, int]]]:
-    """Join (text, is_match) pieces into one line of plain text: whitespace and control
-    characters collapse to single spaces, emphasis and heading marks go, task boxes
-    become ☐/☑; returns the text and the matches' spans."""
+    """Join (text, is_match) pieces into one line of plain text: Markdown marks go (links
+    keep their text), task boxes become ☐/☑, whitespace and control characters collapse
+    to single spaces; returns the text and the matches' spans. Cleaned as one string, so
+    a link or an emphasis around a match is recognised as a whole."""
+    cleaned = ((_CONTROLS.sub(" ", raw), is_match) for raw, is_match in segments)
+    marked = "".join(f"{_OPEN}{text}{_CLOSE}" if is_match else text for text, is_match in cleaned)
+    marked = _WIKILINK.sub(lambda m: m.group(2), marked)
+    marked = _LINK.sub(lambda m: m.group(1), marked)
+    marked = _MARKUP.sub("", marked)
+    marked = _TASK_BOX.sub(lambda m: _TASK_BOXES[m.group()], marked)
+    marked = _SPACES.sub(" ", marked)
     text = ""
     spans: list[tuple[int, int]] = []
-    for raw, is_match in segments:
-        piece = raw
-        if not is_match:
-            piece = _TASK_BOX.sub(lambda m: _TASK_BOXES[m.group()], _MARKUP.sub("", piece))
-        piece = _SPACES.sub(" ", piece)
-        if not text or text.endswith(" "):
-            piece = piece.lstrip(" ")
-        core = piece.strip(" ")
-        if is_match and core:
-            start = len(text) + len(piece) - len(piece.lstrip(" "))
-            spans.append((start, start + len(core)))
-        text += piece
-    text = text.rstrip(" ")
+    opened: int | None = None
+    for piece in re.split(f"([{_OPEN}{_CLOSE}])", marked):
+        if piece == _OPEN:
+            opened = len(text)
+        elif piece == _CLOSE:
+            if opened is not None:
+                spans.append((opened, len(text)))
+            opened = None
+        else:
+            if not text or text.endswith(" "):
+                piece = piece.lstrip(" ")
+            text += piece
+    stripped = text.rstrip(" ")
     merged: list[tuple[int, int]] = []
     for start, end in spans:
+        while start < end and text[start] == " ":
+            start += 1
+        end = min(end, len(stripped))
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start >= end:
+            continue
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return text, merged
+    return stripped, merged
 
 
 def _split_marked(marked: str, start: str, end: str) -> list[tuple[str, bool]]:

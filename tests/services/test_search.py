@@ -140,6 +140,17 @@ def test_highlights_mark_every_matched_term_and_prefix_words(services):
     assert _marked(hit) == ["Read", "Attention", "reading"]
 
 
+def test_snippets_show_the_text_not_the_markdown(services):
+    _add(services, "A", '> Read [the *attention* paper](https://arxiv.org/a "V") and _really_ do')
+    (hit,) = services.search.search("attention")
+    assert hit.snippet == "Read the attention paper and really do"
+    assert _marked(hit) == ["attention"]
+    _add(services, "B", "~~skim~~ ![a diagram](d.png) of [[Notes|heads]], 2 * 3, snake_case, `x`")
+    (hit,) = services.search.search("snake")
+    assert hit.snippet == "skim a diagram of heads, 2 * 3, snake_case, x"
+    assert _marked(hit) == ["snake"]
+
+
 def test_private_use_characters_in_the_text_cannot_break_highlights(services):
     # The snippet markers are private-use characters too; the user's own must survive.
     body = "\ue000\ue001 start \ue001 target \ue000 end \ue000\ue000\ue001"
