@@ -90,6 +90,12 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit]  # the best `limit` matches, best first
+    total: int  # how many entries match in all
+
+
+@dataclass(frozen=True)
 class Term:
     text: str  # as typed (cleaned), without quotes or the leading '-'
     exclude: bool = False
@@ -475,6 +481,18 @@ class SearchService:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
     ) -> list[SearchHit]:
+        return self.find(query, limit=limit, tag=tag, date_from=date_from, date_to=date_to).hits
+
+    def find(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        tag: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> SearchResults:
+        """The best `limit` hits and the number of all matching entries."""
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(f"the number of results must be between 1 and {MAX_LIMIT}")
         if date_from is not None and date_to is not None and date_from > date_to:
@@ -484,7 +502,7 @@ class SearchService:
             )
         parsed = parse_query(query)
         if not parsed.searchable:
-            return []
+            return SearchResults([], 0)
         db = Entry._meta.database
         if parsed.substrings or parsed.substrings_excluded:
             # Per connection: a worker thread's connection is new to this function.
@@ -498,8 +516,9 @@ class SearchService:
         else:
             ranked = self._ranked_by_substring(parsed, *filters.for_entries(parsed), limit)
         if not ranked:
-            return []
-        ids = [entry_id for entry_id, _score in ranked]
+            return SearchResults([], 0)
+        total = ranked[0][2]
+        ids = [entry_id for entry_id, _score, _total in ranked]
         body = "" if match is not None else ", body"
         entries = {
             row[0]: row[1:]
@@ -515,7 +534,7 @@ class SearchService:
             snippets = {i: _finish(_window(entries[i][2] or "", needles)) for i in ids}
         tags = self._tags(ids)
         hits = []
-        for entry_id, score in ranked:
+        for entry_id, score, _total in ranked:
             day, title = entries[entry_id][:2]
             snippet, spans = snippets.get(entry_id, ("", []))
             hits.append(
@@ -529,7 +548,7 @@ class SearchService:
                     tags=tags.get(entry_id, []),
                 )
             )
-        return hits
+        return SearchResults(hits, total)
 
     def release_thread_connection(self) -> None:
         """Close the calling worker thread's connection (call it on that thread before the
@@ -545,14 +564,17 @@ class SearchService:
     @staticmethod
     def _ranked_by_index(
         match: str, where: list[str], params: list[Any], limit: int
-    ) -> list[tuple[int, float]]:
+    ) -> list[tuple[int, float, int]]:
         # Ranking every match is cheap (no text is read); snippets come later, for the
-        # `limit` rows shown only. Ties: the newest entry first.
+        # `limit` rows shown only. Ties: the newest entry first. Each row carries the
+        # number of all matches (counted before LIMIT; bm25 cannot share a SELECT with a
+        # window function, hence the subquery).
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         sql = (
-            f"SELECT entry_fts.rowid, bm25(entry_fts, {weights}) AS score FROM entry_fts "
-            f"WHERE entry_fts MATCH ? AND {' AND '.join(where)} "
-            "ORDER BY score, entry_fts.rowid DESC LIMIT ?"
+            "SELECT id, score, count(*) OVER () FROM ("
+            f"SELECT entry_fts.rowid AS id, bm25(entry_fts, {weights}) AS score FROM entry_fts "
+            f"WHERE entry_fts MATCH ? AND {' AND '.join(where)}"
+            ") ORDER BY score, id DESC LIMIT ?"
         )
         cursor = Entry._meta.database.execute_sql(sql, [match, *params, limit])
         return list(cursor.fetchall())
@@ -560,7 +582,7 @@ class SearchService:
     @staticmethod
     def _ranked_by_substring(
         parsed: ParsedQuery, where: list[str], params: list[Any], limit: int
-    ) -> list[tuple[int, float]]:
+    ) -> list[tuple[int, float, int]]:
         # No index to rank with: a hit in the title counts most, then tags, then body.
         score_parts: list[str] = []
         score_params: list[Any] = []
@@ -570,7 +592,7 @@ class SearchService:
                 score_parts.append(f"({sql}) * {weight}")
                 score_params += values
         sql = (
-            f"SELECT e.id, -({' + '.join(score_parts)}) AS score "
+            f"SELECT e.id, -({' + '.join(score_parts)}) AS score, count(*) OVER () "
             f"FROM entry e WHERE {' AND '.join(where)} "
             "ORDER BY score, e.day DESC, e.id DESC LIMIT ?"
         )

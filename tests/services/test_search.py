@@ -122,6 +122,16 @@ def test_limit_and_bad_arguments(services):
         services.search.search("common", date_from=DAY, date_to=DAY - dt.timedelta(days=1))
 
 
+def test_the_total_counts_every_match_beyond_the_limit(services):
+    for n in range(62):
+        _add(services, f"Entry {n}", "common word 日本")
+    found = services.search.find("common", limit=50)
+    assert len(found.hits) == 50 and found.total == 62
+    by_substring = services.search.find("日本", limit=10)  # no index: counted all the same
+    assert len(by_substring.hits) == 10 and by_substring.total == 62
+    assert services.search.find("absent").total == 0
+
+
 def test_snippet_is_plain_text_around_the_match_with_ellipses(services):
     words = [f"filler{n}" for n in range(60)]
     body = " ".join([*words[:30], "**quantisation**", *words[30:]])

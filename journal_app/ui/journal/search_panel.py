@@ -1,5 +1,9 @@
 """Search across the journal (Ctrl+K): results as you type, ranked, with snippets.
 
+Up/Down show the chosen entry in the editor while the focus stays in the search field;
+Enter (or a click) opens it for editing. The best PAGE_SIZE hits come first and the status
+says how many match in all; "Show more" asks for the next page.
+
 Queries run on a worker thread (peewee gives each thread its own connection), so typing
 never waits for SQLite; a result that arrives after a newer query was started is dropped.
 """
@@ -10,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +35,11 @@ from journal_app.ui.theme import mute
 if TYPE_CHECKING:  # the worker pool, html and the search module load on the first query
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    from journal_app.services.search import SearchHit
+    from journal_app.services.search import SearchHit, SearchResults
 
 DEBOUNCE_MS = 120
-SearchFn = Callable[..., "list[SearchHit]"]
+PAGE_SIZE = 50  # hits asked for at first and added by each "Show more"
+SearchFn = Callable[..., "SearchResults"]  # (query, *, limit, tag, date_from, date_to)
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -72,8 +78,16 @@ class _LineEdit(QLineEdit):
             super().keyPressEvent(event)
 
 
+def status_text(shown: int, total: int) -> str:
+    if not total:
+        return "No entries match"
+    noun = f"entr{'y' if total == 1 else 'ies'}"
+    return f"{total} {noun}" if shown >= total else f"Showing {shown} of {total} {noun}"
+
+
 class SearchPanel(QWidget):
-    entry_activated = Signal(int)
+    entry_activated = Signal(int)  # Enter or a click: open it to edit
+    entry_chosen = Signal(int)  # Up/Down moved to it: show it, the focus stays here
     active_changed = Signal(bool)  # True while a query is shown instead of the entry list
     results_shown = Signal(int)  # number of hits displayed (tests wait on it)
 
@@ -89,6 +103,8 @@ class SearchPanel(QWidget):
         self._release = release  # closes the worker thread's own database connection
         self._pool: ThreadPoolExecutor | None = None
         self._seq = 0
+        self._limit = PAGE_SIZE
+        self._keep_row = 0  # the row to choose when the next answer arrives
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
 
@@ -107,7 +123,15 @@ class SearchPanel(QWidget):
         self.results.setAlternatingRowColors(False)
         self.results.setUniformItemSizes(False)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # Rows wrap to the list's width (see _fit_rows): never a sideways scroll bar.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.results.viewport().installEventFilter(self)
         self.results.hide()
+        self.more = QPushButton("Show more")
+        self.more.setObjectName("searchMore")
+        self.more.setFlat(True)
+        self.more.hide()
         self.status = QLabel()
         self.status.setObjectName("muted")
         mute(self.status)
@@ -124,6 +148,7 @@ class SearchPanel(QWidget):
         self._layout = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.more)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -135,6 +160,7 @@ class SearchPanel(QWidget):
         self.filters_box.toggled.connect(self._on_filters_toggled)
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
+        self.more.clicked.connect(self._show_more)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -209,6 +235,9 @@ class SearchPanel(QWidget):
         active = bool(text.strip())
         self.results.setVisible(active)
         self.status.setVisible(active)
+        self._limit, self._keep_row = PAGE_SIZE, 0
+        if not active:
+            self.more.hide()
         self.active_changed.emit(active)
         if active:
             self._debounce.start()
@@ -218,6 +247,7 @@ class SearchPanel(QWidget):
 
     def _requery(self, *_args: object) -> None:
         self._seq += 1
+        self._limit, self._keep_row = PAGE_SIZE, 0
         if self.is_active():
             self._debounce.start()
 
@@ -248,7 +278,7 @@ class SearchPanel(QWidget):
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
         options = self._options()
         self.status.setText("Searching…")
-        future = self._pool.submit(self._search, query, **options)
+        future = self._pool.submit(self._search, query, limit=self._limit, **options)
 
         def relay(done: Future) -> None:
             self._relay.done.emit(seq, done)
@@ -259,15 +289,22 @@ class SearchPanel(QWidget):
         if seq != self._seq:
             return  # a newer query is on its way
         try:
-            hits: list[SearchHit] = future.result()
+            found: SearchResults = future.result()
         except Exception as exc:  # a broken query must not take the window down
             self.results.clear()
+            self.more.hide()
             self.status.setText(f"Search failed: {exc}")
             self.results_shown.emit(0)
             return
-        self._show(hits)
+        self._show(found.hits, found.total)
 
-    def _show(self, hits: list[SearchHit]) -> None:
+    def _show_more(self) -> None:
+        self._keep_row = self.results.count()  # the first new hit
+        self._limit += PAGE_SIZE
+        self._seq += 1
+        self._start()
+
+    def _show(self, hits: list[SearchHit], total: int) -> None:
         import html
 
         self.results.clear()
@@ -286,21 +323,39 @@ class SearchPanel(QWidget):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
-            item.setSizeHint(label.sizeHint())
+        self._fit_rows()
         if hits:
-            self.results.setCurrentRow(0)
-        count = len(hits)
-        self.status.setText(
-            "No entries match" if not hits else f"{count} entr{'y' if count == 1 else 'ies'}"
-        )
-        self.results_shown.emit(count)
+            row = min(self._keep_row, len(hits) - 1)
+            self.results.setCurrentRow(row)
+            self.results.scrollToItem(self.results.item(row))
+        total = max(total, len(hits))
+        self.status.setText(status_text(len(hits), total))
+        self.more.setText(f"Show {min(PAGE_SIZE, total - len(hits))} more")
+        self.more.setVisible(len(hits) < total)
+        self.results_shown.emit(len(hits))
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its text wrapped to the list's width, and no wider."""
+        width = self.results.viewport().width()
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return super().eventFilter(watched, event)
 
     # -- choosing -------------------------------------------------------------------------
 
     def _move(self, step: int) -> None:
         if self.results.count():
             row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
-            self.results.setCurrentRow(row)
+            if row != self.results.currentRow():
+                self.results.setCurrentRow(row)
+                self.entry_chosen.emit(int(self.results.item(row).data(Qt.ItemDataRole.UserRole)))
 
     def _activate_current(self) -> None:
         item = self.results.currentItem()
