@@ -12,13 +12,17 @@ TITLE_SIZE = "9pt"
 
 
 def plot_widget(*, date_x: bool = False) -> Any:
-    """A PlotWidget without the context menus charts here do not offer."""
+    """A PlotWidget without the context menus charts here do not offer, over which the
+    wheel scrolls the page (wheel.py)."""
     import pyqtgraph as pg
 
     from journal_app.ui.dashboard.day_axis import date_axis
+    from journal_app.ui.dashboard.wheel import guard_wheel
 
     axes = {"bottom": date_axis()} if date_x else None
-    return pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+    made = pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+    made.wheel_guard = guard_wheel(made)
+    return made
 
 
 def add_plot(layout: Any, row: int, *, date_x: bool = True) -> Any:
