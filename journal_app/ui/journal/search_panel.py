@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.ui.journal.search_hits import HTML_ROLE, HitDelegate
 from journal_app.ui.theme import mute
 
 if TYPE_CHECKING:  # the worker pool, html and the search module load on the first query
@@ -123,10 +124,10 @@ class SearchPanel(QWidget):
         self.results.setAlternatingRowColors(False)
         self.results.setUniformItemSizes(False)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        # Rows wrap to the list's width (see _fit_rows): never a sideways scroll bar.
+        # Rows wrap to the list's width (search_hits.py): never a sideways scroll bar.
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.results.viewport().installEventFilter(self)
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.results.hide()
         self.more = QPushButton("Show more")
         self.more.setObjectName("searchMore")
@@ -311,19 +312,16 @@ class SearchPanel(QWidget):
         for hit in hits:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            title = hit.title or "(untitled)"
             day = f"{hit.day:%a} {hit.day.day} {hit.day:%b %Y}"
-            label = QLabel(
-                f"<div><b>{html.escape(hit.title or '(untitled)')}</b>"
+            item.setText(f"{title} · {day}\n{hit.snippet}")  # what screen readers say
+            item.setData(
+                HTML_ROLE,
+                f"<div><b>{html.escape(title)}</b>"
                 f" <span style='color:gray'>· {day}</span></div>"
-                f"<div>{snippet_html(hit)}</div>"
+                f"<div>{snippet_html(hit)}</div>",
             )
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setContentsMargins(6, 4, 6, 4)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self.results.addItem(item)
-            self.results.setItemWidget(item, label)
-        self._fit_rows()
         if hits:
             row = min(self._keep_row, len(hits) - 1)
             self.results.setCurrentRow(row)
@@ -333,20 +331,6 @@ class SearchPanel(QWidget):
         self.more.setText(f"Show {min(PAGE_SIZE, total - len(hits))} more")
         self.more.setVisible(len(hits) < total)
         self.results_shown.emit(len(hits))
-
-    def _fit_rows(self) -> None:
-        """Each row as tall as its text wrapped to the list's width, and no wider."""
-        width = self.results.viewport().width()
-        for row in range(self.results.count()):
-            item = self.results.item(row)
-            label = self.results.itemWidget(item)
-            if label is not None:
-                item.setSizeHint(QSize(width, label.heightForWidth(width)))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_rows()
-        return super().eventFilter(watched, event)
 
     # -- choosing -------------------------------------------------------------------------
 
