@@ -15,6 +15,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's rich text
+MUTED = "color:gray"  # secondary text (the day); readable on the selection colour too
 PAD_X, PAD_Y = 6, 4
 _CACHE_LIMIT = 4000
 
@@ -56,9 +57,12 @@ class HitDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, widget)
         rect = option.rect
-        document = self._document(str(index.data(HTML_ROLE) or ""), rect.width(), option)
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        html = str(index.data(HTML_ROLE) or "")
+        if selected:  # grey on the selection colour is hard to read
+            html = html.replace(MUTED, "")
+        document = self._document(html, rect.width(), option)
+        context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(
             QPalette.ColorRole.Text,

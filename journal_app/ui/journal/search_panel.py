@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.ui.journal.search_hits import HTML_ROLE, HitDelegate
+from journal_app.ui.journal.search_hits import HTML_ROLE, MUTED, HitDelegate
 from journal_app.ui.theme import mute
 
 if TYPE_CHECKING:  # the worker pool, html and the search module load on the first query
@@ -318,7 +318,7 @@ class SearchPanel(QWidget):
             item.setData(
                 HTML_ROLE,
                 f"<div><b>{html.escape(title)}</b>"
-                f" <span style='color:gray'>· {day}</span></div>"
+                f" <span style='{MUTED}'>· {day}</span></div>"
                 f"<div>{snippet_html(hit)}</div>",
             )
             self.results.addItem(item)
