@@ -148,6 +148,25 @@ def test_more_matches_than_shown_are_counted_and_show_more_adds_them(qtbot):
     panel.shutdown()
 
 
+def test_down_on_the_last_hit_shows_the_next_page(qtbot):
+    hits = [_hit(n % 28 + 1, f"Entry {n}") for n in range(62)]
+    panel = SearchPanel(lambda _q, *, limit, **_o: _found(*hits[:limit], total=len(hits)))
+    qtbot.addWidget(panel)
+    panel.show()
+    chosen: list[int] = []
+    panel.entry_chosen.connect(chosen.append)
+    with qtbot.waitSignal(panel.results_shown, timeout=3000):
+        qtbot.keyClicks(panel.field, "entry")
+    for _ in range(49):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    assert panel.results.currentRow() == 49
+    with qtbot.waitSignal(panel.results_shown, timeout=3000) as shown:
+        qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    assert shown.args == [62] and panel.results.currentRow() == 50
+    assert chosen[-1] == hits[50].id  # and it is shown, as any hit reached with Down
+    panel.shutdown()
+
+
 def test_results_wrap_to_a_narrow_list_without_a_sideways_scroll_bar(qtbot):
     long_title = "A rather long title about attention heads in transformer models"
     snippet = "attention " + "words that keep going and going " * 4

@@ -106,6 +106,7 @@ class SearchPanel(QWidget):
         self._seq = 0
         self._limit = PAGE_SIZE
         self._keep_row = 0  # the row to choose when the next answer arrives
+        self._choose_after_more = False  # Down asked for more: show the first new hit
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
 
@@ -236,7 +237,7 @@ class SearchPanel(QWidget):
         active = bool(text.strip())
         self.results.setVisible(active)
         self.status.setVisible(active)
-        self._limit, self._keep_row = PAGE_SIZE, 0
+        self._limit, self._keep_row, self._choose_after_more = PAGE_SIZE, 0, False
         if not active:
             self.more.hide()
         self.active_changed.emit(active)
@@ -248,7 +249,7 @@ class SearchPanel(QWidget):
 
     def _requery(self, *_args: object) -> None:
         self._seq += 1
-        self._limit, self._keep_row = PAGE_SIZE, 0
+        self._limit, self._keep_row, self._choose_after_more = PAGE_SIZE, 0, False
         if self.is_active():
             self._debounce.start()
 
@@ -326,6 +327,9 @@ class SearchPanel(QWidget):
             row = min(self._keep_row, len(hits) - 1)
             self.results.setCurrentRow(row)
             self.results.scrollToItem(self.results.item(row))
+        if self._choose_after_more:
+            self._choose_after_more = False
+            self._choose_current()
         total = max(total, len(hits))
         self.status.setText(status_text(len(hits), total))
         self.more.setText(f"Show {min(PAGE_SIZE, total - len(hits))} more")
@@ -339,7 +343,15 @@ class SearchPanel(QWidget):
             row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
             if row != self.results.currentRow():
                 self.results.setCurrentRow(row)
-                self.entry_chosen.emit(int(self.results.item(row).data(Qt.ItemDataRole.UserRole)))
+                self._choose_current()
+            elif step > 0 and self.more.isVisible():  # Down on the last hit: the next page
+                self._choose_after_more = True
+                self._show_more()
+
+    def _choose_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.entry_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _activate_current(self) -> None:
         item = self.results.currentItem()
