@@ -7,7 +7,7 @@ import threading
 
 from PySide6.QtCore import Qt
 
-from journal_app.services.search import SearchHit, SearchResults
+from journal_app.services.search import MAX_LIMIT, SearchHit, SearchResults
 from journal_app.ui.journal.search_panel import SearchPanel, snippet_html
 
 
@@ -209,4 +209,27 @@ def test_arrow_keys_show_an_entry_and_enter_opens_it_to_edit(qtbot):
     with qtbot.waitSignal(panel.entry_activated) as opened:
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert opened.args == [2]
+    panel.shutdown()
+
+
+def test_show_more_stops_at_the_most_the_search_can_return(qtbot):
+    asked: list[int] = []
+
+    def search(_query, *, limit, **_options):
+        asked.append(limit)
+        return _found(*[_hit(n % 28 + 1, f"Entry {n}") for n in range(limit)], total=5000)
+
+    panel = SearchPanel(search)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.results_shown, timeout=3000):
+        qtbot.keyClicks(panel.field, "entry")
+    for _ in range(30):
+        if not panel.more.isVisible():
+            break
+        with qtbot.waitSignal(panel.results_shown, timeout=3000):
+            qtbot.mouseClick(panel.more, Qt.MouseButton.LeftButton)
+    assert max(asked) == MAX_LIMIT  # never a request the service refuses
+    assert not panel.more.isVisible()
+    assert panel.status.text() == f"Showing {MAX_LIMIT} of 5000 entries"
     panel.shutdown()

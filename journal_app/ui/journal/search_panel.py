@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the worker pool, html and the search module load on the fir
 
 DEBOUNCE_MS = 120
 PAGE_SIZE = 50  # hits asked for at first and added by each "Show more"
+MAX_SHOWN = 1000  # the search service's MAX_LIMIT: beyond it, narrow the search
 SearchFn = Callable[..., "SearchResults"]  # (query, *, limit, tag, date_from, date_to)
 
 
@@ -302,7 +303,7 @@ class SearchPanel(QWidget):
 
     def _show_more(self) -> None:
         self._keep_row = self.results.count()  # the first new hit
-        self._limit += PAGE_SIZE
+        self._limit = min(self._limit + PAGE_SIZE, MAX_SHOWN)
         self._seq += 1
         self._start()
 
@@ -333,7 +334,7 @@ class SearchPanel(QWidget):
         total = max(total, len(hits))
         self.status.setText(status_text(len(hits), total))
         self.more.setText(f"Show {min(PAGE_SIZE, total - len(hits))} more")
-        self.more.setVisible(len(hits) < total)
+        self.more.setVisible(len(hits) < total and self._limit < MAX_SHOWN)
         self.results_shown.emit(len(hits))
 
     # -- choosing -------------------------------------------------------------------------
