@@ -78,6 +78,10 @@ def new_markdown() -> Markdown:
 
 class JournalExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
+        # lazy: markdown loads only when used (fences imports pymdownx)
+        from journal_app.markdown import fences
+
+        fences.install(md)  # registered after superfences: extensions() lists it later
         # After inline processing (priority 20), so the "[ ]" is plain text by then.
         md.treeprocessors.register(TaskListProcessor(md), "journal_tasks", 5)
         md.treeprocessors.register(BoxProcessor(md), "journal_boxes", 4)

@@ -56,9 +56,24 @@ _SPACELESS = (
 )
 
 _PIECE = re.compile(r'(-?)"([^"]*)("?)|(-?)([^\s"]+)')
-_SPACES = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
-# Markdown syntax that only gets in the way of reading a one-line snippet.
-_MARKUP = re.compile(r"\*\*|__|`+|(?:^|(?<=\s))#{1,6}(?=\s)")
+# Marks a match while a snippet is cleaned as one string: \x02 and \x03 never survive
+# cleaning otherwise (control characters become spaces first).
+_OPEN, _CLOSE = "\x02", "\x03"
+_SPACES = re.compile(r"[\s\x00\x01\x04-\x1f\x7f-\x9f]+")
+_CONTROLS = re.compile(r"[\x02\x03]")
+# Markdown syntax that only gets in the way of reading a one-line snippet: links and
+# images keep their text, emphasis/code/strike marks, heading and quote marks go.
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s\x02\x03]*(?:\s+\"[^\"\n]*\")?\)")
+_WIKILINK = re.compile(r"\[\[([^\]\n|]*\|)?([^\]\n]*)\]\]")
+_MARKUP = re.compile(
+    r"\*\*|__|~~|`+"
+    r"|(?:^|(?<=\s))#{1,6}(?=\s)"  # heading marks
+    r"|(?:^|(?<=\n))[ \t]*(?:>[ \t]?)+"  # quote marks
+    # *emphasis* and _emphasis_, not 2 * 3 or snake_case (a match's marks count as word)
+    r"|(?<![\w*\x03])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*\x02])"
+    r"|(?<![\w_\x03])_(?=[^\s_])|(?<=[^\s_])_(?![\w_\x02])",
+    re.MULTILINE,
+)
 _TASK_BOXES = {"[ ]": "☐", "[x]": "☑", "[X]": "☑"}
 _TASK_BOX = re.compile(r"\[[ xX]\](?=\s)")
 
@@ -73,6 +88,12 @@ class SearchHit:
     # (start, end) character spans in `snippet` of the matched terms, to highlight
     highlights: list[tuple[int, int]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit]  # the best `limit` matches, best first
+    total: int  # how many entries match in all
 
 
 @dataclass(frozen=True)
@@ -197,31 +218,46 @@ def _fold(value: Any) -> Any:
 
 
 def _finish(segments: Iterable[tuple[str, bool]]) -> tuple[str, list[tuple[int, int]]]:
-    """Join (text, is_match) pieces into one line of plain text: whitespace and control
-    characters collapse to single spaces, emphasis and heading marks go, task boxes
-    become ☐/☑; returns the text and the matches' spans."""
+    """Join (text, is_match) pieces into one line of plain text: Markdown marks go (links
+    keep their text), task boxes become ☐/☑, whitespace and control characters collapse
+    to single spaces; returns the text and the matches' spans. Cleaned as one string, so
+    a link or an emphasis around a match is recognised as a whole."""
+    cleaned = ((_CONTROLS.sub(" ", raw), is_match) for raw, is_match in segments)
+    marked = "".join(f"{_OPEN}{text}{_CLOSE}" if is_match else text for text, is_match in cleaned)
+    marked = _WIKILINK.sub(lambda m: m.group(2), marked)
+    marked = _LINK.sub(lambda m: m.group(1), marked)
+    marked = _MARKUP.sub("", marked)
+    marked = _TASK_BOX.sub(lambda m: _TASK_BOXES[m.group()], marked)
+    marked = _SPACES.sub(" ", marked)
     text = ""
     spans: list[tuple[int, int]] = []
-    for raw, is_match in segments:
-        piece = raw
-        if not is_match:
-            piece = _TASK_BOX.sub(lambda m: _TASK_BOXES[m.group()], _MARKUP.sub("", piece))
-        piece = _SPACES.sub(" ", piece)
-        if not text or text.endswith(" "):
-            piece = piece.lstrip(" ")
-        core = piece.strip(" ")
-        if is_match and core:
-            start = len(text) + len(piece) - len(piece.lstrip(" "))
-            spans.append((start, start + len(core)))
-        text += piece
-    text = text.rstrip(" ")
+    opened: int | None = None
+    for piece in re.split(f"([{_OPEN}{_CLOSE}])", marked):
+        if piece == _OPEN:
+            opened = len(text)
+        elif piece == _CLOSE:
+            if opened is not None:
+                spans.append((opened, len(text)))
+            opened = None
+        else:
+            if not text or text.endswith(" "):
+                piece = piece.lstrip(" ")
+            text += piece
+    stripped = text.rstrip(" ")
     merged: list[tuple[int, int]] = []
     for start, end in spans:
+        while start < end and text[start] == " ":
+            start += 1
+        end = min(end, len(stripped))
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start >= end:
+            continue
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return text, merged
+    return stripped, merged
 
 
 def _split_marked(marked: str, start: str, end: str) -> list[tuple[str, bool]]:
@@ -446,6 +482,18 @@ class SearchService:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
     ) -> list[SearchHit]:
+        return self.find(query, limit=limit, tag=tag, date_from=date_from, date_to=date_to).hits
+
+    def find(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        tag: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> SearchResults:
+        """The best `limit` hits and the number of all matching entries."""
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(f"the number of results must be between 1 and {MAX_LIMIT}")
         if date_from is not None and date_to is not None and date_from > date_to:
@@ -455,7 +503,7 @@ class SearchService:
             )
         parsed = parse_query(query)
         if not parsed.searchable:
-            return []
+            return SearchResults([], 0)
         db = Entry._meta.database
         if parsed.substrings or parsed.substrings_excluded:
             # Per connection: a worker thread's connection is new to this function.
@@ -469,8 +517,9 @@ class SearchService:
         else:
             ranked = self._ranked_by_substring(parsed, *filters.for_entries(parsed), limit)
         if not ranked:
-            return []
-        ids = [entry_id for entry_id, _score in ranked]
+            return SearchResults([], 0)
+        total = ranked[0][2]
+        ids = [entry_id for entry_id, _score, _total in ranked]
         body = "" if match is not None else ", body"
         entries = {
             row[0]: row[1:]
@@ -486,7 +535,7 @@ class SearchService:
             snippets = {i: _finish(_window(entries[i][2] or "", needles)) for i in ids}
         tags = self._tags(ids)
         hits = []
-        for entry_id, score in ranked:
+        for entry_id, score, _total in ranked:
             day, title = entries[entry_id][:2]
             snippet, spans = snippets.get(entry_id, ("", []))
             hits.append(
@@ -500,7 +549,7 @@ class SearchService:
                     tags=tags.get(entry_id, []),
                 )
             )
-        return hits
+        return SearchResults(hits, total)
 
     def release_thread_connection(self) -> None:
         """Close the calling worker thread's connection (call it on that thread before the
@@ -514,14 +563,17 @@ class SearchService:
     @staticmethod
     def _ranked_by_index(
         match: str, where: list[str], params: list[Any], limit: int
-    ) -> list[tuple[int, float]]:
+    ) -> list[tuple[int, float, int]]:
         # Ranking every match is cheap (no text is read); snippets come later, for the
-        # `limit` rows shown only. Ties: the newest entry first.
+        # `limit` rows shown only. Ties: the newest entry first. Each row carries the
+        # number of all matches (counted before LIMIT; bm25 cannot share a SELECT with a
+        # window function, hence the subquery).
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         sql = (
-            f"SELECT entry_fts.rowid, bm25(entry_fts, {weights}) AS score FROM entry_fts "
-            f"WHERE entry_fts MATCH ? AND {' AND '.join(where)} "
-            "ORDER BY score, entry_fts.rowid DESC LIMIT ?"
+            "SELECT id, score, count(*) OVER () FROM ("
+            f"SELECT entry_fts.rowid AS id, bm25(entry_fts, {weights}) AS score FROM entry_fts "
+            f"WHERE entry_fts MATCH ? AND {' AND '.join(where)}"
+            ") ORDER BY score, id DESC LIMIT ?"
         )
         cursor = Entry._meta.database.execute_sql(sql, [match, *params, limit])
         return list(cursor.fetchall())
@@ -529,7 +581,7 @@ class SearchService:
     @staticmethod
     def _ranked_by_substring(
         parsed: ParsedQuery, where: list[str], params: list[Any], limit: int
-    ) -> list[tuple[int, float]]:
+    ) -> list[tuple[int, float, int]]:
         # No index to rank with: a hit in the title counts most, then tags, then body.
         score_parts: list[str] = []
         score_params: list[Any] = []
@@ -539,7 +591,7 @@ class SearchService:
                 score_parts.append(f"({sql}) * {weight}")
                 score_params += values
         sql = (
-            f"SELECT e.id, -({' + '.join(score_parts)}) AS score "
+            f"SELECT e.id, -({' + '.join(score_parts)}) AS score, count(*) OVER () "
             f"FROM entry e WHERE {' AND '.join(where)} "
             "ORDER BY score, e.day DESC, e.id DESC LIMIT ?"
         )

@@ -64,6 +64,31 @@ def test_fence_inside_a_list_item():
     assert re.search(r"<li>.*<table class=\"code\".*</li>", html, re.DOTALL)
 
 
+@pytest.mark.parametrize("indent", ["", " ", "  ", "   "])
+def test_a_closing_fence_may_be_indented_up_to_three_spaces(indent):
+    html = render(f"```python\nx = 1\n{indent}```\n\nAfter *this*, `one` and ``two``.\n")
+    assert html.count('<pre class="code">') == 1 and "```" not in html
+    assert "<p>After <em>this</em>, <code>one</code> and <code>two</code>.</p>" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   ```\n   x\n  ```\n\nafter\n",  # an indented opening fence, closed at 2
+        "- item\n\n    ```\n    x\n      ```\n\nafter\n",  # in a list item, 2 beyond it
+        "> ```\n> x\n>   ```\n\nafter\n",  # in a quote
+    ],
+)
+def test_indented_closing_fences_in_containers(text):
+    html = render(text)
+    assert '<pre class="code">x</pre>' in html and "```" not in html
+    assert "<p>after</p>" in html
+
+
+def test_four_spaces_before_a_closing_fence_are_code_not_a_fence():
+    assert '<pre class="code">' not in render("```\nx\n    ```\n")
+
+
 def test_footnotes_link_both_ways():
     html = render("A claim.[^1]\n\n[^1]: The source.\n")
     assert '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1"' in html

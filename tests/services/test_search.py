@@ -122,6 +122,16 @@ def test_limit_and_bad_arguments(services):
         services.search.search("common", date_from=DAY, date_to=DAY - dt.timedelta(days=1))
 
 
+def test_the_total_counts_every_match_beyond_the_limit(services):
+    for n in range(62):
+        _add(services, f"Entry {n}", "common word 日本")
+    found = services.search.find("common", limit=50)
+    assert len(found.hits) == 50 and found.total == 62
+    by_substring = services.search.find("日本", limit=10)  # no index: counted all the same
+    assert len(by_substring.hits) == 10 and by_substring.total == 62
+    assert services.search.find("absent").total == 0
+
+
 def test_snippet_is_plain_text_around_the_match_with_ellipses(services):
     words = [f"filler{n}" for n in range(60)]
     body = " ".join([*words[:30], "**quantisation**", *words[30:]])
@@ -138,6 +148,17 @@ def test_highlights_mark_every_matched_term_and_prefix_words(services):
     (hit,) = services.search.search("attention read")
     assert hit.snippet == "Plan - ☐ Read the Attention paper - ☑ attend the reading group"
     assert _marked(hit) == ["Read", "Attention", "reading"]
+
+
+def test_snippets_show_the_text_not_the_markdown(services):
+    _add(services, "A", '> Read [the *attention* paper](https://arxiv.org/a "V") and _really_ do')
+    (hit,) = services.search.search("attention")
+    assert hit.snippet == "Read the attention paper and really do"
+    assert _marked(hit) == ["attention"]
+    _add(services, "B", "~~skim~~ ![a diagram](d.png) of [[Notes|heads]], 2 * 3, snake_case, `x`")
+    (hit,) = services.search.search("snake")
+    assert hit.snippet == "skim a diagram of heads, 2 * 3, snake_case, x"
+    assert _marked(hit) == ["snake"]
 
 
 def test_private_use_characters_in_the_text_cannot_break_highlights(services):

@@ -270,6 +270,23 @@ def test_ctrl_k_searches_and_enter_opens(qtbot, page, journal, services):
     assert page.browser.isVisible()
 
 
+def test_arrows_in_search_show_entries_and_enter_moves_to_the_editor(qtbot, page, journal):
+    page.window().show()
+    qtbot.keyClick(page.editor_pane.editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(page.search.results_shown, timeout=5000) as shown:
+        qtbot.keyClicks(page.search.field, "a")  # Attention, Backprop (tag "math")...
+    assert shown.args[0] >= 2
+    first = page.search.results.item(0).data(Qt.ItemDataRole.UserRole)
+    second = page.search.results.item(1).data(Qt.ItemDataRole.UserRole)
+    page.open_entry(first)
+    qtbot.keyClick(page.search.field, Qt.Key.Key_Down)
+    assert page.editor_pane.entry.id == second  # shown at once...
+    assert QApplication.focusWidget() is page.search.field  # ...while typing goes on here
+    qtbot.keyClick(page.search.field, Qt.Key.Key_Return)
+    assert page.editor_pane.entry.id == second
+    assert QApplication.focusWidget() is page.editor_pane.editor
+
+
 def test_distraction_free_shows_only_the_text(qtbot, page):
     window = page.window()
     page.distraction_free_action.trigger()

@@ -1,6 +1,7 @@
 """A time axis that labels days as people read them: "Mon 3" when days are wide, "3 Nov"
 on Mondays for a few months, month names (with the year at January) for a year or two,
-years beyond. x is seconds at the day's UTC midnight (see timeaxis.py)."""
+years beyond. The level is the finest whose labels, measured in the axis font, never
+touch. x is seconds at the day's UTC midnight (see timeaxis.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,28 @@ import datetime as dt
 from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 
 from journal_app.ui.dashboard.timeaxis import DAY, day_x, x_day
 
-# (least pixels per day, level name); the first that fits is used.
-_LEVELS = ((40.0, "days"), (5.0, "weeks"), (0.9, "months"), (0.3, "quarters"), (0.0, "years"))
+LEVELS = ("days", "weeks", "months", "quarters", "years")  # from the finest
+# Labels whose widths decide the level, measured in the axis font.
+SAMPLES = ("Wed 30", "30 Sep", "May", "Jan 2026", "2026")
+LABEL_GAP_PX = 12.0  # clear space between two neighbouring labels
+_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
+_ROUGH_WIDTHS = {text: len(text) * 7.0 for text in SAMPLES}  # when no font is at hand
+
+
+def _spacings(level: str, widths: dict[str, float]) -> list[tuple[int, float]]:
+    """(fewest days between two neighbouring labels, the pixels they need) for a level:
+    a label is centred on its tick, so two neighbours need half of each one's width."""
+    short, january = widths["May"], widths["Jan 2026"]
+    return {
+        "days": [(1, widths["Wed 30"])],
+        "weeks": [(7, widths["30 Sep"])],
+        "months": [(28, short), (31, (january + short) / 2)],  # "Jan 2026" beside "Dec"
+        "quarters": [(90, (january + short) / 2)],
+    }[level]
 
 
 def _months(first: dt.date, last: dt.date, step: int) -> list[dt.date]:
@@ -28,8 +46,25 @@ def _months(first: dt.date, last: dt.date, step: int) -> list[dt.date]:
         index += step
 
 
-def level_for(pixels_per_day: float) -> str:
-    return next(name for least, name in _LEVELS if pixels_per_day >= least)
+def level_for(pixels_per_day: float, widths: dict[str, float] | None = None) -> str:
+    """The finest level whose neighbouring labels never touch (`widths`: each of
+    SAMPLES in pixels)."""
+    widths = widths or _ROUGH_WIDTHS
+    for level in LEVELS[:-1]:
+        if all(
+            days * pixels_per_day >= need + LABEL_GAP_PX for days, need in _spacings(level, widths)
+        ):
+            return level
+    return "years"
+
+
+def year_step(pixels_per_day: float, widths: dict[str, float] | None = None) -> int:
+    """Label every first, second, fifth... year: the smallest step whose labels fit."""
+    need = (widths or _ROUGH_WIDTHS)["2026"] + LABEL_GAP_PX
+    for step in _YEAR_STEPS:
+        if step * 365 * pixels_per_day >= need:
+            return step
+    return _YEAR_STEPS[-1]
 
 
 def _mondays(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -37,8 +72,11 @@ def _mondays(first: dt.date, last: dt.date) -> list[dt.date]:
     return [day + dt.timedelta(weeks=i) for i in range((last - day).days // 7 + 1)]
 
 
-def ticks(first: dt.date, last: dt.date, level: str) -> tuple[list[dt.date], list[dt.date]]:
-    """(labelled days, unlabelled days) between `first` and `last` for a level."""
+def ticks(
+    first: dt.date, last: dt.date, level: str, years: int | None = None
+) -> tuple[list[dt.date], list[dt.date]]:
+    """(labelled days, unlabelled days) between `first` and `last` for a level (`years`:
+    label every so many years; by default about a dozen labels)."""
     if level == "days":
         return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)], []
     if level == "weeks":
@@ -48,7 +86,8 @@ def ticks(first: dt.date, last: dt.date, level: str) -> tuple[list[dt.date], lis
         return _months(first, last, 1), _mondays(first, last)
     if level == "quarters":
         return _months(first, last, 3), _months(first, last, 1)
-    years = max(1, (last.year - first.year) // 12 + 1)  # at most about a dozen labels
+    if years is None:
+        years = max(1, (last.year - first.year) // 12 + 1)  # at most about a dozen labels
     labelled = [d for d in _months(first, last, 12) if d.year % years == 0]
     return labelled, _months(first, last, 3)
 
@@ -68,13 +107,20 @@ class DayAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self.level = "months"
 
+    def label_widths(self) -> dict[str, float]:
+        """SAMPLES' widths in the tick font, in pixels."""
+        metrics = QFontMetricsF(self.style.get("tickFont") or self.font())
+        return {text: metrics.horizontalAdvance(text) for text in SAMPLES}
+
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
         span_days = max((maxVal - minVal) / DAY, 1e-9)
-        self.level = level_for(size / span_days)
+        widths = self.label_widths()
+        self.level = level_for(size / span_days, widths)
         first, last = x_day(minVal), x_day(maxVal)
         if (last - first).days > 200 * 366:  # far out: nothing sensible to draw
             return []
-        labelled, minor = ticks(first, last, self.level)
+        step = year_step(size / span_days, widths) if self.level == "years" else None
+        labelled, minor = ticks(first, last, self.level, step)
         # Labels sit in the middle of their day when days are wide, else at its start.
         shift = DAY / 2 if self.level == "days" else 0.0
         major = [day_x(d) + shift for d in labelled]

@@ -14,15 +14,21 @@ TITLE_SIZE = "9pt"
 
 
 def plot_widget(*, date_x: bool = False) -> Any:
-    """A PlotWidget without the context menus charts here do not offer."""
+    """A PlotWidget without the context menus charts here do not offer, over which the
+    wheel scrolls the page (wheel.py)."""
     # lazy: pyqtgraph loads only when used
     import pyqtgraph as pg
 
     # lazy: pyqtgraph loads only when used
     from journal_app.ui.dashboard.day_axis import date_axis
 
+    # lazy: as above
+    from journal_app.ui.dashboard.wheel import guard_wheel
+
     axes = {"bottom": date_axis()} if date_x else None
-    return pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+    made = pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+    made.wheel_guard = guard_wheel(made)
+    return made
 
 
 def add_plot(layout: Any, row: int, *, date_x: bool = True) -> Any:
@@ -71,6 +77,38 @@ def apply_style(plot: Any, style: ChartStyle) -> None:
 
 def set_title(plot: Any, html: str, style: ChartStyle) -> None:
     plot.setTitle(html, color=style.text, size=TITLE_SIZE, justify="left")
+    _wrap_title(plot.titleLabel)
+
+
+def _wrap_title(label: Any) -> None:
+    """Let a title (with its legend) wrap to the width its plot gets. pyqtgraph's
+    LabelItem keeps one line and makes it its minimum width, so on a narrow window a long
+    title widened the whole chart past its view and cut off the newest days."""
+    if getattr(label, "wraps", False):
+        return
+    one_line = label.resizeEvent
+
+    def resize(event: Any) -> None:
+        label.item.setTextWidth(max(1.0, float(label.rect().width())))
+        one_line(event)
+
+    def update_min() -> None:
+        bounds = label.itemRect()
+        label.setMinimumWidth(0)
+        label.setMinimumHeight(bounds.height())
+        label._sizeHint = {
+            Qt.SizeHint.MinimumSize: (0, bounds.height()),
+            Qt.SizeHint.PreferredSize: (bounds.width(), bounds.height()),
+            Qt.SizeHint.MaximumSize: (-1, -1),
+            Qt.SizeHint.MinimumDescent: (0, 0),
+        }
+        label.updateGeometry()
+
+    # LabelItem keeps its size hints as tuples (see LabelItem.updateMin); same here.
+    label.resizeEvent = resize
+    label.updateMin = update_min
+    label.wraps = True
+    update_min()
 
 
 def pen(color: str, width: float = 1.0, *, dashed: bool = False) -> Any:

@@ -1,9 +1,11 @@
 """Hours, sleep, output and the production share on one shared, zoomable time axis.
 
-The four plots are linked on x: a range choice, a drag or the mouse wheel moves all of
-them, and each fits its height to the periods in view. Zoomed far out, days become
-weekly or monthly means (frames.py). Hovering shows the day's values above the charts
-and a cursor through every plot; a click asks to open that day.
+The four plots are linked on x: a range choice, a drag or Ctrl+wheel (or the wheel after
+a press in the chart, see wheel.py) moves all of them, and each fits its height to the
+periods in view; a zoom or drag is announced (`moved_by_user`) so the page's range can
+follow. Zoomed far out, days become weekly or monthly means (frames.py). Hovering shows
+the day's values above the charts and a cursor through every plot; a click asks to open
+that day.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from journal_app.ui.dashboard.share_row import ShareRow
 from journal_app.ui.dashboard.sleep_row import SleepRow
 from journal_app.ui.dashboard.style import ChartStyle
 from journal_app.ui.dashboard.timeaxis import DAY, day_x, x_day
+from journal_app.ui.dashboard.wheel import guard_wheel
 
 ROW_HEIGHTS = (250, 200, 160, 140)  # hours, sleep, output, share
 HEADROOM = 1.1  # above the tallest value in view
@@ -37,6 +40,7 @@ MIN_SPAN_DAYS = 5  # zooming in stops at five days
 class TimelineChart(QWidget):
     day_requested = Signal(object)  # a datetime.date: open this day
     day_hovered = Signal(object)  # a datetime.date under the pointer
+    moved_by_user = Signal()  # a zoom or drag step (not a range set from outside)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +54,7 @@ class TimelineChart(QWidget):
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.view.ci.setContentsMargins(0, 0, 10, 0)
         self.view.ci.setSpacing(8)
+        self.wheel_guard = guard_wheel(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -89,6 +94,8 @@ class TimelineChart(QWidget):
         scene.sigMouseMoved.connect(self._on_mouse_moved)
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
         self.hours_plot.getViewBox().sigXRangeChanged.connect(self._on_x_range_changed)
+        for plot in self.plots:  # whichever plot the pointer was on
+            plot.getViewBox().sigRangeChangedManually.connect(self.moved_by_user)
 
     # ------------------------------------------------------------------ data
 
@@ -109,11 +116,12 @@ class TimelineChart(QWidget):
         keep = self.hovered is not None and history.index_of(self.hovered) is not None
         self.show_day(self.hovered if keep and self.hovered else history.today)
 
-    def set_range(self, rng: DateRange) -> None:
-        """Show the days of `rng` on every plot."""
+    def set_range(self, rng: DateRange, *, move: bool = True) -> None:
+        """Show the days of `rng` on every plot (`move=False`: the user zoomed to them)."""
         self.range = rng
-        self._set_limits()
-        self.hours_plot.setXRange(day_x(rng.first), day_x(rng.last) + DAY, padding=0.01)
+        if move:  # else the limits stay: the view is inside them already
+            self._set_limits()
+            self.hours_plot.setXRange(day_x(rng.first), day_x(rng.last) + DAY, padding=0.01)
         self._redraw()
 
     def set_output_mode(self, mode: str) -> None:

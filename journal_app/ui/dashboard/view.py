@@ -28,6 +28,7 @@ from journal_app.ui.theme import mute
 from journal_app.ui.widgets.page import Card, scaled_font_label
 
 DEFAULT_RANGE = "quarter"
+FOLLOW_CHART_MS = 300  # after the last zoom or drag step
 EMPTY_NOTE = (
     "Nothing tracked yet. Log a deep-work session, a night's sleep or something you made "
     "(in Today, or with `journal-app log session|sleep|output`) and your charts fill in here."
@@ -111,13 +112,26 @@ class DashboardView(QWidget):
             self.exports["timeline"],
         )
         body.addWidget(self.timeline)
-        hint = QLabel("Scroll to zoom, drag to move through time; click a day to open it.")
+        hint = QLabel(
+            "Ctrl+scroll zooms; drag to move through time (then scrolling zooms too, until "
+            "the pointer leaves the chart); click a day to open it. The figures above follow "
+            "the days in view."
+        )
+        hint.setWordWrap(True)
         mute(hint)
         body.addWidget(hint)
         layout.addWidget(timeline_card)
         self.timeline.day_requested.connect(self.day_requested)
         self.timeline.apply_style(self.chart_style)
         self._lower_scheduled = False
+        # A zoom or a drag makes the days in view the range (a custom one), once the
+        # motion settles, so the figures never describe other days than the chart shows.
+        self._follow_chart = QTimer(self)
+        self._follow_chart.setSingleShot(True)
+        self._follow_chart.setInterval(FOLLOW_CHART_MS)
+        self._follow_chart.timeout.connect(self._range_from_chart)
+        self.timeline.moved_by_user.connect(self._follow_chart.start)
+        self._chart_moved = False  # the range comes from the chart: leave the chart be
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Once the first screen has painted, build the rest in the next turn of the loop."""
@@ -205,7 +219,7 @@ class DashboardView(QWidget):
         figures = service.figures(history, rng)
         self.range, self.figures = rng, figures
         self.range_bar.show_range(rng)
-        self.timeline.set_range(rng)
+        self.timeline.set_range(rng, move=not self._chart_moved)
         self.headline.set_figures(figures, history.settings.weekly_target_hours)
         if self.complete:
             self._show_lower_figures(figures)
@@ -230,6 +244,21 @@ class DashboardView(QWidget):
         self.kind = kind
         self.custom = custom
         self.apply_range()
+
+    def _range_from_chart(self) -> None:
+        """The days in view become the range (Custom), for the figures and cards; the
+        margins before the first tracked day and after today are no days to count."""
+        if self.history is None:
+            return
+        first, last = self.timeline.visible_days()
+        first, last = max(first, self.history.first), min(last, self.history.today)
+        if first > last or (self.range and (first, last) == (self.range.first, self.range.last)):
+            return
+        self._chart_moved = True
+        try:
+            self.range_bar.choose("custom", (first, last))
+        finally:
+            self._chart_moved = False
 
     def _on_output_mode_changed(self, _index: int) -> None:
         self.timeline.set_output_mode(self.output_mode.currentData())

@@ -238,6 +238,14 @@ class EntryEditorPane(QWidget):
             self.autosave.changed()  # a template's text is worth keeping even untouched
         return True
 
+    def focus_text(self) -> None:
+        """Put the focus where the user reads or writes: the editor, or the preview when
+        only the preview is shown."""
+        if self._mode == "preview" and self._preview is not None:
+            self._preview.setFocus()
+        else:
+            self.editor.setFocus()
+
     def close_document(self) -> bool:
         if not self.flush():
             return False

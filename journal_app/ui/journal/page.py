@@ -67,7 +67,7 @@ class JournalPage(QWidget):
         self._painted = False
 
         self.search = SearchPanel(
-            lambda q, **kw: self._services.search.search(q, **kw),
+            lambda q, **kw: self._services.search.find(q, **kw),
             release=lambda: self._services.search.release_thread_connection(),
         )
         self.new_button = QToolButton()
@@ -109,7 +109,8 @@ class JournalPage(QWidget):
 
         self._build_actions()
         self.search.active_changed.connect(self._on_search_active)
-        self.search.entry_activated.connect(self.open_entry)
+        self.search.entry_chosen.connect(self.open_entry)
+        self.search.entry_activated.connect(self._edit_found_entry)
         self.entry_list.entry_activated.connect(self.open_entry)
         self.entry_list.delete_requested.connect(self._trash_entry)
 
@@ -254,6 +255,10 @@ class JournalPage(QWidget):
         self.entry_list.select_entry(entry_id)
         self._update_actions()
         return True
+
+    def _edit_found_entry(self, entry_id: int) -> None:
+        if self.open_entry(entry_id):
+            self.editor_pane.focus_text()
 
     def new_entry(self, draft: Draft | None = None) -> bool:
         self._show_self()

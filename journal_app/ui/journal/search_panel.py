@@ -1,5 +1,9 @@
 """Search across the journal (Ctrl+K): results as you type, ranked, with snippets.
 
+Up/Down show the chosen entry in the editor while the focus stays in the search field;
+Enter (or a click) opens it for editing. The best PAGE_SIZE hits come first and the status
+says how many match in all; "Show more" asks for the next page.
+
 Queries run on a worker thread (peewee gives each thread its own connection), so typing
 never waits for SQLite; a result that arrives after a newer query was started is dropped.
 """
@@ -21,19 +25,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from journal_app.ui.journal.search_hits import HTML_ROLE, MUTED, HitDelegate
 from journal_app.ui.theme import mute
 
 if TYPE_CHECKING:  # the worker pool, html and the search module load on the first query
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    from journal_app.services.search import SearchHit
+    from journal_app.services.search import SearchHit, SearchResults
 
 DEBOUNCE_MS = 120
-SearchFn = Callable[..., "list[SearchHit]"]
+PAGE_SIZE = 50  # hits asked for at first and added by each "Show more"
+MAX_SHOWN = 1000  # the search service's MAX_LIMIT: beyond it, narrow the search
+SearchFn = Callable[..., "SearchResults"]  # (query, *, limit, tag, date_from, date_to)
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -73,8 +81,16 @@ class _LineEdit(QLineEdit):
             super().keyPressEvent(event)
 
 
+def status_text(shown: int, total: int) -> str:
+    if not total:
+        return "No entries match"
+    noun = f"entr{'y' if total == 1 else 'ies'}"
+    return f"{total} {noun}" if shown >= total else f"Showing {shown} of {total} {noun}"
+
+
 class SearchPanel(QWidget):
-    entry_activated = Signal(int)
+    entry_activated = Signal(int)  # Enter or a click: open it to edit
+    entry_chosen = Signal(int)  # Up/Down moved to it: show it, the focus stays here
     active_changed = Signal(bool)  # True while a query is shown instead of the entry list
     results_shown = Signal(int)  # number of hits displayed (tests wait on it)
 
@@ -90,6 +106,9 @@ class SearchPanel(QWidget):
         self._release = release  # closes the worker thread's own database connection
         self._pool: ThreadPoolExecutor | None = None
         self._seq = 0
+        self._limit = PAGE_SIZE
+        self._keep_row = 0  # the row to choose when the next answer arrives
+        self._choose_after_more = False  # Down asked for more: show the first new hit
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
 
@@ -108,7 +127,15 @@ class SearchPanel(QWidget):
         self.results.setAlternatingRowColors(False)
         self.results.setUniformItemSizes(False)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # Rows wrap to the list's width (search_hits.py): never a sideways scroll bar.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.results.hide()
+        self.more = QPushButton("Show more")
+        self.more.setObjectName("searchMore")
+        self.more.setFlat(True)
+        self.more.hide()
         self.status = QLabel()
         self.status.setObjectName("muted")
         mute(self.status)
@@ -125,6 +152,7 @@ class SearchPanel(QWidget):
         self._layout = layout
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.more)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -136,6 +164,7 @@ class SearchPanel(QWidget):
         self.filters_box.toggled.connect(self._on_filters_toggled)
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
+        self.more.clicked.connect(self._show_more)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -210,6 +239,9 @@ class SearchPanel(QWidget):
         active = bool(text.strip())
         self.results.setVisible(active)
         self.status.setVisible(active)
+        self._limit, self._keep_row, self._choose_after_more = PAGE_SIZE, 0, False
+        if not active:
+            self.more.hide()
         self.active_changed.emit(active)
         if active:
             self._debounce.start()
@@ -219,6 +251,7 @@ class SearchPanel(QWidget):
 
     def _requery(self, *_args: object) -> None:
         self._seq += 1
+        self._limit, self._keep_row, self._choose_after_more = PAGE_SIZE, 0, False
         if self.is_active():
             self._debounce.start()
 
@@ -250,7 +283,7 @@ class SearchPanel(QWidget):
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
         options = self._options()
         self.status.setText("Searching…")
-        future = self._pool.submit(self._search, query, **options)
+        future = self._pool.submit(self._search, query, limit=self._limit, **options)
 
         def relay(done: Future) -> None:
             self._relay.done.emit(seq, done)
@@ -261,15 +294,22 @@ class SearchPanel(QWidget):
         if seq != self._seq:
             return  # a newer query is on its way
         try:
-            hits: list[SearchHit] = future.result()
+            found: SearchResults = future.result()
         except Exception as exc:  # a broken query must not take the window down
             self.results.clear()
+            self.more.hide()
             self.status.setText(f"Search failed: {exc}")
             self.results_shown.emit(0)
             return
-        self._show(hits)
+        self._show(found.hits, found.total)
 
-    def _show(self, hits: list[SearchHit]) -> None:
+    def _show_more(self) -> None:
+        self._keep_row = self.results.count()  # the first new hit
+        self._limit = min(self._limit + PAGE_SIZE, MAX_SHOWN)
+        self._seq += 1
+        self._start()
+
+    def _show(self, hits: list[SearchHit], total: int) -> None:
         # lazy: not needed for the first paint
         import html
 
@@ -277,33 +317,45 @@ class SearchPanel(QWidget):
         for hit in hits:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            title = hit.title or "(untitled)"
             day = f"{hit.day:%a} {hit.day.day} {hit.day:%b %Y}"
-            label = QLabel(
-                f"<div><b>{html.escape(hit.title or '(untitled)')}</b>"
-                f" <span style='color:gray'>· {day}</span></div>"
-                f"<div>{snippet_html(hit)}</div>"
+            item.setText(f"{title} · {day}\n{hit.snippet}")  # what screen readers say
+            item.setData(
+                HTML_ROLE,
+                f"<div><b>{html.escape(title)}</b>"
+                f" <span style='{MUTED}'>· {day}</span></div>"
+                f"<div>{snippet_html(hit)}</div>",
             )
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setContentsMargins(6, 4, 6, 4)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self.results.addItem(item)
-            self.results.setItemWidget(item, label)
-            item.setSizeHint(label.sizeHint())
         if hits:
-            self.results.setCurrentRow(0)
-        count = len(hits)
-        self.status.setText(
-            "No entries match" if not hits else f"{count} entr{'y' if count == 1 else 'ies'}"
-        )
-        self.results_shown.emit(count)
+            row = min(self._keep_row, len(hits) - 1)
+            self.results.setCurrentRow(row)
+            self.results.scrollToItem(self.results.item(row))
+        if self._choose_after_more:
+            self._choose_after_more = False
+            self._choose_current()
+        total = max(total, len(hits))
+        self.status.setText(status_text(len(hits), total))
+        self.more.setText(f"Show {min(PAGE_SIZE, total - len(hits))} more")
+        self.more.setVisible(len(hits) < total and self._limit < MAX_SHOWN)
+        self.results_shown.emit(len(hits))
 
     # -- choosing -------------------------------------------------------------------------
 
     def _move(self, step: int) -> None:
         if self.results.count():
             row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
-            self.results.setCurrentRow(row)
+            if row != self.results.currentRow():
+                self.results.setCurrentRow(row)
+                self._choose_current()
+            elif step > 0 and self.more.isVisible():  # Down on the last hit: the next page
+                self._choose_after_more = True
+                self._show_more()
+
+    def _choose_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.entry_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _activate_current(self) -> None:
         item = self.results.currentItem()

@@ -115,3 +115,96 @@ def test_the_main_window_opens_the_dashboard_and_passes_clicked_days_on(qtbot, m
     with qtbot.waitSignal(page.day_requested) as blocker:
         page.view.timeline.day_requested.emit(dt.date(2026, 11, 20))
     assert blocker.args == [dt.date(2026, 11, 20)]
+
+
+def _wheel(widget, pos, dy: int, mods=None) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        QPoint(),
+        QPoint(0, dy),
+        Qt.MouseButton.NoButton,
+        mods or Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _middle_of(view, plot):
+    box = plot.getViewBox()
+    return view.mapFromScene(box.sceneBoundingRect().center())
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page_and_zooms_only_when_asked(qtbot, journal):
+    """A plain wheel scrolls past the charts; Ctrl+wheel, or the wheel after a press in
+    the chart (until the pointer leaves it), zooms the timeline."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    page, _events = _page(qtbot, journal)
+    page.view.set_range("quarter")
+    scroll = page.findChild(QScrollArea, "pageScroll").verticalScrollBar()
+    timeline = page.view.timeline
+    viewport = timeline.view.viewport()
+    point = _middle_of(timeline.view, timeline.hours_plot)
+    qtbot.mouseMove(viewport, point)
+    span = timeline.visible_x()
+
+    _wheel(viewport, point, -120)
+    assert scroll.value() > 0  # the page moved on...
+    assert timeline.visible_x() == span  # ...and the chart stayed as it was
+    scrolled = scroll.value()
+
+    _wheel(viewport, point, 120, Qt.KeyboardModifier.ControlModifier)
+    zoomed = timeline.visible_x()
+    assert zoomed[1] - zoomed[0] < span[1] - span[0]
+    assert scroll.value() == scrolled
+
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    _wheel(viewport, point, 120)  # after a press in the chart, the wheel zooms
+    assert timeline.visible_x()[1] - timeline.visible_x()[0] < zoomed[1] - zoomed[0]
+    assert scroll.value() == scrolled
+    QApplication.sendEvent(viewport, QEvent(QEvent.Type.Leave))
+    _wheel(viewport, point, -120)  # the pointer left: scrolling again
+    assert scroll.value() > scrolled
+
+    weekly = page.view.consistency.weekly.widget  # a chart that never zooms
+    before = scroll.value()
+    for mods in (None, Qt.KeyboardModifier.ControlModifier):
+        _wheel(weekly.viewport(), _middle_of(weekly, weekly.getPlotItem()), -120, mods)
+    assert scroll.value() > before
+
+
+def test_the_figures_follow_the_days_the_timeline_is_zoomed_to(qtbot, journal):
+    from PySide6.QtCore import Qt
+
+    from journal_app.ui.dashboard.headline import tile_texts
+
+    page, _events = _page(qtbot, journal)
+    view = page.view
+    view.set_range("month")
+    month = view.range
+    timeline = view.timeline
+    point = _middle_of(timeline.view, timeline.hours_plot)
+    qtbot.mouseMove(timeline.view.viewport(), point)  # the pointer comes onto the chart
+    under = timeline.day_at(timeline.view.mapToScene(point))
+    with qtbot.waitSignal(view.range_shown, timeout=5000) as shown:
+        _wheel(timeline.view.viewport(), point, 240, Qt.KeyboardModifier.ControlModifier)
+    rng = shown.args[0]
+    assert view.range_bar.kind == "custom"
+    first, last = timeline.visible_days()  # without the days before the first tracked one
+    assert (rng.first, rng.last) == (max(first, view.history.first), last)
+    assert month.first < rng.first and rng.last < month.last
+    assert view.range_bar.label.text() == rng.label()
+    figures = journal.dashboard.figures(view.history, rng)
+    goal = view.history.settings.weekly_target_hours
+    for key, (value, detail) in tile_texts(figures, goal).items():
+        assert view.headline.values[key].text() == value
+        assert view.headline.details[key].text() == detail
+    assert first < under < last  # zoomed in around the pointer
+    assert timeline.visible_days() == (first, last)  # the chart did not jump

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import numpy as np
 import pytest
@@ -144,3 +145,60 @@ def test_zoomed_far_out_the_bars_become_weekly_then_monthly_means(qtbot, journal
     assert timeline.level in ("day", "week")
     made.set_range("week")
     assert timeline.level == "day"
+
+
+@pytest.mark.parametrize("width", [620, 1000])
+def test_date_labels_never_overlap_at_any_zoom(qtbot, journal, width):
+    """Zoomed from five days out to eight years, no two labels on the time axis touch
+    (it read "Jan 2025Feb" and "DecJan 2026Feb")."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from journal_app.ui.dashboard.view import DashboardView
+
+    for back in range(40, 3000, 20):  # sessions over eight years
+        journal.sessions.add_local(TODAY - dt.timedelta(days=back), dt.time(9), dt.time(11))
+    made = DashboardView(journal)
+    qtbot.addWidget(made)
+    made.resize(width, 1200)
+    made.show()
+    qtbot.waitExposed(made)
+    made.reload()
+    axis = made.timeline.share_plot.getAxis("bottom")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    spans = [5, 9, 16, 30, 45, 70, 100, 150, 220, 330, 500, 750, 1100, 1700, 2900]
+    for days in spans:
+        made.timeline.hours_plot.setXRange(day_x(TODAY) - days * DAY, day_x(TODAY), padding=0)
+        painter = QPainter(image)
+        try:
+            _axis_spec, _ticks, texts = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        rects = sorted((rect for rect, _flags, text in texts if text), key=lambda r: r.left())
+        assert rects, days  # a label at least (a Monday or a month may be all in view)
+        for left, right in itertools.pairwise(rects):
+            assert left.right() < right.left(), (days, axis.level, [t for *_, t in texts])
+
+
+def test_on_a_narrow_window_the_charts_fit_and_their_titles_wrap(qtbot, journal):
+    """Long titles (with their legends) used to widen the charts past their view, cutting
+    off the newest days on the right."""
+    from journal_app.ui.dashboard.view import DashboardView
+
+    made = DashboardView(journal)
+    qtbot.addWidget(made)
+    made.resize(640, 1400)
+    made.show()
+    qtbot.waitExposed(made)
+    made.reload()
+    made.build_lower()
+    made.set_range("month")
+    timeline = made.timeline
+    visible = timeline.view.viewport().width()
+    qtbot.waitUntil(lambda: timeline.view.ci.geometry().width() <= visible)
+    for plot in timeline.plots:
+        assert plot.sceneBoundingRect().right() <= visible
+        title = plot.titleLabel
+        assert title.sceneBoundingRect().right() <= visible
+        assert title.item.mapRectToParent(title.item.boundingRect()).width() <= title.width() + 1
+    today = timeline.hours_plot.getViewBox().mapViewToScene(QPointF(day_x(TODAY), 0))
+    assert today.x() < visible  # the newest day is on screen

@@ -115,6 +115,35 @@ def test_enter_in_a_code_block_keeps_indentation_but_adds_no_marker(qtbot, edito
     assert editor.text() == "```\n    - not a list\n    x\n```"
 
 
+def test_a_blank_line_resets_the_indentation_so_the_closing_fence_is_not_indented(qtbot, editor):
+    type_lines(qtbot, editor, "```python", "def f():", "    return 1", "", "```")
+    assert editor.text() == "```python\ndef f():\n    return 1\n\n```"
+    editor.set_text("")
+    type_lines(qtbot, editor, "  indented", "", "margin")  # plain text alike
+    assert editor.text() == "  indented\n\nmargin"
+
+
+def test_backspace_in_leading_spaces_removes_one_indentation_level(qtbot, editor):
+    qtbot.keyClick(editor, Key.Key_Tab)
+    qtbot.keyClick(editor, Key.Key_Tab)
+    qtbot.keyClick(editor, Key.Key_Backspace)
+    assert editor.text() == "    "
+    editor.set_text("      x")  # six spaces: back to the stop at four
+    cursor = editor.textCursor()
+    cursor.setPosition(6)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Key.Key_Backspace)
+    assert editor.text() == "    x"
+    qtbot.keyClick(editor, Key.Key_Backspace)
+    assert editor.text() == "x"
+    editor.set_text("    ab")  # after text, one character as always
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Key.Key_Backspace)
+    assert editor.text() == "    a"
+    qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier)
+    assert editor.text() == "    ab"
+
+
 def test_plain_lines_keep_their_indentation(qtbot, editor):
     type_lines(qtbot, editor, "  indented", "next")
     assert editor.text() == "  indented\n  next"

@@ -409,13 +409,21 @@ def toggle_link(cursor: QTextCursor) -> None:
 def new_line(cursor: QTextCursor, *, plain: bool = False) -> None:
     """Enter: continue the list, task or quote the cursor is in (an Enter on an empty
     item ends it; a nested one moves out a level) and keep the indentation. ``plain``
-    (Shift+Enter) only lines up with the item's text."""
+    (Shift+Enter) only lines up with the item's text. Enter on a line of nothing but
+    spaces empties it and starts the next line at the margin: a blank line resets the
+    indentation (as an empty item ends a list), so a code block's closing ``` typed after
+    one is not indented by accident, and no trailing spaces are left behind."""
     with _edit(cursor):
         if cursor.hasSelection():
             cursor.removeSelectedText()
         block = cursor.block()
         text = block.text()
         at = Utf16Map(text).to_py(cursor.positionInBlock())
+        if text and not text.strip(" \t"):
+            _replace(block, 0, len(text), "")
+            cursor.setPosition(block.position())
+            cursor.insertText("\n")
+            return
         if is_code_block(block) and not _is_fence(block):
             lead = text[: len(text) - len(text.lstrip(" \t"))]
             cursor.insertText("\n" + lead[:at])
@@ -456,6 +464,22 @@ def _outdented(indent: str) -> str:
     if indent.endswith("\t"):
         return indent[:-1]
     return indent[: max(0, len(indent) - len(INDENT))] if indent.endswith(" ") else indent
+
+
+def delete_indent(cursor: QTextCursor) -> bool:
+    """Backspace in the spaces that begin a line: back to the previous indentation stop
+    (four columns), as code editors do. False (nothing done) anywhere else."""
+    if cursor.hasSelection() or cursor.positionInBlock() == 0:
+        return False
+    text = cursor.block().text()
+    before = text[: Utf16Map(text).to_py(cursor.positionInBlock())]
+    if before.strip(" "):
+        return False
+    width = (len(before) - 1) % len(INDENT) + 1
+    with _edit(cursor):
+        cursor.movePosition(QTextCursor.MoveOperation.Left, Move.KeepAnchor, width)
+        cursor.removeSelectedText()
+    return True
 
 
 def indent(cursor: QTextCursor) -> None:

@@ -374,6 +374,11 @@ class MarkdownEditor(QPlainTextEdit):
             if key == Qt.Key.Key_Backtab:
                 self.apply_format(formatting.outdent)
                 return
+            if key == Qt.Key.Key_Backspace and mods == Mod.NoModifier:
+                cursor = self.textCursor()
+                if formatting.delete_indent(cursor):
+                    self.setTextCursor(cursor)
+                    return
         super().keyPressEvent(event)
 
     def build_context_menu(self, position: QPoint) -> QMenu:
