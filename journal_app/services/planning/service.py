@@ -216,8 +216,52 @@ class PlanningService:
         )
 
     def update_task(self, task_id: int, **values: Any) -> TaskData:
-        """Change any of title, notes, estimate_hours, skill_id, resource_id, tags."""
+        """Change any of title, notes, estimate_hours, skill_id, resource_id, tags, due,
+        priority, checklist ((text, done) pairs), links ((kind, id) pairs)."""
         return task_store.update_task(task_id, **values)
+
+    def set_label_color(self, name: str, color: str | None) -> None:
+        """Choose the colour of a label (a tag on tasks); None: its default colour."""
+        from journal_app.services.common import atomic
+        from journal_app.services.planning import card_details
+
+        with atomic():
+            card_details.set_tag_color(name, color)
+
+    def wip_limits(self) -> dict[str, int]:
+        """The board's work-in-progress limit of each column that has one."""
+        from journal_app.services.planning import board_settings
+
+        return board_settings.wip_limits()
+
+    def set_wip_limit(self, status: str, limit: int | None) -> None:
+        """Limit the cards of a column (todo, doing, done); None: no limit."""
+        from journal_app.services.planning import board_settings
+
+        board_settings.set_wip_limit(status, limit)
+
+    def start_sprint(self, sprint_id: int) -> SprintData:
+        """Make a planned sprint the running one (active). Refused for a closed sprint,
+        or while another active sprint shares some of its days."""
+        from journal_app.errors import InvalidInput
+        from journal_app.services.common import atomic
+
+        with atomic():
+            sprint = self.sprint(sprint_id)
+            if sprint.closed:
+                raise InvalidInput(f"{sprint.name} is closed; a closed sprint cannot restart")
+            if sprint.status == "active":
+                return sprint
+            running = [
+                s
+                for s in sprint_store.find_sprints()
+                if s.status == "active" and s.start <= sprint.end and sprint.start <= s.end
+            ]
+            if running:
+                raise InvalidInput(
+                    f"{running[0].name} (#{running[0].id}) is active; close it first"
+                )
+            return sprint_store.update_sprint(sprint_id, status="active")
 
     def delete_task(self, task_id: int) -> None:
         task_store.delete_task(task_id)
