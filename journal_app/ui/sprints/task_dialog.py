@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -44,7 +44,12 @@ from journal_app.services.planning.rules import PRIORITIES
 from journal_app.ui.tracking.pickers import LabelPickers
 
 NO_ESTIMATE = "none"
-LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, id)
+LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # link_key(kind, id)
+
+
+def link_key(kind: str, target_id: int) -> str:
+    """A link as item data: "entry:12" (Qt keeps a string as it is, not a tuple)."""
+    return f"{kind}:{target_id}"
 
 
 class TaskDialog(QDialog):
@@ -130,7 +135,7 @@ class TaskDialog(QDialog):
         self.check_adder = QLineEdit()
         self.check_adder.setPlaceholderText("Add an item, press Enter")
         self.check_adder.setAccessibleName("Add a checklist item")
-        self.check_adder.returnPressed.connect(self._on_check_added)
+        self.check_adder.installEventFilter(self)  # Enter adds the item (eventFilter)
         self.check_remove = QPushButton("Remove")
         self.check_remove.clicked.connect(self._on_check_removed)
         check_row = QHBoxLayout()
@@ -206,7 +211,8 @@ class TaskDialog(QDialog):
         ]
 
     def link_targets(self) -> list[tuple[str, int]]:
-        return [self.links.item(i).data(LINK_ROLE) for i in range(self.links.count())]
+        keys = [str(self.links.item(i).data(LINK_ROLE)) for i in range(self.links.count())]
+        return [(k.partition(":")[0], int(k.partition(":")[2])) for k in keys]
 
     def values(self) -> dict[str, Any]:
         ids = self.pickers.resolve()
@@ -254,6 +260,18 @@ class TaskDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.delete()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter in the checklist's line adds the item; it must not also press Save.
+        if (
+            watched is self.check_adder
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._on_check_added()
+            return True
+        return super().eventFilter(watched, event)
+
     # -- notes ------------------------------------------------------------------------------
 
     def _on_notes_tab(self, index: int) -> None:
@@ -294,23 +312,28 @@ class TaskDialog(QDialog):
         for entry in self._services.entries.recent(200):
             title = entry.title or f"Entry of {entry.day.isoformat()}"
             self.link_target.addItem(
-                f"Entry: {title} ({entry.day.isoformat()})", ("entry", entry.id)
+                f"Entry: {title} ({entry.day.isoformat()})", link_key("entry", entry.id)
             )
         for resource in self._services.resources.list():
-            self.link_target.addItem(f"Resource: {resource.title}", ("resource", resource.id))
+            self.link_target.addItem(
+                f"Resource: {resource.title}", link_key("resource", resource.id)
+            )
 
     def _add_link(self, kind: str, target_id: int, title: str) -> None:
         item = QListWidgetItem(f"{kind.title()}: {title}")
-        item.setData(LINK_ROLE, (kind, target_id))
+        item.setData(LINK_ROLE, link_key(kind, target_id))
         item.setToolTip("Double-click or Enter to open" if kind == "entry" else "")
         self.links.addItem(item)
 
     def _on_link_added(self) -> None:
-        target = self.link_target.currentData()
-        if target is None or tuple(target) in {tuple(t) for t in self.link_targets()}:
+        key = self.link_target.currentData()
+        if not isinstance(key, str):
+            return
+        kind, _, number = key.partition(":")
+        if (kind, int(number)) in self.link_targets():
             return
         title = self.link_target.currentText().split(": ", 1)[-1]
-        self._add_link(target[0], target[1], title)
+        self._add_link(kind, int(number), title)
 
     def _on_link_removed(self) -> None:
         row = self.links.currentRow()
@@ -318,7 +341,8 @@ class TaskDialog(QDialog):
             self.links.takeItem(row)
 
     def _on_link_activated(self, item: QListWidgetItem) -> None:
-        kind, target_id = item.data(LINK_ROLE)
+        kind, _, number = str(item.data(LINK_ROLE)).partition(":")
+        target_id = int(number)
         if kind == "entry" and self._open_entry is not None and self._open_entry(target_id):
             self.reject()  # the entry is shown in the Journal; nothing was changed here
 
