@@ -305,6 +305,29 @@ class PlanningService:
             ]
         return moved
 
+    def put_back(
+        self, places: Iterable[tuple[int, int | None, str, int | None]]
+    ) -> builtins.list[TaskData]:
+        """Return tasks to where they were — (task id, sprint id or None for the backlog,
+        status, the task it stood before or None) — in one transaction, in the order
+        given (an undo gives the last moved first). A neighbour that moved meanwhile
+        puts the task at its column's end."""
+        from journal_app.services.common import atomic
+
+        moved = []
+        with atomic():
+            for task_id, sprint_id, status, before in places:
+                column = (sprint_id, "todo" if sprint_id is None else status)
+                if before is not None and before not in task_store.column_ids(column):
+                    before = None
+                if sprint_id is None:
+                    moved.append(self.move_task(task_id, sprint_id=None, before=before))
+                else:
+                    moved.append(
+                        self.move_task(task_id, sprint_id=sprint_id, status=status, before=before)
+                    )
+        return moved
+
     # ------------------------------------------------------------------ charts, review
 
     def burn_up(self, sprint_id: int) -> BurnUp:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from journal_app.errors import InvalidInput
+from journal_app.services.planning import PlanningService
 from journal_app.services.planning.data import TaskData
 
 Column = tuple[int | None, str]  # (sprint id or None for the backlog, status)
@@ -36,14 +36,6 @@ class Place:
     before: int | None
 
 
-def _move(planner: Any, task_id: int, column: Column, before: int | None) -> None:
-    sprint_id, status = column
-    if sprint_id is None:
-        planner.move_task(task_id, sprint_id=None, before=before)
-    else:
-        planner.move_task(task_id, sprint_id=sprint_id, status=status, before=before)
-
-
 class _DoneCommand(QUndoCommand):
     """A command pushed after its change was made: the push's redo() does nothing."""
 
@@ -59,7 +51,7 @@ class MoveCards(_DoneCommand):
     def __init__(
         self,
         board: BoardWriter,
-        planner: Any,
+        planner: PlanningService,
         origins: Sequence[Place],
         column: Column,
         before: int | None,
@@ -91,20 +83,13 @@ class MoveCards(_DoneCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        def back() -> None:
-            from journal_app.services.common import atomic
+        places = [
+            (o.task_id, o.column[0], o.column[1], o.before) for o in reversed(self._origins)
+        ]  # the last moved first: the neighbour each returns before is back already
 
-            with atomic():  # every card back, or none
-                for origin in reversed(self._origins):  # the last first: its neighbour stays
-                    try:
-                        _move(self._planner, origin.task_id, origin.column, origin.before)
-                    except InvalidInput:
-                        if origin.before is None:
-                            raise
-                        # Its neighbour moved meanwhile: back to the column's end.
-                        _move(self._planner, origin.task_id, origin.column, None)
-
-        if not self._board.write_quietly(back, self._origins[0].task_id):
+        if not self._board.write_quietly(
+            lambda: self._planner.put_back(places), self._origins[0].task_id
+        ):
             self.setObsolete(True)
 
 
@@ -114,7 +99,7 @@ class EditCard(_DoneCommand):
     def __init__(
         self,
         board: BoardWriter,
-        planner: Any,
+        planner: PlanningService,
         task_id: int,
         before: dict[str, Any],
         after: dict[str, Any],

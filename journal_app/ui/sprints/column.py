@@ -103,6 +103,8 @@ class TaskColumn(QFrame):
             )
             self.wip.editingFinished.connect(self._on_wip_edited)
             top.addWidget(self.wip)
+        # Every heading as tall as one with the limit's box: the columns' cards line up.
+        self.heading.setMinimumHeight(QSpinBox().sizeHint().height())
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 10, 8, 8)
         box.setSpacing(6)

@@ -52,6 +52,13 @@ def link_key(kind: str, target_id: int) -> str:
     return f"{kind}:{target_id}"
 
 
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A form label whose mnemonic focuses `widget` (a row holding a layout has none)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
 class TaskDialog(QDialog):
     saved = Signal(object)  # the TaskData written
     deleted = Signal(int)
@@ -87,6 +94,7 @@ class TaskDialog(QDialog):
         self.notes_tabs.addTab(self.notes, "Write")
         self.notes_tabs.addTab(self.preview, "Preview")
         self.notes_tabs.currentChanged.connect(self._on_notes_tab)
+        self.notes_tabs.setMaximumHeight(170)
 
         self.estimate = QDoubleSpinBox()
         self.estimate.setRange(-0.5, 1000)
@@ -176,13 +184,13 @@ class TaskDialog(QDialog):
         form.addRow("&Title:", self.title)
         form.addRow("&Notes:", self.notes_tabs)
         form.addRow("&Estimate:", self.estimate)
-        form.addRow("D&ue:", due_row)
+        form.addRow(_buddy("D&ue:", self.has_due), due_row)
         form.addRow("&Priority:", self.priority)
         form.addRow("S&kill:", self.pickers.skill)
         form.addRow("&Resource:", self.pickers.resource)
-        form.addRow("&Labels:", tags_row)
-        form.addRow("&Checklist:", check_box)
-        form.addRow("Lin&ks:", link_box)
+        form.addRow(_buddy("&Labels:", self.tags), tags_row)
+        form.addRow(_buddy("&Checklist:", self.checklist), check_box)
+        form.addRow(_buddy("Lin&ks:", self.links), link_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -196,7 +204,7 @@ class TaskDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
-        self.resize(560, 720)
+        self.resize(560, 640)
 
     # -- reading the form -------------------------------------------------------------------
 

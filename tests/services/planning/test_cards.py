@@ -98,3 +98,20 @@ def test_start_makes_a_planned_sprint_active_once(planner, sprint):
     other = planner.add_sprint("Overlap", dt.date(2026, 11, 23), dt.date(2026, 11, 30))
     with pytest.raises(InvalidInput, match=r"Sprint 1 .* is active"):
         planner.start_sprint(other.id)
+
+
+def test_put_back_returns_cards_in_one_transaction(planner, sprint):
+    a, b, c = (planner.add_task(t, sprint_id=sprint.id) for t in "abc")
+    planner.move_tasks([a.id, b.id], sprint_id=sprint.id, status="doing")
+    planner.put_back([(b.id, sprint.id, "todo", c.id), (a.id, sprint.id, "todo", b.id)])
+    assert [t.title for t in planner.board(sprint.id).todo] == ["a", "b", "c"]
+    # A neighbour that left meanwhile: to the column's end instead.
+    planner.move_task(a.id, status="doing")
+    planner.delete_task(c.id)
+    planner.put_back([(a.id, sprint.id, "todo", c.id)])
+    assert [t.title for t in planner.board(sprint.id).todo] == ["b", "a"]
+    # One that cannot go back: none does.
+    planner.move_tasks([a.id, b.id], sprint_id=sprint.id, status="doing")
+    with pytest.raises(InvalidInput):
+        planner.put_back([(a.id, sprint.id, "todo", None), (b.id, 999, "todo", None)])
+    assert [t.title for t in planner.board(sprint.id).doing] == ["a", "b"]
