@@ -295,13 +295,11 @@ def _edit(args: argparse.Namespace) -> int:
                 raise InvalidInput(f"task {task.id} has no link to {kind} {target}")
             if adds or drops:
                 values["links"] = [link for link in links if link not in drops] + adds
-            if not values and not colors:
+            if colors:
+                values["label_colors"] = dict(colors)
+            if not values:
                 raise InvalidInput("nothing to change: give at least one option (see --help)")
-            if values:
-                task = planner.update_task(task.id, **values)
-            for name, color in colors:
-                planner.set_label_color(name, color)
-            task = planner.task(task.id)
+            task = planner.update_task(task.id, **values)
     common.write(f"Task {task.id} “{common.one_line(task.title, 80)}” changed\n")
     return 0
 

@@ -147,3 +147,15 @@ def test_status_help_lists_the_values(capsys):
     out = capsys.readouterr().out
     assert "--status {todo,doing,done}" in out
     assert "todo (To do), doing (Doing) or done (Done)" in " ".join(out.split())
+
+
+def test_task_add_takes_a_due_date_and_a_priority(journal, board, capsys):
+    sprint = str(board["sprint"])
+    assert run_main("task", "add", "Write", "--sprint", sprint, "--due", "2026-03-12",
+                    "--priority", "medium") == 0  # fmt: skip
+    task = _task(journal, int(capsys.readouterr().out))
+    assert (task.due, task.priority_name, task.sprint_id) == (
+        dt.date(2026, 3, 12),
+        "medium",
+        board["sprint"],
+    )

@@ -217,7 +217,8 @@ class PlanningService:
 
     def update_task(self, task_id: int, **values: Any) -> TaskData:
         """Change any of title, notes, estimate_hours, skill_id, resource_id, tags, due,
-        priority, checklist ((text, done) pairs), links ((kind, id) pairs)."""
+        priority, checklist ((text, done) pairs), links ((kind, id) pairs), label_colors
+        ({label: "#rrggbb" or None for its default}), in one transaction."""
         return task_store.update_task(task_id, **values)
 
     def set_label_color(self, name: str, color: str | None) -> None:

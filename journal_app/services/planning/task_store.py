@@ -328,6 +328,7 @@ def update_task(
     priority: object | Unset = UNSET,
     checklist: Iterable[tuple[object, object]] | Unset = UNSET,
     links: Iterable[tuple[object, object]] | Unset = UNSET,
+    label_colors: dict[str, str | None] | Unset = UNSET,
 ) -> TaskData:
     """Change a task's details (not where it sits on the board: see `move_task`), all
     in one transaction: its row, tags, checklist and links."""
@@ -360,6 +361,9 @@ def update_task(
             card_details.write_checklist(task_id, items)
         if targets is not None:
             card_details.write_links(task_id, targets)
+        if not isinstance(label_colors, Unset):  # after the tags: a new label has a row
+            for name, color in label_colors.items():
+                card_details.set_tag_color(name, color)
     return get_task(task_id)
 
 

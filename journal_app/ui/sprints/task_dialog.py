@@ -40,7 +40,7 @@ from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.planning import PlanningService
 from journal_app.services.planning.data import TaskData
-from journal_app.services.planning.rules import PRIORITIES
+from journal_app.services.planning.rules import PRIORITIES, default_label_color
 from journal_app.ui.tracking.pickers import LabelPickers
 
 NO_ESTIMATE = "none"
@@ -127,6 +127,7 @@ class TaskDialog(QDialog):
         self.pickers.set_ids(skill_id=task.skill_id, resource_id=task.resource_id)
         self.tags = QLineEdit(", ".join(task.tags))
         self.tags.setPlaceholderText("comma separated, e.g. reading, paper")
+        self.label_colors: dict[str, str | None] = {}  # chosen here, saved with the task
         self.colors_button = QPushButton("Colours…")
         self.colors_button.setToolTip("Choose the colour of a label")
         self.colors_button.clicked.connect(self._on_colors_clicked)
@@ -236,6 +237,7 @@ class TaskDialog(QDialog):
             "priority": self.priority.currentIndex(),
             "checklist": self.checklist_items(),
             "links": self.link_targets(),
+            **({"label_colors": dict(self.label_colors)} if self.label_colors else {}),
         }
 
     def try_accept(self) -> bool:
@@ -357,15 +359,10 @@ class TaskDialog(QDialog):
     # -- label colours ----------------------------------------------------------------------
 
     def _on_colors_clicked(self) -> None:
-        names = [t.strip() for t in self.tags.text().split(",") if t.strip()]
-        current = dict(self._planner.task(self.task.id).labels)
-        for name in names:
-            if name not in current:
-                continue  # a label not saved yet: save the task first
-            color = QColorDialog.getColor(QColor(current[name]), self, f"Colour of “{name}”")
+        """Pick a colour for each label in the field; they are saved with the task."""
+        current = dict(self.task.labels)
+        for name in [t.strip() for t in self.tags.text().split(",") if t.strip()]:
+            shown = self.label_colors.get(name) or current.get(name) or default_label_color(name)
+            color = QColorDialog.getColor(QColor(shown), self, f"Colour of “{name}”")
             if color.isValid():
-                try:
-                    self._planner.set_label_color(name, color.name())
-                except InvalidInput as exc:
-                    self.error.setText(str(exc))
-                    self.error.show()
+                self.label_colors[name] = color.name()

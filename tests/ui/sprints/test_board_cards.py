@@ -8,8 +8,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QColorDialog
 
+from journal_app.services.planning.rules import default_label_color
 from journal_app.ui.sprints.card_delegate import CardDelegate, due_text
 
 from .conftest import D, above, drop
@@ -94,7 +96,7 @@ def test_a_text_field_keeps_its_own_undo(qtbot, window_board):
 
 
 def test_an_edit_in_the_dialog_sets_every_field_and_is_undone(
-    qtbot, services, planner, sprint, cards, window_board
+    qtbot, monkeypatch, services, planner, sprint, cards, window_board
 ):
     window, page, board = window_board
     entry = services.entries.create(day=D(2026, 11, 20), title="Attention notes")
@@ -108,6 +110,9 @@ def test_an_edit_in_the_dialog_sets_every_field_and_is_undone(
     dialog.due.setDate(QDate(2026, 11, 20))
     dialog.priority.setCurrentIndex(dialog.priority.findData("high"))
     dialog.tags.setText("ml, paper")
+    picked = iter([QColor("#112233"), QColor()])  # ml: chosen; paper: cancelled
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *_args: next(picked))
+    qtbot.mouseClick(dialog.colors_button, Qt.MouseButton.LeftButton)
     for item in ("Read 3.1", "Read 3.2"):
         qtbot.keyClicks(dialog.check_adder, item)
         qtbot.keyClick(dialog.check_adder, Qt.Key.Key_Return)
@@ -129,7 +134,7 @@ def test_an_edit_in_the_dialog_sets_every_field_and_is_undone(
         D(2026, 11, 20),
         "high",
     )
-    assert saved.tags == ("ml", "paper")
+    assert saved.labels == (("ml", "#112233"), ("paper", default_label_color("paper")))
     assert [(i.text, i.done) for i in saved.checklist] == [("Read 3.1", True), ("Read 3.2", False)]
     assert [(link.kind, link.title) for link in saved.links] == [("entry", "Attention notes")]
     card = board.column("todo").model.index(0, 0)
