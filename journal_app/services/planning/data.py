@@ -156,6 +156,16 @@ class TaskData:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a task stood on the board, to put it back there (undo of a move)."""
+
+    task_id: int
+    column: tuple[int | None, str]  # (sprint id or None for the backlog, status)
+    before: int | None  # the task after it in that column; None: it was last
+    done_at: dt.datetime | None = None  # when it was done, if it was
+
+
+@dataclass(frozen=True)
 class Board:
     """One sprint's tasks in their three columns, each in board order."""
 

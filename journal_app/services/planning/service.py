@@ -19,6 +19,7 @@ from journal_app.services.planning.data import (
     BurnUp,
     CapacitySuggestion,
     ClosedSprint,
+    Place,
     SprintData,
     SprintOverview,
     TaskData,
@@ -306,27 +307,30 @@ class PlanningService:
             ]
         return moved
 
-    def put_back(
-        self, places: Iterable[tuple[int, int | None, str, int | None]]
-    ) -> builtins.list[TaskData]:
-        """Return tasks to where they were — (task id, sprint id or None for the backlog,
-        status, the task it stood before or None) — in one transaction, in the order
+    def put_back(self, places: Iterable[Place]) -> builtins.list[TaskData]:
+        """Return tasks to where they were (an undo), in one transaction, in the order
         given (an undo gives the last moved first). A neighbour that moved meanwhile
-        puts the task at its column's end."""
+        puts the task at its column's end; a task back in Done keeps the day it was
+        done, so the burn-up does not move."""
         from journal_app.services.common import atomic
 
         moved = []
         with atomic():
-            for task_id, sprint_id, status, before in places:
+            for place in places:
+                sprint_id, status = place.column
                 column = (sprint_id, "todo" if sprint_id is None else status)
+                before = place.before
                 if before is not None and before not in task_store.column_ids(column):
                     before = None
                 if sprint_id is None:
-                    moved.append(self.move_task(task_id, sprint_id=None, before=before))
+                    task = self.move_task(place.task_id, sprint_id=None, before=before)
                 else:
-                    moved.append(
-                        self.move_task(task_id, sprint_id=sprint_id, status=status, before=before)
+                    task = self.move_task(
+                        place.task_id, sprint_id=sprint_id, status=status, before=before
                     )
+                if task.status == "done" and place.done_at is not None:
+                    task = task_store.set_done_at(task.id, place.done_at)
+                moved.append(task)
         return moved
 
     # ------------------------------------------------------------------ charts, review

@@ -415,6 +415,12 @@ def move_task(
     return get_task(task_id)
 
 
+def set_done_at(task_id: int, when: dt.datetime) -> TaskData:
+    """Restore the moment a done task was done (part of the caller's transaction)."""
+    Task.update(done_at=to_storage(when)).where(Task.id == task_id, Task.status == "done").execute()
+    return get_task(task_id)
+
+
 def append_to(task_ids: Sequence[int], sprint_id: int | None, *, keep_status: bool) -> None:
     """Put tasks at the end of their columns in `sprint_id` (None: the backlog, as to
     do), in the order given. Part of a caller's transaction (rollover, deletion)."""

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from journal_app.errors import InvalidInput
 from journal_app.services.planning import PlanningService
-from journal_app.services.planning.data import Board, SprintData, TaskData
-from journal_app.ui.sprints.board_commands import EditCard, MoveCards, Place, editable
+from journal_app.services.planning.data import Board, Place, SprintData, TaskData
+from journal_app.ui.sprints.board_commands import EditCard, MoveCards, editable
 from journal_app.ui.sprints.capacity_bar import CapacityBar
 from journal_app.ui.sprints.column import TaskColumn
 from journal_app.ui.sprints.task_list_model import Column
@@ -224,12 +224,12 @@ class BoardWidget(QWidget):
         """Where a card is now: its column and the card after it (all cards, filtered
         or not)."""
         for column in self.columns.values():
-            ids = [t.id for t in column.model.all_tasks()]
+            tasks = column.model.all_tasks()
+            ids = [t.id for t in tasks]
             if task_id in ids:
                 at = ids.index(task_id)
-                return Place(
-                    task_id, column.model.column, ids[at + 1] if at + 1 < len(ids) else None
-                )
+                after = ids[at + 1] if at + 1 < len(ids) else None
+                return Place(task_id, column.model.column, after, tasks[at].done_at)
         return None
 
     def _titles(self, ids: list[int]) -> list[str]:

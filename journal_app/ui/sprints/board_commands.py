@@ -10,13 +10,12 @@ sprint closed, from the CLI meanwhile), the board says why and the command is dr
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from journal_app.services.planning import PlanningService
-from journal_app.services.planning.data import TaskData
+from journal_app.services.planning.data import Place, TaskData
 
 Column = tuple[int | None, str]  # (sprint id or None for the backlog, status)
 
@@ -25,15 +24,6 @@ class BoardWriter(Protocol):
     """What a command needs of the board."""
 
     def write_quietly(self, action: Callable[[], object], select: int | None) -> bool: ...
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a card was: its column and the card after it (None: it was last)."""
-
-    task_id: int
-    column: Column
-    before: int | None
 
 
 class _DoneCommand(QUndoCommand):
@@ -83,9 +73,8 @@ class MoveCards(_DoneCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        places = [
-            (o.task_id, o.column[0], o.column[1], o.before) for o in reversed(self._origins)
-        ]  # the last moved first: the neighbour each returns before is back already
+        # The last moved first: the neighbour each returns before is back already.
+        places = list(reversed(self._origins))
 
         if not self._board.write_quietly(
             lambda: self._planner.put_back(places), self._origins[0].task_id

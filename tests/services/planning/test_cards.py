@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from journal_app.errors import InvalidInput
-from journal_app.services.planning.data import CheckItem, TaskLink
+from journal_app.services.planning.data import CheckItem, Place, TaskLink
 from journal_app.services.planning.rules import default_label_color
 from tests.services.planning.conftest import TODAY
 
@@ -103,15 +103,26 @@ def test_start_makes_a_planned_sprint_active_once(planner, sprint):
 def test_put_back_returns_cards_in_one_transaction(planner, sprint):
     a, b, c = (planner.add_task(t, sprint_id=sprint.id) for t in "abc")
     planner.move_tasks([a.id, b.id], sprint_id=sprint.id, status="doing")
-    planner.put_back([(b.id, sprint.id, "todo", c.id), (a.id, sprint.id, "todo", b.id)])
+    planner.put_back(
+        [Place(b.id, (sprint.id, "todo"), c.id), Place(a.id, (sprint.id, "todo"), b.id)]
+    )
     assert [t.title for t in planner.board(sprint.id).todo] == ["a", "b", "c"]
     # A neighbour that left meanwhile: to the column's end instead.
     planner.move_task(a.id, status="doing")
     planner.delete_task(c.id)
-    planner.put_back([(a.id, sprint.id, "todo", c.id)])
+    planner.put_back([Place(a.id, (sprint.id, "todo"), c.id)])
     assert [t.title for t in planner.board(sprint.id).todo] == ["b", "a"]
     # One that cannot go back: none does.
     planner.move_tasks([a.id, b.id], sprint_id=sprint.id, status="doing")
     with pytest.raises(InvalidInput):
-        planner.put_back([(a.id, sprint.id, "todo", None), (b.id, 999, "todo", None)])
+        planner.put_back([Place(a.id, (sprint.id, "todo"), None), Place(b.id, (999, "todo"), None)])
     assert [t.title for t in planner.board(sprint.id).doing] == ["a", "b"]
+
+
+def test_put_back_into_done_keeps_the_day_it_was_done(planner, clock, sprint):
+    task = planner.add_task("Done on Friday", sprint_id=sprint.id, status="done")
+    done = planner.task(task.id)
+    clock.advance(days=2)  # the mistaken move and its undo, later
+    planner.move_task(task.id, status="doing")
+    back = planner.put_back([Place(task.id, (sprint.id, "done"), None, done.done_at)])
+    assert back[0].done_at == done.done_at

@@ -260,3 +260,18 @@ def test_the_due_date_reaches_the_delegate_as_a_day(planner, sprint, make_board)
     board = make_board(sprint.id)
     value = board.column("todo").model.index(0, 0).data(TODAY_ROLE)
     assert value in (dt.date(2026, 11, 22), QDate(2026, 11, 22))
+
+
+def test_undoing_a_card_dragged_out_of_done_keeps_its_done_day(
+    qtbot, clock, planner, sprint, make_board
+):
+    task = planner.add_task("Finished", sprint_id=sprint.id, status="done")
+    done_at = planner.task(task.id).done_at
+    clock.advance(days=1)
+    board = make_board(sprint.id)
+    done, doing = board.column("done"), board.column("doing")
+    assert drop(doing.view, done.model.mimeData([done.model.index(0, 0)]), above(doing.view, 0))
+    assert planner.task(task.id).done_at is None
+    board.undo_stack.undo()
+    back = planner.task(task.id)
+    assert (back.status, back.done_at) == ("done", done_at)
