@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 from journal_app.cli import common
 
 if TYPE_CHECKING:
-    from journal_app.services.planning import PlanningService
-    from journal_app.services.planning.data import TaskData
+    pass
 
 _ID_MAX = 2**63 - 1
 STATUS_HELP = "the column: todo (To do), doing (Doing) or done (Done)"
@@ -193,10 +192,6 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _where(planner: PlanningService, task: TaskData) -> str:
-    return "Backlog" if task.sprint_id is None else planner.sprint(task.sprint_id).name
-
-
 def _list(args: argparse.Namespace) -> int:
     from journal_app.services.planning import planning_of
 
@@ -212,7 +207,8 @@ def _list(args: argparse.Namespace) -> int:
             for overview in reversed(planner.sprints()):  # earliest sprint first
                 if not overview.sprint.closed:
                     tasks += planner.tasks(overview.sprint.id)
-        names = {t.id: _where(planner, t) for t in tasks}
+        sprints = {s.sprint.id: s.sprint.name for s in planner.sprints()}
+        names = {t.id: "Backlog" if t.sprint_id is None else sprints[t.sprint_id] for t in tasks}
     if args.json:
         import json
 
