@@ -8,12 +8,9 @@ change is one transaction, so bad input writes nothing.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from journal_app.cli import common
-
-if TYPE_CHECKING:
-    pass
 
 _ID_MAX = 2**63 - 1
 STATUS_HELP = "the column: todo (To do), doing (Doing) or done (Done)"
