@@ -61,10 +61,19 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         return parser
     # lazy: command groups load only for a command, never for the window
-    from journal_app.cli import crypto, entries, info, safety, sprints, tracking, transfer
+    from journal_app.cli import (
+        crypto,
+        entries,
+        info,
+        safety,
+        sprints,
+        tasks,
+        tracking,
+        transfer,
+    )
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=common.Parser)
-    for group in (info, entries, tracking, sprints, safety, transfer, crypto):
+    for group in (info, entries, tracking, sprints, tasks, safety, transfer, crypto):
         group.register(sub)
     return parser
 

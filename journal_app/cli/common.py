@@ -13,7 +13,7 @@ import functools
 import math
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TypeVar, overload
 
 from journal_app.config import (
@@ -87,9 +87,10 @@ def day(text: str) -> dt.date:
 
 
 _T = TypeVar("_T")
+_A = TypeVar("_A")
 
 
-def checked(option: str, parse: Callable[[str], _T], text: str) -> _T:
+def checked(option: str, parse: Callable[[_A], _T], text: _A) -> _T:
     """``parse(text)``, its InvalidInput message prefixed with the option it came from."""
     try:
         return parse(text)
@@ -146,3 +147,19 @@ def write(text: str) -> None:
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
+
+
+def one_line(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def columns(table: Sequence[Sequence[str]]) -> str:
+    """Rows of cells as aligned columns, the first row a heading."""
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
+    return "\n".join(lines) + "\n"

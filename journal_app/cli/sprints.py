@@ -1,4 +1,4 @@
-"""`sprint add|list|show|close` and `task add|move` (issue #5).
+"""`sprint add|list|show|start|close` (issues #5, #17); tasks are in `tasks.py`.
 
 Imported only when a command is parsed; the services are imported when a command runs.
 Like `new` and `log`, these commands work while the app has the journal open (each
@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from journal_app.cli import common
@@ -71,27 +70,20 @@ def register(sub: common.SubParsers) -> None:
         help="where unfinished tasks go",
     )
 
-    task = sub.add_parser("task", parents=[data_dir], help="add tasks and move them")
-    task_action = task.add_subparsers(
-        dest="task_action", metavar="ACTION", required=True, parser_class=common.Parser
+    start = action.add_parser(
+        "start",
+        parents=[data_dir],
+        help="make a planned sprint the running (active) one",
+        description="Mark a planned sprint active: the board and Today open on it. "
+        "Refused for a closed sprint, or while another active sprint shares its days.",
     )
-    task_add = task_action.add_parser(
-        "add", parents=[data_dir], help="add a task (to the backlog by default); prints its id"
-    )
-    task_add.add_argument("title", metavar="TITLE", help="what to do")
-    task_add.add_argument("--sprint", type=an_id, metavar="ID", help="plan it into this sprint")
-    task_add.add_argument("--estimate", type=common.number, metavar="H", help="estimate in hours")
-
-    move = task_action.add_parser("move", parents=[data_dir], help="change a task's status")
-    move.add_argument("id", type=an_id, metavar="ID", help="task id")
-    move.add_argument("--status", required=True, choices=("todo", "doing", "done"))
+    start.add_argument("id", type=an_id, metavar="ID", help="sprint id")
 
     add.set_defaults(handler=_sprint_add)
     listing.set_defaults(handler=_sprint_list)
     show.set_defaults(handler=_sprint_show)
     close.set_defaults(handler=_sprint_close)
-    task_add.set_defaults(handler=_task_add)
-    move.set_defaults(handler=_task_move)
+    start.set_defaults(handler=_sprint_start)
 
 
 # --------------------------------------------------------------------------- sprints
@@ -138,6 +130,7 @@ def _sprint_add(args: argparse.Namespace) -> int:
 
 
 def _sprint_list(args: argparse.Namespace) -> int:
+
     with common.open_existing(args) as services:
         # lazy: building the parser loads no service; a command imports what it runs
         from journal_app.services.planning import planning_of
@@ -156,14 +149,14 @@ def _sprint_list(args: argparse.Namespace) -> int:
         table.append(
             (
                 str(s.id),
-                _one_line(s.name, 30),
+                common.one_line(s.name, 30),
                 f"{s.start.isoformat()} – {s.end.isoformat()}",
                 s.status,
                 f"{o.tasks_done}/{o.tasks_total}",
                 f"{o.estimate_hours:g} of {capacity} h",
             )
         )
-    common.write(_columns(table))
+    common.write(common.columns(table))
     return 0
 
 
@@ -207,15 +200,25 @@ def _describe(
     ]
     width = max(len(k) for k, _ in rows)
     lines = [f"{sprint.name} (#{sprint.id})"]
-    lines += [f"{key:<{width}}  {_one_line(value, 200)}" for key, value in rows]
+    lines += [f"{key:<{width}}  {common.one_line(value, 200)}" for key, value in rows]
     for status, label in STATUS_LABELS.items():
         column = [t for t in tasks if t.status == status]
         lines.append(f"\n{label} ({len(column)})")
         for t in column:
             estimate_text = "" if t.estimate_hours is None else f"  {t.estimate_hours:g} h"
             tags = "".join(f"  #{tag}" for tag in t.tags)
-            lines.append(f"  {t.id:>5}  {_one_line(t.title, 80)}{estimate_text}{tags}")
+            lines.append(f"  {t.id:>5}  {common.one_line(t.title, 80)}{estimate_text}{tags}")
     return "\n".join(lines) + "\n"
+
+
+def _sprint_start(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
+    from journal_app.services.planning import planning_of
+
+    with common.open_existing(args) as services:
+        sprint = planning_of(services).start_sprint(args.id)
+    common.write(f"{sprint.name} (#{sprint.id}) is active\n")
+    return 0
 
 
 def _sprint_close(args: argparse.Namespace) -> int:
@@ -233,57 +236,3 @@ def _sprint_close(args: argparse.Namespace) -> int:
     )
     common.write(f"{closed.review_entry_id}\n")
     return 0
-
-
-# --------------------------------------------------------------------------- tasks
-
-
-def _task_add(args: argparse.Namespace) -> int:
-    # lazy: building the parser loads no service; a command imports what it runs
-    from journal_app.services import Services
-
-    # lazy: building the parser loads no service; a command imports what it runs
-    from journal_app.services.planning import planning_of
-
-    # lazy: building the parser loads no service; a command imports what it runs
-    from journal_app.services.planning.rules import check_estimate, check_task_title
-
-    title = common.checked("TITLE", check_task_title, args.title)
-    estimate = common.checked("--estimate", check_estimate, args.estimate)
-    # A sprint can only be in a journal that exists; the backlog may start a new one.
-    opened = (
-        common.open_existing(args) if args.sprint is not None else Services.open(common.paths(args))
-    )
-    with opened as services:
-        task = planning_of(services).add_task(title, sprint_id=args.sprint, estimate_hours=estimate)
-    common.write(f"{task.id}\n")
-    return 0
-
-
-def _task_move(args: argparse.Namespace) -> int:
-    # lazy: building the parser loads no service; a command imports what it runs
-    from journal_app.services.planning import planning_of
-
-    with common.open_existing(args) as services:
-        planner = planning_of(services)
-        task = planner.move_task(args.id, status=args.status)
-        where = "the backlog" if task.sprint_id is None else planner.sprint(task.sprint_id).name
-    common.write(f"Task {task.id} “{_one_line(task.title, 80)}” is {task.status} ({where})\n")
-    return 0
-
-
-# --------------------------------------------------------------------------- text
-
-
-def _one_line(text: str, width: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
-def _columns(table: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in table
-    ]
-    return "\n".join(lines) + "\n"

@@ -47,6 +47,10 @@ COVERED: dict[str, tuple[str, ...]] = {
     "output": ("id",),
     "template": ("id",),
     "setting": ("key",),
+    # Schema v7 (the board's cards).
+    "tag_color": ("tag_id",),
+    "task_check_item": ("id",),
+    "task_link": ("id",),
 }
 
 

@@ -90,6 +90,8 @@ class Task(BaseModel):
     resource = ForeignKeyField(Resource, null=True, on_delete="SET NULL", backref="tasks")
     done_at = DateTimeField(null=True)
     created_at = DateTimeField(default=utcnow)
+    due = DateField(null=True)  # schema v7
+    priority = IntegerField(default=0)  # 0 none, 1 low, 2 medium, 3 high (schema v7)
 
 
 class Entry(BaseModel):
@@ -139,6 +141,41 @@ class TaskTag(BaseModel):
 
     class Meta:
         primary_key = CompositeKey("task", "tag")
+
+
+class TagColor(BaseModel):
+    """A tag's colour where it labels a task card (schema v7); "#rrggbb"."""
+
+    tag = ForeignKeyField(Tag, primary_key=True, on_delete="CASCADE", backref="colors")
+    color = TextField()
+
+    class Meta:
+        table_name = "tag_color"
+
+
+class TaskCheckItem(BaseModel):
+    """One line of a task's checklist (schema v7)."""
+
+    id = AutoField()
+    task = ForeignKeyField(Task, on_delete="CASCADE", backref="check_items")
+    text = TextField()
+    done = BooleanField(default=False)
+    position = IntegerField(default=0)
+
+    class Meta:
+        table_name = "task_check_item"
+
+
+class TaskLink(BaseModel):
+    """A task's link to a journal entry or a resource, one of the two (schema v7)."""
+
+    id = AutoField()
+    task = ForeignKeyField(Task, on_delete="CASCADE", backref="links")
+    entry = ForeignKeyField(Entry, null=True, on_delete="CASCADE", backref="task_links")
+    resource = ForeignKeyField(Resource, null=True, on_delete="CASCADE", backref="task_links")
+
+    class Meta:
+        table_name = "task_link"
 
 
 class Attachment(BaseModel):
@@ -222,6 +259,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Tag,
     EntryTag,
     TaskTag,
+    TagColor,
+    TaskCheckItem,
+    TaskLink,
     Attachment,
     DayLog,
     WorkSession,

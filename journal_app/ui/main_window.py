@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._services = services
         self._settings = settings if settings is not None else open_settings()
+        self._undo_stacks: list[tuple[QUndoStack, QWidget]] = []  # add_undo_stack
         self.setWindowTitle(f"{APP_NAME} — demo journal" if services.throwaway else APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
@@ -387,6 +395,24 @@ class MainWindow(QMainWindow):
         self.menuBar().insertMenu(before, menu)
         self._added_menus[slot] = menu
 
+    def add_undo_stack(self, stack: QUndoStack, owner: QWidget) -> None:
+        self._undo_stacks.append((stack, owner))
+        stack.indexChanged.connect(self._update_edit_actions)
+        stack.cleanChanged.connect(self._update_edit_actions)
+        owner.destroyed.connect(lambda: self._forget_undo_stack(stack))
+        self._update_edit_actions()
+
+    def _forget_undo_stack(self, stack: QUndoStack) -> None:
+        self._undo_stacks = [(s, o) for s, o in self._undo_stacks if s is not stack]
+
+    def _undo_stack_for(self, widget: QWidget | None) -> QUndoStack | None:
+        if widget is None:
+            return None
+        for stack, owner in self._undo_stacks:
+            if widget is owner or owner.isAncestorOf(widget):
+                return stack
+        return None
+
     def open_entry_id(self) -> int | None:
         entry = self.journal_page.editor_pane.entry
         return entry.id if entry is not None else None
@@ -521,10 +547,30 @@ class MainWindow(QMainWindow):
         method = getattr(widget, name, None)
         if callable(method):
             method()
+            return
+        stack = self._undo_stack_for(widget) if name in ("undo", "redo") else None
+        if stack is not None:
+            stack.undo() if name == "undo" else stack.redo()
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._update_edit_actions(new)
+
+    def _update_edit_actions(self, *_args: object) -> None:
+        """Each Edit action is enabled where it can act: the focused widget's own
+        method, else (Undo, Redo) the undo stack of the area holding the focus."""
+        widget = QApplication.focusWidget()
+        stack = self._undo_stack_for(widget)
         for name, action in self.edit_actions.items():
-            action.setEnabled(callable(getattr(new, name, None)))
+            own = callable(getattr(widget, name, None))
+            text = dict((n, t) for n, t, _ in EDIT_ACTIONS)[name]
+            if own or stack is None or name not in ("undo", "redo"):
+                action.setEnabled(own)
+                action.setText(text)
+                continue
+            able = stack.canUndo() if name == "undo" else stack.canRedo()
+            what = stack.undoText() if name == "undo" else stack.redoText()
+            action.setEnabled(able)
+            action.setText(f"{text} {what}" if able and what else text)
 
     def _on_distraction_free(self, on: bool) -> None:
         """Only the text on screen: no sidebar, menus, status bar; Esc comes back."""

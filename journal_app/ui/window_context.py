@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QUndoStack
     from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 # The menus controllers add between View and Help, in the order the menu bar shows them.
@@ -41,6 +41,12 @@ class WindowContext(Protocol):
 
     def add_menu(self, slot: MenuSlot, menu: QMenu) -> None:
         """Add ``menu`` to the menu bar before Help, in ``MENU_ORDER``."""
+        ...
+
+    def add_undo_stack(self, stack: QUndoStack, owner: QWidget) -> None:
+        """Let Edit ▸ Undo/Redo (and their keys) act on ``stack`` while the focus is in
+        ``owner`` and the focused widget has no undo of its own (a text field keeps
+        its own); the actions say what they would undo or redo."""
         ...
 
     def open_entry_id(self) -> int | None:

@@ -17,7 +17,8 @@ from tests.services.backups.helpers import digest, wreck_middle_page, write_jour
 
 @pytest.fixture
 def journal(data_paths: DataPaths) -> DataPaths:
-    write_journal(data_paths, entries=80)
+    # Enough entries that the middle page holds entries, not the schema.
+    write_journal(data_paths, entries=120)
     return data_paths
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from journal_app.ui.window_context import MenuSlot
@@ -17,6 +17,7 @@ class FakeWindow(QMainWindow):
         self.start: QAction | None = None  # the focus timer's Start action, once "installed"
         self.statuses: list[str] = []
         self.areas: list[str] = []
+        self.undo_stacks: list[tuple[QUndoStack, QWidget]] = []
 
     def dialog_parent(self) -> QMainWindow:
         return self
@@ -32,6 +33,9 @@ class FakeWindow(QMainWindow):
 
     def add_menu(self, slot: MenuSlot, menu: QMenu) -> None:
         self.menuBar().addMenu(menu)
+
+    def add_undo_stack(self, stack: QUndoStack, owner: QWidget) -> None:
+        self.undo_stacks.append((stack, owner))
 
     def open_entry_id(self) -> int | None:
         return None

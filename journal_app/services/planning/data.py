@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from journal_app.services.planning.rules import span_days
+from journal_app.services.planning.rules import PRIORITIES, default_label_color, span_days
 
 
 def _hours(value: float | None) -> float | None:
@@ -65,6 +65,29 @@ class SprintOverview:
 
 
 @dataclass(frozen=True)
+class CheckItem:
+    """One line of a task's checklist."""
+
+    text: str
+    done: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "done": self.done}
+
+
+@dataclass(frozen=True)
+class TaskLink:
+    """A task's link to a journal entry or a resource, with what names it."""
+
+    kind: str  # "entry" / "resource"
+    target_id: int
+    title: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.target_id, "title": self.title}
+
+
+@dataclass(frozen=True)
 class TaskData:
     id: int
     title: str
@@ -79,6 +102,33 @@ class TaskData:
     resource: str | None
     tags: tuple[str, ...]
     done_at: dt.datetime | None  # aware UTC
+    due: dt.date | None = None
+    priority: int = 0  # an index of rules.PRIORITIES: none, low, medium, high
+    tag_colors: tuple[str, ...] = ()  # "#rrggbb" of each tag, chosen or by default
+    checklist: tuple[CheckItem, ...] = ()
+    links: tuple[TaskLink, ...] = ()
+
+    @property
+    def priority_name(self) -> str:
+        return PRIORITIES[self.priority]
+
+    @property
+    def labels(self) -> tuple[tuple[str, str], ...]:
+        """(tag, "#rrggbb") for each tag, in tag order."""
+        colors = self.tag_colors
+        return tuple(
+            (name, colors[i] if i < len(colors) else default_label_color(name))
+            for i, name in enumerate(self.tags)
+        )
+
+    @property
+    def checked(self) -> int:
+        """Checklist items ticked."""
+        return sum(1 for item in self.checklist if item.done)
+
+    def overdue(self, today: dt.date) -> bool:
+        """Due before today and not done."""
+        return self.due is not None and self.due < today and self.status != "done"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -93,7 +143,22 @@ class TaskData:
             "resource": self.resource,
             "tags": list(self.tags),
             "done_at": None if self.done_at is None else self.done_at.isoformat(),
+            "due": None if self.due is None else self.due.isoformat(),
+            "priority": self.priority_name,
+            "labels": [{"name": n, "color": c} for n, c in self.labels],
+            "checklist": [item.as_dict() for item in self.checklist],
+            "links": [link.as_dict() for link in self.links],
         }
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a task stood on the board, to put it back there (undo of a move)."""
+
+    task_id: int
+    column: tuple[int | None, str]  # (sprint id or None for the backlog, status)
+    before: int | None  # the task after it in that column; None: it was last
+    done_at: dt.datetime | None = None  # when it was done, if it was
 
 
 @dataclass(frozen=True)

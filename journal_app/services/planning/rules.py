@@ -4,6 +4,7 @@ InvalidInput with one line the CLI prints and the UI shows as it is."""
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Iterable
 
 from journal_app.errors import InvalidInput
@@ -111,3 +112,75 @@ def check_tags(values: Iterable[str]) -> list[str]:
         if "\n" in name or "\r" in name or "," in name:
             raise InvalidInput(f"a tag is one word or phrase without commas, not {name!r}")
     return names
+
+
+# ---------------------------------------------------------------------- cards (schema v7)
+
+PRIORITIES = ("none", "low", "medium", "high")  # stored as their index
+MAX_CHECK_ITEMS = 100
+MAX_LINKS = 50
+LINK_KINDS = ("entry", "resource")
+# Label colours a tag gets until the user picks one: readable on light and dark cards.
+LABEL_COLORS = (
+    "#3b82f6",  # blue
+    "#10b981",  # green
+    "#f59e0b",  # amber
+    "#ef4444",  # red
+    "#8b5cf6",  # violet
+    "#ec4899",  # pink
+    "#14b8a6",  # teal
+    "#f97316",  # orange
+)
+
+
+def check_due(value: object) -> dt.date | None:
+    return None if value is None else check_day(value, "the due date")
+
+
+def check_priority(value: object) -> int:
+    """A priority by name (none, low, medium, high) or index (0-3)."""
+    if isinstance(value, str) and value.strip().lower() in PRIORITIES:
+        return PRIORITIES.index(value.strip().lower())
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(PRIORITIES):
+        return value
+    raise InvalidInput(f"a task's priority is none, low, medium or high, not {value!r}")
+
+
+def check_color(value: object) -> str:
+    text = value.strip().lower() if isinstance(value, str) else ""
+    if len(text) != 7 or text[0] != "#" or any(c not in "0123456789abcdef" for c in text[1:]):
+        raise InvalidInput(f"a label colour is written #rrggbb, not {value!r}")
+    return text
+
+
+def check_checklist(items: Iterable[tuple[object, object]]) -> list[tuple[str, bool]]:
+    """A checklist: (text, done) pairs; blank lines are dropped."""
+    found: list[tuple[str, bool]] = []
+    for text, done in items:
+        line = check_text(text, "a checklist item")
+        if "\n" in line or "\r" in line:
+            raise InvalidInput("a checklist item is one line")
+        if line:
+            found.append((line, bool(done)))
+    if len(found) > MAX_CHECK_ITEMS:
+        raise InvalidInput(f"a checklist has at most {MAX_CHECK_ITEMS} items")
+    return found
+
+
+def check_links(links: Iterable[tuple[object, object]]) -> list[tuple[str, int]]:
+    """Links as (kind, id) pairs, kind "entry" or "resource"; duplicates are dropped."""
+    found: dict[tuple[str, int], None] = {}
+    for kind, target in links:
+        if kind not in LINK_KINDS:
+            raise InvalidInput(f"a task links to an entry or a resource, not {kind!r}")
+        if isinstance(target, bool) or not isinstance(target, int) or target < 1:
+            raise InvalidInput(f"there is no {kind} {target!r}")
+        found[(str(kind), target)] = None
+    if len(found) > MAX_LINKS:
+        raise InvalidInput(f"a task has at most {MAX_LINKS} links")
+    return list(found)
+
+
+def default_label_color(name: str) -> str:
+    """The colour of a label nobody chose one for: stable for a name across runs."""
+    return LABEL_COLORS[zlib.crc32(name.casefold().encode("utf-8")) % len(LABEL_COLORS)]

@@ -12,14 +12,23 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from journal_app.errors import InvalidInput
 from journal_app.services.common import UNSET, Unset, atomic
-from journal_app.services.planning import capacity, closing, sprint_store, task_store
+from journal_app.services.planning import (
+    board_settings,
+    capacity,
+    card_details,
+    closing,
+    sprint_store,
+    task_store,
+)
 from journal_app.services.planning.burnup import burn_up
 from journal_app.services.planning.data import (
     Board,
     BurnUp,
     CapacitySuggestion,
     ClosedSprint,
+    Place,
     SprintData,
     SprintOverview,
     TaskData,
@@ -217,8 +226,45 @@ class PlanningService:
         )
 
     def update_task(self, task_id: int, **values: Any) -> TaskData:
-        """Change any of title, notes, estimate_hours, skill_id, resource_id, tags."""
+        """Change any of title, notes, estimate_hours, skill_id, resource_id, tags, due,
+        priority, checklist ((text, done) pairs), links ((kind, id) pairs), label_colors
+        ({label: "#rrggbb" or None for its default}), in one transaction."""
         return task_store.update_task(task_id, **values)
+
+    def set_label_color(self, name: str, color: str | None) -> None:
+        """Choose the colour of a label (a tag on tasks); None: its default colour."""
+
+        with atomic():
+            card_details.set_tag_color(name, color)
+
+    def wip_limits(self) -> dict[str, int]:
+        """The board's work-in-progress limit of each column that has one."""
+        return board_settings.wip_limits()
+
+    def set_wip_limit(self, status: str, limit: int | None) -> None:
+        """Limit the cards of a column (todo, doing, done); None: no limit."""
+        board_settings.set_wip_limit(status, limit)
+
+    def start_sprint(self, sprint_id: int) -> SprintData:
+        """Make a planned sprint the running one (active). Refused for a closed sprint,
+        or while another active sprint shares some of its days."""
+
+        with atomic():
+            sprint = self.sprint(sprint_id)
+            if sprint.closed:
+                raise InvalidInput(f"{sprint.name} is closed; a closed sprint cannot restart")
+            if sprint.status == "active":
+                return sprint
+            running = [
+                s
+                for s in sprint_store.find_sprints()
+                if s.status == "active" and s.start <= sprint.end and sprint.start <= s.end
+            ]
+            if running:
+                raise InvalidInput(
+                    f"{running[0].name} (#{running[0].id}) is active; close it first"
+                )
+            return sprint_store.update_sprint(sprint_id, status="active")
 
     def delete_task(self, task_id: int) -> None:
         task_store.delete_task(task_id)
@@ -258,6 +304,30 @@ class PlanningService:
                 )
                 for task_id in ids
             ]
+        return moved
+
+    def put_back(self, places: Iterable[Place]) -> builtins.list[TaskData]:
+        """Return tasks to where they were (an undo), in one transaction, in the order
+        given (an undo gives the last moved first). A neighbour that moved meanwhile
+        puts the task at its column's end; a task back in Done keeps the day it was
+        done, so the burn-up does not move."""
+        moved = []
+        with atomic():
+            for place in places:
+                sprint_id, status = place.column
+                column = (sprint_id, "todo" if sprint_id is None else status)
+                before = place.before
+                if before is not None and before not in task_store.column_ids(column):
+                    before = None
+                if sprint_id is None:
+                    task = self.move_task(place.task_id, sprint_id=None, before=before)
+                else:
+                    task = self.move_task(
+                        place.task_id, sprint_id=sprint_id, status=status, before=before
+                    )
+                if task.status == "done" and place.done_at is not None:
+                    task = task_store.set_done_at(task.id, place.done_at)
+                moved.append(task)
         return moved
 
     # ------------------------------------------------------------------ charts, review

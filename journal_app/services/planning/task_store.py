@@ -19,9 +19,14 @@ from peewee import JOIN, Case, fn
 from journal_app.db.models import Resource, Skill, Tag, Task, TaskTag
 from journal_app.errors import InvalidInput
 from journal_app.services.common import UNSET, Unset, atomic
+from journal_app.services.planning import card_details
 from journal_app.services.planning.data import TaskData
 from journal_app.services.planning.rules import (
+    check_checklist,
+    check_due,
     check_estimate,
+    check_links,
+    check_priority,
     check_tags,
     check_task_status,
     check_task_title,
@@ -51,6 +56,8 @@ def _select() -> Any:
             Task.resource,
             Resource.title,
             Task.done_at,
+            Task.due,
+            Task.priority,
         )
         .join(Skill, JOIN.LEFT_OUTER, on=(Task.skill == Skill.id))
         .switch(Task)
@@ -92,9 +99,18 @@ def _instant(value: Any) -> dt.datetime | None:
     return from_storage(value)
 
 
+def _day(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
 def _tasks(*where: Any, order: Sequence[Any] = ()) -> list[TaskData]:
     found = _fetch(_select().where(*where).order_by(*order))
     tags = _tags_of(*where) if found else {}
+    colors = card_details.tag_colors({name for names in tags.values() for name in names})
+    checklists = card_details.checklists(*where) if found else {}
+    links = card_details.links(*where) if found else {}
     return [
         TaskData(
             id=tid,
@@ -110,6 +126,11 @@ def _tasks(*where: Any, order: Sequence[Any] = ()) -> list[TaskData]:
             resource=resource,
             tags=tags.get(tid, ()),
             done_at=_instant(done_at),
+            due=_day(due),
+            priority=int(priority or 0),
+            tag_colors=tuple(colors[name] for name in tags.get(tid, ())),
+            checklist=checklists.get(tid, ()),
+            links=links.get(tid, ()),
         )
         for (
             tid,
@@ -124,6 +145,8 @@ def _tasks(*where: Any, order: Sequence[Any] = ()) -> list[TaskData]:
             resource_id,
             resource,
             done_at,
+            due,
+            priority,
         ) in found
     ]
 
@@ -301,9 +324,21 @@ def update_task(
     skill_id: object | Unset = UNSET,
     resource_id: object | Unset = UNSET,
     tags: Iterable[str] | Unset = UNSET,
+    due: object | Unset = UNSET,
+    priority: object | Unset = UNSET,
+    checklist: Iterable[tuple[object, object]] | Unset = UNSET,
+    links: Iterable[tuple[object, object]] | Unset = UNSET,
+    label_colors: dict[str, str | None] | Unset = UNSET,
 ) -> TaskData:
-    """Change a task's details (not where it sits on the board: see `move_task`)."""
+    """Change a task's details (not where it sits on the board: see `move_task`), all
+    in one transaction: its row, tags, checklist and links."""
     values: dict[str, Any] = {}
+    if not isinstance(due, Unset):
+        values["due"] = check_due(due)
+    if not isinstance(priority, Unset):
+        values["priority"] = check_priority(priority)
+    items = None if isinstance(checklist, Unset) else check_checklist(checklist)
+    targets = None if isinstance(links, Unset) else check_links(links)
     if not isinstance(title, Unset):
         values["title"] = check_task_title(title)
     if not isinstance(notes, Unset):
@@ -322,6 +357,13 @@ def update_task(
             Task.update(values).where(Task.id == task_id).execute()
         if names is not None and tuple(names) != current.tags:
             _set_tags(task_id, names)
+        if items is not None:
+            card_details.write_checklist(task_id, items)
+        if targets is not None:
+            card_details.write_links(task_id, targets)
+        if not isinstance(label_colors, Unset):  # after the tags: a new label has a row
+            for name, color in label_colors.items():
+                card_details.set_tag_color(name, color)
     return get_task(task_id)
 
 
@@ -370,6 +412,12 @@ def move_task(
         if target_sprint is None and target_status == "done":
             return get_task(task_id)  # a backlog task ticked off: it leaves the list
         _place(task_id, (target_sprint, target_status), before)
+    return get_task(task_id)
+
+
+def set_done_at(task_id: int, when: dt.datetime) -> TaskData:
+    """Restore the moment a done task was done (part of the caller's transaction)."""
+    Task.update(done_at=to_storage(when)).where(Task.id == task_id, Task.status == "done").execute()
     return get_task(task_id)
 
 

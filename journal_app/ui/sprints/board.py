@@ -3,19 +3,25 @@
 Cards move by dragging (within a column to reorder, across columns, from the backlog to
 plan) or with Ctrl+Shift+arrows on the selected card. Every move goes through the
 planner, which persists it in one transaction or refuses it with one line; the board
-then reloads its columns from the journal, so what it shows is what is stored.
+then reloads its columns from the journal, so what it shows is what is stored. Moves and
+edits go on the board's undo stack (`board_commands`), which the window's Edit ▸ Undo
+and Redo reach while the focus is on the board. The filter box narrows every column to
+the cards whose words match; a column over its WIP limit is marked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journal_app.errors import InvalidInput
 from journal_app.services.planning import PlanningService
-from journal_app.services.planning.data import Board, SprintData, TaskData
+from journal_app.services.planning.data import Board, Place, SprintData, TaskData
+from journal_app.ui.sprints.board_commands import EditCard, MoveCards, editable
 from journal_app.ui.sprints.capacity_bar import CapacityBar
 from journal_app.ui.sprints.column import TaskColumn
 from journal_app.ui.sprints.task_list_model import Column
@@ -23,6 +29,17 @@ from journal_app.ui.sprints.task_list_model import Column
 ORDER = ("backlog", "todo", "doing", "done")
 TITLES = {"backlog": "Backlog", "todo": "To do", "doing": "Doing", "done": "Done"}
 ALL = None  # the filter combos' "everything" entry
+
+
+def searchable(task: TaskData) -> str:
+    """What the filter box looks in, folded for a case-blind match."""
+    parts = [task.title, task.notes, task.skill or "", task.resource or "", task.priority_name]
+    parts += [f"#{tag}" for tag in task.tags]
+    parts += [item.text for item in task.checklist]
+    parts += [link.title for link in task.links]
+    if task.due is not None:
+        parts.append(task.due.isoformat())
+    return "\n".join(parts).casefold()
 
 
 class BoardWidget(QWidget):
@@ -35,7 +52,18 @@ class BoardWidget(QWidget):
         self._planner = planner
         self._sprint: SprintData | None = None
         self._board: Board | None = None
+        self.undo_stack = QUndoStack(self)
 
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter cards…")
+        self.search.setAccessibleName("Filter cards")
+        self.search.setToolTip(
+            "Show only the cards whose title, notes, labels, skill, resource, checklist or "
+            "links hold every word typed"
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.search.textChanged.connect(self._apply_filter)
         self.skill_filter = QComboBox()
         self.skill_filter.setAccessibleName("Filter by skill")
         self.tag_filter = QComboBox()
@@ -54,6 +82,7 @@ class BoardWidget(QWidget):
 
         tools = QHBoxLayout()
         tools.setSpacing(8)
+        tools.addWidget(self.search)
         tools.addWidget(QLabel("Skill"))
         tools.addWidget(self.skill_filter)
         tools.addWidget(QLabel("Tag"))
@@ -75,6 +104,7 @@ class BoardWidget(QWidget):
             column.move_requested.connect(lambda where, k=key: self.move_selected(k, where))
             column.quick_added.connect(lambda title, k=key: self.quick_add(k, title))
             column.edit_requested.connect(self.edit_requested)
+            column.wip_limit_changed.connect(lambda limit, k=key: self.set_wip_limit(k, limit))
             self.columns[key] = column
             row.addWidget(column, 1)
 
@@ -108,6 +138,9 @@ class BoardWidget(QWidget):
             self._sprint = board.sprint
         sprint_id = None if board is None else board.sprint.id
         backlog = self._planner.backlog()
+        today = self._planner.today()
+        for column in self.columns.values():
+            column.model.today = today
         self.columns["backlog"].model.set_tasks(backlog)
         for key in ("todo", "doing", "done"):
             column = self.columns[key]
@@ -119,6 +152,9 @@ class BoardWidget(QWidget):
                 column.adder.setPlaceholderText(
                     "Sprint closed" if closed else "Add a task, press Enter"
                 )
+        limits = self._planner.wip_limits()
+        for key in ("todo", "doing", "done"):
+            self.columns[key].set_wip_limit(limits.get(key))
         tasks = list(backlog) + ([] if board is None else list(board.tasks))
         self._fill_filters(tasks)
         self._apply_filter()
@@ -175,6 +211,63 @@ class BoardWidget(QWidget):
         self.changed.emit()
         return True
 
+    def write_quietly(self, action: Callable[[], object], select: int | None) -> bool:
+        """An undo or redo: write, then show the journal and select `select`."""
+        ok = self._write(action)
+        if ok:
+            self.reload()
+            if select is not None:
+                self.select_task(select, focus=True)
+        return ok
+
+    def _place_of(self, task_id: int) -> Place | None:
+        """Where a card is now: its column and the card after it (all cards, filtered
+        or not)."""
+        for column in self.columns.values():
+            tasks = column.model.all_tasks()
+            ids = [t.id for t in tasks]
+            if task_id in ids:
+                at = ids.index(task_id)
+                after = ids[at + 1] if at + 1 < len(ids) else None
+                return Place(task_id, column.model.column, after, tasks[at].done_at)
+        return None
+
+    def _titles(self, ids: list[int]) -> list[str]:
+        found = {t.id: t.title for c in self.columns.values() for t in c.model.all_tasks()}
+        return [found.get(i, f"task {i}") for i in ids]
+
+    def _moved(
+        self, ids: list[int], column: Column, before: int | None, write: Callable[[], object]
+    ) -> bool:
+        """Move cards with `write`, and put the move on the undo stack."""
+        origins = [p for p in (self._place_of(i) for i in ids) if p is not None]
+        titles = self._titles(ids)
+        if not self._write(write):
+            return False
+        if len(origins) == len(ids) and any(
+            (o.column, o.before) != (column, before) for o in origins
+        ):
+            self.undo_stack.push(MoveCards(self, self._planner, origins, column, before, titles))
+        return True
+
+    def apply_edit(self, task_id: int, values: dict[str, Any]) -> TaskData:
+        """Change a card's details (the edit dialog's Save) as one undoable step; raises
+        InvalidInput, changing nothing, when the planner refuses."""
+        current = self._planner.task(task_id)
+        before = {k: v for k, v in editable(current).items() if k in values}
+        saved = self._planner.update_task(task_id, **values)
+        after = {k: v for k, v in editable(saved).items() if k in values}
+        if after != before:
+            self.undo_stack.push(EditCard(self, self._planner, task_id, before, after, saved.title))
+        return saved
+
+    def set_wip_limit(self, key: str, limit: int | None) -> bool:
+        """Limit the cards of a column (None: no limit); saved in the journal."""
+        if not self._write(lambda: self._planner.set_wip_limit(key, limit)):
+            return False
+        self.columns[key].set_wip_limit(limit)
+        return True
+
     def _on_drop(self, ids: list[int], column: Column, before: int | None) -> bool:
         sprint_id, status = column
         if sprint_id is None and status != "todo":  # a sprint column with no sprint shown
@@ -187,7 +280,7 @@ class BoardWidget(QWidget):
             else:
                 self._planner.move_tasks(ids, sprint_id=sprint_id, status=status, before=before)
 
-        if not self._write(move):
+        if not self._moved(ids, column, before, move):
             return False
         # Reloading inside the drop is safe: the view only repaints afterwards, and the
         # "remove the moved rows" Qt tries on the source model is refused (no removeRows).
@@ -231,7 +324,7 @@ class BoardWidget(QWidget):
             else:
                 self._planner.move_task(task_id, sprint_id=sprint_id, status=status, before=before)
 
-        if not self._write(move):
+        if not self._moved([task_id], target, before, move):
             return False
         self.reload()
         self.select_task(task_id, focus=True)
@@ -287,11 +380,17 @@ class BoardWidget(QWidget):
     def _apply_filter(self) -> None:
         skill = self.skill_filter.currentData()
         tag = self.tag_filter.currentData()
+        words = self.search.text().casefold().split()
         keep = None
-        if skill is not None or tag is not None:
+        if skill is not None or tag is not None or words:
 
             def keep(task: TaskData) -> bool:
-                return (skill is None or task.skill == skill) and (tag is None or tag in task.tags)
+                if skill is not None and task.skill != skill:
+                    return False
+                if tag is not None and tag not in task.tags:
+                    return False
+                text = searchable(task)
+                return all(word in text for word in words)
 
         for column in self.columns.values():
             column.model.set_filter(keep)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,7 @@ class TaskColumn(QFrame):
     quick_added = Signal(str)  # a title typed and Enter pressed
     move_requested = Signal(str)  # "left" / "right" / "up" / "down"
     edit_requested = Signal(int)  # a card's id: Enter, double-click or "Edit…"
+    wip_limit_changed = Signal(object)  # the limit chosen (None: no limit)
 
     def __init__(
         self, key: str, title: str, column: Column, *, quick_add: bool, parent=None
@@ -79,15 +81,35 @@ class TaskColumn(QFrame):
         self.heading.setObjectName("columnHeading")
         self.count = QLabel("0")
         self.count.setObjectName("columnCount")
+        self.wip_limit: int | None = None
+        self.wip: QSpinBox | None = None  # the limit's box (not on the backlog)
+        self.wip_warning = QLabel()
+        self.wip_warning.setObjectName("wipWarning")
+        self.wip_warning.hide()
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.count)
+        if key != "backlog":
+            self.wip = QSpinBox()
+            self.wip.setObjectName("wipLimit")
+            self.wip.setRange(0, 999)
+            self.wip.setSpecialValueText("no WIP limit")
+            self.wip.setPrefix("WIP ≤ ")
+            self.wip.setAccessibleName(f"Work-in-progress limit of {title}")
+            self.wip.setToolTip(
+                f"The most cards {title} should hold; the column is marked when it holds more"
+            )
+            self.wip.editingFinished.connect(self._on_wip_edited)
+            top.addWidget(self.wip)
+        # Every heading as tall as one with the limit's box: the columns' cards line up.
+        self.heading.setMinimumHeight(QSpinBox().sizeHint().height())
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 10, 8, 8)
         box.setSpacing(6)
         box.addLayout(top)
+        box.addWidget(self.wip_warning)
         self.adder: QLineEdit | None = None
         if quick_add:
             self.adder = QLineEdit()
@@ -126,10 +148,35 @@ class TaskColumn(QFrame):
         if title:
             self.quick_added.emit(title)
 
+    def set_wip_limit(self, limit: int | None) -> None:
+        """Show the column's limit (from the journal) and whether it is exceeded."""
+        self.wip_limit = limit
+        if self.wip is not None:
+            self.wip.blockSignals(True)
+            self.wip.setValue(limit or 0)
+            self.wip.blockSignals(False)
+        self._update_count()
+
+    def _on_wip_edited(self) -> None:
+        assert self.wip is not None
+        limit = self.wip.value() or None
+        if limit != self.wip_limit:
+            self.wip_limit_changed.emit(limit)
+
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(str(total) if shown == total else f"{shown} of {total}")
+        text = str(total) if shown == total else f"{shown} of {total}"
+        over = self.wip_limit is not None and total > self.wip_limit
+        self.count.setText(text)
         self.count.setToolTip(f"{total} task{'s' if total != 1 else ''} in {self.title}")
+        self.wip_warning.setText(
+            f"⚠ {total} cards: over the WIP limit of {self.wip_limit}" if over else ""
+        )
+        self.wip_warning.setVisible(over)
+        if self.property("overLimit") != over:
+            self.setProperty("overLimit", over)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def selected_task_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

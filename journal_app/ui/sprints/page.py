@@ -52,6 +52,13 @@ QFrame#boardColumn {
 }
 QLabel#columnHeading { font-weight: 600; }
 QLabel#columnCount, QLabel#capacityText { color: palette(placeholder-text); }
+QFrame#boardColumn[overLimit="true"] { border: 2px solid #b91c1c; }
+QLabel#wipWarning {
+    color: #ffffff;
+    background: #b91c1c;
+    border-radius: 4px;
+    padding: 2px 6px;
+}
 QLabel#boardNotice {
     color: palette(highlighted-text);
     background: palette(highlight);
@@ -77,6 +84,7 @@ class SprintsPage(QWidget):
         self.timeline: TimelineView | None = None
         self.burnup: BurnUpView | None = None
         self.dialog: QDialog | None = None  # the one open (opened with open(), not exec())
+        self._undo_installed = False
 
         title = scaled_font_label("Sprints", 1.9, object_name="pageTitle")
         self.sprint_combo = QComboBox()
@@ -251,10 +259,21 @@ class SprintsPage(QWidget):
         return context.open_entry(self.last_review_id, show=True)
 
     def edit_task(self, task_id: int) -> None:
-        dialog = TaskDialog(self._services, self.planner, task_id, self)
+        dialog = TaskDialog(
+            self._services,
+            self.planner,
+            task_id,
+            self,
+            save=lambda values: self.board.apply_edit(task_id, values),
+            open_entry=self._open_entry,
+        )
         dialog.saved.connect(lambda _task: self._after_task_saved(task_id))
         dialog.open()
         self.dialog = dialog
+
+    def _open_entry(self, entry_id: int) -> bool:
+        context = window_context(self)
+        return context is not None and context.open_entry(entry_id, show=True)
 
     def _after_task_saved(self, task_id: int) -> None:
         self.board.reload()
@@ -344,5 +363,10 @@ class SprintsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._undo_installed:
+            context = window_context(self)
+            if context is not None:  # Edit ▸ Undo/Redo reach the board's moves and edits
+                context.add_undo_stack(self.board.undo_stack, self.board)
+                self._undo_installed = True
         if self._stale:
             self.reload()

@@ -9,6 +9,7 @@ Qt's "remove the source rows after a move" finds nothing to remove).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -27,6 +28,7 @@ from journal_app.services.planning.data import TaskData
 MIME_TYPE = "application/x-journal-task-ids"
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1  # the TaskData
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its id
+TODAY_ROLE = Qt.ItemDataRole.UserRole + 3  # the day "overdue" is judged on (or None)
 
 Column = tuple[int | None, str]  # (sprint id or None for the backlog, status)
 DropHandler = Callable[[list[int], Column, int | None], bool]
@@ -46,8 +48,15 @@ def task_ids(data: QMimeData | None) -> list[int]:
     return ids
 
 
-def tooltip(task: TaskData) -> str:
+def tooltip(task: TaskData, today: dt.date | None = None) -> str:
     lines = [task.title]
+    if task.priority:
+        lines.append(f"Priority: {task.priority_name}")
+    if task.due is not None:
+        late = " (overdue)" if today is not None and task.overdue(today) else ""
+        lines.append(f"Due: {task.due.isoformat()}{late}")
+    if task.checklist:
+        lines.append(f"Checklist: {task.checked} of {len(task.checklist)} done")
     if task.estimate_hours is not None:
         lines.append(f"Estimate: {task.estimate_hours:g} h")
     if task.skill:
@@ -55,7 +64,9 @@ def tooltip(task: TaskData) -> str:
     if task.resource:
         lines.append(f"Resource: {task.resource}")
     if task.tags:
-        lines.append("Tags: " + ", ".join(task.tags))
+        lines.append("Labels: " + ", ".join(task.tags))
+    for link in task.links:
+        lines.append(f"Linked {link.kind}: {link.title}")
     if task.notes:
         lines.append("")
         lines.append(task.notes if len(task.notes) < 400 else task.notes[:399] + "…")
@@ -70,6 +81,7 @@ class TaskListModel(QAbstractListModel):
         self._all: list[TaskData] = []
         self._shown: list[TaskData] = []
         self._keep: Callable[[TaskData], bool] | None = None
+        self.today: dt.date | None = None  # for "overdue" (the board sets it)
 
     # -- content --------------------------------------------------------------------------
 
@@ -100,6 +112,10 @@ class TaskListModel(QAbstractListModel):
         """The tasks shown, in order."""
         return list(self._shown)
 
+    def all_tasks(self) -> list[TaskData]:
+        """Every task of the column, in order, shown or filtered out."""
+        return list(self._all)
+
     def task(self, row: int) -> TaskData:
         return self._shown[row]
 
@@ -115,14 +131,18 @@ class TaskListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         task = self._shown[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return task.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says
+            return tooltip(task, self.today).replace("\n\n", "\n").replace("\n", "; ")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(task)
+            return tooltip(task, self.today)
         if role == TASK_ROLE:
             return task
         if role == ID_ROLE:
             return task.id
+        if role == TODAY_ROLE:
+            return self.today
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
