@@ -119,7 +119,7 @@ def _moment(
         return moment.date(), moment, note_dates.FROM_MTIME, None
     raise NoDate(
         f"{where}: no date in its properties or its file name "
-        "(import with --date-from mtime to date it by the file's modification time)"
+        "(--date-from mtime would date it by the file's modification time)"
     )
 
 
@@ -269,11 +269,14 @@ def _link_notes(notes: list[_Note]) -> None:
 
     for note in notes:
         if "[[" in note.entry.body:
-            linked = _WIKI.sub(swap, note.entry.body)
+            parts = _FENCE.split(note.entry.body)  # code (and the properties block) as is
+            parts[::2] = [_WIKI.sub(swap, part) for part in parts[::2]]
+            linked = "".join(parts)
             note.linked = linked != note.entry.body
             note.entry.body = linked
 
 
+_FENCE = re.compile(r"(^```.*?^```[ \t]*$)", re.S | re.M)
 _PENDING = re.compile(r"\]\(entry:@(\d+)\)")
 
 

@@ -140,8 +140,8 @@ def test_bad_front_matter_names_the_file_and_line_and_strict_imports_nothing(jou
     result = TransferService(journal).import_from("markdown", folder)
     assert result.added["entries"] == 3
     assert [str(p) for p in result.problems] == [
-        "Ideas.md: no date in its properties or its file name (import with --date-from "
-        "mtime to date it by the file's modification time)",
+        "Ideas.md: no date in its properties or its file name (--date-from mtime "
+        "would date it by the file's modification time)",
         "Daily/2026-03-12.md: visibility: 'secret' is not one of private, public",
     ]
 
