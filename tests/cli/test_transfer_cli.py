@@ -186,9 +186,7 @@ def _last_error_line(capsys) -> str:
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 
 
-def test_a_vault_with_templates_imports_the_rest_and_saves_the_report(
-    journal, tmp_path, capsys
-):
+def test_a_vault_with_templates_imports_the_rest_and_saves_the_report(journal, tmp_path, capsys):
     vault = REAL / "joplin" / "md_frontmatter"
     report = tmp_path / "report.txt"
     assert run_main("import", "--format", "markdown", "--report", str(report), str(vault)) == 0

@@ -102,7 +102,8 @@ def test_headings_tags_links_embeds_and_callouts(journal, tmp_path):
         "Daily/2026-03-10.md",
         "# Backprop day\n\nWorked on #ml and #study/maths, see [[Chain rule|the rule]] and "
         "[[Chain rule#Proof]].\n\n> [!tip]- Remember\n> derivatives compose\n\n"
-        "> [!note]\n> plain\n\n![[Chain rule]]\n![[graph.png]]\n\n```\n#not-a-tag [[Chain rule]]\n```\n",
+        "> [!note]\n> plain\n\n![[Chain rule]]\n![[graph.png]]\n\n"
+        "```\n#not-a-tag [[Chain rule]]\n```\n",
     )
     _write(vault, "Chain rule.md", "---\ncreated: 2026-03-09 20:15\naliases: [chain]\n---\nd/dx\n")
     (vault / "graph.png").write_bytes(png(1, 2, 3))
