@@ -269,9 +269,12 @@ def _link_notes(notes: list[_Note]) -> None:
 
     for note in notes:
         if "[[" in note.entry.body:
-            parts = _FENCE.split(note.entry.body)  # code (and the properties block) as is
-            parts[::2] = [_WIKI.sub(swap, part) for part in parts[::2]]
-            linked = "".join(parts)
+            if "```" in note.entry.body:  # code (and the properties block) as written
+                parts = _FENCE.split(note.entry.body)
+                parts[::2] = [_WIKI.sub(swap, part) for part in parts[::2]]
+                linked = "".join(parts)
+            else:
+                linked = _WIKI.sub(swap, note.entry.body)
             note.linked = linked != note.entry.body
             note.entry.body = linked
 
@@ -328,22 +331,26 @@ def import_markdown(
     writer = EntryWriter(services, dry_run=options.preview)
     with import_transaction(len(notes)) if not options.preview else _nothing():
         ids: list[int | None] = []
-        added: list[int | None] = []
+        later: list[tuple[int, str]] = []  # (entry id, body) linking to notes after it
+
+        def resolve(match: re.Match[str]) -> str:
+            number = int(match[1])
+            target = ids[number] if number < len(ids) else None
+            return f"](entry:{target})" if target and target > 0 else "](entry:)"
+
         for done, note in enumerate(notes):
             if done % 100 == 0:
                 progress(total + done, total * 2, f"saving {note.entry.where}")
+            pending = note.entry.body
+            forward = note.linked and any(int(n) >= done for n in _PENDING.findall(pending))
+            if note.linked and not options.preview:  # earlier notes have their ids now
+                note.entry.body = _PENDING.sub(resolve, pending) if not forward else pending
             new_id = writer.add(note.entry)
-            added.append(new_id)
             ids.append(new_id if new_id is not None else writer.existing)
-        if not options.preview:
-            for note, new_id in zip(notes, added, strict=True):
-                if note.linked and new_id is not None:
-
-                    def resolve(match: re.Match[str]) -> str:
-                        target = ids[int(match[1])]
-                        return f"](entry:{target})" if target and target > 0 else "](entry:)"
-
-                    writer.set_body(new_id, _PENDING.sub(resolve, note.entry.body))
+            if forward and new_id is not None:
+                later.append((new_id, pending))
+        for new_id, pending in later:  # links to notes written after them
+            writer.set_body(new_id, _PENDING.sub(resolve, pending))
     progress(total * 2, total * 2, "done")
     return ImportResult(
         added={"entries": writer.added, "attachments": writer.images},

@@ -43,6 +43,8 @@ def inline_tags(body: str) -> list[str]:
     if "#" not in body:
         return []
     found: dict[str, None] = {}
+    if "`" not in body and "\n    " not in body and "\n\t" not in body:  # no code: at once
+        return list(dict.fromkeys(m[1].rstrip("/-") for m in _TAG.finditer(body)))
     for part in _outside_code(body):
         for match in _TAG.finditer(part):
             found.setdefault(match[1].rstrip("/-"), None)
