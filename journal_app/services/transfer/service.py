@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
 
 
+# Formats whose import can be previewed (read and counted, nothing written); a preview of
+# any other is refused rather than run as an import.
+PREVIEW_FORMATS = frozenset({"markdown"})
+
+
 class TransferService:
     def __init__(self, services: TransferContext) -> None:
         self._services = services
@@ -132,6 +137,8 @@ class TransferService:
             raise InvalidInput(f"import formats are {', '.join(IMPORT_FORMATS)}, not {fmt!r}")
         if not path.exists():
             raise InvalidInput(f"{path} does not exist")
+        if options.preview and fmt not in PREVIEW_FORMATS:
+            raise InvalidInput(f"an import of {fmt} cannot be previewed yet")
         if fmt == "markdown":
             from journal_app.services.transfer.import_markdown import import_markdown
 
