@@ -129,6 +129,7 @@ class JournalPage(QWidget):
             pane.saved.connect(self.entry_saved)
             pane.message.connect(self.message)
             pane.stats_changed.connect(self.stats_changed)
+            pane.entry_link_clicked.connect(self.open_linked_entry)
             self.splitter.replaceWidget(1, pane)
             self._placeholder.deleteLater()
             if self.calendar is not None:
@@ -251,6 +252,16 @@ class JournalPage(QWidget):
         self.entry_list.select_entry(entry_id)
         self._update_actions()
         return True
+
+    def open_linked_entry(self, entry_id: int) -> bool:
+        """Follow a link to another entry (`[Note](entry:12)`, as imported [[links]] are)."""
+        from journal_app.errors import JournalError
+
+        try:
+            return self.open_entry(entry_id)
+        except JournalError:
+            self.message.emit("That entry is not in the journal any more")
+            return False
 
     def new_entry(self, draft: Draft | None = None) -> bool:
         self._show_self()
