@@ -20,6 +20,7 @@ a Logseq graph, Joplin's or Notesnook's Markdown export (#16).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import urllib.parse
 from collections import Counter
@@ -69,6 +70,9 @@ def _tags(value: Any, where: str) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
+        if "[[" in value:  # Logseq: `tags:: #topic, [[multi word]]`
+            names = re.findall(r"\[\[([^\]]+)\]\]|#?([^,\s\[\]]+)", value)
+            return [(a or b).lstrip("#") for a, b in names if (a or b).lstrip("#")]
         return [t.lstrip("#") for t in re.split(r"[,\s]+", value) if t.lstrip("#")]
     if isinstance(value, list) and all(isinstance(t, str | int | float) for t in value):
         return [str(t).lstrip("#") for t in value if str(t).lstrip("#")]
@@ -193,17 +197,39 @@ class _Vault:
     """The import folder's files, for Obsidian's `![[name.png]]` embeds (found by name
     anywhere in the vault, as Obsidian does; indexed on first use)."""
 
-    def __init__(self, root: Path, scan: FolderScan | None = None) -> None:
+    def __init__(self, root: Path, scan: FolderScan | None = None, *, shallow: bool = False):
         self.root = root
         self.scan = scan or FolderScan(root)
+        self.shallow = shallow  # one note imported: its folder may be ~/Downloads, not walked
         self._by_name: dict[str, Path] | None = None
 
     def find(self, name: str) -> Path | None:
+        if self.shallow:
+            return self._near(Path(name).name)
         if self._by_name is None:
             self._by_name = {}
             for file in FolderScan(self.root).files():  # its skips are not notes: uncounted
                 self._by_name.setdefault(file.name.casefold(), file)
         return self._by_name.get(Path(name).name.casefold())
+
+    def _near(self, name: str) -> Path | None:
+        """`name` beside the note or one folder down (attachments/, assets/)."""
+        if not name or name.startswith("."):
+            return None
+        if (self.root / name).is_file():
+            return self.root / name
+        try:
+            folders = sorted(
+                entry.name
+                for entry in os.scandir(self.root)
+                if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)
+            )
+        except OSError:
+            return None
+        for folder in folders:
+            if (self.root / folder / name).is_file():
+                return self.root / folder / name
+        return None
 
     def readable(self, file: Path) -> bool:
         """A regular file inside the folder (a link to one inside it counts)."""
@@ -309,7 +335,7 @@ def import_markdown(
     skips = SkipList(options.strict)
     notes: list[_Note] = []
     placeholders = undated = 0
-    vault = _Vault(folder, scan)
+    vault = _Vault(folder, scan, shallow=folder is not root)
     tz = services.tz
     for done, path in enumerate(files):  # read and check everything before writing
         if done % 100 == 0:

@@ -134,3 +134,21 @@ def test_a_tab_indented_front_matter_is_named_plainly(journal, tmp_path):
         str(item)
         == "2026-03-10.md line 3: the front matter is indented with a tab; YAML needs spaces there"
     )
+
+
+def test_one_note_imports_with_an_image_beside_it_and_logseq_page_tags(journal, tmp_path):
+    downloads = tmp_path / "Downloads"
+    _write(
+        downloads,
+        "2024_06_15.md",
+        "tags:: #topic, [[multi word]]\nalias:: [[MP]]\n\n- Saw it ![[diagram.png]]\n",
+    )
+    (downloads / "assets").mkdir()
+    (downloads / "assets" / "diagram.png").write_bytes(png(4, 5, 6))
+    _write(downloads, "other.md", "not imported\n")
+    result = TransferService(journal).import_from("markdown", downloads / "2024_06_15.md")
+    assert result.added == {"entries": 1, "attachments": 1}
+    [entry] = [journal.entries.get(s.id) for s in journal.entries.summaries()]
+    assert (entry.day, entry.tags) == (dt.date(2024, 6, 15), ["multi word", "topic"])
+    assert entry.body.startswith("- Saw it ![diagram](attachment:")
+    assert "alias: '[[MP]]'" in entry.body
