@@ -152,12 +152,13 @@ def read_note(
         return None  # nothing written in it but its name
     day, moment, source, date_key = _moment(meta, path, where, options, tz)
     title = _get(meta, "title")
+    named = str(title) if title is not None else ""  # how [[links]] may name it
     if not ours:
         heading = note_text.heading_title(body)
         if heading is not None and (title is None or heading[0] == str(title).strip()):
             title, body = heading
     if title is None or (source == note_dates.FROM_NAME and _is_date_title(title, day)):
-        title = note_dates.name_without_day(path.stem) if title is None else ""
+        title = _name_title(path.stem) if title is None else ""
     visibility = _get(meta, "visibility")
     if visibility is None:
         visibility = "public" if _get(meta, "public") is True else "private"
@@ -184,8 +185,17 @@ def read_note(
         created_at=moment,
     )
     new.body, new.images = _images(new.body, path, vault or _Vault(root), where)
-    keys = (path.stem.casefold(), str(title).casefold())
+    keys = (path.stem.casefold(), str(title).casefold(), named.casefold())
     return _Note(check_entry(new), source, tuple(k for k in keys if k))
+
+
+def _name_title(stem: str) -> str:
+    """The title a file name gives: what it holds besides a date; Logseq's namespaced
+    pages (`algorithms___dynamic programming`, `Encoded%3AColon`) as Logseq shows them."""
+    rest = note_dates.name_without_day(stem)
+    if "___" in rest or "%" in rest:
+        rest = urllib.parse.unquote(rest.replace("___", "/"))
+    return rest
 
 
 def _is_date_title(title: object, day: dt.date) -> bool:

@@ -152,3 +152,24 @@ def test_one_note_imports_with_an_image_beside_it_and_logseq_page_tags(journal, 
     assert (entry.day, entry.tags) == (dt.date(2024, 6, 15), ["multi word", "topic"])
     assert entry.body.startswith("- Saw it ![diagram](attachment:")
     assert "alias: '[[MP]]'" in entry.body
+
+
+def test_logseq_links_to_journal_days_and_namespaced_pages(journal, tmp_path):
+    graph = tmp_path / "graph"
+    _write(graph, "journals/2020_09_14.md", "---\ntitle: Sep 14th, 2020\n---\n\n- started\n")
+    _write(
+        graph,
+        "journals/2020_09_15.md",
+        "- after [[Sep 14th, 2020]], read [[algorithms/dynamic programming]]\n",
+    )
+    _write(graph, "pages/algorithms___dynamic programming.md", "---\ndate: 2020-09-01\n---\n- dp\n")
+    result = TransferService(journal).import_from("markdown", graph)
+    assert result.added["entries"] == 3
+    found = {e.day: e for e in (journal.entries.get(s.id) for s in journal.entries.summaries())}
+    dp = found[dt.date(2020, 9, 1)]
+    assert dp.title == "algorithms/dynamic programming"
+    day = found[dt.date(2020, 9, 14)]
+    assert found[dt.date(2020, 9, 15)].body == (
+        f"- after [Sep 14th, 2020](entry:{day.id}), read "
+        f"[algorithms/dynamic programming](entry:{dp.id})\n"
+    )
