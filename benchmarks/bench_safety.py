@@ -48,7 +48,10 @@ def log(message: str) -> None:
 
 
 def write_notes(root: Path, count: int = NOTES, seed: int = 1) -> None:
-    """`count` daily notes named YYYY-MM-DD.md in year/month folders, as Obsidian keeps them."""
+    """`count` daily notes named YYYY-MM-DD.md in year/month folders, as Obsidian keeps
+    them, with what the richer parsing reads (#16): a `created:` time, a property the
+    journal has no field for, inline and nested #tags, a callout and a [[link]] to the
+    day before."""
     rnd = random.Random(seed)
     start = dt.date(1999, 1, 1)
     for n in range(count):
@@ -56,8 +59,13 @@ def write_notes(root: Path, count: int = NOTES, seed: int = 1) -> None:
         folder = root / f"{day.year}" / f"{day.month:02d}"
         folder.mkdir(parents=True, exist_ok=True)
         body = "\n\n".join(" ".join(rnd.choice(WORDS) for _ in range(60)) for _ in range(4))
+        extra = f"#{rnd.choice(WORDS)} #study/{rnd.choice(WORDS)} after [[Day {max(n - 1, 0)}]]"
+        front = (
+            f"title: Day {n}\ncreated: {day.isoformat()} 09:{n % 60:02d}\n"
+            f"tags: [ml, {rnd.choice(WORDS)}]\nmood: {rnd.choice(WORDS)}"
+        )
         (folder / f"{day.isoformat()}.md").write_text(
-            f"---\ntitle: Day {n}\ntags: [ml, {rnd.choice(WORDS)}]\n---\n\n{body}\n",
+            f"---\n{front}\n---\n\n{body}\n\n> [!note] Later\n> {extra}\n",
             encoding="utf-8",
         )
 

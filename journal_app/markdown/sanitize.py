@@ -17,6 +17,8 @@ from journal_app.markdown.guards import LONG_RUN, RUN_CHUNK, ZWSP
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 IMAGE_SCHEME = "attachment"
+ENTRY_SCHEME = "entry"  # `[Note](entry:12)`: a link to another entry (imported [[links]])
+_ENTRY_LINK = re.compile(r"entry:\d{1,18}\Z", re.IGNORECASE)
 
 # fmt: off
 TAGS = frozenset({
@@ -64,6 +66,8 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return value if value.lower().startswith(IMAGE_SCHEME + ":") else None
     if element == "a" and attribute == "href" and value.lower().startswith(IMAGE_SCHEME + ":"):
         return None
+    if element == "a" and attribute == "href" and value.lower().startswith(ENTRY_SCHEME + ":"):
+        return value if _ENTRY_LINK.match(value) else None
     return value
 
 
@@ -80,7 +84,7 @@ def _cleaner() -> Any:
             for tag, names in ATTRIBUTE_VALUES.items()
         },
         attribute_filter=_attribute_filter,
-        url_schemes={*LINK_SCHEMES, IMAGE_SCHEME},
+        url_schemes={*LINK_SCHEMES, IMAGE_SCHEME, ENTRY_SCHEME},
         url_relative=_relative_url,
         link_rel="noopener noreferrer",
     )

@@ -139,7 +139,13 @@ def test_markdown_hugo_and_csv_exports(journal, tmp_path, capsys):
 def test_in_a_real_process(journal, tmp_path, run_cli):
     done = run_cli("import", "--format", "markdown", str(FIXTURES / "obsidian"))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "Imported 4 entries, 2 attachments; ignored 1 file without a date\n"
+    assert done.stdout == (
+        "Imported 4 entries, 2 attachments; left out 1 item it cannot read\n"
+        "Dates: 1 from properties, 3 from file names\n"
+        "Left out (1):\n"
+        "  Ideas.md: no date in its properties or its file name (--date-from mtime "
+        "would date it by the file's modification time)\n"
+    )
     done = run_cli("export", "--format", "markdown", str(tmp_path / "again"))
     assert done.returncode == 0 and done.stdout.startswith("Exported 6 entries, 2 attachments")
 
@@ -148,7 +154,7 @@ def test_an_impossible_day_in_front_matter_names_the_file(journal, tmp_path, cap
     vault = tmp_path / "vault"
     vault.mkdir()
     (vault / "feb.md").write_text("---\ntitle: Feb\nday: 2026-02-30\n---\nbody\n")
-    assert run_main("import", "--format", "markdown", str(vault)) == 2
+    assert run_main("import", "--format", "markdown", "--strict", str(vault)) == 2
     line = _last_error_line(capsys)
     assert line == (
         "journal-app: error: feb.md line 3: 2026-02-30 is not a real date "
@@ -165,7 +171,7 @@ def test_a_yaml_alias_bomb_gets_one_short_line(journal, tmp_path, capsys):
     levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 7)]
     front = "\n".join(levels)
     (vault / "2026-03-12.md").write_text(f"---\n{front}\ntitle: *a6\n---\nbody\n")
-    assert run_main("import", "--format", "markdown", str(vault)) == 2
+    assert run_main("import", "--format", "markdown", "--strict", str(vault)) == 2
     line = _last_error_line(capsys)
     assert line.startswith("journal-app: error: 2026-03-12.md line 2: ") and len(line) < 200
     with Services.open(journal) as services:
@@ -177,3 +183,42 @@ def _last_error_line(capsys) -> str:
     out, err = capsys.readouterr()
     assert out == "" and "Traceback" not in err
     return err.strip().splitlines()[-1]
+
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+
+
+def test_a_vault_with_templates_imports_the_rest_and_saves_the_report(journal, tmp_path, capsys):
+    vault = REAL / "joplin" / "md_frontmatter"
+    report = tmp_path / "report.txt"
+    assert run_main("import", "--format", "markdown", "--report", str(report), str(vault)) == 0
+    out = capsys.readouterr().out
+    assert out == report.read_text(encoding="utf-8")
+    assert out.splitlines() == [
+        "Imported 5 entries; left out 1 item it cannot read",
+        "Dates: 5 from properties",
+        "Left out (1):",
+        "  inline_tags.md: no date in its properties or its file name (--date-from mtime "
+        "would date it by the file's modification time)",
+    ]
+    # The report is never written over an existing file; asked before importing.
+    assert run_main("import", "--format", "markdown", "--report", str(report), str(vault)) == 2
+    assert _last_error_line(capsys) == (
+        f"journal-app: error: {report} already exists; name a new file for the report"
+    )
+    with Services.open(journal) as services:
+        assert services.entries.count() == 2 + 5
+
+
+def test_preview_and_strict_change_nothing(journal, tmp_path, capsys):
+    vault = REAL / "obsidian" / "kepano-obsidian"
+    assert run_main("import", "--format", "markdown", "--preview", str(vault)) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Would import 16 entries; left out 87 items it cannot read\n")
+    assert run_main("import", "--format", "markdown", "--strict", str(vault)) == 2
+    assert _last_error_line(capsys) == (
+        "journal-app: error: Templates/Album Template.md line 7: the front matter holds the "
+        "template placeholder {{date}}; this looks like a template, not a note"
+    )
+    with Services.open(journal) as services:
+        assert services.entries.count() == 2

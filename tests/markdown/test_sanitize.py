@@ -235,3 +235,9 @@ def test_any_text_renders_to_safe_html(text):
     assert all(_SAFE_HREF.match(h) for h in hrefs(html)), html
     assert all(s.lower().startswith("attachment:") for s in srcs(html)), html
     html.encode("utf-8")
+
+
+def test_links_to_other_entries_keep_their_target_and_nothing_else_does():
+    html = render("[Chain rule](entry:12) [odd](entry:12/x) [word](entry:abc)")
+    assert '<a href="entry:12"' in html
+    assert 'href="entry:12/x"' not in html and 'href="entry:abc"' not in html

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app.ui.journal.page import JournalPage
 
+from .test_preview import click_text
+
 DAY = dt.date(2026, 11, 20)
 
 
@@ -358,3 +360,26 @@ def test_a_pasted_image_in_an_encrypted_journal_is_sealed_on_disk_and_shown(
         return isinstance(image, QImage) and image.width() > 0
 
     qtbot.waitUntil(shown, timeout=5000)
+
+
+def test_a_link_to_another_entry_opens_it(qtbot, page, services):
+    """Imported [[wiki links]] become `[Note](entry:ID)`; clicking one opens that entry."""
+    target = services.entries.create(day=dt.date(2026, 3, 9), title="Chain rule", body="d/dx")
+    source = services.entries.create(
+        day=dt.date(2026, 3, 10),
+        title="Backprop day",
+        body=f"See [the rule](entry:{target.id}) and [gone](entry:999999).",
+    )
+    page.open_entry(source.id)
+    pane = page.editor_pane
+    page.view_actions["preview"].trigger()
+    preview = pane.preview
+    qtbot.waitUntil(lambda: "the rule" in preview.toPlainText(), timeout=5000)
+    assert click_text(qtbot, preview, "the rule") == f"entry:{target.id}"
+    qtbot.waitUntil(lambda: pane.entry is not None and pane.entry.id == target.id, timeout=5000)
+    page.open_entry(source.id)
+    qtbot.waitUntil(lambda: "gone" in preview.toPlainText(), timeout=5000)
+    with qtbot.waitSignal(page.message, timeout=5000) as said:
+        click_text(qtbot, preview, "gone")
+    assert said.args[0] == "That entry is not in the journal any more"
+    assert pane.entry.id == source.id

@@ -243,7 +243,10 @@ def test_link_target_policy():
     assert link_target(QUrl("#%D9%85")) == ("anchor", "م")
     assert link_target(QUrl("HTTPS://Example.com/a")) == ("external", "https://example.com/a")
     assert link_target(QUrl("mailto:me@example.com")) == ("external", "mailto:me@example.com")
+    assert link_target(QUrl("entry:12")) == ("entry", "12")  # an imported [[link]]
     for other in (
+        "entry:",
+        "entry:twelve",
         "javascript:alert(1)",
         "JaVaScRiPt:alert(1)",
         "data:text/html,x",

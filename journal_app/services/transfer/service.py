@@ -17,10 +17,16 @@ from journal_app.services.transfer.common import (
     no_progress,
 )
 from journal_app.services.transfer.selection import PRINT_FORMATS, PrintJob, Selection
+from journal_app.services.transfer.skips import ImportOptions
 from journal_app.services.transfer.target import FOLDER_OUTPUTS, ExportTarget, check_target, staged
 
 if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
+
+
+# Formats whose import can be previewed (read and counted, nothing written); a preview of
+# any other is refused rather than run as an import.
+PREVIEW_FORMATS = frozenset({"markdown"})
 
 
 class TransferService:
@@ -124,15 +130,19 @@ class TransferService:
         kind: str | None = None,
         mapping: Mapping[str, str] | None = None,
         progress: Progress = no_progress,
+        options: ImportOptions | None = None,
     ) -> ImportResult:
-        """Add what `path` holds that the journal does not have yet. All or nothing: a
-        bad file raises InvalidInput naming the line or field and changes nothing; its
-        message is cut here, for every format, to one line of bounded length."""
+        """Add what `path` holds that the journal does not have yet, in one transaction
+        after a backup. Items that cannot be read are left out and listed in the result
+        (`problems`); with `options.strict`, the first refuses the import. A file that
+        cannot be read at all raises InvalidInput naming the line or field and changes
+        nothing; its message is cut here, for every format, to one line of bounded length.
+        `options.preview` counts what would happen and writes nothing."""
         # lazy: a format's module loads when that format is used
         from journal_app.services.transfer.import_files import one_line
 
         try:
-            return self._import(fmt, path, kind, mapping, progress)
+            return self._import(fmt, path, kind, mapping, progress, options or ImportOptions())
         except InvalidInput as exc:
             exc.args = (one_line(str(exc)),)
             raise
@@ -144,6 +154,7 @@ class TransferService:
         kind: str | None,
         mapping: Mapping[str, str] | None,
         progress: Progress,
+        options: ImportOptions,
     ) -> ImportResult:
         services = self._services
         path = Path(path).expanduser()
@@ -151,11 +162,13 @@ class TransferService:
             raise InvalidInput(f"import formats are {', '.join(IMPORT_FORMATS)}, not {fmt!r}")
         if not path.exists():
             raise InvalidInput(f"{path} does not exist")
+        if options.preview and fmt not in PREVIEW_FORMATS:
+            raise InvalidInput(f"an import of {fmt} cannot be previewed yet")
         if fmt == "markdown":
             # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_markdown import import_markdown
 
-            return import_markdown(services, path, progress)
+            return import_markdown(services, path, progress, options)
         if fmt == "json":
             # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_json import import_json

@@ -58,6 +58,7 @@ class EntryEditorPane(QWidget):
     saved = Signal(object)  # EntryData, after every save
     message = Signal(str)  # a short status line ("Saved", "Not saved: …")
     stats_changed = Signal(str)  # "1,234 words · 6 min read"
+    entry_link_clicked = Signal(int)  # a link to another entry, clicked in the preview
 
     def __init__(
         self,
@@ -494,6 +495,7 @@ class EntryEditorPane(QWidget):
 
             preview = PreviewView()
             preview.set_attachment_resolver(self._services.attachments.read)
+            preview.entry_link_clicked.connect(self.entry_link_clicked)
             preview.setVisible(False)
             self.splitter.addWidget(preview)
             self._preview = preview

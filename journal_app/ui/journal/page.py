@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from journal_app.ui.journal.on_this_day import OnThisDayPanel
 from PySide6.QtWidgets import QMessageBox
 
+from journal_app.errors import JournalError
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.search_panel import SearchPanel
 from journal_app.ui.window_context import window_context
@@ -133,6 +134,7 @@ class JournalPage(QWidget):
             pane.saved.connect(self.entry_saved)
             pane.message.connect(self.message)
             pane.stats_changed.connect(self.stats_changed)
+            pane.entry_link_clicked.connect(self.open_linked_entry)
             self.splitter.replaceWidget(1, pane)
             self._placeholder.deleteLater()
             if self.calendar is not None:
@@ -259,6 +261,14 @@ class JournalPage(QWidget):
     def _edit_found_entry(self, entry_id: int) -> None:
         if self.open_entry(entry_id):
             self.editor_pane.focus_text()
+
+    def open_linked_entry(self, entry_id: int) -> bool:
+        """Follow a link to another entry (`[Note](entry:12)`, as imported [[links]] are)."""
+        try:
+            return self.open_entry(entry_id)
+        except JournalError:
+            self.message.emit("That entry is not in the journal any more")
+            return False
 
     def new_entry(self, draft: Draft | None = None) -> bool:
         self._show_self()

@@ -64,6 +64,7 @@ MIN_IMAGE_WIDTH = 240
 REFIT_DELAY_MS = 150
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 ATTACHMENT_SCHEME = "attachment"
+ENTRY_SCHEME = "entry"
 
 Converter = Callable[[str], str]
 # An attachment's file, or its bytes (an encrypted journal's images are decrypted).
@@ -80,10 +81,13 @@ def open_link(url: QUrl) -> None:
 
 def link_target(url: QUrl) -> tuple[str, str] | None:
     """("anchor", name) for an in-document link, ("external", url) for http, https and
-    mailto, None for everything else (javascript:, data:, file:, attachment:, relative)."""
+    mailto, ("entry", id) for a link to another entry (`entry:12`), None for everything
+    else (javascript:, data:, file:, attachment:, relative)."""
     if not url.isValid():
         return None
     scheme = url.scheme().lower()
+    if scheme == ENTRY_SCHEME and url.path().isdigit():
+        return "entry", url.path()
     if not scheme and not url.path() and not url.host() and url.hasFragment():
         return "anchor", url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
     if scheme in EXTERNAL_SCHEMES and (url.host() or scheme == "mailto"):
@@ -171,6 +175,7 @@ class PreviewView(QTextBrowser):
     """Shows an entry's Markdown as the sanitized HTML of ``journal_app.markdown``."""
 
     rendered = Signal()  # after each render reached the screen
+    entry_link_clicked = Signal(int)  # `[Note](entry:12)` clicked: the entry to open
 
     def __init__(
         self,
@@ -371,6 +376,8 @@ class PreviewView(QTextBrowser):
         kind, value = target
         if kind == "anchor":
             self.scrollToAnchor(value)
+        elif kind == "entry":
+            self.entry_link_clicked.emit(int(value))
         elif confirm_link(self, value):
             open_link(QUrl(value))
 

@@ -4,16 +4,23 @@ An export or import runs in a pool thread behind a window-modal progress dialog 
 journal cannot change under it, and the window stays responsive); its end shows a
 one-line summary, or the one-line reason it failed (an import that fails changes
 nothing). After an import the pages reload.
+
+An import of notes is read first without writing (a preview, behind the same progress
+dialog): what will be created, what will be left out and why, where the dates come
+from; Import runs it. Its end shows the summary with the full report, which can be saved.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.encryption import plaintext_export_warning
 from journal_app.services.tracking.timeutil import today
@@ -31,6 +38,7 @@ class TransferController(QObject):
     finished = Signal(str)  # the summary line of an export or import that worked
     failed = Signal(str)  # the one line of one that did not
     progressed = Signal(int, int, str)  # done, total, what (as the progress dialog shows)
+    previewed = Signal(str)  # the report of what an import would do (nothing written yet)
 
     def __init__(self, context: WindowContext, services: Services, events: DataEvents) -> None:
         super().__init__(context.dialog_parent())
@@ -47,6 +55,8 @@ class TransferController(QObject):
         self.message_box: QMessageBox | None = None
         self.last_summary: str | None = None
         self.last_error: str | None = None
+        self.last_report: str | None = None
+        self._request: ImportRequest | None = None
 
         self.export_action = QAction("E&xport…", self)
         self.export_action.setStatusTip(
@@ -113,18 +123,28 @@ class TransferController(QObject):
         )
 
     def run_import(self, request: ImportRequest) -> None:
-        if not self._context.save_open_entry():
+        # lazy: loads when first used, not with the window
+        from journal_app.services.transfer.service import PREVIEW_FORMATS
+
+        # lazy: loads when first used, not with the window
+        from journal_app.services.transfer.skips import ImportOptions
+
+        preview = request.fmt in PREVIEW_FORMATS and not request.confirmed
+        if not preview and not self._context.save_open_entry():
             self._fail("the open entry could not be saved; nothing was imported")
             return
         transfer = self._services.transfer
+        options = ImportOptions(strict=request.strict, date_from=request.date_from, preview=preview)
+        self._request = request
         self._start(
-            "Importing…",
+            "Reading…" if preview else "Importing…",
             lambda progress: transfer.import_from(
                 request.fmt,
                 request.path,
                 kind=request.kind,
                 mapping=request.mapping,
                 progress=progress,
+                options=options,
             ),
             imported=True,
         )
@@ -169,12 +189,69 @@ class TransferController(QObject):
 
     def _on_finished(self, job: Job, result, imported: bool) -> None:
         self._close_progress(job)
+        if imported and getattr(result, "preview", False):
+            self._show_preview(result)
+            return
         if imported:
             self._reload()
         summary = result.summary()
         self.last_summary = summary
         self._show(QMessageBox.Icon.Information, "Import" if imported else "Export", summary)
+        if imported:
+            self._offer_report(result.report())
         self.finished.emit(summary)
+
+    def _show_preview(self, result) -> None:
+        """What the import will do, before it does it: Import runs it, Cancel does not."""
+        report = result.report()
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Import: preview", result.summary(), parent=self._window
+        )
+        box.setInformativeText(
+            "\n".join(report.splitlines()[1:4]) + ("\n…" if len(report.splitlines()) > 4 else "")
+        )
+        box.setDetailedText(report)
+        self.preview_import_button = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        request = self._request
+
+        def chosen(button) -> None:
+            if button is self.preview_import_button and request is not None:
+                self.run_import(replace(request, confirmed=True))
+
+        box.buttonClicked.connect(chosen)
+        self.message_box = box
+        box.open()
+        self.previewed.emit(report)
+
+    def _offer_report(self, report: str) -> None:
+        """The whole report under the summary, and a button to save it."""
+        box = self.message_box
+        if box is None:
+            return
+        box.setDetailedText(report)
+        self.last_report = report
+        self.save_report_button = box.addButton("Save report…", QMessageBox.ButtonRole.ActionRole)
+        self.save_report_button.clicked.connect(self._ask_save_report)
+
+    def _ask_save_report(self) -> None:  # pragma: no cover - a native file dialog
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, "Save the import report", "import-report.txt", "Text (*.txt)"
+        )
+        if path:
+            self.save_report(Path(path), replace=True)  # the file dialog asked first
+
+    def save_report(self, path: Path, *, replace: bool = False) -> None:
+        # lazy: loads when first used, not with the window
+        from journal_app.services.transfer.skips import save_report as write_report
+
+        try:
+            write_report(path, self.last_report or "", replace=replace)
+        except InvalidInput as exc:
+            self._fail(str(exc))
+        else:
+            self._context.show_status(f"Saved the import report to {path}", MESSAGE_MS)
 
     def _on_failed(self, job: Job, message: str, imported: bool) -> None:
         self._close_progress(job)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -47,8 +48,9 @@ EXPORTS = {
 }
 IMPORTS = {
     "markdown": (
-        "Markdown folder (Obsidian, our export)",
-        "A folder of .md notes; the day from front matter or the file name (2026-03-10.md)",
+        "Markdown notes (Obsidian, Logseq, Joplin, Notesnook, our export)",
+        "A folder of .md notes, or one note; the day from its properties (date, created…) "
+        "or its file name (2026-03-10.md, 2020_09_14.md). You see what will arrive first.",
     ),
     "jrnl": ("jrnl (JSON export)", "The file `jrnl --export json` writes"),
     "dayone": ("Day One (JSON export)", "The .zip Day One exports, or its Journal.json"),
@@ -83,6 +85,9 @@ class ImportRequest:
     path: Path
     kind: str = "sessions"
     mapping: dict[str, str] = field(default_factory=dict)
+    strict: bool = False  # all or nothing
+    date_from: str = "note"  # "mtime": notes without a date take their file's time
+    confirmed: bool = False  # the user saw the preview and said Import
 
 
 def _pydate(value: QDate) -> dt.date:
@@ -291,8 +296,14 @@ class ImportDialog(_TransferDialog):
             "Sleep: day, bed, wake, hours, quality, energy, note.\n"
             "Leave empty when the columns already have these names."
         )
+        self.date_combo = QComboBox()
+        self.date_combo.addItem("Leave them out (listed in the report)", "note")
+        self.date_combo.addItem("Date them by the file's modification time", "mtime")
+        self.strict_check = QCheckBox("All or nothing: import nothing if any item is unreadable")
         self.form.addRow("Rows are", self.kind_combo)
         self.form.addRow("Columns", self.mapping_edit)
+        self.form.addRow("Notes without a date", self.date_combo)
+        self.form.addRow("", self.strict_check)
         self.form.addRow("From", self._place_row)
         self._on_format_changed()
 
@@ -301,7 +312,10 @@ class ImportDialog(_TransferDialog):
         is_csv = self.fmt == "csv"
         self.form.setRowVisible(self.kind_combo, is_csv)
         self.form.setRowVisible(self.mapping_edit, is_csv)
-        self.path_edit.setPlaceholderText("a folder" if self.fmt in FOLDER_IMPORTS else "a file")
+        self.form.setRowVisible(self.date_combo, self.fmt == "markdown")
+        self.path_edit.setPlaceholderText(
+            "a folder or a .md file" if self.fmt in FOLDER_IMPORTS else "a file"
+        )
 
     def browse(self) -> None:  # pragma: no cover - a native file dialog
         if self.fmt in FOLDER_IMPORTS:
@@ -321,4 +335,11 @@ class ImportDialog(_TransferDialog):
         if not path.exists():
             raise InvalidInput(f"{path} does not exist")
         mapping = parse_mapping(self.mapping_edit.text()) if self.fmt == "csv" else {}
-        return ImportRequest(self.fmt, path, str(self.kind_combo.currentData()), mapping)
+        return ImportRequest(
+            self.fmt,
+            path,
+            str(self.kind_combo.currentData()),
+            mapping,
+            strict=self.strict_check.isChecked(),
+            date_from=str(self.date_combo.currentData()) if self.fmt == "markdown" else "note",
+        )

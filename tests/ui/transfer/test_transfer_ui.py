@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "transfer"
 
@@ -183,9 +183,15 @@ def test_a_long_import_reports_progress_and_leaves_the_window_responsive(window,
     dialog = controller.open_import()
     dialog.set_format("markdown")
     dialog.path_edit.setText(str(folder))
-    with qtbot.waitSignal(controller.finished, timeout=30_000) as done:
+    with qtbot.waitSignal(controller.previewed, timeout=30_000):  # read first, then asked
         _ok(dialog)
         assert controller.busy and controller.progress is not None  # shown while it runs
+    assert controller.message_box.text() == "Would import 600 entries"
+    assert window.journal_page.entry_count == 1  # nothing written yet
+    seen.clear()
+    with qtbot.waitSignal(controller.finished, timeout=30_000) as done:
+        controller.preview_import_button.click()
+        assert controller.busy and controller.progress is not None
     assert done.args[0] == "Imported 600 entries"
     assert len(seen) > 5 and seen[-1][0] == seen[-1][1] > 0
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
@@ -314,3 +320,52 @@ def test_exporting_into_the_data_folder_is_refused_in_the_dialog(window, service
     assert sorted(p.name for p in services.paths.root.iterdir()) == before
     assert services.entries.count() == 1
     dialog.reject()
+
+
+def test_a_vault_preview_lists_what_is_left_out_and_the_report_can_be_saved(
+    window, qtbot, tmp_path
+):
+    vault = tmp_path / "vault"
+    (vault / "Templates").mkdir(parents=True)
+    (vault / "Templates" / "Daily.md").write_text("---\ncreated: {{date}}\n---\n# {{title}}\n")
+    (vault / "2026-03-12.md").write_text("# Gradients\n\nby hand #ml\n")
+    (vault / "Ideas.md").write_text("someday\n")
+    controller = window.transfer
+    dialog = controller.open_import()
+    dialog.set_format("markdown")
+    assert dialog.date_combo.isVisibleTo(dialog)
+    dialog.path_edit.setText(str(vault))
+    with qtbot.waitSignal(controller.previewed, timeout=30_000) as previewed:
+        _ok(dialog)
+    box = controller.message_box
+    assert box.text() == "Would import 1 entry; left out 2 items it cannot read"
+    assert previewed.args[0] == box.detailedText()
+    assert (
+        "  Templates/Daily.md line 2: the front matter holds the template placeholder "
+        "{{date}}; this looks like a template, not a note"
+    ) in box.detailedText().splitlines()
+    assert "Dates: 1 from file names" in box.informativeText()
+    with qtbot.waitSignal(controller.finished, timeout=30_000) as done:
+        controller.preview_import_button.click()
+    assert done.args[0] == "Imported 1 entry; left out 2 items it cannot read"
+    assert "Ideas.md: no date" in controller.message_box.detailedText()
+    assert window.journal_page.entry_count == 2
+    controller.save_report(tmp_path / "report.txt")
+    assert (tmp_path / "report.txt").read_text() == controller.message_box.detailedText()
+    controller.message_box.close()
+
+
+def test_a_preview_cancelled_imports_nothing_and_mtime_dates_the_undated(window, qtbot, tmp_path):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "Ideas.md").write_text("someday\n")
+    controller = window.transfer
+    dialog = controller.open_import()
+    dialog.set_format("markdown")
+    dialog.date_combo.setCurrentIndex(dialog.date_combo.findData("mtime"))
+    dialog.path_edit.setText(str(vault))
+    with qtbot.waitSignal(controller.previewed, timeout=30_000) as previewed:
+        _ok(dialog)
+    assert previewed.args[0].startswith("Would import 1 entry\nDates: 1 from modification times")
+    controller.message_box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.journal_page.entry_count == 1 and not controller.busy
