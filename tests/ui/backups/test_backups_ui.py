@@ -251,10 +251,10 @@ def test_the_gui_start_on_a_damaged_journal_offers_the_backup(journal, qtbot, cl
     with contextlib.ExitStack() as stack:
         if choice == "quit":
             with pytest.raises(ui_app._Declined):
-                ui_app._open_journal(stack, journal, False)
+                ui_app._open_journal(stack, journal, None)
             assert journal.database.read_bytes() == damaged  # never written to
         else:
-            services = ui_app._open_journal(stack, journal, False)
+            services = ui_app._open_journal(stack, journal, None)
             assert len(services.entries.summaries()) == 12
             kept = [p for p in journal.root.iterdir() if ".corrupt-" in p.name]
             assert [p.read_bytes() for p in kept if p.name.endswith(tuple("0123456789Z"))] == [
