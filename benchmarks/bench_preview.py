@@ -5,9 +5,9 @@
   in the preview: Markdown → sanitized HTML, ``setHtml`` and a full layout — what one
   re-render costs while typing. Each run changes one word, as typing would.
 
-- editor_10mb_load_ms: a 10 MB entry (170,000 lines) put into the Markdown editor and
+- open_10mb_entry_ms: a 10 MB entry (170,000 lines) put into the Markdown editor and
   painted once — opening a huge entry (the editor's tests check what it does, not how fast).
-- editor_10mb_replace_ms: Replace All of "the" (400,001 matches) in a 10 MB entry.
+- find_replace_10mb_ms: Replace All of "the" (400,001 matches) in a 10 MB entry.
 
 Informational extras: editor_10mb_find_ms (typing a word found only at the end of
 10 MB, searched as each key is typed), editor_10mb_count_ms (counting 400,001 matches
@@ -35,9 +35,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUDGET = {
-    "preview_2000_words_ms": 50.0,
-    "editor_10mb_load_ms": 1000.0,  # issue #17
-    "editor_10mb_replace_ms": 1000.0,  # issue #17
+    "preview_2000_words_ms": 35.0,  # issue #17 (was 50)
+    "open_10mb_entry_ms": 1000.0,  # issue #17
+    "find_replace_10mb_ms": 1000.0,  # issue #17
 }
 KEYS = (
     *BUDGET,
@@ -232,7 +232,11 @@ def _editor_figures(app: Any, runs: int) -> dict[str, float]:
         window.close()
         window.deleteLater()
         app.processEvents()
-    return {f"editor_10mb_{key}_ms": round(statistics.median(v), 1) for key, v in times.items()}
+    names = {"load": "open_10mb_entry_ms", "replace": "find_replace_10mb_ms"}
+    return {
+        names.get(key, f"editor_10mb_{key}_ms"): round(statistics.median(v), 1)
+        for key, v in times.items()
+    }
 
 
 # --------------------------------------------------------------------------- parent
@@ -280,9 +284,9 @@ def measure_preview(ctx: Any) -> dict[str, Any]:
         f"paint {figures['preview_paint_ms']})"
     )
     _log(
-        f"editor 10 MB: load {figures['editor_10mb_load_ms']} ms, find "
+        f"editor 10 MB: open {figures['open_10mb_entry_ms']} ms, find "
         f"{figures['editor_10mb_find_ms']}, count {figures['editor_10mb_count_ms']}, "
-        f"replace all {figures['editor_10mb_replace_ms']}"
+        f"replace all {figures['find_replace_10mb_ms']}"
     )
     return figures
 
