@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journal_app import APP_ID, APP_NAME, __version__
 from journal_app.config import DataPaths, check_data_dir
@@ -62,6 +62,8 @@ class _FirstPaintProbe(QObject):
 
 def report_startup_error(exc: JournalError, parent: QWidget | None = None) -> int:
     """A start-up problem the user can act on: one dialog, one stderr line, exit 1."""
+    from PySide6.QtWidgets import QMessageBox  # its enums cost start-up ~10 ms when named
+
     message = str(exc)
     print(f"{APP_ID}: error: {message}", file=sys.stderr, flush=True)
     QMessageBox.critical(parent, f"{APP_NAME} cannot start", message)
@@ -69,6 +71,8 @@ def report_startup_error(exc: JournalError, parent: QWidget | None = None) -> in
 
 
 def _fill_demo(services: Services) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
     from journal_app.demo.generate import generate_demo
 
     dialog = QProgressDialog("Writing a demo journal…", "", 0, 100)

@@ -129,6 +129,7 @@ class _Group:
 
 FETCH_BATCH = 100  # headers per fetch: a screenful many times over
 PAGE_ENTRIES = 200  # entries read from a source per page (then the rest of the last group)
+FIRST_PAGE_ENTRIES = 60  # the first page: a few screenfuls, read before the window paints
 
 
 class EntryTreeModel(QAbstractItemModel):
@@ -183,7 +184,7 @@ class EntryTreeModel(QAbstractItemModel):
         self._source, self._last, self._exhausted = source, None, False
         self._total = source.count()
         self._build([])
-        self._read(max(PAGE_ENTRIES, at_least), announce=False)
+        self._read(max(min(FIRST_PAGE_ENTRIES, PAGE_ENTRIES), at_least), announce=False)
         self._shown = min(len(self._groups), FETCH_BATCH)
         self.endResetModel()
 
