@@ -235,3 +235,19 @@ def test_any_text_renders_to_safe_html(text):
     assert all(_SAFE_HREF.match(h) for h in hrefs(html)), html
     assert all(s.lower().startswith("attachment:") for s in srcs(html)), html
     html.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>" + "&amp;" * 130 + "</p>",
+        "<p>" + "x" * 119 + " y</p>",
+        "<p>" + "x&lt;" * 40 + "</p>",
+        "<p>" + "a<b>" * 100 + "</p>",
+    ],
+)
+def test_the_quick_check_for_long_runs_misses_none(markup):
+    from journal_app.markdown.sanitize import _HTML_RUN, _MAYBE_RUN
+
+    if _HTML_RUN.search(markup):
+        assert _MAYBE_RUN.search(markup)
