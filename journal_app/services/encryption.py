@@ -338,14 +338,14 @@ def _encrypted_now(paths: DataPaths) -> bool:
 def needs_tidying(paths: DataPaths) -> bool:
     """Something an interrupted conversion left is still there (cheap to ask: a plain
     journal without a key file costs two directory listings)."""
-    from journal_app.db import keyfile
-
     if _leftovers(paths):
         return True
     if not paths.database.exists() or not cipher.has_key_file(paths.database, paths.backups):
         return False
     if not _encrypted_now(paths):
         return True  # a key file beside a plain journal
+    from journal_app.db import keyfile  # only for an encrypted journal: not at every start
+
     if keyfile.key_file_repairs(paths.database, paths.backups):
         return True
     if not all(cipher.is_encrypted_file(p) for p in _backups(paths)):
