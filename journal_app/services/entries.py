@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peewee import fn
+from peewee import SQL, fn
 
 from journal_app.db.models import Attachment, Entry, EntryRevision, EntryTag, Sprint, Tag
 from journal_app.errors import InvalidInput, JournalError
@@ -361,14 +361,15 @@ class EntryService:
 
     def tag_names(self) -> list[str]:
         """Tags on at least one entry that is not in the trash."""
-        query = (
-            Tag.select(Tag.name)
-            .join(EntryTag)
+        # Per tag, its first live entry settles it: joining every tagged entry read each
+        # entry's row (2-4 s just after the window opened on 100,000 imported notes).
+        tag = Tag.alias("listed_tag")
+        live = (
+            EntryTag.select(SQL("1"))
             .join(Entry)
-            .where(Entry.deleted_at.is_null())
-            .distinct()
-            .tuples()
+            .where(EntryTag.tag == tag.id, Entry.deleted_at.is_null())
         )
+        query = tag.select(tag.name).where(fn.EXISTS(live)).tuples()
         return sorted((name for (name,) in rows(query)), key=lambda n: (n.casefold(), n))
 
     # ------------------------------------------------------------------ update
