@@ -35,8 +35,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUDGET = {
-    "preview_2000_words_ms": 50.0,
-    "open_10mb_entry_ms": 1000.0,  # issue #17 (the names it gives)
+    "preview_2000_words_ms": 35.0,  # issue #17 (was 50)
+    "open_10mb_entry_ms": 1000.0,  # issue #17
     "find_replace_10mb_ms": 1000.0,  # issue #17
 }
 KEYS = (
@@ -284,7 +284,7 @@ def measure_preview(ctx: Any) -> dict[str, Any]:
         f"paint {figures['preview_paint_ms']})"
     )
     _log(
-        f"editor 10 MB: load {figures['open_10mb_entry_ms']} ms, find "
+        f"editor 10 MB: open {figures['open_10mb_entry_ms']} ms, find "
         f"{figures['editor_10mb_find_ms']}, count {figures['editor_10mb_count_ms']}, "
         f"replace all {figures['find_replace_10mb_ms']}"
     )

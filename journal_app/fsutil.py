@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -22,6 +21,9 @@ def fsync_dir(folder: Path) -> None:
 def temporary_sibling(dest: Path) -> Path:
     """A temporary name beside ``dest`` that no other process or thread picks: several
     processes may back up one journal in the same second."""
+    # lazy: not at import: hmac, hashlib and random would load with it at start-up
+    import secrets
+
     return dest.with_name(f"{dest.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
 
 

@@ -37,6 +37,16 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(autouse=True)
+def _patient_markdown(monkeypatch: pytest.MonkeyPatch):
+    """The renderer gives up on Markdown after 1 s of wall clock and shows the text plain;
+    on a busy 2-core machine an ordinary render can take that long. Tests get a deadline
+    that only a hang reaches; those about the deadline set their own."""
+    from journal_app.markdown import guards
+
+    monkeypatch.setattr(guards, "RENDER_DEADLINE_S", 20.0)
+
+
+@pytest.fixture(autouse=True)
 def _no_live_file_opened():
     """Every test also checks that nothing opened a journal file another way while this
     process had it open through SQLite (db.live_files), even where the error was caught."""

@@ -38,9 +38,25 @@ def _formatter() -> Any:
     return HtmlFormatter(nowrap=True)  # spans only; the wrapper is ours
 
 
+CACHED_CHARS = 20_000  # blocks up to this size are remembered (see highlight_html)
+
+
 def highlight_html(source: str, language: str | None) -> str:
     """`source` as an escaped, highlighted code block (plain when the language is
-    unknown: guessing is slow and often wrong)."""
+    unknown: guessing is slow and often wrong). While typing, the preview re-renders the
+    whole entry but its code blocks rarely change: the last ones are remembered (Pygments
+    was a fifth of a 2,000-word entry's rendering)."""
+    if len(source) <= CACHED_CHARS:
+        return _highlighted(source, language)
+    return _highlight(source, language)
+
+
+@lru_cache(maxsize=128)
+def _highlighted(source: str, language: str | None) -> str:
+    return _highlight(source, language)
+
+
+def _highlight(source: str, language: str | None) -> str:
     lexer_class = _lexer_class(language.strip().lower()) if language else None
     if lexer_class is None:
         return code_block_html(html.escape(source, quote=False))

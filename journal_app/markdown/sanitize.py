@@ -54,6 +54,9 @@ _MARKUP = re.compile(r"(<[^>]*>)")
 _PRE = re.compile(r"<(/?)pre\b", re.IGNORECASE)
 # In sanitized HTML `&` only starts an entity, so a unit is an entity or one character.
 _HTML_RUN = re.compile(rf"(?:&[#\w]+;|[^\s&<]){{{LONG_RUN},}}")
+# Any such run is at least LONG_RUN characters without a space or "<": a single-character
+# repeat finds that ten times faster than the pattern above, which tries entities first.
+_MAYBE_RUN = re.compile(rf"[^\s<]{{{LONG_RUN},}}")
 _HTML_UNIT_CHUNK = re.compile(rf"(?:&[#\w]+;|[^\s&<]){{1,{RUN_CHUNK}}}")
 
 
@@ -109,7 +112,7 @@ def _image_or_marker(match: re.Match[str]) -> str:
 
 def break_long_runs_html(markup: str) -> str:
     """Invisible break points in long runs of text outside <pre> (see guards)."""
-    if not _HTML_RUN.search(markup):
+    if not _MAYBE_RUN.search(markup) or not _HTML_RUN.search(markup):
         return markup
     parts = _MARKUP.split(markup)
     in_pre = 0

@@ -339,6 +339,9 @@ def needs_tidying(paths: DataPaths) -> bool:
         return False
     if not _encrypted_now(paths):
         return True  # a key file beside a plain journal
+    # lazy: only for an encrypted journal: not at every start
+    from journal_app.db import keyfile
+
     if keyfile.key_file_repairs(paths.database, paths.backups):
         return True
     if not all(cipher.is_encrypted_file(p) for p in _backups(paths)):

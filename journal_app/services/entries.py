@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peewee import fn
+from peewee import SQL, fn
 
 from journal_app.db.models import Attachment, Entry, EntryRevision, EntryTag, Sprint, Tag
 from journal_app.errors import InvalidInput, JournalError
@@ -279,29 +279,53 @@ class EntryService:
         )
 
     def count(self) -> int:
-        return Entry.select().where(Entry.deleted_at.is_null()).count()
+        """Entries not in the trash. Every row less the trashed ones: both counts read the
+        deleted_at index alone, where counting the live rows visits each of them."""
+        total = Entry.select(fn.COUNT(Entry.id)).scalar() or 0
+        trashed = Entry.select(fn.COUNT(Entry.id)).where(Entry.deleted_at.is_null(False))
+        return int(total) - int(trashed.scalar() or 0)
 
     def recent(self, limit: int = 20) -> list[EntrySummary]:
         return self.summaries(limit=limit)
 
-    def summaries(self, *, limit: int | None = None) -> list[EntrySummary]:
-        """Entries not in the trash, newest first (day, then the newer id)."""
-        # Raw SQL: the journal list loads every entry at start-up, and peewee's per-field
-        # conversion cost ~10 µs a row (30 ms for ten years); dates are ISO text.
-        sql = (
-            'SELECT "id", "day", "title", "series", "number", "visibility" FROM "entry" '
-            'WHERE "deleted_at" IS NULL ORDER BY "day" DESC, "id" DESC'
-        )
-        params: tuple[int, ...] = ()
+    def summaries(
+        self,
+        *,
+        limit: int | None = None,
+        before: tuple[dt.date, int] | None = None,
+        since: dt.date | None = None,
+    ) -> list[EntrySummary]:
+        """Entries not in the trash, newest first (day, then the newer id). A page of them:
+        ``before`` (day, id) starts after that entry, ``since`` stops before an older day,
+        ``limit`` caps the rows (the journal list loads what it shows, a page at a time)."""
+        # Raw SQL: peewee's per-field conversion cost ~10 µs a row; dates are ISO text.
+        sql = 'SELECT "id", "day", "title", "series", "number", "visibility" FROM "entry" '
+        where = ['"deleted_at" IS NULL']
+        params: list[object] = []
+        if before is not None:
+            day = before[0].isoformat()
+            where.append('"day" <= ? AND ("day" < ? OR "id" < ?)')
+            params += [day, day, before[1]]
+        if since is not None:
+            where.append('"day" >= ?')
+            params.append(since.isoformat())
+        sql += "WHERE " + " AND ".join(where) + ' ORDER BY "day" DESC, "id" DESC'
         if limit is not None:
             sql += " LIMIT ?"
-            params = (max(0, limit),)
-        cursor = Entry._meta.database.execute_sql(sql, params)
-        day = _iso_day
+            params.append(max(0, limit))
+        cursor = Entry._meta.database.execute_sql(sql, tuple(params))
+        to_day = _iso_day
         return [
-            EntrySummary(row[0], day(row[1]), row[2], row[3], row[4], row[5])
+            EntrySummary(row[0], to_day(row[1]), row[2], row[3], row[4], row[5])
             for row in cursor.fetchall()
         ]
+
+    def day_of(self, entry_id: int) -> dt.date | None:
+        """The day of an entry not in the trash; None if there is no such entry."""
+        day = (
+            Entry.select(Entry.day).where(Entry.id == entry_id, Entry.deleted_at.is_null()).scalar()
+        )
+        return None if day is None else _iso_day(day)
 
     def days_with_entries(self, first: dt.date, last: dt.date) -> set[dt.date]:
         query = (
@@ -338,14 +362,15 @@ class EntryService:
 
     def tag_names(self) -> list[str]:
         """Tags on at least one entry that is not in the trash."""
-        query = (
-            Tag.select(Tag.name)
-            .join(EntryTag)
+        # Per tag, its first live entry settles it: joining every tagged entry read each
+        # entry's row (2-4 s just after the window opened on 100,000 imported notes).
+        tag = Tag.alias("listed_tag")
+        live = (
+            EntryTag.select(SQL("1"))
             .join(Entry)
-            .where(Entry.deleted_at.is_null())
-            .distinct()
-            .tuples()
+            .where(EntryTag.tag == tag.id, Entry.deleted_at.is_null())
         )
+        query = tag.select(tag.name).where(fn.EXISTS(live)).tuples()
         return sorted((name for (name,) in rows(query)), key=lambda n: (n.casefold(), n))
 
     # ------------------------------------------------------------------ update

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journal_app import APP_ID, APP_NAME, __version__
 from journal_app.config import DataPaths, check_data_dir, use_config_dir
@@ -66,6 +66,9 @@ class _FirstPaintProbe(QObject):
 
 def report_startup_error(exc: JournalError, parent: QWidget | None = None) -> int:
     """A start-up problem the user can act on: one dialog, one stderr line, exit 1."""
+    # lazy: its enums cost start-up ~10 ms when named
+    from PySide6.QtWidgets import QMessageBox
+
     message = str(exc)
     print(f"{APP_ID}: error: {message}", file=sys.stderr, flush=True)
     QMessageBox.critical(parent, f"{APP_NAME} cannot start", message)
@@ -73,6 +76,9 @@ def report_startup_error(exc: JournalError, parent: QWidget | None = None) -> in
 
 
 def _fill_demo(services: Services) -> None:
+    # lazy: not needed for the first paint
+    from PySide6.QtWidgets import QProgressDialog
+
     # lazy: the demo generator loads only when used
     from journal_app.demo.generate import generate_demo
 

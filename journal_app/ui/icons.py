@@ -7,6 +7,7 @@ looks; call ``nav_icon`` again after a theme change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
@@ -16,8 +17,10 @@ from journal_app.resources_path import resource_path
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
+@lru_cache(maxsize=1)
 def app_icon() -> QIcon:
-    """The application icon: PNG renders for crisp small sizes, else the SVG."""
+    """The application icon: PNG renders for crisp small sizes, else the SVG (made once:
+    the application, the window and the sidebar all ask for it at start-up)."""
     icon = QIcon()
     for size in APP_ICON_SIZES:
         png = resource_path("icons", "hicolor", f"{size}x{size}", "journal-app.png")

@@ -6,6 +6,8 @@ import re
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal_app.markdown import MarkdownConverter, render
 
@@ -146,3 +148,33 @@ def test_render_is_safe_from_several_threads():
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n"])
 def test_empty_entries(text):
     assert render(text).strip() == ""
+
+
+_SMARTY_TEXT = st.lists(
+    st.sampled_from([*"ab1 '\"-.,!?*_`\n", "--", "---", "...", "'90s", "n't", "<<"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_SMARTY_TEXT)
+def test_quick_smarty_writes_what_smarty_writes(text):
+    """Smarty's pass skips text it cannot change; the HTML stays the same as Smarty's."""
+    from markdown import Markdown
+    from markdown.extensions.smarty import SmartyExtension
+
+    from journal_app.markdown.extensions import QuickSmartyExtension, extensions
+
+    quick = Markdown(extensions=extensions(), output_format="html")
+    plain = Markdown(
+        extensions=[
+            SmartyExtension() if isinstance(e, QuickSmartyExtension) else e for e in extensions()
+        ],
+        output_format="html",
+    )
+    assert quick.convert(text) == plain.convert(text)
+
+
+def test_typographic_quotes_dashes_and_ellipses():
+    html = render("\"Done,\" I said -- it's the '90s... 'Right'?")
+    assert "“Done,” I said – it’s the ’90s… ‘Right’?" in html

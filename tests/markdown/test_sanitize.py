@@ -241,3 +241,19 @@ def test_links_to_other_entries_keep_their_target_and_nothing_else_does():
     html = render("[Chain rule](entry:12) [odd](entry:12/x) [word](entry:abc)")
     assert '<a href="entry:12"' in html
     assert 'href="entry:12/x"' not in html and 'href="entry:abc"' not in html
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>" + "&amp;" * 130 + "</p>",
+        "<p>" + "x" * 119 + " y</p>",
+        "<p>" + "x&lt;" * 40 + "</p>",
+        "<p>" + "a<b>" * 100 + "</p>",
+    ],
+)
+def test_the_quick_check_for_long_runs_misses_none(markup):
+    from journal_app.markdown.sanitize import _HTML_RUN, _MAYBE_RUN
+
+    if _HTML_RUN.search(markup):
+        assert _MAYBE_RUN.search(markup)

@@ -294,3 +294,26 @@ def test_any_text_round_trips_through_update(services, title, body, tags):
     Entry._meta.database.execute_sql(
         "INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)"
     )
+
+
+def test_summaries_page_by_day_and_id_and_count_leaves_out_the_trash(services):
+    day = dt.date(2026, 3, 2)
+    made = [
+        services.entries.create(day=day - dt.timedelta(days=n // 2), title=f"E{n}")
+        for n in range(10)
+    ]
+    services.entries.trash(made[0].id)
+    entries = services.entries
+    assert entries.count() == 9
+    everything = entries.summaries()
+    assert [s.id for s in everything] == [
+        s.id for s in sorted(everything, key=lambda s: (s.day, s.id), reverse=True)
+    ]
+    first = entries.summaries(limit=3)
+    assert first == everything[:3]
+    rest = entries.summaries(before=(first[-1].day, first[-1].id))
+    assert first + rest == everything
+    since = day - dt.timedelta(days=2)
+    assert entries.summaries(since=since) == [s for s in everything if s.day >= since]
+    assert entries.day_of(made[5].id) == made[5].day
+    assert entries.day_of(made[0].id) is None  # in the trash

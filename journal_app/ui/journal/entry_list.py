@@ -1,6 +1,7 @@
 """EntryListView: the journal's entries under day, week or month headers, newest first.
 
-Plain data in (``set_entries``/``update_entry``), signals out; it never calls services.
+Plain data in (``set_entries``/``update_entry``, or ``set_source``: a source it reads a
+page at a time as it scrolls, see entry_list_model.py), signals out.
 A click or Enter opens an entry; Delete asks the owner to trash it. Up/Down go from entry
 to entry across unfolded headers and stop on folded ones; a click, Enter or Left/Right
 on a header folds it, and the selected entry stays selected meanwhile.
@@ -45,6 +46,7 @@ from journal_app.ui.journal.entry_list_model import (
     PUBLIC_ROLE,
     SERIES_ROLE,
     UNTITLED_ROLE,
+    EntryPages,
     EntryTreeModel,
 )
 from journal_app.ui.theme import mute, style_with
@@ -402,6 +404,21 @@ class EntryListView(QWidget):
             self._quiet = False
         self.tree.verticalScrollBar().setValue(scroll)
 
+    def set_source(self, source: EntryPages) -> None:
+        """Show the entries ``source`` holds, reading only what is shown (and what was
+        read before, so a scrolled list stays where it was), keeping the selection and
+        folded headers."""
+        selected = self.selected_entry_id()
+        scroll = self.tree.verticalScrollBar().value()
+        self._quiet = True
+        try:
+            self.model.set_source(source, at_least=self.model.loaded_count())
+            if selected is not None:
+                self._select(selected, scroll=False)
+        finally:
+            self._quiet = False
+        self.tree.verticalScrollBar().setValue(scroll)
+
     def update_entry(self, summary: EntrySummary) -> None:
         """One entry changed (a title while typing, a new day, a new entry): repaint or
         move that row only."""
@@ -463,8 +480,20 @@ class EntryListView(QWidget):
         self.tree.clearSelection()
 
     def entry_ids_in_order(self) -> list[int]:
-        """Every listed entry, top to bottom (folded headers included)."""
+        """Every listed entry read so far, top to bottom (folded headers included)."""
         return self.model.entry_ids()
+
+    def entry_on_day(self, day: dt.date) -> int | None:
+        """The newest entry of ``day``, else None."""
+        return self.model.entry_on_day(day)
+
+    def neighbour_of(self, entry_id: int) -> int | None:
+        """The entry below ``entry_id`` in the list, else the one above it."""
+        return self.model.neighbour_of(entry_id)
+
+    def summary(self, entry_id: int) -> EntrySummary | None:
+        """The listed summary of ``entry_id``, if it has been read."""
+        return self.model.summary(entry_id)
 
     def group_headers(self) -> list[tuple[str, int]]:
         """(label, count) for each header, top to bottom."""

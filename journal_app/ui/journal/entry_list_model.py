@@ -1,9 +1,14 @@
 """EntryTreeModel: journal entries under day, week or month headers, newest first.
 
 Two levels: group headers at the root, entries below. Built for ten years of writing and
-more (100,000 summaries in well under a second): grouping is one pass in Python, and Qt
-asks for rows lazily. A child's internal id is its group's ``uid`` — stable while groups
-come and go, so persistent indexes never point at the wrong group.
+more: grouping is one pass in Python, and Qt asks for rows lazily. A child's internal id
+is its group's ``uid`` — stable while groups come and go, so persistent indexes never
+point at the wrong group.
+
+Given a list (``set_entries``) it groups all of it. Given a source (``set_source``, the
+journal's entry service) it loads only what is shown: the newest page of entries, and
+older pages as the view scrolls to them (``fetchMore``) or as an older entry or day is
+asked for; a page always ends with a whole group, so every header's count is right.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -69,6 +74,29 @@ _KEYS: dict[str, Callable[[dt.date], GroupKey]] = {
 }
 
 
+_GROUP_STARTS: dict[str, Callable[[dt.date], dt.date]] = {
+    "Day": lambda day: day,
+    "Week": lambda day: day - dt.timedelta(days=day.weekday()),  # ISO weeks start Monday
+    "Month": lambda day: day.replace(day=1),
+}
+
+
+class EntryPages(Protocol):
+    """Where a lazily loaded list reads entries (``EntryService`` is one)."""
+
+    def count(self) -> int: ...
+
+    def summaries(
+        self,
+        *,
+        limit: int | None = None,
+        before: tuple[dt.date, int] | None = None,
+        since: dt.date | None = None,
+    ) -> list[EntrySummary]: ...
+
+    def day_of(self, entry_id: int) -> dt.date | None: ...
+
+
 def _label(grouping: str, key: GroupKey) -> str:
     if grouping == "Day":
         return day_label(dt.date.fromordinal(key))
@@ -100,6 +128,8 @@ class _Group:
 
 
 FETCH_BATCH = 100  # headers per fetch: a screenful many times over
+PAGE_ENTRIES = 200  # entries read from a source per page (then the rest of the last group)
+FIRST_PAGE_ENTRIES = 60  # the first page: a few screenfuls, read before the window paints
 
 
 class EntryTreeModel(QAbstractItemModel):
@@ -116,6 +146,13 @@ class EntryTreeModel(QAbstractItemModel):
         # Headers are handed to the view a batch at a time (fetchMore as it scrolls): Qt
         # lays out every exposed row through Python calls, and ten years is ~6,000 rows.
         self._shown = 0
+        # With a source, entries are read a page at a time: 100,000 summaries would cost
+        # a third of a second at every start. ``_last`` is the oldest entry read so far.
+        self._source: EntryPages | None = None
+        self._last: tuple[dt.date, int] | None = None
+        self._exhausted = True
+        self._total = 0
+        self._fetching = False  # a view may ask again while rows are being inserted
 
     # -- our API -------------------------------------------------------------------------
 
@@ -128,22 +165,70 @@ class EntryTreeModel(QAbstractItemModel):
             raise ValueError(f"grouping must be one of {', '.join(GROUPINGS)}")
         if grouping != self._grouping:
             self._grouping = grouping
-            self.set_entries(self.summaries())
+            if self._source is not None:
+                self.set_source(self._source, at_least=len(self._group_of))
+            else:
+                self.set_entries(self.summaries())
 
     def set_entries(self, summaries: Iterable[EntrySummary]) -> None:
+        """Show exactly these entries (trashed ones left out), all grouped at once."""
         self.beginResetModel()
+        self._source, self._last, self._exhausted = None, None, True
         self._build([s for s in summaries if s.deleted_at is None])
         self.endResetModel()
 
+    def set_source(self, source: EntryPages, *, at_least: int = 0) -> None:
+        """Show the entries ``source`` holds, reading the newest page now (or ``at_least``
+        that many, to keep a scrolled list where it was) and older ones when needed."""
+        self.beginResetModel()
+        self._source, self._last, self._exhausted = source, None, False
+        self._total = source.count()
+        self._build([])
+        self._read(max(min(FIRST_PAGE_ENTRIES, PAGE_ENTRIES), at_least), announce=False)
+        self._shown = min(len(self._groups), FETCH_BATCH)
+        self.endResetModel()
+
+    @property
+    def has_source(self) -> bool:
+        return self._source is not None
+
     def summaries(self) -> list[EntrySummary]:
-        """Every entry shown, in display order."""
+        """Every entry read so far, in display order (all of them without a source)."""
         return [s for group in self._groups for s in group.entries]
 
     def entry_ids(self) -> list[int]:
+        """Every entry read so far, in display order (all of them without a source)."""
         return [s.id for group in self._groups for s in group.entries]
 
     def entry_count(self) -> int:
+        """Every entry listed, read or not."""
+        return self._total if self._source is not None else len(self._group_of)
+
+    def loaded_count(self) -> int:
         return len(self._group_of)
+
+    def fully_loaded(self) -> bool:
+        return self._exhausted
+
+    def entry_on_day(self, day: dt.date) -> int | None:
+        """The newest entry of ``day`` (read from the source if need be), else None."""
+        self._read_through(day)
+        group = self._by_key.get(_KEYS[self._grouping](day))
+        if group is None:
+            return None
+        return next((s.id for s in group.entries if s.day == day), None)
+
+    def neighbour_of(self, entry_id: int) -> int | None:
+        """The entry listed below ``entry_id``, else the one above it (None if neither)."""
+        ids = self.entry_ids()
+        if entry_id not in ids:
+            return None
+        at = ids.index(entry_id)
+        if at + 1 == len(ids) and self._read(1):
+            ids = self.entry_ids()
+        if at + 1 < len(ids):
+            return ids[at + 1]
+        return ids[at - 1] if at > 0 else None
 
     def group_rows(self) -> int:
         return len(self._groups)
@@ -156,6 +241,8 @@ class EntryTreeModel(QAbstractItemModel):
 
     def nearest_entry(self, day: dt.date) -> int | None:
         """The newest entry on ``day``, else the closest one before or after it."""
+        self._read_through(day)
+        self._read(1)  # an older neighbour, if there is one
         newer: EntrySummary | None = None  # the oldest entry after ``day`` seen so far
         for group in self._groups:
             if group.entries[-1].day > day:
@@ -170,7 +257,13 @@ class EntryTreeModel(QAbstractItemModel):
         return None if newer is None else newer.id
 
     def index_of(self, entry_id: int) -> QModelIndex:
+        """The entry's index, reading older pages from the source if it is further down."""
         group = self._group_of.get(entry_id)
+        if group is None and self._source is not None and not self._exhausted:
+            day = self._source.day_of(entry_id)
+            if day is not None:
+                self._read_through(day)
+                group = self._group_of.get(entry_id)
         if group is None:
             return QModelIndex()
         self._reveal(group.row)
@@ -206,6 +299,8 @@ class EntryTreeModel(QAbstractItemModel):
         if summary.deleted_at is not None:
             self.remove_entry(summary.id)
             return
+        if self._source is not None and summary.id not in self._group_of:
+            self._total = self._source.count()  # new, or moved from a page not read yet
         group = self._group_of.get(summary.id)
         if group is not None:
             row = self._row_in(group, summary.id)
@@ -220,6 +315,8 @@ class EntryTreeModel(QAbstractItemModel):
 
     def remove_entry(self, entry_id: int) -> bool:
         group = self._group_of.get(entry_id)
+        if self._source is not None:
+            self._total = self._source.count()  # trashed, or moved to another day
         if group is None:
             return False
         row = self._row_in(group, entry_id)
@@ -286,15 +383,84 @@ class EntryTreeModel(QAbstractItemModel):
     # -- lazy headers ----------------------------------------------------------------------
 
     def canFetchMore(self, parent: _Index = _ROOT) -> bool:
-        return not parent.isValid() and self._shown < len(self._groups)
+        if parent.isValid() or self._fetching:
+            return False
+        return self._shown < len(self._groups) or not self._exhausted
 
     def fetchMore(self, parent: _Index = _ROOT) -> None:
-        if self.canFetchMore(parent):
-            self._reveal(min(len(self._groups), self._shown + FETCH_BATCH) - 1)
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        try:
+            if self._shown == len(self._groups):
+                self._read(PAGE_ENTRIES)
+            if self._shown < len(self._groups):
+                self._reveal(min(len(self._groups), self._shown + FETCH_BATCH) - 1)
+        finally:
+            self._fetching = False
 
     def fetch_all(self) -> None:
+        """Read and show every entry (a source's too)."""
+        if self._source is not None and not self._exhausted:
+            self._read(None)
         if self._groups:
             self._reveal(len(self._groups) - 1)
+
+    # -- reading from a source ---------------------------------------------------------------
+
+    def _read(self, limit: int | None, *, announce: bool = True) -> bool:
+        """Read up to ``limit`` more entries (None: all), then the rest of the last one's
+        group, so that no header is left with part of its entries. True if any came."""
+        source = self._source
+        if source is None or self._exhausted:
+            return False
+        page = source.summaries(limit=limit, before=self._last)
+        if limit is None or len(page) < limit:
+            self._exhausted = True
+        elif page:
+            start = _GROUP_STARTS[self._grouping](page[-1].day)
+            page += source.summaries(before=_order(page[-1]), since=start)
+        self._append(page, announce=announce)
+        return bool(page)
+
+    def _read_through(self, day: dt.date) -> None:
+        """Read every entry down to ``day``'s group, in one query."""
+        source = self._source
+        if source is None or self._exhausted:
+            return
+        if self._last is not None and self._last[0] < day:
+            return  # already read past it
+        page = source.summaries(before=self._last, since=_GROUP_STARTS[self._grouping](day))
+        self._append(page, announce=True)
+
+    def _append(self, page: list[EntrySummary], *, announce: bool) -> None:
+        """Add entries older than all read so far; new headers are shown by fetchMore."""
+        if not page:
+            return
+        key_of = _KEYS[self._grouping]
+        self._last = _order(page[-1])
+        last_group = self._groups[-1] if self._groups else None
+        for summary in page:
+            key = key_of(summary.day)
+            if last_group is not None and key == last_group.key:
+                group = last_group
+                if announce and self._is_shown(group):  # more of a shown header
+                    parent = self.createIndex(group.row, 0, 0)
+                    row = len(group.entries)
+                    self.beginInsertRows(parent, row, row)
+                    group.entries.append(summary)
+                    self._group_of[summary.id] = group
+                    self.endInsertRows()
+                    continue
+            else:
+                group = _Group(self._next_uid, key, "", len(self._groups))
+                self._next_uid += 1
+                self._groups.append(group)
+                self._by_uid[group.uid] = group
+                self._by_key[key] = group
+                last_group = group
+            group.entries.append(summary)
+            self._group_of[summary.id] = group
 
     def _reveal(self, row: int) -> None:
         """Expose header rows up to and including ``row``."""
@@ -309,6 +475,8 @@ class EntryTreeModel(QAbstractItemModel):
         return group.row < self._shown
 
     def _insert(self, summary: EntrySummary) -> None:
+        if not self._exhausted and self._last is not None and _order(summary) < self._last:
+            return  # on a page not read yet: it shows when that page is read
         key = _KEYS[self._grouping](summary.day)
         group = self._by_key.get(key)
         if group is None:

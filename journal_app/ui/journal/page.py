@@ -58,8 +58,6 @@ class JournalPage(QWidget):
         super().__init__(parent)
         self._services = services
         self.entry_count = 0  # as of the last refresh()
-        self._summaries: list[EntrySummary] = []
-        self._by_id: dict[int, EntrySummary] = {}
         self._chosen_day: dt.date | None = None
         self._distraction_free = False
         self.calendar: JournalCalendar | None = None  # built after the first paint
@@ -240,12 +238,9 @@ class JournalPage(QWidget):
     # -- public ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the list (and counts) from the journal."""
-        summaries = self._services.entries.summaries()
-        self._summaries = summaries
-        self._by_id = {summary.id: summary for summary in summaries}
-        self.entry_count = len(summaries)
-        self.entry_list.set_entries(summaries)
+        """Reload the list (and counts) from the journal: the list reads what it shows."""
+        self.entry_list.set_source(self._services.entries)
+        self.entry_count = self.entry_list.model.entry_count()
         current = self._pane.entry if self._pane is not None else None
         if current is not None:
             self.entry_list.select_entry(current.id)
@@ -440,10 +435,10 @@ class JournalPage(QWidget):
 
     def _on_date_chosen(self, day: dt.date) -> None:
         self._chosen_day = day
-        for summary in self._summaries:  # newest first: the day's latest entry
-            if summary.day == day:
-                self.open_entry(summary.id)
-                return
+        newest = self.entry_list.entry_on_day(day)
+        if newest is not None:
+            self.open_entry(newest)
+            return
         self.entry_list.select_day(day)  # the list jumps to the nearest day with entries
         self.editor_pane.message.emit(
             f"No entry on {day:%a} {day.day} {day:%b %Y} — Ctrl+N writes one for that day"
@@ -453,10 +448,9 @@ class JournalPage(QWidget):
         self.browser.setVisible(not active)
 
     def _on_saved(self, entry: EntryData) -> None:
-        known = self._by_id.get(entry.id)
+        known = self.entry_list.summary(entry.id)
         if known is not None and known.day == entry.day:
-            self._by_id[entry.id] = _summary(entry)
-            self.entry_list.update_entry(self._by_id[entry.id])
+            self.entry_list.update_entry(_summary(entry))
         else:  # new, or moved to another day: its place in the list changes
             self.refresh()
             self.entry_list.select_entry(entry.id)
@@ -467,11 +461,7 @@ class JournalPage(QWidget):
         if current is not None and current.id == entry_id:
             if not self.editor_pane.flush():
                 return
-            order = self.entry_list.entry_ids_in_order()
-            index = order.index(entry_id) if entry_id in order else -1
-            neighbour = None
-            if index >= 0 and len(order) > 1:
-                neighbour = order[index + 1] if index + 1 < len(order) else order[index - 1]
+            neighbour = self.entry_list.neighbour_of(entry_id)
             self._services.entries.trash(entry_id)
             self.editor_pane.close_document()
             self.refresh()
