@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from journal_app.ui.external_changes import ExternalChangeWatcher
     from journal_app.ui.timer.controller import FocusTimerController
     from journal_app.ui.transfer.controller import TransferController
+    from journal_app.ui.tray.controller import TrayController
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(720, 480)
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.focus_timer: FocusTimerController | None = None
         self.transfer: TransferController | None = None
         self.encryption: EncryptionController | None = None
+        self.tray: TrayController | None = None
         self._added_menus: dict[MenuSlot, QMenu] = {}
         for area in AREAS:
             item = QListWidgetItem(area.label)
@@ -431,6 +433,10 @@ class MainWindow(QMainWindow):
             self.show_area("journal")
         return self.journal_page.open_entry(entry_id)
 
+    def new_entry(self) -> None:
+        self.show_area("journal")
+        self.new_entry_action.trigger()
+
     def wait_for_backups(self) -> None:
         if self.backups is not None:
             self.backups.pool.waitForDone()
@@ -509,6 +515,10 @@ class MainWindow(QMainWindow):
         self.external_changes: ExternalChangeWatcher | None = ExternalChangeWatcher(
             self._services, self.events, self
         )
+        # lazy: not needed for the first paint
+        from journal_app.ui.tray import install_tray
+
+        self.tray = install_tray(self, self._services, self.events)
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -71,6 +71,10 @@ class WindowContext(Protocol):
         """Switch to the area named ``key``."""
         ...
 
+    def new_entry(self) -> None:
+        """Switch to the Journal and start a new entry (as File ▸ New Entry)."""
+        ...
+
     def refresh(self) -> None:
         """Reload what the window shows (the entry list, the status bar)."""
         ...
