@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QSystemTrayIcon
 
 from journal_app import APP_NAME
 from journal_app.services import Services
 from journal_app.services.clock import Clock
-from journal_app.services.reminders import Reminder
+from journal_app.services.reminders import Reminder, ReminderSettings, reminder_for
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.icons import app_icon
 from journal_app.ui.settings import open_settings
@@ -40,6 +40,7 @@ from journal_app.ui.tray.reminder import ReminderScheduler
 from journal_app.ui.window_context import WindowContext
 
 MESSAGE_MS = 15_000
+NO_WINDOW_SYSTEM = ("offscreen", "minimal")  # nothing to raise above (it only warns)
 TOOLTIP_EVERY_MS = 15_000  # while a focus timer runs; the menu shows the exact time
 
 
@@ -95,6 +96,8 @@ class TrayController(QObject):
         self.last_reminder: Reminder | None = None  # what a click on the message opens
         self._quitting = False
         self._detached = False  # the window is going away: options saved later are not ours
+        # Ends the app once the window closed from the tray's Quit; tests replace it.
+        self.quit_app: Callable[[], None] = QApplication.quit
 
         self.menu = QMenu(APP_NAME)
         self.menu.setObjectName("trayMenu")
@@ -251,9 +254,11 @@ class TrayController(QObject):
         reminder = self.last_reminder
         if reminder is None or not self.notice.isVisible():
             return
-        day = self.reminders.now().date()
-        status = self._services.reminders.status(day)
-        if (status.logged or not reminder.opens_new_entry) and status.slept:
+        status = self._services.reminders.status(self.reminders.now().date())
+        if (
+            reminder_for(ReminderSettings(enabled=True, kinds=frozenset(reminder.kinds)), status)
+            is None
+        ):
             self.notice.setVisible(False)
             self.last_reminder = None
 
@@ -261,8 +266,9 @@ class TrayController(QObject):
 
     def show_window(self) -> None:
         self._window.showNormal()
-        self._window.raise_()
-        self._window.activateWindow()
+        if QGuiApplication.platformName() not in NO_WINDOW_SYSTEM:
+            self._window.raise_()
+            self._window.activateWindow()
 
     def _new_entry(self) -> None:
         self.show_window()
@@ -273,8 +279,8 @@ class TrayController(QObject):
             QSystemTrayIcon.ActivationReason.Trigger,
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
-            if self._window.isVisible() and not self._window.isMinimized():
-                self._window.hide() if self.keeps_running else self._window.raise_()
+            if self.keeps_running and self._window.isVisible() and not self._window.isMinimized():
+                self._window.hide()
             else:
                 self.show_window()
 
@@ -305,7 +311,7 @@ class TrayController(QObject):
             self._quitting = False
         if closed:
             self.detach()
-            QApplication.quit()
+            self.quit_app()  # a hidden window's close does not end the app by itself
 
     def detach(self) -> None:
         """The window is going away: no more reminders, no tray icon."""
