@@ -3,7 +3,8 @@
 The tray (where the desktop has one): its tooltip and menu show the focus timer's time,
 with the timer's own Start and Stop actions, New Entry, Open, the options and Quit. With
 "keep running in the tray" closing the window hides it; Quit in the tray quits through
-the window's usual close (the timer's question, the demo's clean-up).
+the window's usual close (the timer's question, the demo's clean-up); the window asks
+``keeps_running`` when its close button is used.
 
 The reminder shows as a tray message where there is a tray, else as a notice in the
 status bar; a click writes today's log (a new entry) or opens Today. The tray is made by
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QSystemTrayIcon
 
@@ -94,7 +95,6 @@ class TrayController(QObject):
         self.tray: TrayIcon | None = None
         self.timer_actions: TimerActions | None = None
         self.last_reminder: Reminder | None = None  # what a click on the message opens
-        self._quitting = False
         self._detached = False  # the window is going away: options saved later are not ours
         # Ends the app once the window closed from the tray's Quit; tests replace it.
         self.quit_app: Callable[[], None] = QApplication.quit
@@ -135,7 +135,9 @@ class TrayController(QObject):
             services, self.prefs.reminder, store=self._settings, clock=clock, parent=self
         )
         self.reminders.due.connect(self.remind)
-        self._window.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # ending otherwise (a logout): let the window close
+            app.aboutToQuit.connect(self.detach)
         tray_prefs_changed().changed.connect(self.apply)
         context.when_timer_ready(self._on_timer_ready)
         self.apply(self.prefs)
@@ -284,32 +286,20 @@ class TrayController(QObject):
             else:
                 self.show_window()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self._window
-            and event.type() == QEvent.Type.Close
-            and not self._quitting
-            and self.keeps_running
-        ):
-            self._context.save_open_entry()
-            self._window.hide()
-            event.ignore()
-            self._context.show_status(f"{APP_NAME} keeps running in the tray", 5000)
-            return True
-        return super().eventFilter(watched, event)
+    def hide_window(self) -> None:
+        """The window's close button with "keep running in the tray": the window goes,
+        the app (its timer, the reminder) stays."""
+        self._context.save_open_entry()
+        self._window.hide()
+        self._context.show_status(f"{APP_NAME} keeps running in the tray", 5000)
 
     def quit(self) -> None:
         """Quit from the tray: the window closes as it always does (the focus timer's
         question, the demo's clean-up); cancelled there, nothing quits."""
-        self._quitting = True
-        try:
-            timer = self._services.timer.status()
-            if timer is not None and timer.running and not self._window.isVisible():
-                self.show_window()  # the timer's question needs its window
-            closed = self._window.close()
-        finally:
-            self._quitting = False
-        if closed:
+        timer = self._services.timer.status()
+        if timer is not None and timer.running and not self._window.isVisible():
+            self.show_window()  # the timer's question needs its window
+        if self._context.quit():
             self.detach()
             self.quit_app()  # a hidden window's close does not end the app by itself
 

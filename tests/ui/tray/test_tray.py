@@ -15,6 +15,14 @@ from journal_app.ui.tray.prefs import load_tray_prefs
 from tests.ui.tray.conftest import BERLIN, MONDAY
 
 
+def close_button(window) -> bool:
+    """Close the window as its title bar's close button does; True when it closed (the
+    app would quit with its last window), False when it stayed or was hidden."""
+    closed = window.close()
+    assert not window.isVisible() or not closed
+    return closed
+
+
 def menu_texts(window) -> list[str]:
     return [a.text().replace("&", "") for a in window.tray.menu.actions() if a.text()]
 
@@ -57,11 +65,11 @@ def test_new_entry_and_open_from_the_tray(fake_tray, save_prefs, open_window, qt
     save_prefs(keep_running=True)
     window = open_window()
     window.show_area("sprints")
-    window.close()
+    close_button(window)
     assert not window.isVisible()
     window.tray.open_action.trigger()
     assert window.isVisible()
-    window.close()
+    close_button(window)
     window.tray.new_entry_action.trigger()
     assert window.isVisible()
     assert window.current_area() == "journal"
@@ -82,7 +90,7 @@ def test_closing_keeps_running_in_the_tray_and_quit_quits(
     journal.timer.start()
     window.focus_timer.tick()
 
-    assert not window.close()  # hidden instead: the app and its timer keep running
+    assert not close_button(window)  # hidden instead: the app and its timer keep running
     assert not window.isVisible()
     assert fake_tray[0].visible
     assert asked == [] and quits == []
@@ -105,31 +113,43 @@ def test_quit_cancelled_at_the_timers_question_keeps_the_app(
     window.focus_timer.ask_quit = lambda state: QuitChoice.CANCEL
     journal.timer.start()
     window.focus_timer.tick()
-    window.close()
+    close_button(window)
     window.tray.quit_action.trigger()
     assert quits == []
     assert window.isVisible()  # shown for the question, and still there
     window.focus_timer.ask_quit = lambda state: QuitChoice.KEEP  # the teardown closes it
 
 
+def test_file_quit_quits_even_when_kept_in_the_tray(fake_tray, save_prefs, open_window, journal):
+    save_prefs(keep_running=True)
+    window = open_window()
+    asked: list[object] = []
+    window.focus_timer.ask_quit = lambda state: asked.append(state) or QuitChoice.KEEP
+    journal.timer.start()
+    window.focus_timer.tick()
+    window.quit_action.trigger()  # File ▸ Quit: the window closes, and the app with it
+    assert not window.isVisible()
+    assert len(asked) == 1  # the timer's quit question: a real close, not a hide
+
+
 def test_without_the_option_closing_closes(fake_tray, save_prefs, open_window):
     save_prefs(keep_running=False)
     window = open_window()
-    assert window.close()
+    assert close_button(window)
 
 
 def test_the_demo_journal_is_never_kept_in_the_tray(fake_tray, save_prefs, open_window, journal):
     save_prefs(keep_running=True)
     journal.throwaway = True
     window = open_window()
-    assert window.close()  # the demo is deleted when its window closes, as it says
+    assert close_button(window)  # the demo is deleted when its window closes, as it says
 
 
 def test_tray_icon_off(fake_tray, save_prefs, open_window):
     save_prefs(tray_icon=False, keep_running=True)
     window = open_window()
     assert fake_tray == [] and window.tray.tray is None
-    assert window.close()  # no tray to come back from: closing closes
+    assert close_button(window)  # no tray to come back from: closing closes
 
 
 def open_options(window, qtbot):
@@ -165,7 +185,7 @@ def test_options_are_kept_and_applied(fake_tray, open_window, qtbot, settings):
     assert window.tray.reminders.planned_for == dt.datetime.combine(
         MONDAY + dt.timedelta(days=1), dt.time(7, 45), tzinfo=BERLIN
     )
-    assert not window.close() and not window.isVisible()
+    assert not close_button(window) and not window.isVisible()
 
     window.tray.open_action.trigger()
     dialog = open_options(window, qtbot)
