@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from journal_app.autostart import autostart_path, autostart_supported
 from journal_app.errors import JournalError
 from journal_app.services.reminders import REMINDER_TEXTS, ReminderKind, ReminderSettings
+from journal_app.ui.theme import mute
 from journal_app.ui.tray.prefs import TrayPrefs
 
 
@@ -44,7 +45,7 @@ class TrayPrefsDialog(QDialog):
         self._demo = demo
         reminder = prefs.reminder
 
-        self.remind = QCheckBox("&Remind me every day")
+        self.remind = QCheckBox("Daily &reminder at")
         self.remind.setChecked(reminder.enabled)
         self.time = QTimeEdit(QTime(reminder.at.hour, reminder.at.minute))
         self.time.setDisplayFormat("HH:mm")
@@ -97,7 +98,9 @@ class TrayPrefsDialog(QDialog):
         form.addRow(self.weekdays)
         for box in self.kinds.values():
             form.addRow(box)
-        form.addRow(QLabel("Nothing is shown for what is already logged."))
+        hint = QLabel("Nothing is shown for what is already logged.")
+        mute(hint)
+        form.addRow(hint)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(8)

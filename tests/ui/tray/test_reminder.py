@@ -139,3 +139,23 @@ def test_the_notice_goes_when_the_day_is_logged(save_prefs, open_window, journal
     journal.entries.create(day=MONDAY, title="Monday", body="Logged from the CLI")
     window.events.entries_changed.emit()
     assert not window.tray.notice.isVisible()
+
+
+def test_a_clock_change_or_a_night_asleep_is_noticed_on_the_next_fire(
+    fake_tray, save_prefs, open_window, clock
+):
+    save_prefs()
+    window = open_window()
+    reminders = window.tray.reminders
+    fire(window, clock, berlin(MONDAY, 17))  # the clock was set back: still today at 20:00
+    assert reminders.planned_for == dt.datetime.combine(MONDAY, dt.time(20), tzinfo=BERLIN)
+    assert fake_tray[0].messages == []
+    # Asleep from 17:00 until the next evening: the first fire after waking reminds once,
+    # for the day it is now.
+    tuesday = MONDAY + dt.timedelta(days=1)
+    fire(window, clock, berlin(tuesday, 21, 40))
+    assert len(fake_tray[0].messages) == 1
+    assert reminders.shown_on == tuesday
+    assert reminders.planned_for == dt.datetime.combine(
+        tuesday + dt.timedelta(days=1), dt.time(20), tzinfo=BERLIN
+    )
