@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialogButtonBox
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QSystemTrayIcon
 
 from journal_app.autostart import autostart_path
 from journal_app.services.reminders import ReminderKind, ReminderSettings
+from journal_app.ui.timer import notify
 from journal_app.ui.timer.prompts import QuitChoice
+from journal_app.ui.tray import controller as tray_controller
 from journal_app.ui.tray.prefs import load_tray_prefs
 from tests.ui.tray.conftest import BERLIN, MONDAY
 
@@ -217,3 +220,28 @@ def test_a_foreign_autostart_file_is_left_alone(fake_tray, open_window, qtbot, s
     assert not dialog.isVisible()
     assert path.read_text(encoding="utf-8") == "[Desktop Entry]\nExec=my-wrapper\n"
     assert load_tray_prefs(settings).reminder.enabled
+
+
+# Offscreen Qt has no tray to hook into; a real icon made there says so once.
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_pomodoro_notices_use_the_one_tray_icon(open_window, clock, monkeypatch, qtbot):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(tray_controller, "tray_available", lambda: True)
+    monkeypatch.setattr(notify.QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        notify.QSystemTrayIcon,
+        "showMessage",
+        lambda self, title, text, *args: shown.append((title, text)),
+    )
+    window = open_window()
+    timer_ui = window.focus_timer
+    timer_ui.start(pomodoro=True)
+    clock.advance(minutes=25)
+    with qtbot.waitSignal(timer_ui.part_finished):
+        timer_ui.tick()
+    assert shown == [("Pomodoro", "Work part 1 done: take a break (5 min)")]
+    trays = window.findChildren(QSystemTrayIcon)
+    assert len(trays) == 1 and trays[0].isVisible()  # the app's icon, not a second one
+    timer_ui.ask_quit = lambda state: QuitChoice.KEEP
+    timer_ui.stop()
+    assert trays[0].isVisible()  # the timer does not hide the app's icon
