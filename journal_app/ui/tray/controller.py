@@ -99,7 +99,7 @@ class TrayController(QObject):
         # Ends the app once the window closed from the tray's Quit; tests replace it.
         self.quit_app: Callable[[], None] = QApplication.quit
 
-        self.menu = QMenu(APP_NAME)
+        self.menu = QMenu(APP_NAME, self._window)
         self.menu.setObjectName("trayMenu")
         self.timer_item = self.menu.addAction("No focus session")
         self.timer_item.setEnabled(False)
