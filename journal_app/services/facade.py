@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from journal_app.services.dashboard import DashboardService
     from journal_app.services.info import JournalInfo
     from journal_app.services.planning.service import PlanningService
+    from journal_app.services.reminders import ReminderService
     from journal_app.services.search import SearchService
     from journal_app.services.sprints import SprintService
     from journal_app.services.templates import TemplateService
@@ -206,6 +207,14 @@ class Services:
         from journal_app.services.tracking.sleep import SleepService
 
         return SleepService(self.tz)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        """Whether today is logged, for the daily reminder (#18)."""
+        # lazy: each service loads on first use
+        from journal_app.services.reminders import ReminderService
+
+        return ReminderService(self.entries, self.day_logs)
 
     @cached_property
     def stats(self) -> StatsService:

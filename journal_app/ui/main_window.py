@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from journal_app.ui.external_changes import ExternalChangeWatcher
     from journal_app.ui.timer.controller import FocusTimerController
     from journal_app.ui.transfer.controller import TransferController
+    from journal_app.ui.tray.controller import TrayController
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(720, 480)
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self._settings = settings if settings is not None else open_settings()
         self._undo_stacks: list[tuple[QUndoStack, QWidget]] = []  # add_undo_stack
+        self._quitting = False  # quit(): the window closes even where the tray keeps it
         self.setWindowTitle(f"{APP_NAME} — demo journal" if services.throwaway else APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         self.focus_timer: FocusTimerController | None = None
         self.transfer: TransferController | None = None
         self.encryption: EncryptionController | None = None
+        self.tray: TrayController | None = None
         self._added_menus: dict[MenuSlot, QMenu] = {}
         for area in AREAS:
             item = QListWidgetItem(area.label)
@@ -431,6 +434,17 @@ class MainWindow(QMainWindow):
             self.show_area("journal")
         return self.journal_page.open_entry(entry_id)
 
+    def quit(self) -> bool:
+        self._quitting = True
+        try:
+            return self.close()
+        finally:
+            self._quitting = False
+
+    def new_entry(self) -> None:
+        self.show_area("journal")
+        self.new_entry_action.trigger()
+
     def wait_for_backups(self) -> None:
         if self.backups is not None:
             self.backups.pool.waitForDone()
@@ -509,9 +523,17 @@ class MainWindow(QMainWindow):
         self.external_changes: ExternalChangeWatcher | None = ExternalChangeWatcher(
             self._services, self.events, self
         )
+        # lazy: not needed for the first paint
+        from journal_app.ui.tray import install_tray
+
+        self.tray = install_tray(self, self._services, self.events)
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.tray is not None and self.tray.keeps_running:
+            self.tray.hide_window()  # the close button; File ▸ Quit goes through quit()
+            event.ignore()
+            return
         for page in [*self.pages.values(), self.focus_timer]:
             can_close = getattr(page, "can_close", None)
             if callable(can_close) and not can_close():
@@ -590,7 +612,7 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     def _on_quit_triggered(self) -> None:
-        self.close()  # the app quits with its last window
+        self.quit()  # the app quits with its last window
 
     def _on_about_triggered(self) -> None:
         # lazy: not needed at start-up

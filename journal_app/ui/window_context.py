@@ -71,6 +71,15 @@ class WindowContext(Protocol):
         """Switch to the area named ``key``."""
         ...
 
+    def quit(self) -> bool:
+        """Close the window as File ▸ Quit does (pages and the focus timer may ask or
+        refuse), even where the tray would keep it running; True when it closed."""
+        ...
+
+    def new_entry(self) -> None:
+        """Switch to the Journal and start a new entry (as File ▸ New Entry)."""
+        ...
+
     def refresh(self) -> None:
         """Reload what the window shows (the entry list, the status bar)."""
         ...

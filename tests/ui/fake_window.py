@@ -52,6 +52,12 @@ class FakeWindow(QMainWindow):
     def show_area(self, key: str) -> None:
         self.areas.append(key)
 
+    def quit(self) -> bool:
+        return self.close()
+
+    def new_entry(self) -> None:
+        self.areas.append("new entry")
+
     def refresh(self) -> None:
         pass
 

@@ -46,6 +46,18 @@ class TimerActions(QObject):
         context.add_menu("track", self.menu)
         self.update(None)
 
+    @staticmethod
+    def of(start: QAction) -> TimerActions | None:
+        """The actions ``start`` belongs to: ``WindowContext.when_timer_ready`` hands out
+        the Start action, and the tray needs Stop and the Track menu beside it."""
+        parent = start.parent()
+        if parent is None:
+            return None
+        for actions in parent.findChildren(TimerActions):
+            if actions.start is start:
+                return actions
+        return None
+
     def _add(self, window: QMainWindow, item: QAction | None) -> None:
         if item is None:
             self.menu.addSeparator()

@@ -1,5 +1,7 @@
 """Telling the user a Pomodoro part ended: always a status-bar notice in the window,
-and a desktop notification through the system tray where there is one."""
+and a desktop notification through the system tray where there is one: the app's tray
+icon when it shows one (``ui/tray``, named ``SHARED_TRAY_NAME``), else its own, shown
+while a timer exists."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from journal_app.ui.window_context import WindowContext
 
 NOTICE_MS = 30_000  # how long the status-bar notice stays
 TRAY_MS = 10_000
+SHARED_TRAY_NAME = "appTray"  # the tray icon ui/tray shows; its own visibility and tooltip
 
 
 class Notifier:
@@ -37,7 +40,17 @@ class Notifier:
         if self._tray is not None:
             self._tray.setToolTip(text)
 
+    def _shared_tray(self) -> QSystemTrayIcon | None:
+        shared = self._window.findChild(QSystemTrayIcon, SHARED_TRAY_NAME)
+        return shared if shared is not None and shared.isVisible() else None
+
     def _tray_icon(self) -> QSystemTrayIcon | None:
+        shared = self._shared_tray()
+        if shared is not None:
+            if self._tray is not None:  # ours is no longer needed
+                self._tray.hide()
+                self._tray = None
+            return shared
         if self._tray is None and QSystemTrayIcon.isSystemTrayAvailable():
             self._tray = QSystemTrayIcon(app_icon(), self._window)
             self._tray.setToolTip(APP_NAME)
