@@ -64,6 +64,39 @@ def sniff_image(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# ISO base media brands (bytes 8-12 of an `ftyp` box) that hold sound only or QuickTime.
+_AUDIO_BRANDS = {b"M4A ", b"M4B ", b"M4P "}
+_QUICKTIME_BRANDS = {b"qt  "}
+
+
+def sniff_media(data: bytes) -> tuple[str, str] | None:
+    """(extension, MIME type) for the other files entries carry — PDF, MP4/QuickTime
+    video, M4A/MP3/WAV/AAC/CAF sound — from their bytes; None for the rest."""
+    if data.startswith(b"%PDF-"):
+        return "pdf", "application/pdf"
+    if len(data) >= 12 and data[4:8] == b"ftyp":
+        brand = data[8:12]
+        if brand in _AUDIO_BRANDS:
+            return "m4a", "audio/mp4"
+        if brand in _QUICKTIME_BRANDS:
+            return "mov", "video/quicktime"
+        return "mp4", "video/mp4"
+    if len(data) >= 12 and data.startswith(b"RIFF") and data[8:12] == b"WAVE":
+        return "wav", "audio/wav"
+    if data.startswith(b"ID3") or data[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):
+        return "mp3", "audio/mpeg"
+    if data[:2] in (b"\xff\xf1", b"\xff\xf9"):
+        return "aac", "audio/aac"
+    if data.startswith(b"caff"):
+        return "caf", "audio/x-caf"
+    return None
+
+
+def sniff_file(data: bytes) -> tuple[str, str] | None:
+    """An image's or another kept file's (extension, MIME type); None for the rest."""
+    return sniff_image(data) or sniff_media(data)
+
+
 def _data(row: Any) -> AttachmentData:
     return AttachmentData(
         row.id, row.entry_id, row.filename, row.mime, row.size, URL_SCHEME + row.filename
@@ -115,6 +148,25 @@ class AttachmentService:
                 f"that is not a PNG, JPEG, GIF, WebP or BMP image{claimed}; it was not attached"
             )
         ext, sniffed_mime = kind
+        return self._add(entry_id, data, ext, sniffed_mime)
+
+    def add_file(self, entry_id: int, data: bytes) -> AttachmentData:
+        """Store an image, a PDF, a video or a sound file for the entry (imports bring
+        these from other journals); the bytes decide the type, up to 25 MB."""
+        data = bytes(data)
+        if not data or len(data) > MAX_BYTES:
+            raise InvalidInput(
+                f"the file is {len(data) / 1024 / 1024:.1f} MB; files from 1 byte to "
+                f"{MAX_BYTES // 1024 // 1024} MB can be attached"
+            )
+        kind = sniff_file(data)
+        if kind is None:
+            raise InvalidInput(
+                "that is not an image, a PDF, a video or a sound file; it was not attached"
+            )
+        return self._add(entry_id, data, *kind)
+
+    def _add(self, entry_id: int, data: bytes, ext: str, mime: str) -> AttachmentData:
         if not Entry.select(Entry.id).where(Entry.id == entry_id).exists():
             raise InvalidInput(f"there is no entry {entry_id}")
         digest = hashlib.sha256(data).hexdigest()
@@ -130,7 +182,7 @@ class AttachmentService:
                 row = Attachment.create(
                     entry=entry_id,
                     filename=filename,
-                    mime=sniffed_mime,
+                    mime=mime,
                     size=len(data),
                     sha256=digest,
                     created_at=to_storage(self._clock()),

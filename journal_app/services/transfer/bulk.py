@@ -29,7 +29,7 @@ from journal_app.db.models import (
     WorkSession,
 )
 from journal_app.errors import InvalidInput
-from journal_app.services.attachments import sniff_image
+from journal_app.services.attachments import sniff_file
 from journal_app.services.clock import to_storage
 from journal_app.services.common import clean_text
 from journal_app.services.entries import FIRST_DAY, LAST_DAY, VISIBILITIES, normalise_tags
@@ -85,7 +85,8 @@ class NewEntry:
     visibility: str = "private"
     published_url: str = ""
     created_at: dt.datetime | None = None  # aware
-    images: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, bytes)
+    # (filename, bytes): images and the other files attachments.sniff_file knows
+    images: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 def entry_identity(day: dt.date, title: str, body: str) -> str:
@@ -192,18 +193,19 @@ class EntryWriter:
         return found
 
     def _attach(self, entry_id: int, filename: str, data: bytes) -> None:
-        """Store an image the entry's body refers to as `attachment:<filename>`."""
-        if sniff_image(data) is None:
+        """Store a file the entry's body refers to as `attachment:<filename>`."""
+        if sniff_file(data) is None:
             return
-        stored = self._services.attachments.add_image(entry_id, data)
+        stored = self._services.attachments.add_file(entry_id, data)
         if stored.filename != filename:  # named by content, as the body expects
-            raise InvalidInput(f"image {filename} does not match its content")
+            raise InvalidInput(f"attachment {filename} does not match its content")
         self.images += 1
 
 
 def image_name(data: bytes) -> str | None:
-    """The name an image gets in the attachments folder (as pasting it would give)."""
-    kind = sniff_image(data)
+    """The name an image (or a PDF, video, sound) gets in the attachments folder, as
+    pasting it would give; None for bytes attachments do not keep."""
+    kind = sniff_file(data)
     if kind is None:
         return None
     return f"{hashlib.sha256(data).hexdigest()[:16]}.{kind[0]}"

@@ -73,6 +73,7 @@ _SINGULAR = {
     "files": "file",
     "rows": "row",
     "tables": "table",
+    "entries completed": "entry completed",
 }
 
 

@@ -74,7 +74,8 @@ def test_day_one_days_follow_each_entrys_time_zone_and_photos_come_along(journal
     )
     [photo] = journal.attachments.list_for(paper.id)
     assert f"![](attachment:{photo.filename})" in paper.body
-    assert (morning.title, morning.tags) == ("", ["starred"])
+    # the first line is the title, as Day One lists it (#16), heading or not
+    assert (morning.title, morning.tags) == ("Morning pages (no title line).", ["starred"])
     again = TransferService(journal).import_from("dayone", folder / "Journal.json")
     assert again.total_added == 0 and again.skipped == {"entries": 2}
 
