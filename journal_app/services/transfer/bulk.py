@@ -253,12 +253,16 @@ class TrackingWriter:
         self._skills: dict[str, int] = {}
         self.sessions_added = 0
         self.sessions_skipped = 0
+        self.sessions_short = 0  # under a minute: skipped and counted, not refused
         self.nights_added = 0
         self.nights_skipped = 0
 
     def add_session(self, new: NewSession) -> None:
-        from journal_app.services.tracking.sessions import check_span
+        from journal_app.services.tracking.sessions import MIN_SESSION, check_span
 
+        if dt.timedelta(0) <= new.end - new.start < MIN_SESSION:
+            self.sessions_short += 1
+            return
         try:
             start, end = check_span(new.start, new.end, self._services.tz)
         except InvalidInput as exc:
@@ -293,6 +297,10 @@ class TrackingWriter:
             self._categories[name] = int(row.id)
         return self._categories[name]
 
+    def skill(self, name: str | None) -> int | None:
+        """The id of the skill named `name` (created when new), None for no name."""
+        return self._skill(name)
+
     def _skill(self, name: str | None) -> int | None:
         name = (name or "").strip()
         if not name:
@@ -307,6 +315,7 @@ class TrackingWriter:
     def add_night(self, new: NewNight) -> None:
         from journal_app.services.tracking.common import check_hours, check_rating
         from journal_app.services.tracking.sleep import MAX_SLEEP_HOURS, night_span
+        from journal_app.services.tracking.timeutil import hours as to_hours
 
         values: dict[str, Any] = {}
         try:
@@ -317,7 +326,7 @@ class TrackingWriter:
                 values.update(
                     sleep_start=to_storage(bed),
                     sleep_end=to_storage(wake),
-                    sleep_hours=round((wake - bed).total_seconds() / 3600, 4),
+                    sleep_hours=to_hours(wake - bed),  # as saving the night gives
                 )
             elif new.hours is not None:
                 values["sleep_hours"] = check_hours(

@@ -16,10 +16,22 @@ from journal_app.services.transfer.common import (
     Progress,
     no_progress,
 )
+from journal_app.services.transfer.options import ImportOptions
 from journal_app.services.transfer.target import FOLDER_OUTPUTS, ExportTarget, check_target, staged
 
 if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
+
+
+def _zone(name: str | None) -> dt.tzinfo | None:
+    if name is None or not name.strip():
+        return None
+    from journal_app.services.tracking.timeutil import zone_named
+
+    found = zone_named(name.strip())
+    if found is None:
+        raise InvalidInput(f"--tz: {name.strip()!r} is not a time zone name like Europe/Berlin")
+    return found
 
 
 class TransferService:
@@ -100,25 +112,29 @@ class TransferService:
         kind: str | None = None,
         mapping: Mapping[str, str] | None = None,
         progress: Progress = no_progress,
+        date_format: str | None = None,
+        zone: str | None = None,
     ) -> ImportResult:
         """Add what `path` holds that the journal does not have yet. All or nothing: a
         bad file raises InvalidInput naming the line or field and changes nothing; its
-        message is cut here, for every format, to one line of bounded length."""
-        from journal_app.services.transfer.import_files import one_line
+        message is cut here, for every format, to one line of bounded length, and names
+        the --format the file looks like when another was chosen.
 
+        `date_format` reads dates written another way (jrnl's timeformat, or
+        'DD.MM.YYYY' in a time log); `zone` (an IANA name) is where a file's times
+        without an offset were written, when not the journal's zone."""
+        from journal_app.services.transfer.import_files import one_line
+        from journal_app.services.transfer.sniff import with_hint
+
+        options = ImportOptions(kind, mapping, date_format, _zone(zone))
         try:
-            return self._import(fmt, path, kind, mapping, progress)
+            return self._import(fmt, path, options, progress)
         except InvalidInput as exc:
-            exc.args = (one_line(str(exc)),)
+            exc.args = (one_line(with_hint(str(exc), fmt, Path(path).expanduser())),)
             raise
 
     def _import(
-        self,
-        fmt: str,
-        path: Path,
-        kind: str | None,
-        mapping: Mapping[str, str] | None,
-        progress: Progress,
+        self, fmt: str, path: Path, options: ImportOptions, progress: Progress
     ) -> ImportResult:
         services = self._services
         path = Path(path).expanduser()
@@ -137,15 +153,17 @@ class TransferService:
         if fmt == "jrnl":
             from journal_app.services.transfer.import_jrnl import import_jrnl
 
-            return import_jrnl(services, path, progress)
+            return import_jrnl(
+                services, path, progress, date_format=options.date_format, tz=options.tz
+            )
         if fmt == "dayone":
             from journal_app.services.transfer.import_dayone import import_dayone
 
             return import_dayone(services, path, progress)
-        if fmt == "toggl":
+        if fmt in ("toggl", "clockify"):
             from journal_app.services.transfer.import_toggl import import_toggl
 
-            return import_toggl(services, path, progress)
+            return import_toggl(services, path, progress, options)
         from journal_app.services.transfer.import_csv import import_csv
 
-        return import_csv(services, path, kind or "sessions", mapping, progress)
+        return import_csv(services, path, options, progress)

@@ -128,6 +128,7 @@ class TransferController(QObject):
                 request.path,
                 kind=request.kind,
                 mapping=request.mapping,
+                date_format=request.date_format,
                 progress=progress,
             ),
             imported=True,

@@ -50,20 +50,23 @@ IMPORTS = {
         "Markdown folder (Obsidian, our export)",
         "A folder of .md notes; the day from front matter or the file name (2026-03-10.md)",
     ),
-    "jrnl": ("jrnl (JSON export)", "The file `jrnl --export json` writes"),
+    "jrnl": ("jrnl (journal file or JSON export)", "jrnl's journal.txt, or `jrnl --export json`"),
     "dayone": ("Day One (JSON export)", "The .zip Day One exports, or its Journal.json"),
     "json": ("Self-Study Journal (JSON export)", "Our own json export"),
-    "csv": ("CSV (sessions or sleep)", "Any spreadsheet; map its columns below"),
+    "csv": ("CSV (sessions, sleep or outputs)", "Any spreadsheet; map its columns below"),
     "toggl": ("Toggl Track (CSV)", "Reports ▸ Detailed ▸ Export ▸ CSV"),
+    "clockify": ("Clockify (CSV)", "Reports ▸ Detailed ▸ Export ▸ Save as CSV"),
 }
+MAPPED_IMPORTS = {"csv", "toggl", "clockify"}
 FILE_EXPORTS = {"json": "JSON (*.json)", "html": "HTML (*.html)"}
 FOLDER_IMPORTS = {"markdown"}
 IMPORT_FILTERS = {
-    "jrnl": "JSON (*.json)",
+    "jrnl": "jrnl (*.txt *.journal *.json)",
     "dayone": "Day One export (*.zip *.json)",
     "json": "JSON (*.json)",
     "csv": "CSV (*.csv *.tsv *.txt)",
     "toggl": "CSV (*.csv)",
+    "clockify": "CSV (*.csv)",
 }
 
 
@@ -83,6 +86,7 @@ class ImportRequest:
     path: Path
     kind: str = "sessions"
     mapping: dict[str, str] = field(default_factory=dict)
+    date_format: str | None = None
 
 
 def _pydate(value: QDate) -> dt.date:
@@ -278,11 +282,13 @@ class ExportDialog(_TransferDialog):
 
 class ImportDialog(_TransferDialog):
     def __init__(self, parent: QWidget | None = None):
+        self._shown_map = ""
         super().__init__("Import", IMPORTS, parent)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
         self.kind_combo = QComboBox()
         self.kind_combo.addItem("Deep-work sessions", "sessions")
         self.kind_combo.addItem("Sleep (one night a row)", "sleep")
+        self.kind_combo.addItem("Outputs (our csv export's outputs.csv)", "outputs")
         self.mapping_edit = QLineEdit()
         self.mapping_edit.setPlaceholderText("field=Column, e.g. start=Start,end=End,skill=Project")
         self.mapping_edit.setToolTip(
@@ -290,8 +296,15 @@ class ImportDialog(_TransferDialog):
             "Sleep: day, bed, wake, hours, quality, energy, note.\n"
             "Leave empty when the columns already have these names."
         )
+        self.date_format_edit = QLineEdit()
+        self.date_format_edit.setPlaceholderText("read from the file (e.g. DD.MM.YYYY, MM/DD/YYYY)")
+        self.date_format_edit.setToolTip(
+            "Only for a file whose dates could be read two ways (every day 12 or less),\n"
+            "or jrnl's own timeformat, e.g. %d.%m.%Y %H:%M"
+        )
         self.form.addRow("Rows are", self.kind_combo)
         self.form.addRow("Columns", self.mapping_edit)
+        self.form.addRow("Dates", self.date_format_edit)
         self.form.addRow("From", self._place_row)
         self._on_format_changed()
 
@@ -299,7 +312,17 @@ class ImportDialog(_TransferDialog):
         super()._on_format_changed()
         is_csv = self.fmt == "csv"
         self.form.setRowVisible(self.kind_combo, is_csv)
-        self.form.setRowVisible(self.mapping_edit, is_csv)
+        self.form.setRowVisible(self.mapping_edit, self.fmt in MAPPED_IMPORTS)
+        self.form.setRowVisible(self.date_format_edit, self.fmt in {*MAPPED_IMPORTS, "jrnl"})
+        if self.fmt in ("toggl", "clockify"):
+            # The mapping in use, shown and changeable (#16)
+            from journal_app.services.transfer.import_toggl import DEFAULT_MAPPING, mapping_text
+
+            if not self.mapping_edit.text().strip() or self.mapping_edit.text() == self._shown_map:
+                self.mapping_edit.setText(mapping_text(DEFAULT_MAPPING))
+            self._shown_map = self.mapping_edit.text()
+        elif self.mapping_edit.text() == self._shown_map:
+            self.mapping_edit.clear()
         self.path_edit.setPlaceholderText("a folder" if self.fmt in FOLDER_IMPORTS else "a file")
 
     def browse(self) -> None:  # pragma: no cover - a native file dialog
@@ -318,5 +341,8 @@ class ImportDialog(_TransferDialog):
         path = self._path()
         if not path.exists():
             raise InvalidInput(f"{path} does not exist")
-        mapping = parse_mapping(self.mapping_edit.text()) if self.fmt == "csv" else {}
-        return ImportRequest(self.fmt, path, str(self.kind_combo.currentData()), mapping)
+        mapping = parse_mapping(self.mapping_edit.text()) if self.fmt in MAPPED_IMPORTS else {}
+        date_format = self.date_format_edit.text().strip() or None
+        return ImportRequest(
+            self.fmt, path, str(self.kind_combo.currentData()), mapping, date_format
+        )

@@ -111,9 +111,22 @@ def test_toggl_time_entries_become_sessions(journal):
     parts = journal.sessions.between(dt.date(2026, 3, 9), dt.date(2026, 3, 10))
     sessions = {p.session.id: p.session for p in parts}.values()
     got = sorted((_local(s.start), _local(s.end), s.category, s.skill, s.note) for s in sessions)
+    # the default mapping keeps the tags in the note too: nothing is dropped (#16)
     assert got == [
-        ("2026-03-09 09:00", "2026-03-09 10:30", "Courses", "Machine learning", "Lecture 4: CNNs"),
-        ("2026-03-09 14:00", "2026-03-09 16:15", "Writing", "Writing", "Explainer draft, part 1"),
+        (
+            "2026-03-09 09:00",
+            "2026-03-09 10:30",
+            "Courses",
+            "Machine learning",
+            "Lecture 4: CNNs · Tags: Courses",
+        ),
+        (
+            "2026-03-09 14:00",
+            "2026-03-09 16:15",
+            "Writing",
+            "Writing",
+            "Explainer draft, part 1 · Tags: Writing, deep",
+        ),
         ("2026-03-09 23:30", "2026-03-10 00:45", None, "Machine learning", "Late debugging"),
     ]
     again = TransferService(journal).import_from("toggl", FIXTURES / "toggl.csv")
