@@ -54,7 +54,7 @@ def import_outputs(
             )
         }
         sprints = {
-            name: sid for sid, name in query_rows(Sprint.select(Sprint.id, Sprint.name).tuples())
+            title: sid for sid, title in query_rows(Sprint.select(Sprint.id, Sprint.name).tuples())
         }
         for done, (line, values) in enumerate(listed):
             where = f"{name} line {line}"
