@@ -54,11 +54,13 @@ def register(sub: common.SubParsers) -> None:
         "import",
         parents=[data_dir],
         help="add entries, sessions or sleep from another app or an export",
-        description="Import into the journal (a backup is made first; a bad file changes "
-        "nothing; what is already in the journal is skipped). markdown: a folder of notes; "
-        "jrnl: jrnl's JSON export or its journal file; dayone: Day One's JSON export "
-        "(zip, folder or file); json: our own export; csv: sessions, sleep or outputs "
-        "(--kind, --map); toggl, clockify: the detailed report's CSV (--map).",
+        description="Import into the journal (a backup is made first; what can be read is "
+        "imported in one transaction and what cannot is listed with file, line and reason "
+        "— --strict refuses the whole import instead; what is already in the journal is "
+        "skipped). markdown: a folder of notes or one .md file (Obsidian, Logseq, Joplin, "
+        "Notesnook); jrnl: jrnl's JSON export or its journal file; dayone: Day One's JSON "
+        "export (zip, folder or file); json: our own export; csv: sessions, sleep or "
+        "outputs (--kind, --map); toggl, clockify: the detailed report's CSV (--map).",
     )
     imp.add_argument(
         "--format",
@@ -96,6 +98,29 @@ def register(sub: common.SubParsers) -> None:
         metavar="ZONE",
         help="the time zone the file's times were written in (an IANA name such as "
         "America/New_York; default: the journal's zone)",
+    )
+    imp.add_argument(
+        "--strict",
+        action="store_true",
+        help="all or nothing: refuse the import if any item cannot be read",
+    )
+    imp.add_argument(
+        "--date-from",
+        choices=("note", "mtime"),
+        default="note",
+        help="markdown: where a note's date comes from when its properties and file name "
+        "have none: note (leave it out, listed) or mtime (the file's modification time)",
+    )
+    imp.add_argument(
+        "--report",
+        metavar="FILE",
+        help="also save the report (what was imported, what was left out and why) to FILE, "
+        "a new file",
+    )
+    imp.add_argument(
+        "--preview",
+        action="store_true",
+        help="read everything and print what would be imported and left out; write nothing",
     )
     export.set_defaults(handler=_export)
     imp.set_defaults(handler=_import)
@@ -163,6 +188,11 @@ def _import(args: argparse.Namespace) -> int:
         shown_map = mapping_text(effective_mapping(mapping))
         print(f"journal-app: reading with --map {shown_map}", file=sys.stderr, flush=True)
     from journal_app.services import Services
+    from journal_app.services.transfer.skips import ImportOptions, save_report
+
+    options = ImportOptions(strict=args.strict, date_from=args.date_from, preview=args.preview)
+    if args.report and Path(args.report).expanduser().exists():  # say so before importing
+        raise InvalidInput(f"{args.report} already exists; name a new file for the report")
 
     # Like `new`, this works while the app is open (SQLite serialises the writers); a
     # new data folder is created, so a json export can be restored into it.
@@ -173,8 +203,12 @@ def _import(args: argparse.Namespace) -> int:
             kind=args.kind,
             mapping=mapping,
             progress=_progress_printer(),
+            options=options,
             date_format=args.date_format,
             zone=args.tz,
         )
-    common.write(result.summary() + "\n")
+    report = result.report()
+    common.write(report)
+    if args.report:
+        save_report(Path(args.report), report)
     return 0

@@ -137,7 +137,13 @@ def test_markdown_hugo_and_csv_exports(journal, tmp_path, capsys):
 def test_in_a_real_process(journal, tmp_path, run_cli):
     done = run_cli("import", "--format", "markdown", str(FIXTURES / "obsidian"))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "Imported 4 entries, 2 attachments; ignored 1 file without a date\n"
+    assert done.stdout == (
+        "Imported 4 entries, 2 attachments; left out 1 item it cannot read\n"
+        "Dates: 1 from properties, 3 from file names\n"
+        "Left out (1):\n"
+        "  Ideas.md: no date in its properties or its file name (import with --date-from "
+        "mtime to date it by the file's modification time)\n"
+    )
     done = run_cli("export", "--format", "markdown", str(tmp_path / "again"))
     assert done.returncode == 0 and done.stdout.startswith("Exported 6 entries, 2 attachments")
 
@@ -146,7 +152,7 @@ def test_an_impossible_day_in_front_matter_names_the_file(journal, tmp_path, cap
     vault = tmp_path / "vault"
     vault.mkdir()
     (vault / "feb.md").write_text("---\ntitle: Feb\nday: 2026-02-30\n---\nbody\n")
-    assert run_main("import", "--format", "markdown", str(vault)) == 2
+    assert run_main("import", "--format", "markdown", "--strict", str(vault)) == 2
     line = _last_error_line(capsys)
     assert line == (
         "journal-app: error: feb.md line 3: 2026-02-30 is not a real date "
@@ -163,7 +169,7 @@ def test_a_yaml_alias_bomb_gets_one_short_line(journal, tmp_path, capsys):
     levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 7)]
     front = "\n".join(levels)
     (vault / "2026-03-12.md").write_text(f"---\n{front}\ntitle: *a6\n---\nbody\n")
-    assert run_main("import", "--format", "markdown", str(vault)) == 2
+    assert run_main("import", "--format", "markdown", "--strict", str(vault)) == 2
     line = _last_error_line(capsys)
     assert line.startswith("journal-app: error: 2026-03-12.md line 2: ") and len(line) < 200
     with Services.open(journal) as services:

@@ -2,10 +2,11 @@
 rebuilt once, and writers that skip what the journal already holds.
 
 Identity (so re-importing a file adds nothing): an entry is the same when its day, title
-and body are the same; a session when it starts and ends at the same instants; a night
-(day log) when it is for the same day. No schema change is needed, a file from any tool
-is recognised whatever ids it carries, and an entry edited since its import comes back
-as a second copy rather than silently replacing the edit.
+and body are the same (links to other entries, `](entry:12)`, compare without their
+ids, which differ from one import to the next); a session when it starts and ends at
+the same instants; a night (day log) when it is for the same day. No schema change is
+needed, a file from any tool is recognised whatever ids it carries, and an entry edited
+since its import comes back as a second copy rather than silently replacing the edit.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +91,12 @@ class NewEntry:
     images: list[tuple[str, bytes]] = field(default_factory=list)
 
 
+ENTRY_LINK = re.compile(r"\]\(entry:[^)\s]*\)")
+
+
 def entry_identity(day: dt.date, title: str, body: str) -> str:
+    if "](entry:" in body:
+        body = ENTRY_LINK.sub("](entry:)", body)
     digest = hashlib.sha256()
     for part in (day.isoformat(), title, body):
         digest.update(part.encode("utf-8", "surrogatepass"))
@@ -139,33 +146,43 @@ def check_entry(new: NewEntry) -> NewEntry:
 
 
 class EntryWriter:
-    """Adds entries that are not in the journal yet (see the module doc)."""
+    """Adds entries that are not in the journal yet (see the module doc); with
+    `dry_run`, only counts what it would add (an import's preview)."""
 
-    def __init__(self, services: TransferContext) -> None:
+    def __init__(self, services: TransferContext, *, dry_run: bool = False) -> None:
         self._services = services
+        self._dry_run = dry_run
         self._now = to_storage(services.clock())
-        self._known: set[str] | None = None
+        self._known: dict[str, int] | None = None
+        self.existing: int | None = None  # the id of the last entry found already there
         self._tag_ids: dict[str, int] = {}
         self.added = 0
         self.skipped = 0
         self.images = 0
 
-    def _identities(self) -> set[str]:
+    def _identities(self) -> dict[str, int]:
         if self._known is None:
-            query = Entry.select(Entry.day, Entry.title, Entry.body).tuples()
+            query = Entry.select(Entry.id, Entry.day, Entry.title, Entry.body).tuples()
             self._known = {
-                entry_identity(_as_date(day), title, body) for day, title, body in rows(query)
+                entry_identity(_as_date(day), title, body): int(i)
+                for i, day, title, body in rows(query)
             }
         return self._known
 
     def add(self, new: NewEntry) -> int | None:
-        """The new entry's id, or None when the journal already has it."""
+        """The new entry's id, or None when the journal already has it (`existing`
+        then holds its id) or on a dry run."""
         identity = entry_identity(new.day, new.title, new.body)
         known = self._identities()
-        if identity in known:
+        self.existing = known.get(identity)
+        if self.existing is not None:
             self.skipped += 1
             return None
-        known.add(identity)
+        if self._dry_run:
+            known[identity] = -1  # a second copy in the same files is not counted twice
+            self.added += 1
+            self.images += len({name for name, data in new.images if sniff_file(data)})
+            return None
         created = to_storage(new.created_at) if new.created_at is not None else self._now
         entry_id = Entry.insert(
             day=new.day,
@@ -182,8 +199,14 @@ class EntryWriter:
             EntryTag.insert(entry=entry_id, tag=self._tag_id(name)).execute()
         for filename, data in new.images:
             self._attach(entry_id, filename, data)
+        known[identity] = int(entry_id)
         self.added += 1
         return int(entry_id)
+
+    def set_body(self, entry_id: int, body: str) -> None:
+        """Replace the body of an entry this writer added (its links, once the entries
+        they point to have ids); the identity ignores link ids, so it stays the same."""
+        Entry.update(body=body).where(Entry.id == entry_id).execute()
 
     def _tag_id(self, name: str) -> int:
         found = self._tag_ids.get(name)
@@ -245,8 +268,9 @@ class NewNight:
 class TrackingWriter:
     """Adds sessions and nights not in the journal yet; names become categories/skills."""
 
-    def __init__(self, services: TransferContext) -> None:
+    def __init__(self, services: TransferContext, *, dry_run: bool = False) -> None:
         self._services = services
+        self._dry_run = dry_run  # count only (an import's preview)
         self._spans: set[tuple[dt.datetime, dt.datetime]] | None = None
         self._days: set[dt.date] | None = None
         self._categories: dict[str, int] = {}
@@ -275,6 +299,9 @@ class TrackingWriter:
             self.sessions_skipped += 1
             return
         self._spans.add(key)
+        if self._dry_run:
+            self.sessions_added += 1
+            return
         WorkSession.insert(
             start=key[0],
             end=key[1],
@@ -345,6 +372,9 @@ class TrackingWriter:
             self.nights_skipped += 1
             return
         self._days.add(new.day)
+        if self._dry_run:
+            self.nights_added += 1
+            return
         DayLog.insert(day=new.day, **values).execute()
         self.nights_added += 1
 

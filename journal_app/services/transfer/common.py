@@ -12,6 +12,7 @@ from typing import Any
 
 from journal_app.errors import InvalidInput
 from journal_app.services.transfer.import_files import shown
+from journal_app.services.transfer.skips import Skipped
 
 Progress = Callable[[int, int, str], None]
 """`progress(done, total, what)`: `done` of `total` steps finished, `what` says which."""
@@ -39,17 +40,35 @@ class ImportResult:
     skipped: dict[str, int] = field(default_factory=dict)  # already in the journal
     backup: Path | None = None
     ignored: dict[str, int] = field(default_factory=dict)  # "files without a date": 2
+    problems: tuple[Skipped, ...] = ()  # items that could not be read, with the reason
+    date_sources: dict[str, int] = field(default_factory=dict)  # "file name": 12
+    preview: bool = False  # counted only: nothing was written
 
     def summary(self) -> str:
         added = _counted(self.added) if any(self.added.values()) else "nothing new"
-        line = f"Imported {added}"
+        line = f"{'Would import' if self.preview else 'Imported'} {added}"
         if any(self.skipped.values()):
             line += f"; skipped {_counted(self.skipped)} already in the journal"
         for what, count in self.ignored.items():
             if count:
                 noun = _one(what) if count == 1 else what
                 line += f"; ignored {count:,} {noun}"
+        if self.problems:
+            count = len(self.problems)
+            line += f"; left out {count:,} {'item' if count == 1 else 'items'} it cannot read"
         return line
+
+    def report(self) -> str:
+        """The summary, where dates came from, and every item left out with its reason:
+        what the CLI prints and `--report FILE` saves."""
+        lines = [self.summary()]
+        if any(self.date_sources.values()):
+            dated = ", ".join(f"{n:,} from {what}" for what, n in self.date_sources.items() if n)
+            lines.append(f"Dates: {dated}")
+        if self.problems:
+            lines.append(f"Left out ({len(self.problems):,}):")
+            lines.extend(f"  {item}" for item in self.problems)
+        return "\n".join(lines) + "\n"
 
     @property
     def total_added(self) -> int:

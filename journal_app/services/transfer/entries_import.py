@@ -1,7 +1,9 @@
-"""Writing checked entries from any importer: a backup, one transaction, a summary."""
+"""Writing checked entries from any importer: a backup, one transaction, a summary; or,
+for a preview, only the counts."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ from journal_app.services.transfer.bulk import (
     import_transaction,
 )
 from journal_app.services.transfer.common import ImportResult, Progress
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 
 if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
@@ -23,11 +26,19 @@ def write_entries(
     what: str,
     progress: Progress,
     ignored: Mapping[str, int] | None = None,
+    *,
+    options: ImportOptions | None = None,
+    skips: SkipList | None = None,
+    date_sources: Mapping[str, int] | None = None,
 ) -> ImportResult:
-    backup = backup_before_import(services, what)
-    writer = EntryWriter(services)
+    """Add `entries` (those not in the journal yet); `skips` are the items the reader
+    left out, carried into the result. A preview (`options.preview`) writes nothing."""
+    options = options or ImportOptions()
+    preview = options.preview
+    backup = None if preview else backup_before_import(services, what)
+    writer = EntryWriter(services, dry_run=preview)
     total = len(entries)
-    with import_transaction(total):
+    with contextlib.nullcontext() if preview else import_transaction(total):
         for done, entry in enumerate(entries):
             if done % 100 == 0:
                 progress(done, total, entry.where)
@@ -38,4 +49,7 @@ def write_entries(
         skipped={"entries": writer.skipped},
         backup=backup,
         ignored=dict(ignored or {}),
+        problems=tuple(skips.items) if skips is not None else (),
+        date_sources=dict(date_sources or {}),
+        preview=preview,
     )

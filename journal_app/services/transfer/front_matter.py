@@ -8,6 +8,7 @@ notes have no need of them. Impossible dates (`day: 2026-02-30`) name their line
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -56,8 +57,13 @@ def load_front_matter(text: str, where: str) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise InvalidInput(f"{where}{line}: the front matter is {problem}") from None
+        text_line = (
+            text.splitlines()[mark.line]
+            if mark is not None and mark.line < len(text.splitlines())
+            else ""
+        )
+        reason = plain_yaml_problem(getattr(exc, "problem", None) or "", text_line, text)
+        raise InvalidInput(f"{where}{line}: {reason}") from None
     except _ImpossibleDate as exc:
         raise InvalidInput(
             f"{where} line {exc.line}: {exc.text} is not a real date ({exc})"
@@ -91,3 +97,27 @@ def _refuse_aliases(root: yaml.Node, where: str) -> None:
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 stack.extend((key, value))
+
+
+_PLACEHOLDER = re.compile(r"\{\{[^}\n]*\}\}|<%[^%\n]*%>")
+
+
+def plain_yaml_problem(problem: str, line: str, text: str) -> str:
+    """What PyYAML's complaint means, in words a note-taker can act on."""
+    found = _PLACEHOLDER.search(line) or _PLACEHOLDER.search(text)
+    if found is not None:
+        return (
+            f"the front matter holds the template placeholder {found[0]}; this looks like "
+            "a template, not a note"
+        )
+    if "\\t" in problem or "'\\t'" in problem or "\t" in line[: len(line) - len(line.lstrip())]:
+        return "the front matter is indented with a tab; YAML needs spaces there"
+    if "unhashable" in problem:
+        return "the front matter has a '{' or '[' where a value starts; put the value in quotes"
+    if "mapping values are not allowed" in problem:
+        return "the front matter has a second ':' in a value; put the value in quotes"
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return "the front matter's indentation does not line up"
+    if "found character" in problem:
+        return f"the front matter has a character YAML cannot start a value with ({problem})"
+    return f"the front matter is not valid YAML ({problem or 'unreadable'})"

@@ -37,7 +37,7 @@ from journal_app.services.transfer.common import (
     read_text,
 )
 from journal_app.services.transfer.import_files import shown
-from journal_app.services.transfer.options import ImportOptions
+from journal_app.services.transfer.options import ReadOptions
 from journal_app.services.transfer.timeparse import (
     DateReader,
     parse_duration,
@@ -278,10 +278,10 @@ def read_nights(rows: Rows, tz: dt.tzinfo, date_format: str | None = None) -> li
 def import_csv(
     services: TransferContext,
     path: Path,
-    options: ImportOptions | None = None,
+    options: ReadOptions | None = None,
     progress: Progress = no_progress,
 ) -> ImportResult:
-    options = options or ImportOptions()
+    options = options or ReadOptions()
     kind = options.kind or "sessions"
     tz = options.tz or services.tz
     progress(0, 2, f"reading {path.name}")

@@ -1,47 +1,58 @@
-"""`markdown`: a folder of `.md` files: our own export, an Obsidian vault of daily notes,
-any notes with a date.
+"""`markdown`: a folder of `.md` files, or one file: our own export, an Obsidian vault,
+a Logseq graph, Joplin's or Notesnook's Markdown export (#16).
 
-The day comes from front matter (`day:` or `date:`), else from the file name
-(`2026-03-10.md`, `2026-03-10 Backprop.md`); notes with neither are counted and left
-out. The title is the front matter's `title:`, else what the file name holds besides the
-date. Images linked with a relative path inside the folder become attachments.
+- The date: a date property (`date:`, `created:`, `created_at:`, … in any common form,
+  see note_dates), else the first date in the file name (`2020_09_14`, `Sep 14th,
+  2020`), else, with `--date-from mtime`, the file's modification time. A time of day
+  becomes the entry's created time.
+- The title: `title:` (Logseq's `title::` too), else the first `# Heading` (taken out of
+  the body), else what the file name holds besides the date.
+- Tags: `tags:` and the inline `#tags` (nested `#a/b` too) of other apps' notes.
+- `[[Note]]`, `[[Note|alias]]` and `![[Note]]` to another note of the import become
+  links to its entry (`[alias](entry:12)`); `![[image.png]]` and relative image links of
+  files inside the folder become attachments; callouts become block quotes with their
+  title; properties the journal has no field for are kept in a block at the end.
+- A note that cannot be read (a template with `{{date}}`, bad YAML, no date) is left out
+  and listed with its reason (`--strict`: refused); Logseq's empty pages (`-`) are
+  counted and left out.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import urllib.parse
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal_app.errors import InvalidInput
 from journal_app.services.attachments import MAX_BYTES
-from journal_app.services.transfer.bulk import (
-    EntryWriter,
-    NewEntry,
-    backup_before_import,
-    check_entry,
-    image_name,
-    import_transaction,
-)
+from journal_app.services.transfer import note_dates, note_text
+from journal_app.services.transfer.bulk import NewEntry, check_entry, image_name
 from journal_app.services.transfer.common import (
     ImportResult,
     Progress,
     bad_input,
-    day_from_name,
     no_progress,
-    parse_day,
     read_text,
     split_front_matter,
 )
 from journal_app.services.transfer.import_files import FolderScan, read_bytes, shown
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 
 if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
 
 SUFFIXES = (".md", ".markdown")
 _IMAGE = re.compile(r"(!\[[^\]\n]*\]\()(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\))")
-_DATE_PART = re.compile(r"\d{4}[-_.]?\d{2}[-_.]?\d{2}")
+_WIKI = re.compile(r"(!?)\[\[([^\]|#\n]+)(#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]")
+# Front matter keys the journal has a field for (our own export writes these).
+_FIELDS = {"title", "tags", "tag", "series", "number", "visibility", "public", "published_url"}
+PLACEHOLDERS = "empty pages (Logseq placeholders)"
+UNDATED = "files without a date"
 
 
 def markdown_files(root: Path, scan: FolderScan | None = None) -> list[Path]:
@@ -58,49 +69,124 @@ def _tags(value: Any, where: str) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [t for t in re.split(r"[,\s]+", value) if t]
+        return [t.lstrip("#") for t in re.split(r"[,\s]+", value) if t.lstrip("#")]
     if isinstance(value, list) and all(isinstance(t, str | int | float) for t in value):
-        return [str(t) for t in value]
+        return [str(t).lstrip("#") for t in value if str(t).lstrip("#")]
     raise bad_input(where, f"tags: {shown(value)} is not a list of names")
 
 
-def _title_from_name(stem: str) -> str:
-    rest = _DATE_PART.sub("", stem, count=1)
-    return re.sub(r"\s+", " ", rest.strip(" -_.")).strip()
+class NoDate(InvalidInput):
+    """A note with no date anywhere: listed as left out; with --strict, counted and
+    ignored as before (#16), since it is no fault in the file."""
 
 
-def read_note(path: Path, root: Path, vault: _Vault | None = None) -> NewEntry | None:
-    """The entry a note holds; None when it has no date."""
+@dataclass
+class _Note:
+    entry: NewEntry
+    source: str  # note_dates.FROM_*
+    keys: tuple[str, ...] = ()  # how other notes name it in [[links]]
+    linked: bool = False  # its body holds entry:@N links to resolve after writing
+    ids: list[int] = field(default_factory=list)
+
+
+def _get(meta: dict[str, Any], key: str) -> Any:
+    """A property by name, whatever its case (`Title:`, `title:`)."""
+    if key in meta:
+        return meta[key]
+    for k, v in meta.items():
+        if str(k).casefold() == key:
+            return v
+    return None
+
+
+def _moment(
+    meta: dict[str, Any], path: Path, where: str, options: ImportOptions, tz: dt.tzinfo
+) -> tuple[dt.date, dt.datetime | None, str, str | None]:
+    """(day, moment, source, the property used) or InvalidInput saying why not."""
+    found = note_dates.date_property(meta)
+    if found is not None:
+        key, value = found
+        try:
+            day, moment = note_dates.read_moment(value, tz)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{where}: {key}: {exc}") from None
+        return day, moment, note_dates.FROM_PROPERTY, key
+    from_name = note_dates.day_in_name(path.stem)
+    if from_name is not None:
+        return from_name, None, note_dates.FROM_NAME, None
+    if options.date_from == "mtime":
+        moment = dt.datetime.fromtimestamp(path.stat().st_mtime, tz)
+        return moment.date(), moment, note_dates.FROM_MTIME, None
+    raise NoDate(
+        f"{where}: no date in its properties or its file name "
+        "(import with --date-from mtime to date it by the file's modification time)"
+    )
+
+
+def read_note(
+    path: Path,
+    root: Path,
+    vault: _Vault | None = None,
+    options: ImportOptions | None = None,
+    tz: dt.tzinfo = dt.UTC,
+) -> _Note | None:
+    """The entry a note holds; None for an empty (placeholder) page. InvalidInput names
+    the file, the line when known, and the reason it cannot be imported."""
+    options = options or ImportOptions()
     where = path.relative_to(root).as_posix()
     meta, body = split_front_matter(read_text(path, where), where)
-    raw_day = meta.get("day", meta.get("date"))
-    if raw_day is not None:
-        day = parse_day(raw_day, f"{where}: {'day' if 'day' in meta else 'date'}")
-    else:
-        found = day_from_name(path.stem)
-        if found is None:
-            return None
-        day = found
-    title = meta.get("title")
-    if title is None:
-        title = _title_from_name(path.stem)
-    visibility = meta.get("visibility")
+    ours = "day" in meta  # our own export: its fields are exact, its text is the body
+    if not ours:
+        page_props, body = note_text.logseq_properties(body)
+        for key, value in page_props.items():
+            meta.setdefault(key, value)
+    if (
+        note_text.is_placeholder(body)
+        and not ours
+        and {str(k).casefold() for k in meta} <= {"title"}
+    ):
+        return None  # nothing written in it but its name
+    day, moment, source, date_key = _moment(meta, path, where, options, tz)
+    title = _get(meta, "title")
+    if not ours:
+        heading = note_text.heading_title(body)
+        if heading is not None and (title is None or heading[0] == str(title).strip()):
+            title, body = heading
+    if title is None or (source == note_dates.FROM_NAME and _is_date_title(title, day)):
+        title = note_dates.name_without_day(path.stem) if title is None else ""
+    visibility = _get(meta, "visibility")
     if visibility is None:
-        visibility = "public" if meta.get("public") is True else "private"
-    number = meta.get("number")
+        visibility = "public" if _get(meta, "public") is True else "private"
+    tags = _tags(_get(meta, "tags") if _get(meta, "tags") is not None else _get(meta, "tag"), where)
+    if not ours:
+        body = note_text.callouts_as_quotes(body)
+        tags += note_text.inline_tags(body)
+        kept = {
+            k: v
+            for k, v in meta.items()
+            if str(k).casefold() not in _FIELDS and str(k) != date_key and v not in (None, "")
+        }
+        body = body.rstrip("\n") + note_text.properties_block(kept) if kept else body
     new = NewEntry(
         where=where,
         day=day,
         title=str(title),
         body=body,
-        tags=_tags(meta.get("tags"), where),
-        series=None if meta.get("series") is None else str(meta["series"]),
-        number=number,
+        tags=list(dict.fromkeys(tags)),
+        series=None if _get(meta, "series") is None else str(_get(meta, "series")),
+        number=_get(meta, "number"),
         visibility=str(visibility),
-        published_url=str(meta.get("published_url") or ""),
+        published_url=str(_get(meta, "published_url") or ""),
+        created_at=moment,
     )
     new.body, new.images = _images(new.body, path, vault or _Vault(root), where)
-    return check_entry(new)
+    keys = (path.stem.casefold(), str(title).casefold())
+    return _Note(check_entry(new), source, tuple(k for k in keys if k))
+
+
+def _is_date_title(title: object, day: dt.date) -> bool:
+    """Logseq's journals are titled by their date ('Sep 14th, 2020'): not a title."""
+    return note_dates.day_in_name(str(title)) == day and not note_dates.name_without_day(str(title))
 
 
 class _Vault:
@@ -163,34 +249,111 @@ def _images(
     return _EMBED.sub(embed, body), images
 
 
+def _link_notes(notes: list[_Note]) -> None:
+    """`[[Note]]`, `[[Note|alias]]` and `![[Note]]` naming another note of this import
+    become `[alias](entry:@N)`, N its place in `notes` (the id is known after writing)."""
+    index: dict[str, int] = {}
+    for number, note in enumerate(notes):
+        for key in note.keys:
+            index.setdefault(key, number)
+
+    def swap(match: re.Match[str]) -> str:
+        target = match[2].strip()
+        number = index.get(target.casefold())
+        if number is None:
+            number = index.get(target.replace("/", "___").casefold())
+        if number is None:
+            return match.group(0)  # not one of the imported notes: kept as written
+        label = (match[4] or target).strip().replace("]", "")
+        return f"[{label}](entry:@{number})"
+
+    for note in notes:
+        if "[[" in note.entry.body:
+            linked = _WIKI.sub(swap, note.entry.body)
+            note.linked = linked != note.entry.body
+            note.entry.body = linked
+
+
+_PENDING = re.compile(r"\]\(entry:@(\d+)\)")
+
+
 def import_markdown(
-    services: TransferContext, root: Path, progress: Progress = no_progress
+    services: TransferContext,
+    root: Path,
+    progress: Progress = no_progress,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
-    scan = FolderScan(root)
-    files = markdown_files(root, scan)
+    from journal_app.services.transfer.bulk import (
+        EntryWriter,
+        backup_before_import,
+        import_transaction,
+    )
+
+    options = options or ImportOptions()
+    root = Path(root)
+    if root.is_file() and root.name.lower().endswith(SUFFIXES):
+        folder = root.parent
+        scan = FolderScan(folder)
+        files = [root] if scan.admit(root) else []
+    else:
+        folder = root
+        scan = FolderScan(folder)
+        files = markdown_files(folder, scan)
     total = len(files)
-    notes: list[NewEntry] = []
-    undated = 0
-    vault = _Vault(root, scan)
+    skips = SkipList(options.strict)
+    notes: list[_Note] = []
+    placeholders = undated = 0
+    vault = _Vault(folder, scan)
+    tz = services.tz
     for done, path in enumerate(files):  # read and check everything before writing
         if done % 100 == 0:
             progress(done, total * 2, f"reading {path.name}")
-        note = read_note(path, root, vault)
-        if note is None:
+        where = path.relative_to(folder).as_posix()
+        before = len(skips)
+        try:
+            note = skips.attempt(where, partial(read_note, path, folder, vault, options, tz))
+        except NoDate:  # --strict: ignored and counted, as an import always did
             undated += 1
-        else:
+            continue
+        if note is not None:
             notes.append(note)
-    backup = backup_before_import(services, "markdown")
-    writer = EntryWriter(services)
-    with import_transaction(len(notes)):
+        elif len(skips) == before:
+            placeholders += 1
+    _link_notes(notes)
+    sources = Counter(note.source for note in notes)
+    backup = None if options.preview else backup_before_import(services, "markdown")
+    writer = EntryWriter(services, dry_run=options.preview)
+    with import_transaction(len(notes)) if not options.preview else _nothing():
+        ids: list[int | None] = []
+        added: list[int | None] = []
         for done, note in enumerate(notes):
             if done % 100 == 0:
-                progress(total + done, total * 2, f"saving {note.where}")
-            writer.add(note)
+                progress(total + done, total * 2, f"saving {note.entry.where}")
+            new_id = writer.add(note.entry)
+            added.append(new_id)
+            ids.append(new_id if new_id is not None else writer.existing)
+        if not options.preview:
+            for note, new_id in zip(notes, added, strict=True):
+                if note.linked and new_id is not None:
+
+                    def resolve(match: re.Match[str]) -> str:
+                        target = ids[int(match[1])]
+                        return f"](entry:{target})" if target and target > 0 else "](entry:)"
+
+                    writer.set_body(new_id, _PENDING.sub(resolve, note.entry.body))
     progress(total * 2, total * 2, "done")
     return ImportResult(
         added={"entries": writer.added, "attachments": writer.images},
         skipped={"entries": writer.skipped},
         backup=backup,
-        ignored={"files without a date": undated, **scan.skipped},
+        ignored={PLACEHOLDERS: placeholders, UNDATED: undated, **scan.skipped},
+        problems=tuple(skips.items),
+        date_sources=dict(sources),
+        preview=options.preview,
     )
+
+
+def _nothing() -> Any:
+    import contextlib
+
+    return contextlib.nullcontext()

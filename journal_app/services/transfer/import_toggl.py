@@ -28,7 +28,7 @@ from journal_app.services.transfer.bulk import NewSession
 from journal_app.services.transfer.common import ImportResult, Progress, bad_input, no_progress
 from journal_app.services.transfer.import_csv import Rows, write_sessions
 from journal_app.services.transfer.import_files import shown
-from journal_app.services.transfer.options import ImportOptions
+from journal_app.services.transfer.options import ReadOptions
 from journal_app.services.transfer.timeparse import DateReader, parse_time
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def _columns(text: str) -> list[str]:
     return [c.strip() for c in text.split("+") if c.strip()]
 
 
-def read_toggl(path: Path, tz: dt.tzinfo, options: ImportOptions | None = None) -> list[NewSession]:
-    options = options or ImportOptions()
+def read_toggl(path: Path, tz: dt.tzinfo, options: ReadOptions | None = None) -> list[NewSession]:
+    options = options or ReadOptions()
     mapping = effective_mapping(options.mapping)
     wanted = [START_DATE, START_TIME, END_DATE, END_TIME]
     for field in MAPPED_FIELDS:
@@ -139,9 +139,9 @@ def import_toggl(
     services: TransferContext,
     path: Path,
     progress: Progress = no_progress,
-    options: ImportOptions | None = None,
+    options: ReadOptions | None = None,
 ) -> ImportResult:
-    options = options or ImportOptions()
+    options = options or ReadOptions()
     progress(0, 2, f"reading {path.name}")
     sessions = read_toggl(path, options.tz or services.tz, options)
     return write_sessions(services, sessions, "toggl", progress)

@@ -1,4 +1,6 @@
-"""How to read an import file beyond its format (TransferService.import_from)."""
+"""How to read an import file beyond its format (TransferService.import_from): the csv
+kind, a column mapping, a date format, a time zone. What to do with unreadable items
+and previews is `skips.ImportOptions`."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class ImportOptions:
+class ReadOptions:
     kind: str | None = None  # csv: sessions or sleep
     mapping: Mapping[str, str] | None = None  # field -> column(s), as --map gives it
     date_format: str | None = None  # 'DD.MM.YYYY', '%d.%m.%Y %H:%M' (jrnl's timeformat)

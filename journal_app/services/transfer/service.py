@@ -16,7 +16,8 @@ from journal_app.services.transfer.common import (
     Progress,
     no_progress,
 )
-from journal_app.services.transfer.options import ImportOptions
+from journal_app.services.transfer.options import ReadOptions
+from journal_app.services.transfer.skips import ImportOptions
 from journal_app.services.transfer.target import FOLDER_OUTPUTS, ExportTarget, check_target, staged
 
 if TYPE_CHECKING:
@@ -112,13 +113,17 @@ class TransferService:
         kind: str | None = None,
         mapping: Mapping[str, str] | None = None,
         progress: Progress = no_progress,
+        options: ImportOptions | None = None,
         date_format: str | None = None,
         zone: str | None = None,
     ) -> ImportResult:
-        """Add what `path` holds that the journal does not have yet. All or nothing: a
-        bad file raises InvalidInput naming the line or field and changes nothing; its
-        message is cut here, for every format, to one line of bounded length, and names
-        the --format the file looks like when another was chosen.
+        """Add what `path` holds that the journal does not have yet, in one transaction
+        after a backup. Items that cannot be read are left out and listed in the result
+        (`problems`); with `options.strict`, the first refuses the import. A file that
+        cannot be read at all raises InvalidInput naming the line or field and changes
+        nothing; its message is cut here, for every format, to one line of bounded length,
+        and names the --format the file looks like when another was chosen.
+        `options.preview` counts what would happen and writes nothing.
 
         `date_format` reads dates written another way (jrnl's timeformat, or
         'DD.MM.YYYY' in a time log); `zone` (an IANA name) is where a file's times
@@ -126,15 +131,20 @@ class TransferService:
         from journal_app.services.transfer.import_files import one_line
         from journal_app.services.transfer.sniff import with_hint
 
-        options = ImportOptions(kind, mapping, date_format, _zone(zone))
+        read = ReadOptions(kind, mapping, date_format, _zone(zone))
         try:
-            return self._import(fmt, path, options, progress)
+            return self._import(fmt, path, progress, options or ImportOptions(), read)
         except InvalidInput as exc:
             exc.args = (one_line(with_hint(str(exc), fmt, Path(path).expanduser())),)
             raise
 
     def _import(
-        self, fmt: str, path: Path, options: ImportOptions, progress: Progress
+        self,
+        fmt: str,
+        path: Path,
+        progress: Progress,
+        options: ImportOptions,
+        read: ReadOptions,
     ) -> ImportResult:
         services = self._services
         path = Path(path).expanduser()
@@ -145,7 +155,7 @@ class TransferService:
         if fmt == "markdown":
             from journal_app.services.transfer.import_markdown import import_markdown
 
-            return import_markdown(services, path, progress)
+            return import_markdown(services, path, progress, options)
         if fmt == "json":
             from journal_app.services.transfer.import_json import import_json
 
@@ -153,9 +163,7 @@ class TransferService:
         if fmt == "jrnl":
             from journal_app.services.transfer.import_jrnl import import_jrnl
 
-            return import_jrnl(
-                services, path, progress, date_format=options.date_format, tz=options.tz
-            )
+            return import_jrnl(services, path, progress, date_format=read.date_format, tz=read.tz)
         if fmt == "dayone":
             from journal_app.services.transfer.import_dayone import import_dayone
 
@@ -163,7 +171,7 @@ class TransferService:
         if fmt in ("toggl", "clockify"):
             from journal_app.services.transfer.import_toggl import import_toggl
 
-            return import_toggl(services, path, progress, options)
+            return import_toggl(services, path, progress, read)
         from journal_app.services.transfer.import_csv import import_csv
 
-        return import_csv(services, path, options, progress)
+        return import_csv(services, path, read, progress)

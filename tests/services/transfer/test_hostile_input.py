@@ -16,6 +16,7 @@ import pytest
 from journal_app.errors import InvalidInput
 from journal_app.services.transfer import import_files
 from journal_app.services.transfer.service import TransferService
+from journal_app.services.transfer.skips import ImportOptions
 
 from .conftest import FIXTURES
 
@@ -30,7 +31,10 @@ def _note(folder: Path, name: str, text: str) -> Path:
 
 
 def _refused(journal, fmt: str, path: Path, **options) -> str:
-    """The one-line refusal of an import that changed nothing."""
+    """The one-line refusal of an import that changed nothing (a markdown import leaves
+    bad notes out unless it is --strict, which these refusals are)."""
+    if fmt == "markdown":
+        options.setdefault("options", ImportOptions(strict=True))
     backups = journal.paths.backups
     before = sorted(backups.iterdir()) if backups.exists() else []
     with pytest.raises(InvalidInput) as caught:

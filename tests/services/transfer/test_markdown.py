@@ -12,6 +12,7 @@ from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.transfer.common import split_front_matter
 from journal_app.services.transfer.service import TransferService
+from journal_app.services.transfer.skips import ImportOptions
 
 from .conftest import add_entry, entry_rows, png
 
@@ -96,8 +97,10 @@ def test_an_obsidian_folder_takes_days_from_names_and_front_matter(journal, fixt
     folder = fixture_copy("obsidian")
     result = TransferService(journal).import_from("markdown", folder)
     assert result.added == {"entries": 4, "attachments": 2}
-    assert result.ignored == {"files without a date": 1}  # Ideas.md; .obsidian is skipped
-    assert "ignored 1 file without a date" in result.summary()
+    [undated] = result.problems  # Ideas.md; .obsidian is skipped
+    assert (undated.where, undated.line) == ("Ideas.md", None)
+    assert undated.reason.startswith("no date in its properties or its file name")
+    assert "left out 1 item it cannot read" in result.summary()
     found = {e.day: e for e in (journal.entries.get(s.id) for s in journal.entries.summaries())}
     assert sorted(found) == [
         dt.date(2026, 3, 10),
@@ -119,19 +122,28 @@ def test_an_obsidian_folder_takes_days_from_names_and_front_matter(journal, fixt
     assert (week.title, week.visibility) == ("Week 11", "public")
 
 
-def test_bad_front_matter_names_the_file_and_line_and_imports_nothing(journal, fixture_copy):
+def test_bad_front_matter_names_the_file_and_line_and_strict_imports_nothing(journal, fixture_copy):
     folder = fixture_copy("obsidian")
+    strict = ImportOptions(strict=True)
     (folder / "Daily" / "2026-03-12.md").write_text("---\ntitle: [unclosed\ntags: x\n---\nbody\n")
     with pytest.raises(InvalidInput, match=r"Daily/2026-03-12.md line \d+: the front matter"):
-        TransferService(journal).import_from("markdown", folder)
+        TransferService(journal).import_from("markdown", folder, options=strict)
     assert journal.entries.count() == 0
     (folder / "Daily" / "2026-03-12.md").write_text("---\nday: someday\n---\nbody\n")
     with pytest.raises(InvalidInput, match=r"Daily/2026-03-12.md: day: 'someday' is not a date"):
-        TransferService(journal).import_from("markdown", folder)
+        TransferService(journal).import_from("markdown", folder, options=strict)
     (folder / "Daily" / "2026-03-12.md").write_text("---\nvisibility: secret\n---\nbody\n")
     with pytest.raises(InvalidInput, match=r"2026-03-12.md: visibility: 'secret'"):
-        TransferService(journal).import_from("markdown", folder)
+        TransferService(journal).import_from("markdown", folder, options=strict)
     assert journal.entries.count() == 0
+    # Without --strict the note is left out, named with its reason, and the rest arrive.
+    result = TransferService(journal).import_from("markdown", folder)
+    assert result.added["entries"] == 3
+    assert [str(p) for p in result.problems] == [
+        "Ideas.md: no date in its properties or its file name (import with --date-from "
+        "mtime to date it by the file's modification time)",
+        "Daily/2026-03-12.md: visibility: 'secret' is not one of private, public",
+    ]
 
 
 def test_front_matter_survives_yaml_special_titles(journal, tmp_path, clock):
