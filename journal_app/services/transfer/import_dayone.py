@@ -23,12 +23,14 @@ its `Journal.json`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +57,7 @@ from journal_app.services.transfer.import_files import (
     read_member,
     shown,
 )
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 
 if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
@@ -348,12 +351,16 @@ def _with_media(body: str, media: dict[str, _Media]) -> str:
 
 
 def read_dayone(
-    path: Path, tz: dt.tzinfo, skipped: Counter[str] | None = None
+    path: Path,
+    tz: dt.tzinfo,
+    skipped: Counter[str] | None = None,
+    skips: SkipList | None = None,
 ) -> list[DayOneEntry]:
-    """The entries of an export; files it did not read are counted in `skipped`."""
+    """The entries of an export; files it did not read are counted in `skipped`, entries
+    it cannot read listed in `skips` (or refused, without one or when strict)."""
     source = _Source(path)
     try:
-        found = _read(source, tz)
+        found = _read(source, tz, skips if skips is not None else SkipList(strict=True))
     finally:
         source.close()
     if skipped is not None:
@@ -361,7 +368,7 @@ def read_dayone(
     return found
 
 
-def _read(source: _Source, tz: dt.tzinfo) -> list[DayOneEntry]:
+def _read(source: _Source, tz: dt.tzinfo, skips: SkipList) -> list[DayOneEntry]:
     found: list[DayOneEntry] = []
     for journal in source.journals:
         label = Path(journal).name
@@ -372,8 +379,11 @@ def _read(source: _Source, tz: dt.tzinfo) -> list[DayOneEntry]:
         for n, item in enumerate(items, 1):
             where = f"{label} entry {n}"
             if not isinstance(item, dict):
-                raise bad_input(where, "is not an object")
-            found.append(_entry(item, where, source, tz))
+                skips.skip(where, "is not an object")
+                continue
+            entry = skips.attempt(where, partial(_entry, item, where, source, tz))
+            if entry is not None:
+                found.append(entry)
     return found
 
 
@@ -403,12 +413,17 @@ def _entry(item: dict[str, Any], where: str, source: _Source, tz: dt.tzinfo) -> 
 
 
 def import_dayone(
-    services: TransferContext, path: Path, progress: Progress = no_progress
+    services: TransferContext,
+    path: Path,
+    progress: Progress = no_progress,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
+    options = options or ImportOptions()
     progress(0, 1, f"reading {path.name}")
     skipped: Counter[str] = Counter()
-    found = read_dayone(path, services.tz, skipped)
-    return write_dayone(services, found, progress, skipped)
+    skips = SkipList(options.strict)
+    found = read_dayone(path, services.tz, skipped, skips)
+    return write_dayone(services, found, progress, skipped, options=options, skips=skips)
 
 
 def known_entries() -> dict[str, int]:
@@ -428,16 +443,21 @@ def write_dayone(
     found: list[DayOneEntry],
     progress: Progress,
     ignored: Counter[str] | None = None,
+    *,
+    options: ImportOptions | None = None,
+    skips: SkipList | None = None,
 ) -> ImportResult:
     """New entries added; entries imported before without some media completed with the
-    files this export has; the rest (already here, or twice in the export) skipped."""
-    backup = backup_before_import(services, "dayone")
-    writer = EntryWriter(services)
+    files this export has; the rest (already here, or twice in the export) skipped. A
+    preview counts the same and writes nothing."""
+    preview = (options or ImportOptions()).preview
+    backup = None if preview else backup_before_import(services, "dayone")
+    writer = EntryWriter(services, dry_run=preview)
     counts: Counter[str] = Counter(ignored or {})
     completed = attached = 0
     seen: set[str] = set()
     total = len(found)
-    with import_transaction(total):
+    with contextlib.nullcontext() if preview else import_transaction(total):
         known = known_entries()
         for done, item in enumerate(found):
             if done % 100 == 0:
@@ -451,7 +471,7 @@ def write_dayone(
                 if writer.add(item.new) is not None:
                     counts[MISSING] += item.missing
                 continue
-            added, still_missing = _complete(services, entry_id, item)
+            added, still_missing = _complete(services, entry_id, item, dry_run=preview)
             counts[MISSING] += still_missing
             if added:
                 completed += 1
@@ -467,10 +487,14 @@ def write_dayone(
         skipped={"entries": writer.skipped},
         backup=backup,
         ignored={k: v for k, v in counts.items() if v},
+        problems=tuple(skips.items) if skips is not None else (),
+        preview=preview,
     )
 
 
-def _complete(services: TransferContext, entry_id: int, item: DayOneEntry) -> tuple[int, int]:
+def _complete(
+    services: TransferContext, entry_id: int, item: DayOneEntry, *, dry_run: bool = False
+) -> tuple[int, int]:
     """Swap the notes an earlier import left for files this export has: (files attached,
     notes still waiting for their file). The rest of the text, edits included, stays."""
     from journal_app.db.models import Entry
@@ -485,14 +509,16 @@ def _complete(services: TransferContext, entry_id: int, item: DayOneEntry) -> tu
         if media is None or media.stored is None:
             waiting += 1
             return match.group(0)
+        attached += 1
+        if dry_run:
+            return match.group(0)
         stored = services.attachments.add_file(entry_id, media.data)
         if stored.filename != media.stored:
             raise InvalidInput(f"attachment {media.stored} does not match its content")
-        attached += 1
         return link(media)
 
     new_body = _PLACEHOLDER.sub(swap, body)
-    if attached:
+    if attached and not dry_run:
         Entry.update(
             body=new_body, rev=Entry.rev + 1, updated_at=to_storage(services.clock())
         ).where(Entry.id == entry_id).execute()

@@ -167,7 +167,7 @@ class TransferService:
         if fmt == "dayone":
             from journal_app.services.transfer.import_dayone import import_dayone
 
-            return import_dayone(services, path, progress)
+            return import_dayone(services, path, progress, options)
         if fmt in ("toggl", "clockify"):
             from journal_app.services.transfer.import_toggl import import_toggl
 

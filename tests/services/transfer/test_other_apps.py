@@ -10,6 +10,7 @@ import pytest
 
 from journal_app.errors import InvalidInput
 from journal_app.services.transfer.service import TransferService
+from journal_app.services.transfer.skips import ImportOptions
 
 from .conftest import BERLIN, FIXTURES
 
@@ -97,9 +98,18 @@ def test_day_one_bad_date_names_the_entry(journal, tmp_path):
     document["entries"][1]["creationDate"] = "yesterday"
     bad = tmp_path / "Journal.json"
     bad.write_text(json.dumps(document))
+    # #16: the readable entry is imported, the other listed with its reason ...
+    result = TransferService(journal).import_from("dayone", bad)
+    assert result.added["entries"] == 1
+    [problem] = result.problems
+    assert str(problem) == (
+        "Journal.json entry 2: creationDate: 'yesterday' is not a date and time"
+    )
+    # ... and --strict keeps all or nothing
+    bad.write_text(json.dumps(document).replace("5F1E4E2B", "5F1E4E2C"))
     with pytest.raises(InvalidInput, match=r"Journal.json entry 2: creationDate: 'yesterday'"):
-        TransferService(journal).import_from("dayone", bad)
-    assert journal.entries.count() == 0
+        TransferService(journal).import_from("dayone", bad, options=ImportOptions(strict=True))
+    assert journal.entries.count() == 1
 
 
 # ------------------------------------------------------------------------------ Toggl
