@@ -376,6 +376,9 @@ def _read(source: _Source, tz: dt.tzinfo, skips: SkipList) -> list[DayOneEntry]:
         items = document.get("entries") if isinstance(document, dict) else None
         if not isinstance(items, list):
             raise bad_input(label, 'not a Day One JSON export (no "entries" list)')
+        if items and not any(isinstance(i, dict) and "creationDate" in i for i in items):
+            # no entry at all is Day One's: the wrong file, not a few bad entries
+            raise bad_input(label, 'not a Day One JSON export (no entry has a "creationDate")')
         for n, item in enumerate(items, 1):
             where = f"{label} entry {n}"
             if not isinstance(item, dict):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from journal_app.services.transfer.common import (
 )
 from journal_app.services.transfer.entries_import import write_entries
 from journal_app.services.transfer.import_files import load_json, shown
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 from journal_app.services.transfer.timeparse import strftime_pattern
 
 if TYPE_CHECKING:
@@ -75,44 +77,58 @@ def _text(item: dict[str, Any], key: str, where: str) -> str:
 
 
 def read_jrnl(
-    path: Path, tz: dt.tzinfo | None = None, date_format: str | None = None
+    path: Path,
+    tz: dt.tzinfo | None = None,
+    date_format: str | None = None,
+    skips: SkipList | None = None,
 ) -> list[NewEntry]:
-    """The entries of a jrnl JSON export or text journal (times in `tz` when given)."""
+    """The entries of a jrnl JSON export or text journal (times in `tz` when given);
+    entries that cannot be read are listed in `skips` (refused without one)."""
+    skips = skips if skips is not None else SkipList(strict=True)
     text = read_text(path)
     if text.lstrip().startswith("{"):
-        return _read_json(text, path.name, tz)
-    return _read_text(text, path.name, tz, date_format)
+        return _read_json(text, path.name, tz, skips)
+    return _read_text(text, path.name, tz, date_format, skips)
 
 
 # ---------------------------------------------------------------------- JSON export
 
 
-def _read_json(text: str, name: str, tz: dt.tzinfo | None) -> list[NewEntry]:
+def _read_json(text: str, name: str, tz: dt.tzinfo | None, skips: SkipList) -> list[NewEntry]:
     document = load_json(text, name)
     items = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(items, list):
         raise bad_input(name, 'not a jrnl JSON export (no "entries" list)' + _hint(document))
     if items and isinstance(items[0], dict) and "creationDate" in items[0]:
         raise bad_input(name, "this is a Day One export: import it with --format dayone")
+    if items and not any(isinstance(i, dict) and "date" in i for i in items):
+        # no entry at all is jrnl's: the wrong file, not a few bad entries
+        raise bad_input(name, 'not a jrnl JSON export (no entry has a "date")' + _hint(document))
     found: list[NewEntry] = []
     for n, item in enumerate(items, 1):
         where = f"{name} entry {n}"
-        if not isinstance(item, dict):
-            raise bad_input(where, "is not an object")
-        if "date" not in item:
-            raise bad_input(where, "date: missing")
-        day = parse_day(item["date"], f"{where}: date")
-        tags = item.get("tags") or []
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise bad_input(where, f"tags: {shown(tags)} is not a list of names")
-        names = [t.lstrip("@") for t in tags]
-        if item.get("starred") is True:
-            names.append("starred")
-        body = _text(item, "body", where).strip("\n")
-        created = _created(day, item.get("time"), tz, where)
-        new = NewEntry(where, day, _text(item, "title", where), body, names, created_at=created)
-        found.append(check_entry(new))
+        entry = skips.attempt(where, partial(_json_entry, item, where, tz))
+        if entry is not None:
+            found.append(entry)
     return found
+
+
+def _json_entry(item: object, where: str, tz: dt.tzinfo | None) -> NewEntry:
+    if not isinstance(item, dict):
+        raise bad_input(where, "is not an object")
+    if "date" not in item:
+        raise bad_input(where, "date: missing")
+    day = parse_day(item["date"], f"{where}: date")
+    tags = item.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise bad_input(where, f"tags: {shown(tags)} is not a list of names")
+    names = [t.lstrip("@") for t in tags]
+    if item.get("starred") is True:
+        names.append("starred")
+    body = _text(item, "body", where).strip("\n")
+    created = _created(day, item.get("time"), tz, where)
+    new = NewEntry(where, day, _text(item, "title", where), body, names, created_at=created)
+    return check_entry(new)
 
 
 def _hint(document: object) -> str:
@@ -139,11 +155,12 @@ class _Stamp:
     line: int
     start: int  # where the entry's text begins
     end: int  # where the stamp begins
-    when: dt.datetime
+    when: dt.datetime | None  # None: a stamp that is not a date in the journal's format
+    blob: str = ""
 
 
 def _read_text(
-    text: str, name: str, tz: dt.tzinfo | None, date_format: str | None
+    text: str, name: str, tz: dt.tzinfo | None, date_format: str | None, skips: SkipList
 ) -> list[NewEntry]:
     text = text.replace("\r\n", "\n")
     blobs = [(m, text.count("\n", 0, m.start()) + 1) for m in _STAMP.finditer(text)]
@@ -159,18 +176,27 @@ def _read_text(
         try:
             when = dt.datetime.strptime(match.group(1).strip(), fmt)
         except ValueError:
-            if _LOOKS_LIKE_DATE.match(match.group(1)):
-                raise bad_input(
-                    f"{name} line {line}",
-                    f"[{match.group(1)}] is not a date and time in the journal's format "
-                    f"({fmt}; name another with --date-format)",
-                ) from None
+            if _LOOKS_LIKE_DATE.match(match.group(1)):  # an entry this import leaves out
+                stamps.append(_Stamp(line, match.end(), match.start(), None, match.group(1)))
             continue  # "[1] a line starting with brackets" is text, as jrnl reads it
         stamps.append(_Stamp(line, match.end(), match.start(), when))
     found: list[NewEntry] = []
     for n, stamp in enumerate(stamps):
         end = stamps[n + 1].end if n + 1 < len(stamps) else len(text)
-        found.append(_entry(text[stamp.start : end], stamp, f"{name} line {stamp.line}", tz))
+        if stamp.when is None:
+            skips.skip(
+                name,
+                f"[{stamp.blob}] is not a date and time in the journal's format "
+                f"({fmt}; name another with --date-format)",
+                stamp.line,
+            )
+            continue
+        read = partial(
+            _entry, text[stamp.start : end], stamp, stamp.when, f"{name} line {stamp.line}", tz
+        )
+        entry = skips.attempt(f"{name} line {stamp.line}", read)
+        if entry is not None:
+            found.append(entry)
     return found
 
 
@@ -216,15 +242,17 @@ def split_title(text: str) -> tuple[str, str]:
     return stripped[: match.end()].strip(), stripped[match.end() :].strip()
 
 
-def _entry(raw: str, stamp: _Stamp, where: str, tz: dt.tzinfo | None) -> NewEntry:
+def _entry(
+    raw: str, stamp: _Stamp, when: dt.datetime, where: str, tz: dt.tzinfo | None
+) -> NewEntry:
     first, sep, rest = raw.partition("\n")
     tags = [t.lower() for t in _TAG.findall(raw)]
     if first.rstrip().endswith("*"):
         first = first.rstrip().rstrip("*").rstrip()
         tags.append("starred")
     title, body = split_title(first + sep + rest)
-    created = stamp.when.replace(tzinfo=tz) if tz is not None else None
-    new = NewEntry(where, stamp.when.date(), title, body, tags, created_at=created)
+    created = when.replace(tzinfo=tz) if tz is not None else None
+    new = NewEntry(where, when.date(), title, body, tags, created_at=created)
     return check_entry(new)
 
 
@@ -235,7 +263,10 @@ def import_jrnl(
     *,
     date_format: str | None = None,
     tz: dt.tzinfo | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
+    options = options or ImportOptions()
+    skips = SkipList(options.strict)
     progress(0, 1, f"reading {path.name}")
-    found = read_jrnl(path, tz or services.tz, date_format)
-    return write_entries(services, found, "jrnl", progress)
+    found = read_jrnl(path, tz or services.tz, date_format, skips)
+    return write_entries(services, found, "jrnl", progress, options=options, skips=skips)

@@ -163,7 +163,14 @@ class TransferService:
         if fmt == "jrnl":
             from journal_app.services.transfer.import_jrnl import import_jrnl
 
-            return import_jrnl(services, path, progress, date_format=read.date_format, tz=read.tz)
+            return import_jrnl(
+                services,
+                path,
+                progress,
+                date_format=read.date_format,
+                tz=read.tz,
+                options=options,
+            )
         if fmt == "dayone":
             from journal_app.services.transfer.import_dayone import import_dayone
 

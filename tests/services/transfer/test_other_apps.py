@@ -45,9 +45,17 @@ def test_jrnl_entries_keep_day_title_body_and_tags(journal):
     assert journal.entries.count() == 3
 
 
-def test_jrnl_without_a_date_names_the_entry_and_imports_nothing(journal, tmp_path):
+def test_jrnl_without_a_date_names_the_entry(journal, tmp_path):
+    # #16: the other entries are imported, the one without a date listed (--strict refuses)
     with pytest.raises(InvalidInput, match=r"jrnl_missing_date.json entry 2: date: missing"):
-        TransferService(journal).import_from("jrnl", FIXTURES / "jrnl_missing_date.json")
+        TransferService(journal).import_from(
+            "jrnl", FIXTURES / "jrnl_missing_date.json", options=ImportOptions(strict=True)
+        )
+    assert journal.entries.count() == 0
+    result = TransferService(journal).import_from("jrnl", FIXTURES / "jrnl_missing_date.json")
+    assert [str(p) for p in result.problems] == ["jrnl_missing_date.json entry 2: date: missing"]
+    imported = journal.entries.count()
+    assert imported == result.added["entries"] >= 1
     not_jrnl = tmp_path / "notes.json"
     not_jrnl.write_text('{"items": []}')
     with pytest.raises(InvalidInput, match=r"notes\.json: not a jrnl JSON export"):
@@ -56,7 +64,7 @@ def test_jrnl_without_a_date_names_the_entry_and_imports_nothing(journal, tmp_pa
     broken.write_text('{\n "entries": [\n  {"date": "2026-01-01",}\n ]\n}')
     with pytest.raises(InvalidInput, match=r"broken.json line 3: not valid JSON"):
         TransferService(journal).import_from("jrnl", broken)
-    assert journal.entries.count() == 0
+    assert journal.entries.count() == imported
 
 
 # ----------------------------------------------------------------------------- Day One

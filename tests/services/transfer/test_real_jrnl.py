@@ -11,6 +11,7 @@ import pytest
 
 from journal_app.errors import InvalidInput
 from journal_app.services.transfer.service import TransferService
+from journal_app.services.transfer.skips import ImportOptions
 
 from .conftest import BERLIN
 
@@ -109,12 +110,22 @@ def test_a_configured_timeformat_is_found_or_named(journal):
         "jrnl", JRNL / "little_endian_dates.journal", date_format="%d.%m.%Y %H:%M"
     )
     assert again.total_added == 0
-    with pytest.raises(
-        InvalidInput,
-        match=r"line 1: \[09.06.2013 15:39\] is not a date and time in the journal's format",
-    ):
+    # a timeformat that reads none of the stamps: each entry listed with its line
+    wrong = TransferService(journal).import_from(
+        "jrnl", JRNL / "little_endian_dates.journal", date_format="%Y-%m-%d %H:%M"
+    )
+    assert [str(p) for p in wrong.problems] == [
+        "little_endian_dates.journal line 1: [09.06.2013 15:39] is not a date and time in "
+        "the journal's format (%Y-%m-%d %H:%M; name another with --date-format)",
+        "little_endian_dates.journal line 4: [10.07.2013 15:40] is not a date and time in "
+        "the journal's format (%Y-%m-%d %H:%M; name another with --date-format)",
+    ]
+    with pytest.raises(InvalidInput, match=r"line 1: \[09.06.2013 15:39\] is not a date"):
         TransferService(journal).import_from(
-            "jrnl", JRNL / "little_endian_dates.journal", date_format="%Y-%m-%d %H:%M"
+            "jrnl",
+            JRNL / "little_endian_dates.journal",
+            date_format="%Y-%m-%d %H:%M",
+            options=ImportOptions(strict=True),
         )
 
 
