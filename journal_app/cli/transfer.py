@@ -11,7 +11,7 @@ import sys
 from journal_app.cli import common
 
 EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html")
-IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl")
+IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl", "clockify")
 
 
 def register(sub: common.SubParsers) -> None:

@@ -11,6 +11,7 @@ journal's zone or `--tz`. Sessions under a minute are skipped and counted.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -38,6 +39,7 @@ from journal_app.services.transfer.common import (
 )
 from journal_app.services.transfer.import_files import shown
 from journal_app.services.transfer.options import ReadOptions
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 from journal_app.services.transfer.timeparse import (
     DateReader,
     parse_duration,
@@ -203,51 +205,60 @@ def _instant(text: str, tz: dt.tzinfo, day: dt.date | None, read_date: DateReade
         return dt.datetime.combine(read_date(date_part), parse_time(time_part), tzinfo=tz)
 
 
-def read_sessions(rows: Rows, tz: dt.tzinfo, date_format: str | None = None) -> list[NewSession]:
+def read_sessions(
+    rows: Rows, tz: dt.tzinfo, date_format: str | None = None, skips: SkipList | None = None
+) -> list[NewSession]:
+    """The sessions of the file; a row that cannot be read is listed in `skips` (refused
+    without one)."""
     if "start" not in rows.columns:
         raise bad_input(f"{rows.name} line 1", "no 'start' column (map one: --map start=Column)")
+    skips = skips if skips is not None else SkipList(strict=True)
     listed = list(rows)
     read_date = _dates(rows, listed, date_format)
     found: list[NewSession] = []
     for line, values in listed:
         where = f"{rows.name} line {line}"
-        day = _field(where, "day", read_date, values["day"]) if values.get("day") else None
-        start = _field(
-            where, "start", partial(_instant, tz=tz, day=day, read_date=read_date), values["start"]
-        )
-        if values.get("end"):
-            end = _field(
-                where,
-                "end",
-                partial(_instant, tz=tz, day=day or start.date(), read_date=read_date),
-                values["end"],
-            )
-            if end < start and _TIME_ONLY.fullmatch(values["end"]):  # a bare time past midnight
-                end += dt.timedelta(days=1)
-        elif values.get("duration") or values.get("hours"):
-            text = values.get("duration") or values["hours"]
-            end = _after(start, _field(where, "duration", parse_duration, text), where)
-        elif values.get("minutes"):
-            span = _field(where, "minutes", parse_duration, values["minutes"] + " min")
-            end = _after(start, span, where)
-        else:
-            raise bad_input(where, "no end, hours, minutes or duration")
-        found.append(
-            NewSession(
-                where,
-                start,
-                end,
-                values.get("category"),
-                values.get("skill"),
-                values.get("note", ""),
-            )
-        )
+        session = skips.attempt(where, partial(_session, where, values, tz, read_date))
+        if session is not None:
+            found.append(session)
     return found
 
 
-def read_nights(rows: Rows, tz: dt.tzinfo, date_format: str | None = None) -> list[NewNight]:
+def _session(
+    where: str, values: dict[str, str], tz: dt.tzinfo, read_date: DateReader
+) -> NewSession:
+    day = _field(where, "day", read_date, values["day"]) if values.get("day") else None
+    start = _field(
+        where, "start", partial(_instant, tz=tz, day=day, read_date=read_date), values["start"]
+    )
+    if values.get("end"):
+        end = _field(
+            where,
+            "end",
+            partial(_instant, tz=tz, day=day or start.date(), read_date=read_date),
+            values["end"],
+        )
+        if end < start and _TIME_ONLY.fullmatch(values["end"]):  # a bare time past midnight
+            end += dt.timedelta(days=1)
+    elif values.get("duration") or values.get("hours"):
+        text = values.get("duration") or values["hours"]
+        end = _after(start, _field(where, "duration", parse_duration, text), where)
+    elif values.get("minutes"):
+        span = _field(where, "minutes", parse_duration, values["minutes"] + " min")
+        end = _after(start, span, where)
+    else:
+        raise bad_input(where, "no end, hours, minutes or duration")
+    return NewSession(
+        where, start, end, values.get("category"), values.get("skill"), values.get("note", "")
+    )
+
+
+def read_nights(
+    rows: Rows, tz: dt.tzinfo, date_format: str | None = None, skips: SkipList | None = None
+) -> list[NewNight]:
     if "day" not in rows.columns:
         raise bad_input(f"{rows.name} line 1", "no 'day' column (map one: --map day=Column)")
+    skips = skips if skips is not None else SkipList(strict=True)
     listed = list(rows)
     read_date = _dates(rows, listed, date_format)
     found: list[NewNight] = []
@@ -255,40 +266,49 @@ def read_nights(rows: Rows, tz: dt.tzinfo, date_format: str | None = None) -> li
         where = f"{rows.name} line {line}"
         if not any(v for k, v in values.items() if k != "day" and not k.startswith("column:")):
             continue  # a day with nothing logged
-        day = _field(where, "day", read_date, values["day"])
-        night = NewNight(where, day, note=values.get("note", ""))
-        for name in ("bed", "wake"):
-            text = values.get(name, "")
-            if not text:
-                continue
-            if len(text) <= 8:  # a time of day: night_span puts it on the right evening
-                setattr(night, name, _field(where, name, parse_time, text))
-            else:
-                parse = partial(_instant, tz=tz, day=None, read_date=read_date)
-                setattr(night, name, _field(where, name, parse, text))
-        if values.get("hours") and (night.bed is None or night.wake is None):
-            night.hours = _field(where, "hours", _hours, values["hours"])
-        for name in ("quality", "energy"):
-            if values.get(name):
-                setattr(night, name, _field(where, name, _rating, values[name]))
-        found.append(night)
+        night = skips.attempt(where, partial(_night, where, values, tz, read_date))
+        if night is not None:
+            found.append(night)
     return found
+
+
+def _night(where: str, values: dict[str, str], tz: dt.tzinfo, read_date: DateReader) -> NewNight:
+    day = _field(where, "day", read_date, values["day"])
+    night = NewNight(where, day, note=values.get("note", ""))
+    for name in ("bed", "wake"):
+        text = values.get(name, "")
+        if not text:
+            continue
+        if len(text) <= 8:  # a time of day: night_span puts it on the right evening
+            setattr(night, name, _field(where, name, parse_time, text))
+        else:
+            parse = partial(_instant, tz=tz, day=None, read_date=read_date)
+            setattr(night, name, _field(where, name, parse, text))
+    if values.get("hours") and (night.bed is None or night.wake is None):
+        night.hours = _field(where, "hours", _hours, values["hours"])
+    for name in ("quality", "energy"):
+        if values.get(name):
+            setattr(night, name, _field(where, name, _rating, values[name]))
+    return night
 
 
 def import_csv(
     services: TransferContext,
     path: Path,
-    options: ReadOptions | None = None,
+    read: ReadOptions | None = None,
     progress: Progress = no_progress,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
-    options = options or ReadOptions()
-    kind = options.kind or "sessions"
-    tz = options.tz or services.tz
+    read = read or ReadOptions()
+    options = options or ImportOptions()
+    skips = SkipList(options.strict)
+    kind = read.kind or "sessions"
+    tz = read.tz or services.tz
     progress(0, 2, f"reading {path.name}")
-    rows = Rows(path, kind, options.mapping or {})
+    rows = Rows(path, kind, read.mapping or {})
     if kind == "sessions":
-        sessions = read_sessions(rows, tz, options.date_format)
-        return write_sessions(services, sessions, "csv", progress)
+        sessions = read_sessions(rows, tz, read.date_format, skips)
+        return write_sessions(services, sessions, "csv", progress, options=options, skips=skips)
     if kind == "outputs":
         from journal_app.services.transfer.import_outputs import import_outputs
 
@@ -298,39 +318,56 @@ def import_csv(
             rows.name,
             set(rows.columns),
             listed,
-            _dates(rows, listed, options.date_format),
+            _dates(rows, listed, read.date_format),
             progress,
+            options=options,
+            skips=skips,
         )
-    nights = read_nights(rows, tz, options.date_format)
-    backup = backup_before_import(services, "csv")
-    writer = TrackingWriter(services)
-    with import_transaction(0):
+    nights = read_nights(rows, tz, read.date_format, skips)
+    backup = None if options.preview else backup_before_import(services, "csv")
+    writer = TrackingWriter(services, dry_run=options.preview)
+    with contextlib.nullcontext() if options.preview else import_transaction(0):
         for done, night in enumerate(nights):
             if done % 200 == 0:
                 progress(done, len(nights), night.where)
-            writer.add_night(night)
+            skips.attempt(night.where, partial(writer.add_night, night))
     progress(len(nights), len(nights), "done")
     return ImportResult(
         added={"nights": writer.nights_added},
         skipped={"nights": writer.nights_skipped},
         backup=backup,
+        problems=tuple(skips.items),
+        preview=options.preview,
     )
 
 
 def write_sessions(
-    services: TransferContext, sessions: list[NewSession], what: str, progress: Progress
+    services: TransferContext,
+    sessions: list[NewSession],
+    what: str,
+    progress: Progress,
+    *,
+    options: ImportOptions | None = None,
+    skips: SkipList | None = None,
 ) -> ImportResult:
-    backup = backup_before_import(services, what)
-    writer = TrackingWriter(services)
-    with import_transaction(0):  # sessions are not in the search index
+    """Add the sessions not in the journal yet (one transaction after a backup); one the
+    journal refuses (over 24 hours, ending before it starts) is listed in `skips`."""
+    options = options or ImportOptions()
+    skips = skips if skips is not None else SkipList(strict=True)
+    backup = None if options.preview else backup_before_import(services, what)
+    writer = TrackingWriter(services, dry_run=options.preview)
+    # sessions are not in the search index: no rebuild to plan for
+    with contextlib.nullcontext() if options.preview else import_transaction(0):
         for done, session in enumerate(sessions):
             if done % 200 == 0:
                 progress(done, len(sessions), session.where)
-            writer.add_session(session)
+            skips.attempt(session.where, partial(writer.add_session, session))
     progress(len(sessions), len(sessions), "done")
     return ImportResult(
         added={"sessions": writer.sessions_added},
         skipped={"sessions": writer.sessions_skipped},
         backup=backup,
         ignored={SHORT: writer.sessions_short} if writer.sessions_short else {},
+        problems=tuple(skips.items),
+        preview=options.preview,
     )

@@ -9,12 +9,13 @@ would point at an unrelated entry.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from journal_app.db.models import Output, Sprint
 from journal_app.errors import InvalidInput
 from journal_app.services.rows import rows as query_rows
-from journal_app.services.tracking.outputs import check_kind
+from journal_app.services.tracking.outputs import check_kind, check_status
 from journal_app.services.transfer.bulk import (
     TrackingWriter,
     backup_before_import,
@@ -22,6 +23,7 @@ from journal_app.services.transfer.bulk import (
 )
 from journal_app.services.transfer.common import ImportResult, Progress, bad_input
 from journal_app.services.transfer.import_files import shown
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 
 if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
@@ -37,16 +39,22 @@ def import_outputs(
     listed: list[tuple[int, dict[str, str]]],
     read_date: DateReader,
     progress: Progress,
+    *,
+    options: ImportOptions | None = None,
+    skips: SkipList | None = None,
 ) -> ImportResult:
     for needed in ("day", "kind", "title"):
         if needed not in columns:
             raise bad_input(
                 f"{name} line 1", f"no {needed!r} column (map one: --map {needed}=Column)"
             )
-    backup = backup_before_import(services, "csv")
-    writer = TrackingWriter(services)
+    options = options or ImportOptions()
+    skips = skips if skips is not None else SkipList(strict=True)
+    preview = options.preview
+    backup = None if preview else backup_before_import(services, "csv")
+    writer = TrackingWriter(services, dry_run=preview)
     added = skipped = no_sprint = 0
-    with import_transaction(0):
+    with contextlib.nullcontext() if preview else import_transaction(0):
         known = {
             (str(day)[:10], kind, title)
             for day, kind, title in query_rows(
@@ -65,27 +73,30 @@ def import_outputs(
                 words_text = values.get("words", "")
                 if words_text and not words_text.isdigit():
                     raise InvalidInput(f"words: {shown(words_text)} is not a whole number")
-                sprint = values.get("sprint") or ""
-                if sprint and sprint not in sprints:
-                    no_sprint += 1
                 kind = check_kind(values.get("kind", ""))
                 key = (day.isoformat(), kind, values.get("title", "").strip())
                 if key in known:
                     skipped += 1
                     continue
-                known.add(key)
-                services.outputs.add(
-                    kind=kind,
-                    title=values.get("title", ""),
-                    status=values.get("status") or "idea",
-                    url=values.get("url", ""),
-                    words=int(words_text) if words_text else None,
-                    day=day,
-                    sprint_id=sprints.get(sprint),
-                    skill_id=writer.skill(values.get("skill")),
-                )
+                sprint = values.get("sprint") or ""
+                if preview:
+                    check_status(values.get("status") or "idea")
+                else:
+                    services.outputs.add(
+                        kind=kind,
+                        title=values.get("title", ""),
+                        status=values.get("status") or "idea",
+                        url=values.get("url", ""),
+                        words=int(words_text) if words_text else None,
+                        day=day,
+                        sprint_id=sprints.get(sprint),
+                        skill_id=writer.skill(values.get("skill")),
+                    )
             except InvalidInput as exc:
-                raise bad_input(where, str(exc)) from None
+                skips.skip(where, str(exc))
+                continue
+            known.add(key)
+            no_sprint += bool(sprint and sprint not in sprints)
             added += 1
     progress(len(listed), len(listed), "done")
     return ImportResult(
@@ -93,4 +104,6 @@ def import_outputs(
         skipped={"outputs": skipped},
         backup=backup,
         ignored={NO_SPRINT: no_sprint} if no_sprint else {},
+        problems=tuple(skips.items),
+        preview=preview,
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from journal_app.services.transfer.common import ImportResult, Progress, bad_inp
 from journal_app.services.transfer.import_csv import Rows, write_sessions
 from journal_app.services.transfer.import_files import shown
 from journal_app.services.transfer.options import ReadOptions
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 from journal_app.services.transfer.timeparse import DateReader, parse_time
 
 if TYPE_CHECKING:
@@ -63,8 +65,16 @@ def _columns(text: str) -> list[str]:
     return [c.strip() for c in text.split("+") if c.strip()]
 
 
-def read_toggl(path: Path, tz: dt.tzinfo, options: ReadOptions | None = None) -> list[NewSession]:
+def read_toggl(
+    path: Path,
+    tz: dt.tzinfo,
+    options: ReadOptions | None = None,
+    skips: SkipList | None = None,
+) -> list[NewSession]:
+    """The report's sessions; a row that cannot be read is listed in `skips` (refused
+    without one)."""
     options = options or ReadOptions()
+    skips = skips if skips is not None else SkipList(strict=True)
     mapping = effective_mapping(options.mapping)
     wanted = [START_DATE, START_TIME, END_DATE, END_TIME]
     for field in MAPPED_FIELDS:
@@ -90,22 +100,35 @@ def read_toggl(path: Path, tz: dt.tzinfo, options: ReadOptions | None = None) ->
     found: list[NewSession] = []
     for line, values in listed:
         where = f"{path.name} line {line}"
-
-        def cell(column: str, values: dict[str, str] = values) -> str:
-            return values.get(f"column:{column}", "").strip()
-
-        try:
-            day = read_date(cell(START_DATE))
-            start = dt.datetime.combine(day, parse_time(cell(START_TIME)), tzinfo=tz)
-            end_day = read_date(cell(END_DATE)) if cell(END_DATE) else day
-            end = dt.datetime.combine(end_day, parse_time(cell(END_TIME)), tzinfo=tz)
-        except InvalidInput as exc:
-            raise bad_input(where, str(exc)) from None
-        category = _label(_columns(mapping["category"]), cell, categories)
-        skill = _label(_columns(mapping["skill"]), cell, None)
-        note = _note(_columns(mapping["note"]), cell)
-        found.append(NewSession(where, start, end, category, skill, note))
+        row = partial(_session, where, values, mapping, read_date, tz, categories)
+        session = skips.attempt(where, row)
+        if session is not None:
+            found.append(session)
     return found
+
+
+def _session(
+    where: str,
+    values: dict[str, str],
+    mapping: dict[str, str],
+    read_date: DateReader,
+    tz: dt.tzinfo,
+    categories: dict[str, str],
+) -> NewSession:
+    def cell(column: str) -> str:
+        return values.get(f"column:{column}", "").strip()
+
+    try:
+        day = read_date(cell(START_DATE))
+        start = dt.datetime.combine(day, parse_time(cell(START_TIME)), tzinfo=tz)
+        end_day = read_date(cell(END_DATE)) if cell(END_DATE) else day
+        end = dt.datetime.combine(end_day, parse_time(cell(END_TIME)), tzinfo=tz)
+    except InvalidInput as exc:
+        raise bad_input(where, str(exc)) from None
+    category = _label(_columns(mapping["category"]), cell, categories)
+    skill = _label(_columns(mapping["skill"]), cell, None)
+    note = _note(_columns(mapping["note"]), cell)
+    return NewSession(where, start, end, category, skill, note)
 
 
 def _label(columns: list[str], cell, categories: dict[str, str] | None) -> str | None:
@@ -139,9 +162,12 @@ def import_toggl(
     services: TransferContext,
     path: Path,
     progress: Progress = no_progress,
-    options: ReadOptions | None = None,
+    read: ReadOptions | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
-    options = options or ReadOptions()
+    read = read or ReadOptions()
+    options = options or ImportOptions()
+    skips = SkipList(options.strict)
     progress(0, 2, f"reading {path.name}")
-    sessions = read_toggl(path, options.tz or services.tz, options)
-    return write_sessions(services, sessions, "toggl", progress)
+    sessions = read_toggl(path, read.tz or services.tz, read, skips)
+    return write_sessions(services, sessions, "toggl", progress, options=options, skips=skips)

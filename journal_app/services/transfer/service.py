@@ -178,7 +178,7 @@ class TransferService:
         if fmt in ("toggl", "clockify"):
             from journal_app.services.transfer.import_toggl import import_toggl
 
-            return import_toggl(services, path, progress, read)
+            return import_toggl(services, path, progress, read, options)
         from journal_app.services.transfer.import_csv import import_csv
 
-        return import_csv(services, path, read, progress)
+        return import_csv(services, path, read, progress, options)

@@ -151,10 +151,21 @@ def test_toggl_time_entries_become_sessions(journal):
     assert (again.added, again.skipped) == ({"sessions": 0}, {"sessions": 3})
 
 
-def test_toggl_bad_time_names_the_line_and_imports_nothing(journal):
+def test_toggl_bad_time_names_the_line(journal):
+    strict = ImportOptions(strict=True)
     with pytest.raises(InvalidInput, match=r"toggl_bad_time.csv line 3: 'nine' is not a time"):
-        TransferService(journal).import_from("toggl", FIXTURES / "toggl_bad_time.csv")
+        TransferService(journal).import_from(
+            "toggl", FIXTURES / "toggl_bad_time.csv", options=strict
+        )
     assert journal.sessions.between(dt.date(2026, 3, 1), dt.date(2026, 3, 31)) == []
+    # #16: without --strict the other rows arrive and the bad one is listed
+    result = TransferService(journal).import_from("toggl", FIXTURES / "toggl_bad_time.csv")
+    assert [str(p) for p in result.problems] == [
+        "toggl_bad_time.csv line 3: 'nine' is not a time like 09:30"
+    ]
+    assert result.added["sessions"] == len(
+        {p.session.id for p in journal.sessions.between(dt.date(2026, 3, 1), dt.date(2026, 3, 31))}
+    )
 
 
 # ------------------------------------------------------------------------ csv mapping
@@ -191,15 +202,20 @@ def test_csv_errors_name_the_line_and_field(journal, tmp_path):
     with pytest.raises(InvalidInput, match=r"no column 'Begin' \(for start\)"):
         transfer.import_from("csv", FIXTURES / "sessions_custom.csv", mapping={"start": "Begin"})
     bad = tmp_path / "log.csv"
+    strict = ImportOptions(strict=True)  # all or nothing; without it, rows are listed (#16)
     bad.write_text("start,end\n2026-03-09 09:00,2026-03-09 10:00\n2026-03-09 11:00,soon\n")
     with pytest.raises(InvalidInput, match=r"log.csv line 3: end: 'soon' is not a date and time"):
-        transfer.import_from("csv", bad)
+        transfer.import_from("csv", bad, options=strict)
     bad.write_text("start,end\n2026-03-09 09:00,2026-03-09 08:00\n")
     with pytest.raises(InvalidInput, match=r"log.csv line 2: the end .* is before the start"):
-        transfer.import_from("csv", bad)
+        transfer.import_from("csv", bad, options=strict)
     bad.write_text("day,hours,quality\n2026-03-09,7,9\n")
     with pytest.raises(InvalidInput, match=r"log.csv line 2: quality"):
-        transfer.import_from("csv", bad, kind="sleep")
+        transfer.import_from("csv", bad, kind="sleep", options=strict)
+    listed = transfer.import_from("csv", bad, kind="sleep")
+    assert [str(p) for p in listed.problems] == [
+        "log.csv line 2: quality is a whole number from 1 to 5, not 9"
+    ] and listed.total_added == 0
     assert journal.sessions.between(dt.date(2026, 3, 1), dt.date(2026, 3, 31)) == []
     assert journal.day_logs.get(dt.date(2026, 3, 9)) is None
 

@@ -14,6 +14,7 @@ import pytest
 from journal_app.errors import InvalidInput
 from journal_app.services.transfer.import_csv import SHORT
 from journal_app.services.transfer.service import TransferService
+from journal_app.services.transfer.skips import ImportOptions
 
 from .conftest import BERLIN
 
@@ -114,10 +115,13 @@ def test_clockify_day_above_12_settles_the_order_and_a_wrong_date_names_its_line
         "2024-10-15 11:30:00",
     )
     assert session.skill == "Real World Project"
-    with pytest.raises(
-        InvalidInput, match=r"solidtime_test_3.csv line 2: '13/15/2024' is not a date in MM/DD/YYYY"
-    ):
-        TransferService(journal).import_from("clockify", REAL / "clockify" / "solidtime_test_3.csv")
+    third = REAL / "clockify" / "solidtime_test_3.csv"
+    listed = TransferService(journal).import_from("clockify", third)
+    assert [str(p) for p in listed.problems] == [
+        "solidtime_test_3.csv line 2: '13/15/2024' is not a date in MM/DD/YYYY"
+    ]
+    with pytest.raises(InvalidInput, match=r"line 2: '13/15/2024' is not a date in MM/DD/YYYY"):
+        TransferService(journal).import_from("clockify", third, options=ImportOptions(strict=True))
     assert len(_sessions(journal)) == 1
 
 
