@@ -460,7 +460,10 @@ def write_dayone(
     completed = attached = 0
     seen: set[str] = set()
     total = len(found)
-    with contextlib.nullcontext() if preview else import_transaction(total):
+    with (
+        contextlib.nullcontext() if preview else import_transaction(total),
+        services.attachments.batch(),  # one folder fsync before the commit, not one a file
+    ):
         known = known_entries()
         for done, item in enumerate(found):
             if done % 100 == 0:

@@ -167,3 +167,26 @@ def test_the_title_is_the_first_line_as_day_one_lists_it(first_line, title):
     from journal_app.services.transfer.import_dayone import split_title
 
     assert split_title(first_line + "\n\nMore.")[0] == title
+
+
+def test_an_import_syncs_the_attachments_folder_once_before_its_commit(
+    journal, tmp_path, monkeypatch
+):
+    """1,000 photos must not cost 1,000 folder fsyncs (benchmarks: import_dayone_1k_s);
+    the one sync still comes before the commit that refers to the files."""
+    from journal_app.db import sealed_files
+    from journal_app.db.models import Entry
+    from journal_app.services import attachments
+
+    synced: list[tuple[str, bool]] = []
+
+    def record(folder):
+        synced.append((str(folder), Entry._meta.database.in_transaction()))
+
+    monkeypatch.setattr(attachments, "fsync_dir", record)
+    monkeypatch.setattr(sealed_files, "fsync_dir", record)
+    result = TransferService(journal).import_from("dayone", _dev_journal(tmp_path, media=True))
+    assert result.added["attachments"] == 5
+    folder = str(journal.attachments.folder)
+    assert [path for path, _ in synced if path == folder] == [folder]
+    assert [busy for path, busy in synced if path == folder] == [True]  # before the commit
