@@ -143,6 +143,7 @@ class TransferController(QObject):
                 request.path,
                 kind=request.kind,
                 mapping=request.mapping,
+                date_format=request.date_format,
                 progress=progress,
                 options=options,
             ),
