@@ -134,7 +134,8 @@ def register(sub: common.SubParsers) -> None:
     imp.add_argument(
         "--preview",
         action="store_true",
-        help="read everything and print what would be imported and left out; write nothing",
+        help="read everything and print what would be imported and left out; write nothing "
+        "(every format but json)",
     )
     export.set_defaults(handler=_export)
     imp.set_defaults(handler=_import)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Formats whose import can be previewed (read and counted, nothing written); a preview of
 # any other is refused rather than run as an import.
-PREVIEW_FORMATS = frozenset({"markdown"})
+PREVIEW_FORMATS = frozenset(IMPORT_FORMATS) - {"json"}
 
 
 def _zone(name: str | None) -> dt.tzinfo | None:

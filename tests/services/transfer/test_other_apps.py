@@ -233,3 +233,40 @@ def test_our_csv_export_imports_back(journal, tmp_path):
     assert (tmp_path / "out" / "outputs.csv").read_text().startswith("day,kind,title,status,url")
     again = TransferService(journal).import_from("csv", tmp_path / "out" / "sessions.csv")
     assert again.skipped == {"sessions": 3} and again.total_added == 0
+
+
+# --------------------------------------------------------------------------- previews
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "kind", "would_add"),
+    [
+        ("jrnl", "jrnl.json", None, {"entries": 3, "attachments": 0}),
+        ("dayone", "dayone", None, {"entries": 2, "attachments": 1}),
+        ("toggl", "toggl.csv", None, {"sessions": 3}),
+        ("csv", "sleep_custom.csv", "sleep", {"nights": 2}),
+    ],
+)
+def test_a_preview_of_another_apps_file_counts_and_writes_nothing(
+    journal, fixture_copy, fmt, name, kind, would_add
+):
+    mapping = {"day": "Night", "bed": "Went to bed", "wake": "Woke up", "quality": "Score"}
+    mapping = mapping if kind else None
+    preview = TransferService(journal).import_from(
+        fmt, fixture_copy(name), kind=kind, mapping=mapping, options=ImportOptions(preview=True)
+    )
+    assert preview.preview and preview.backup is None
+    assert preview.added == would_add
+    assert preview.summary().startswith("Would import")
+    assert journal.entries.count() == 0 and journal.backups.list() == []
+    assert journal.sessions.between(dt.date(2026, 3, 1), dt.date(2026, 3, 31)) == []
+    assert journal.day_logs.get(dt.date(2026, 3, 9)) is None
+
+
+def test_a_preview_of_our_json_is_refused_not_run(journal, tmp_path):
+    journal.entries.create(day=dt.date(2026, 3, 9), title="kept", body="")
+    TransferService(journal).export_to("json", tmp_path / "all.json")
+    with pytest.raises(InvalidInput, match="an import of json cannot be previewed"):
+        TransferService(journal).import_from(
+            "json", tmp_path / "all.json", options=ImportOptions(preview=True)
+        )

@@ -89,11 +89,16 @@ def test_import_refreshes_the_journal_and_tells_the_pages(window, qtbot):
     dialog = controller.open_import()
     dialog.set_format("jrnl")
     dialog.path_edit.setText(str(FIXTURES / "jrnl.json"))
+    # read first and previewed, as notes are (#16): nothing is written until Import
+    with qtbot.waitSignal(controller.previewed, timeout=20_000):
+        _ok(dialog)
+    assert controller.message_box.text() == "Would import 3 entries"
+    assert window.journal_page.entry_count == 1
     with (
         qtbot.waitSignal(window.events.entries_changed, timeout=20_000),
         qtbot.waitSignal(controller.finished, timeout=20_000) as done,
     ):
-        _ok(dialog)
+        controller.preview_import_button.click()
     assert done.args[0] == "Imported 3 entries"
     assert window.journal_page.entry_count == 4
     assert "4 entries" in window.status_label.text()
