@@ -337,6 +337,8 @@ from bench_crypto import BUDGET as CRYPTO_BUDGET  # noqa: E402
 from bench_crypto import measure_crypto  # noqa: E402
 from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
 from bench_dashboard import measure_dashboard  # noqa: E402
+from bench_dayone import BUDGET as DAYONE_BUDGET  # noqa: E402
+from bench_dayone import measure_dayone  # noqa: E402
 from bench_preview import BUDGET as PREVIEW_BUDGET  # noqa: E402
 from bench_preview import measure_preview  # noqa: E402
 from bench_safety import BUDGET as SAFETY_BUDGET  # noqa: E402
@@ -352,6 +354,7 @@ BUDGET.update(SAFETY_BUDGET)
 BUDGET.update(BOARD_BUDGET)
 BUDGET.update(CRYPTO_BUDGET)
 BUDGET.update(CONCURRENCY_BUDGET)
+BUDGET.update(DAYONE_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -363,6 +366,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "board": measure_board,
     "crypto": measure_crypto,
     "concurrency": measure_concurrency,
+    "dayone": measure_dayone,
 }
 
 

@@ -14,7 +14,7 @@ from journal_app.errors import InvalidInput
 
 EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html", "pdf")
 SELECTING_FORMATS = ("html", "pdf")  # one entry, a range, a tag or a sprint
-IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl")
+IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl", "clockify")
 
 
 def register(sub: common.SubParsers) -> None:
@@ -72,10 +72,9 @@ def register(sub: common.SubParsers) -> None:
         "imported in one transaction and what cannot is listed with file, line and reason "
         "— --strict refuses the whole import instead; what is already in the journal is "
         "skipped). markdown: a folder of notes or one .md file (Obsidian, Logseq, Joplin, "
-        "Notesnook); "
-        "jrnl: jrnl's JSON export; dayone: Day One's JSON export (zip, folder or file); "
-        "json: our own export; csv: sessions or sleep (--kind, --map); toggl: Toggl "
-        "Track's CSV of time entries.",
+        "Notesnook); jrnl: jrnl's JSON export or its journal file; dayone: Day One's JSON "
+        "export (zip, folder or file); json: our own export; csv: sessions, sleep or "
+        "outputs (--kind, --map); toggl, clockify: the detailed report's CSV (--map).",
     )
     imp.add_argument(
         "--format",
@@ -87,7 +86,7 @@ def register(sub: common.SubParsers) -> None:
     imp.add_argument("path", metavar="PATH", help="the file or folder to import")
     imp.add_argument(
         "--kind",
-        choices=("sessions", "sleep"),
+        choices=("sessions", "sleep", "outputs"),
         default="sessions",
         help="csv: what the rows are (default: sessions)",
     )
@@ -96,7 +95,23 @@ def register(sub: common.SubParsers) -> None:
         metavar="FIELD=COLUMN,...",
         help="csv: which column holds each field, e.g. start=Start,end=End,skill=Project "
         "(sessions: start, end, day, hours, minutes, duration, category, skill, note; "
-        "sleep: day, bed, wake, hours, quality, energy, note)",
+        "sleep: day, bed, wake, hours, quality, energy, note; outputs: day, kind, title, "
+        "status, url, words, sprint, skill); toggl, clockify: category, skill and note "
+        "from columns joined with + (default: category=Tags,skill=Project,"
+        "note=Description+Task+Client+Tags)",
+    )
+    imp.add_argument(
+        "--date-format",
+        metavar="FORMAT",
+        help="how the file writes dates when it is ambiguous or unusual: DD.MM.YYYY, "
+        "MM/DD/YYYY, DD/MM/YYYY or a strftime pattern; jrnl: the journal's timeformat "
+        "(e.g. '%%d.%%m.%%Y %%H:%%M')",
+    )
+    imp.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the time zone the file's times were written in (an IANA name such as "
+        "America/New_York; default: the journal's zone)",
     )
     imp.add_argument(
         "--strict",
@@ -119,7 +134,8 @@ def register(sub: common.SubParsers) -> None:
     imp.add_argument(
         "--preview",
         action="store_true",
-        help="read everything and print what would be imported and left out; write nothing",
+        help="read everything and print what would be imported and left out; write nothing "
+        "(every format but json)",
     )
     export.set_defaults(handler=_export)
     imp.set_defaults(handler=_import)
@@ -205,9 +221,15 @@ def _import(args: argparse.Namespace) -> int:
     # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services.transfer.import_csv import parse_mapping
 
-    if args.format != "csv" and args.map:
-        raise InvalidInput("--map goes with --format csv")
+    if args.format not in ("csv", "toggl", "clockify") and args.map:
+        raise InvalidInput("--map goes with --format csv, toggl or clockify")
     mapping = parse_mapping(args.map)
+    if args.format in ("toggl", "clockify"):
+        # lazy: building the parser loads no service; a command imports what it runs
+        from journal_app.services.transfer.import_toggl import effective_mapping, mapping_text
+
+        shown_map = mapping_text(effective_mapping(mapping))
+        print(f"journal-app: reading with --map {shown_map}", file=sys.stderr, flush=True)
     # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
 
@@ -228,6 +250,8 @@ def _import(args: argparse.Namespace) -> int:
             mapping=mapping,
             progress=_progress_printer(),
             options=options,
+            date_format=args.date_format,
+            zone=args.tz,
         )
     report = result.report()
     common.write(report)

@@ -79,9 +79,11 @@ def unseal(key: bytes, name: str, data: bytes) -> bytes:
         raise SealBroken(f"the attachment {name} does not decrypt: it is damaged") from None
 
 
-def write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder (mode 0600,
-    fsynced, renamed over: a rename replaces a symlink itself, never its target)."""
+    fsynced, renamed over: a rename replaces a symlink itself, never its target). With
+    ``sync_folder=False`` the caller makes the rename durable (fsync_dir) once for many
+    files, before anything refers to them."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.partial")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o600)
@@ -95,4 +97,5 @@ def write_private(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    if sync_folder:
+        fsync_dir(path.parent)

@@ -13,11 +13,12 @@ hashes of the image, so the same image is still stored once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -25,7 +26,7 @@ from typing import Any, cast
 from journal_app.db import sealed_files
 from journal_app.db.models import Attachment, Entry
 from journal_app.errors import InvalidInput, JournalError
-from journal_app.fsutil import make_private_dir, read_regular_file
+from journal_app.fsutil import fsync_dir, make_private_dir, read_regular_file
 from journal_app.services.clock import Clock, to_storage
 
 URL_SCHEME = "attachment:"
@@ -64,6 +65,39 @@ def sniff_image(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# ISO base media brands (bytes 8-12 of an `ftyp` box) that hold sound only or QuickTime.
+_AUDIO_BRANDS = {b"M4A ", b"M4B ", b"M4P "}
+_QUICKTIME_BRANDS = {b"qt  "}
+
+
+def sniff_media(data: bytes) -> tuple[str, str] | None:
+    """(extension, MIME type) for the other files entries carry — PDF, MP4/QuickTime
+    video, M4A/MP3/WAV/AAC/CAF sound — from their bytes; None for the rest."""
+    if data.startswith(b"%PDF-"):
+        return "pdf", "application/pdf"
+    if len(data) >= 12 and data[4:8] == b"ftyp":
+        brand = data[8:12]
+        if brand in _AUDIO_BRANDS:
+            return "m4a", "audio/mp4"
+        if brand in _QUICKTIME_BRANDS:
+            return "mov", "video/quicktime"
+        return "mp4", "video/mp4"
+    if len(data) >= 12 and data.startswith(b"RIFF") and data[8:12] == b"WAVE":
+        return "wav", "audio/wav"
+    if data.startswith(b"ID3") or data[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):
+        return "mp3", "audio/mpeg"
+    if data[:2] in (b"\xff\xf1", b"\xff\xf9"):
+        return "aac", "audio/aac"
+    if data.startswith(b"caff"):
+        return "caf", "audio/x-caf"
+    return None
+
+
+def sniff_file(data: bytes) -> tuple[str, str] | None:
+    """An image's or another kept file's (extension, MIME type); None for the rest."""
+    return sniff_image(data) or sniff_media(data)
+
+
 def _data(row: Any) -> AttachmentData:
     return AttachmentData(
         row.id, row.entry_id, row.filename, row.mime, row.size, URL_SCHEME + row.filename
@@ -83,6 +117,21 @@ class AttachmentService:
         self._folder = folder
         self._clock = clock
         self._data_key = data_key
+        self._batch_depth = 0
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Store many files (an import) with one fsync of the folder at the end instead
+        of one per file; each file's bytes are still synced before it is renamed in.
+        Use it inside the transaction that refers to them: the folder is synced before
+        the commit."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+        if self._batch_depth == 0 and self._folder.is_dir():
+            fsync_dir(self._folder)
 
     def _sealing_key(self) -> bytes | None:
         key = self._data_key()
@@ -115,6 +164,25 @@ class AttachmentService:
                 f"that is not a PNG, JPEG, GIF, WebP or BMP image{claimed}; it was not attached"
             )
         ext, sniffed_mime = kind
+        return self._add(entry_id, data, ext, sniffed_mime)
+
+    def add_file(self, entry_id: int, data: bytes) -> AttachmentData:
+        """Store an image, a PDF, a video or a sound file for the entry (imports bring
+        these from other journals); the bytes decide the type, up to 25 MB."""
+        data = bytes(data)
+        if not data or len(data) > MAX_BYTES:
+            raise InvalidInput(
+                f"the file is {len(data) / 1024 / 1024:.1f} MB; files from 1 byte to "
+                f"{MAX_BYTES // 1024 // 1024} MB can be attached"
+            )
+        kind = sniff_file(data)
+        if kind is None:
+            raise InvalidInput(
+                "that is not an image, a PDF, a video or a sound file; it was not attached"
+            )
+        return self._add(entry_id, data, *kind)
+
+    def _add(self, entry_id: int, data: bytes, ext: str, mime: str) -> AttachmentData:
         if not Entry.select(Entry.id).where(Entry.id == entry_id).exists():
             raise InvalidInput(f"there is no entry {entry_id}")
         digest = hashlib.sha256(data).hexdigest()
@@ -130,7 +198,7 @@ class AttachmentService:
                 row = Attachment.create(
                     entry=entry_id,
                     filename=filename,
-                    mime=sniffed_mime,
+                    mime=mime,
                     size=len(data),
                     sha256=digest,
                     created_at=to_storage(self._clock()),
@@ -152,7 +220,7 @@ class AttachmentService:
         try:
             make_private_dir(self._folder)
             stored = data if key is None else sealed_files.seal(key, filename, data)
-            sealed_files.write_private(target, stored)
+            sealed_files.write_private(target, stored, sync_folder=self._batch_depth == 0)
         except OSError as exc:
             raise JournalError(
                 f"could not save the image in {self._folder}: {exc.strerror or exc}"

@@ -93,12 +93,34 @@ def test_csv_import_with_a_mapping(journal, capsys):
 
 
 def test_a_bad_file_gets_one_line_and_exit_code_2(journal, capsys):
-    code = main(["import", "--format", "toggl", str(FIXTURES / "toggl_bad_time.csv")])
+    path = str(FIXTURES / "toggl_bad_time.csv")
+    code = main(["import", "--format", "toggl", "--strict", path])
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     last = err.strip().splitlines()[-1]
     assert last.startswith("journal-app: error: toggl_bad_time.csv line 3:")
     assert "Traceback" not in err
+    # without --strict the readable rows arrive and the bad one is listed (#16)
+    assert main(["import", "--format", "toggl", path]) == 0
+    out, err = capsys.readouterr()
+    assert "Left out (1):\n  toggl_bad_time.csv line 3: 'nine' is not a time" in out
+    assert "reading with --map category=Tags,skill=Project,note=Description+Task+Client+Tags" in err
+
+
+def test_time_log_options_reach_the_import(journal, capsys):
+    real = FIXTURES.parent / "real" / "clockify" / "solidtime_test_1.csv"
+    assert main(["import", "--format", "clockify", str(real)]) == 2
+    assert "ambiguous" in capsys.readouterr().err
+    args = ["import", "--format", "clockify", "--date-format", "MM/DD/YYYY"]
+    args += ["--tz", "America/New_York", "--map", "category=Client", str(real)]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Imported 1 session; ignored 1 sessions under a minute")
+    assert "--map category=Client,skill=Project" in err
+    with Services.open(journal) as services:
+        [part] = services.sessions.between(dt.date(2024, 3, 4), dt.date(2024, 3, 4))
+    assert part.session.category == "Big Company"
+    assert part.session.start == dt.datetime(2024, 3, 4, 15, 23, tzinfo=dt.UTC)  # 10:23 EST
 
 
 def test_html_needs_an_entry_or_a_range(journal, tmp_path, capsys):

@@ -255,3 +255,22 @@ def test_sniffing_needs_the_whole_signature():
     assert sniff_image(b"\x89PNG") is None
     assert sniff_image(b"RIFF\x00\x00\x00\x00WAVE") is None
     assert sniff_image(_png()) == ("png", "image/png")
+
+
+def test_imports_keep_pdfs_videos_and_sound_named_by_content(services):
+    """Other journals carry PDFs, videos and recordings (#16): add_file keeps them, the
+    bytes decide the kind, anything else is refused with one line."""
+    entry_id = services.entries.create(day=dt.date(2026, 3, 10), title="t", body="").id
+    pdf = services.attachments.add_file(entry_id, b"%PDF-1.4\n%%EOF\n")
+    m4a = services.attachments.add_file(entry_id, b"\0\0\0\x20ftypM4A \0\0\0\0" + b"\0" * 16)
+    mov = services.attachments.add_file(entry_id, b"\0\0\0\x14ftypqt  \0\0\0\0" + b"\0" * 16)
+    assert [(a.mime, a.filename.rsplit(".")[1]) for a in (pdf, m4a, mov)] == [
+        ("application/pdf", "pdf"),
+        ("audio/mp4", "m4a"),
+        ("video/quicktime", "mov"),
+    ]
+    assert services.attachments.read(pdf.url) == b"%PDF-1.4\n%%EOF\n"
+    with pytest.raises(InvalidInput, match="not an image, a PDF, a video or a sound file"):
+        services.attachments.add_file(entry_id, b"MZ\x90\x00 an executable")
+    with pytest.raises(InvalidInput, match="not a PNG, JPEG"):
+        services.attachments.add_image(entry_id, b"%PDF-1.4\n%%EOF\n")  # pasting: images only

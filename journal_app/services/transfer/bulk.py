@@ -33,14 +33,15 @@ from journal_app.db.models import (
     WorkSession,
 )
 from journal_app.errors import InvalidInput
-from journal_app.services.attachments import sniff_image
+from journal_app.services.attachments import sniff_file
 from journal_app.services.clock import to_storage
 from journal_app.services.common import clean_text
 from journal_app.services.entries import FIRST_DAY, LAST_DAY, VISIBILITIES, normalise_tags
 from journal_app.services.rows import rows
 from journal_app.services.tracking.common import check_hours, check_rating
-from journal_app.services.tracking.sessions import check_span
+from journal_app.services.tracking.sessions import MIN_SESSION, check_span
 from journal_app.services.tracking.sleep import MAX_SLEEP_HOURS, night_span
+from journal_app.services.tracking.timeutil import hours as to_hours
 from journal_app.services.transfer.import_files import shown
 
 if TYPE_CHECKING:
@@ -90,7 +91,8 @@ class NewEntry:
     visibility: str = "private"
     published_url: str = ""
     created_at: dt.datetime | None = None  # aware
-    images: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, bytes)
+    # (filename, bytes): images and the other files attachments.sniff_file knows
+    images: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 ENTRY_LINK = re.compile(r"\]\(entry:[^)\s]*\)")
@@ -224,7 +226,7 @@ class EntryWriter:
         if self._dry_run:
             known[identity] = -1  # a second copy in the same files is not counted twice
             self.added += 1
-            self.images += len({name for name, data in new.images if sniff_image(data)})
+            self.images += len({name for name, data in new.images if sniff_file(data)})
             return None
         created = to_storage(new.created_at) if new.created_at is not None else self._now
         values = (
@@ -268,18 +270,19 @@ class EntryWriter:
         return found
 
     def _attach(self, entry_id: int, filename: str, data: bytes) -> None:
-        """Store an image the entry's body refers to as `attachment:<filename>`."""
-        if sniff_image(data) is None:
+        """Store a file the entry's body refers to as `attachment:<filename>`."""
+        if sniff_file(data) is None:
             return
-        stored = self._services.attachments.add_image(entry_id, data)
+        stored = self._services.attachments.add_file(entry_id, data)
         if stored.filename != filename:  # named by content, as the body expects
-            raise InvalidInput(f"image {filename} does not match its content")
+            raise InvalidInput(f"attachment {filename} does not match its content")
         self.images += 1
 
 
 def image_name(data: bytes) -> str | None:
-    """The name an image gets in the attachments folder (as pasting it would give)."""
-    kind = sniff_image(data)
+    """The name an image (or a PDF, video, sound) gets in the attachments folder, as
+    pasting it would give; None for bytes attachments do not keep."""
+    kind = sniff_file(data)
     if kind is None:
         return None
     return f"{hashlib.sha256(data).hexdigest()[:16]}.{kind[0]}"
@@ -328,10 +331,14 @@ class TrackingWriter:
         self._skills: dict[str, int] = {}
         self.sessions_added = 0
         self.sessions_skipped = 0
+        self.sessions_short = 0  # under a minute: skipped and counted, not refused
         self.nights_added = 0
         self.nights_skipped = 0
 
     def add_session(self, new: NewSession) -> None:
+        if dt.timedelta(0) <= new.end - new.start < MIN_SESSION:
+            self.sessions_short += 1
+            return
         try:
             start, end = check_span(new.start, new.end, self._services.tz)
         except InvalidInput as exc:
@@ -369,6 +376,10 @@ class TrackingWriter:
             self._categories[name] = int(row.id)
         return self._categories[name]
 
+    def skill(self, name: str | None) -> int | None:
+        """The id of the skill named `name` (created when new), None for no name."""
+        return self._skill(name)
+
     def _skill(self, name: str | None) -> int | None:
         name = (name or "").strip()
         if not name:
@@ -390,7 +401,7 @@ class TrackingWriter:
                 values.update(
                     sleep_start=to_storage(bed),
                     sleep_end=to_storage(wake),
-                    sleep_hours=round((wake - bed).total_seconds() / 3600, 4),
+                    sleep_hours=to_hours(wake - bed),  # as saving the night gives
                 )
             elif new.hours is not None:
                 values["sleep_hours"] = check_hours(

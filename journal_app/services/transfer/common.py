@@ -19,7 +19,7 @@ Progress = Callable[[int, int, str], None]
 """`progress(done, total, what)`: `done` of `total` steps finished, `what` says which."""
 
 EXPORT_FORMATS = ("markdown", "json", "csv", "hugo", "html")
-IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl")
+IMPORT_FORMATS = ("markdown", "jrnl", "dayone", "json", "csv", "toggl", "clockify")
 
 
 def no_progress(done: int, total: int, what: str) -> None:
@@ -93,6 +93,7 @@ _SINGULAR = {
     "files": "file",
     "rows": "row",
     "tables": "table",
+    "entries completed": "entry completed",
 }
 
 

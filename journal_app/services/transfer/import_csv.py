@@ -1,16 +1,22 @@
-"""`csv`: sessions or nights from any spreadsheet, with a column mapping.
+"""`csv`: sessions, nights or outputs from any spreadsheet, with a column mapping.
 
 Sessions need a start and an end (or a start and `hours`/`minutes`/`duration`); sleep
-needs a day and bed + wake times or hours. By default each field reads the column of the
-same name (any case), as our own csv export writes them; `--map start=Start,end=End`
-reads other headers. A time without a date is read on the row's `day`.
+needs a day and bed + wake times or hours; outputs a day, kind and title. By default each
+field reads the column of the same name (any case), as our own csv export writes them;
+`--map start=Start,end=End` reads other headers. A time without a date is read on the
+row's `day`. Dates may be ISO, MM/DD/YYYY, DD/MM/YYYY or DD.MM.YYYY (`--date-format`
+for the ambiguous file), times 12- or 24-hour; times without an offset are in the
+journal's zone or `--tz`. Sessions under a minute are skipped and counted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
+import math
+import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
@@ -32,8 +38,11 @@ from journal_app.services.transfer.common import (
     read_text,
 )
 from journal_app.services.transfer.import_files import shown
+from journal_app.services.transfer.import_outputs import import_outputs
+from journal_app.services.transfer.options import ReadOptions
+from journal_app.services.transfer.skips import ImportOptions, SkipList
 from journal_app.services.transfer.timeparse import (
-    parse_date,
+    DateReader,
     parse_duration,
     parse_instant,
     parse_time,
@@ -42,7 +51,7 @@ from journal_app.services.transfer.timeparse import (
 if TYPE_CHECKING:
     from journal_app.services.transfer.context import TransferContext
 
-KINDS = ("sessions", "sleep")
+KINDS = ("sessions", "sleep", "outputs")
 FIELDS = {
     "sessions": (
         "start",
@@ -56,7 +65,9 @@ FIELDS = {
         "note",
     ),
     "sleep": ("day", "bed", "wake", "hours", "quality", "energy", "note"),
+    "outputs": ("day", "kind", "title", "status", "url", "words", "sprint", "skill"),
 }
+SHORT = "sessions under a minute"
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -79,7 +90,7 @@ class Rows:
         self, path: Path, kind: str, mapping: Mapping[str, str], extra: tuple[str, ...] = ()
     ) -> None:
         if kind not in KINDS:
-            raise InvalidInput(f"the csv kind is sessions or sleep, not {shown(kind)}")
+            raise InvalidInput(f"the csv kind is {', '.join(KINDS)}, not {shown(kind)}")
         self.name = path.name
         text = read_text(path)
         sample = text[:4096]
@@ -152,116 +163,210 @@ def _after(start: dt.datetime, span: dt.timedelta, where: str) -> dt.datetime:
         ) from None
 
 
+def _hours(text: str) -> float:
+    """Hours as written: '7.123456' exactly (no round trip through a timedelta's
+    microseconds), or a duration like '07:30'."""
+    try:
+        hours = float(text)
+    except ValueError:
+        return parse_duration(text).total_seconds() / 3600
+    if not math.isfinite(hours):
+        raise InvalidInput(f"{shown(text)} is not a duration like 01:30:00")
+    return hours
+
+
 def _rating(text: str) -> int:
     if not text.isdigit():
         raise InvalidInput(f"{shown(text)} is not a whole number from 1 to 5")
     return int(text)
 
 
-def read_sessions(rows: Rows, tz: dt.tzinfo) -> list[NewSession]:
+def _dates(rows: Rows, listed: list[tuple[int, dict[str, str]]], given: str | None) -> DateReader:
+    """One way of reading the file's dates, from all of them (see DateReader)."""
+    samples = []
+    for _line, values in listed:
+        for field in ("day", "start", "end", "bed", "wake"):
+            text = values.get(field, "")
+            if text and not _TIME_ONLY.fullmatch(text):
+                samples.append(text.split(" ")[0].split("T")[0])
+    return DateReader(samples, given, f"{rows.name}: ")
+
+
+_TIME_ONLY = re.compile(r"\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?")
+
+
+def _instant(text: str, tz: dt.tzinfo, day: dt.date | None, read_date: DateReader) -> dt.datetime:
+    """ISO 8601, a bare time on `day`, or '03/04/2024 10:23 AM' in the file's date form."""
+    try:
+        return parse_instant(text, tz=tz, day=day)
+    except InvalidInput:
+        date_part, sep, time_part = text.strip().partition(" ")
+        if not sep:
+            raise
+        return dt.datetime.combine(read_date(date_part), parse_time(time_part), tzinfo=tz)
+
+
+def read_sessions(
+    rows: Rows, tz: dt.tzinfo, date_format: str | None = None, skips: SkipList | None = None
+) -> list[NewSession]:
+    """The sessions of the file; a row that cannot be read is listed in `skips` (refused
+    without one)."""
     if "start" not in rows.columns:
         raise bad_input(f"{rows.name} line 1", "no 'start' column (map one: --map start=Column)")
+    skips = skips if skips is not None else SkipList(strict=True)
+    listed = list(rows)
+    read_date = _dates(rows, listed, date_format)
     found: list[NewSession] = []
-    for line, values in rows:
+    for line, values in listed:
         where = f"{rows.name} line {line}"
-        day = _field(where, "day", parse_date, values["day"]) if values.get("day") else None
-        start = _field(where, "start", partial(parse_instant, tz=tz, day=day), values["start"])
-        if values.get("end"):
-            end = _field(
-                where, "end", partial(parse_instant, tz=tz, day=day or start.date()), values["end"]
-            )
-            if end < start and len(values["end"]) <= 8:  # a bare time past midnight
-                end += dt.timedelta(days=1)
-        elif values.get("duration") or values.get("hours"):
-            text = values.get("duration") or values["hours"]
-            end = _after(start, _field(where, "duration", parse_duration, text), where)
-        elif values.get("minutes"):
-            span = _field(where, "minutes", parse_duration, values["minutes"] + " min")
-            end = _after(start, span, where)
-        else:
-            raise bad_input(where, "no end, hours, minutes or duration")
-        found.append(
-            NewSession(
-                where,
-                start,
-                end,
-                values.get("category"),
-                values.get("skill"),
-                values.get("note", ""),
-            )
-        )
+        session = skips.attempt(where, partial(_session, where, values, tz, read_date))
+        if session is not None:
+            found.append(session)
     return found
 
 
-def read_nights(rows: Rows, tz: dt.tzinfo) -> list[NewNight]:
+def _session(
+    where: str, values: dict[str, str], tz: dt.tzinfo, read_date: DateReader
+) -> NewSession:
+    day = _field(where, "day", read_date, values["day"]) if values.get("day") else None
+    start = _field(
+        where, "start", partial(_instant, tz=tz, day=day, read_date=read_date), values["start"]
+    )
+    if values.get("end"):
+        end = _field(
+            where,
+            "end",
+            partial(_instant, tz=tz, day=day or start.date(), read_date=read_date),
+            values["end"],
+        )
+        if end < start and _TIME_ONLY.fullmatch(values["end"]):  # a bare time past midnight
+            end += dt.timedelta(days=1)
+    elif values.get("duration") or values.get("hours"):
+        text = values.get("duration") or values["hours"]
+        end = _after(start, _field(where, "duration", parse_duration, text), where)
+    elif values.get("minutes"):
+        span = _field(where, "minutes", parse_duration, values["minutes"] + " min")
+        end = _after(start, span, where)
+    else:
+        raise bad_input(where, "no end, hours, minutes or duration")
+    return NewSession(
+        where, start, end, values.get("category"), values.get("skill"), values.get("note", "")
+    )
+
+
+def read_nights(
+    rows: Rows, tz: dt.tzinfo, date_format: str | None = None, skips: SkipList | None = None
+) -> list[NewNight]:
     if "day" not in rows.columns:
         raise bad_input(f"{rows.name} line 1", "no 'day' column (map one: --map day=Column)")
+    skips = skips if skips is not None else SkipList(strict=True)
+    listed = list(rows)
+    read_date = _dates(rows, listed, date_format)
     found: list[NewNight] = []
-    for line, values in rows:
+    for line, values in listed:
         where = f"{rows.name} line {line}"
         if not any(v for k, v in values.items() if k != "day" and not k.startswith("column:")):
             continue  # a day with nothing logged
-        day = _field(where, "day", parse_date, values["day"])
-        night = NewNight(where, day, note=values.get("note", ""))
-        for name in ("bed", "wake"):
-            text = values.get(name, "")
-            if not text:
-                continue
-            if len(text) <= 8:  # a time of day: night_span puts it on the right evening
-                setattr(night, name, _field(where, name, parse_time, text))
-            else:
-                setattr(night, name, _field(where, name, lambda t: parse_instant(t, tz), text))
-        if values.get("hours") and (night.bed is None or night.wake is None):
-            night.hours = _field(
-                where, "hours", lambda t: parse_duration(t).total_seconds() / 3600, values["hours"]
-            )
-        for name in ("quality", "energy"):
-            if values.get(name):
-                setattr(night, name, _field(where, name, _rating, values[name]))
-        found.append(night)
+        night = skips.attempt(where, partial(_night, where, values, tz, read_date))
+        if night is not None:
+            found.append(night)
     return found
+
+
+def _night(where: str, values: dict[str, str], tz: dt.tzinfo, read_date: DateReader) -> NewNight:
+    day = _field(where, "day", read_date, values["day"])
+    night = NewNight(where, day, note=values.get("note", ""))
+    for name in ("bed", "wake"):
+        text = values.get(name, "")
+        if not text:
+            continue
+        if len(text) <= 8:  # a time of day: night_span puts it on the right evening
+            setattr(night, name, _field(where, name, parse_time, text))
+        else:
+            parse = partial(_instant, tz=tz, day=None, read_date=read_date)
+            setattr(night, name, _field(where, name, parse, text))
+    if values.get("hours") and (night.bed is None or night.wake is None):
+        night.hours = _field(where, "hours", _hours, values["hours"])
+    for name in ("quality", "energy"):
+        if values.get(name):
+            setattr(night, name, _field(where, name, _rating, values[name]))
+    return night
 
 
 def import_csv(
     services: TransferContext,
     path: Path,
-    kind: str,
-    mapping: Mapping[str, str] | None = None,
+    read: ReadOptions | None = None,
     progress: Progress = no_progress,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
+    read = read or ReadOptions()
+    options = options or ImportOptions()
+    skips = SkipList(options.strict)
+    kind = read.kind or "sessions"
+    tz = read.tz or services.tz
     progress(0, 2, f"reading {path.name}")
-    rows = Rows(path, kind, mapping or {})
+    rows = Rows(path, kind, read.mapping or {})
     if kind == "sessions":
-        return write_sessions(services, read_sessions(rows, services.tz), "csv", progress)
-    nights = read_nights(rows, services.tz)
-    backup = backup_before_import(services, "csv")
-    writer = TrackingWriter(services)
-    with import_transaction(0):
+        sessions = read_sessions(rows, tz, read.date_format, skips)
+        return write_sessions(services, sessions, "csv", progress, options=options, skips=skips)
+    if kind == "outputs":
+        listed = list(rows)  # read once: the rows are a stream
+        return import_outputs(
+            services,
+            rows.name,
+            set(rows.columns),
+            listed,
+            _dates(rows, listed, read.date_format),
+            progress,
+            options=options,
+            skips=skips,
+        )
+    nights = read_nights(rows, tz, read.date_format, skips)
+    backup = None if options.preview else backup_before_import(services, "csv")
+    writer = TrackingWriter(services, dry_run=options.preview)
+    with contextlib.nullcontext() if options.preview else import_transaction(0):
         for done, night in enumerate(nights):
             if done % 200 == 0:
                 progress(done, len(nights), night.where)
-            writer.add_night(night)
+            skips.attempt(night.where, partial(writer.add_night, night))
     progress(len(nights), len(nights), "done")
     return ImportResult(
         added={"nights": writer.nights_added},
         skipped={"nights": writer.nights_skipped},
         backup=backup,
+        problems=tuple(skips.items),
+        preview=options.preview,
     )
 
 
 def write_sessions(
-    services: TransferContext, sessions: list[NewSession], what: str, progress: Progress
+    services: TransferContext,
+    sessions: list[NewSession],
+    what: str,
+    progress: Progress,
+    *,
+    options: ImportOptions | None = None,
+    skips: SkipList | None = None,
 ) -> ImportResult:
-    backup = backup_before_import(services, what)
-    writer = TrackingWriter(services)
-    with import_transaction(0):  # sessions are not in the search index
+    """Add the sessions not in the journal yet (one transaction after a backup); one the
+    journal refuses (over 24 hours, ending before it starts) is listed in `skips`."""
+    options = options or ImportOptions()
+    skips = skips if skips is not None else SkipList(strict=True)
+    backup = None if options.preview else backup_before_import(services, what)
+    writer = TrackingWriter(services, dry_run=options.preview)
+    # sessions are not in the search index: no rebuild to plan for
+    with contextlib.nullcontext() if options.preview else import_transaction(0):
         for done, session in enumerate(sessions):
             if done % 200 == 0:
                 progress(done, len(sessions), session.where)
-            writer.add_session(session)
+            skips.attempt(session.where, partial(writer.add_session, session))
     progress(len(sessions), len(sessions), "done")
     return ImportResult(
         added={"sessions": writer.sessions_added},
         skipped={"sessions": writer.sessions_skipped},
         backup=backup,
+        ignored={SHORT: writer.sessions_short} if writer.sessions_short else {},
+        problems=tuple(skips.items),
+        preview=options.preview,
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.errors import InvalidInput
+from journal_app.services.tracking.timeutil import zone_named
 from journal_app.services.transfer.common import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -16,6 +17,7 @@ from journal_app.services.transfer.common import (
     Progress,
     no_progress,
 )
+from journal_app.services.transfer.options import ReadOptions
 from journal_app.services.transfer.selection import PRINT_FORMATS, PrintJob, Selection
 from journal_app.services.transfer.skips import ImportOptions
 from journal_app.services.transfer.target import FOLDER_OUTPUTS, ExportTarget, check_target, staged
@@ -26,7 +28,16 @@ if TYPE_CHECKING:
 
 # Formats whose import can be previewed (read and counted, nothing written); a preview of
 # any other is refused rather than run as an import.
-PREVIEW_FORMATS = frozenset({"markdown"})
+PREVIEW_FORMATS = frozenset(IMPORT_FORMATS) - {"json"}
+
+
+def _zone(name: str | None) -> dt.tzinfo | None:
+    if name is None or not name.strip():
+        return None
+    found = zone_named(name.strip())
+    if found is None:
+        raise InvalidInput(f"--tz: {name.strip()!r} is not a time zone name like Europe/Berlin")
+    return found
 
 
 class TransferService:
@@ -131,30 +142,40 @@ class TransferService:
         mapping: Mapping[str, str] | None = None,
         progress: Progress = no_progress,
         options: ImportOptions | None = None,
+        date_format: str | None = None,
+        zone: str | None = None,
     ) -> ImportResult:
         """Add what `path` holds that the journal does not have yet, in one transaction
         after a backup. Items that cannot be read are left out and listed in the result
         (`problems`); with `options.strict`, the first refuses the import. A file that
         cannot be read at all raises InvalidInput naming the line or field and changes
-        nothing; its message is cut here, for every format, to one line of bounded length.
-        `options.preview` counts what would happen and writes nothing."""
-        # lazy: a format's module loads when that format is used
+        nothing; its message is cut here, for every format, to one line of bounded length,
+        and names the --format the file looks like when another was chosen.
+        `options.preview` counts what would happen and writes nothing.
+
+        `date_format` reads dates written another way (jrnl's timeformat, or
+        'DD.MM.YYYY' in a time log); `zone` (an IANA name) is where a file's times
+        without an offset were written, when not the journal's zone."""
+        # lazy: the import helpers load when an import runs
         from journal_app.services.transfer.import_files import one_line
 
+        # lazy: the import helpers load when an import runs
+        from journal_app.services.transfer.sniff import with_hint
+
+        read = ReadOptions(kind, mapping, date_format, _zone(zone))
         try:
-            return self._import(fmt, path, kind, mapping, progress, options or ImportOptions())
+            return self._import(fmt, path, progress, options or ImportOptions(), read)
         except InvalidInput as exc:
-            exc.args = (one_line(str(exc)),)
+            exc.args = (one_line(with_hint(str(exc), fmt, Path(path).expanduser())),)
             raise
 
     def _import(
         self,
         fmt: str,
         path: Path,
-        kind: str | None,
-        mapping: Mapping[str, str] | None,
         progress: Progress,
         options: ImportOptions,
+        read: ReadOptions,
     ) -> ImportResult:
         services = self._services
         path = Path(path).expanduser()
@@ -178,18 +199,25 @@ class TransferService:
             # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_jrnl import import_jrnl
 
-            return import_jrnl(services, path, progress)
+            return import_jrnl(
+                services,
+                path,
+                progress,
+                date_format=read.date_format,
+                tz=read.tz,
+                options=options,
+            )
         if fmt == "dayone":
             # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_dayone import import_dayone
 
-            return import_dayone(services, path, progress)
-        if fmt == "toggl":
+            return import_dayone(services, path, progress, options)
+        if fmt in ("toggl", "clockify"):
             # lazy: a format's module loads when that format is used
             from journal_app.services.transfer.import_toggl import import_toggl
 
-            return import_toggl(services, path, progress)
+            return import_toggl(services, path, progress, read, options)
         # lazy: a format's module loads when that format is used
         from journal_app.services.transfer.import_csv import import_csv
 
-        return import_csv(services, path, kind or "sessions", mapping, progress)
+        return import_csv(services, path, read, progress, options)

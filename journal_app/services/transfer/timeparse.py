@@ -66,3 +66,106 @@ def parse_duration(text: str) -> dt.timedelta:
         return dt.timedelta(hours=float(raw))
     except (ValueError, OverflowError):  # OverflowError: '1e308', 'inf', 99999999999 min
         raise InvalidInput(f"{shown(text)} is not a duration like 01:30:00") from None
+
+
+# Date patterns as tools' settings name them -> strftime ("DD.MM.YYYY" -> "%d.%m.%Y").
+_PATTERN_PARTS = (
+    ("YYYY", "%Y"),
+    ("yyyy", "%Y"),
+    ("MM", "%m"),
+    ("DD", "%d"),
+    ("dd", "%d"),
+    ("HH", "%H"),
+    ("hh", "%I"),
+    ("mm", "%M"),
+    ("ss", "%S"),
+    ("A", "%p"),
+    ("a", "%p"),
+)
+
+
+def strftime_pattern(text: str) -> str:
+    """A date format as the user gives it: strftime ('%d.%m.%Y') as it is, or a pattern
+    like 'DD.MM.YYYY', 'MM/DD/YYYY hh:mm A' turned into one."""
+    raw = text.strip()
+    if not raw:
+        raise InvalidInput("the date format is empty; give e.g. DD.MM.YYYY or %d.%m.%Y")
+    if "%" in raw:
+        pattern = raw
+    else:
+        pattern = ""
+        i = 0
+        while i < len(raw):
+            for part, code in _PATTERN_PARTS:
+                if raw.startswith(part, i):
+                    pattern += code
+                    i += len(part)
+                    break
+            else:
+                pattern += raw[i]
+                i += 1
+    if not any(code in pattern for code in ("%d", "%m", "%Y", "%y", "%b", "%B")):
+        raise InvalidInput(
+            f"{shown(text)} is not a date format; give e.g. DD.MM.YYYY, MM/DD/YYYY or %d.%m.%Y"
+        )
+    try:
+        dt.datetime(2026, 3, 10, 9, 30).strftime(pattern)
+    except ValueError:
+        raise InvalidInput(f"{shown(text)} is not a date format strftime knows") from None
+    return pattern
+
+
+# Dates in time logs: ISO, or the forms trackers write by locale. Slashes are read
+# month-first or day-first, whichever reads every date of the file; dots and dashes
+# after the day are day-first (DD.MM.YYYY, DD-MM-YYYY).
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DOTTED = re.compile(r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})\.?")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH_FIRST = "%m/%d/%Y"
+DAY_FIRST = "%d/%m/%Y"
+
+
+class DateReader:
+    """Reads the dates of one file the same way: by `--date-format` when given, else
+    by what the file's dates allow (InvalidInput when day-first and month-first both
+    read every date: day ≤ 12 throughout)."""
+
+    def __init__(self, samples: list[str], given: str | None = None, where: str = "") -> None:
+        self.pattern: str | None = strftime_pattern(given) if given else None
+        if self.pattern is None:
+            slashed = [s.strip() for s in samples if _SLASHED.fullmatch(s.strip()[:10])]
+            if slashed:
+                self.pattern = self._slash_order(slashed, where)
+
+    @staticmethod
+    def _slash_order(dates: list[str], where: str) -> str:
+        parts = [_SLASHED.fullmatch(d[:10]) for d in dates]
+        firsts = [int(m[1]) for m in parts if m]
+        seconds = [int(m[2]) for m in parts if m]
+        month_first = all(1 <= f <= 12 for f in firsts)
+        day_first = all(1 <= s <= 12 for s in seconds)
+        if month_first and day_first:
+            raise InvalidInput(
+                f"{where}the dates are ambiguous: every day is 12 or less, so "
+                f"{dates[0]} could be either; give --date-format MM/DD/YYYY or DD/MM/YYYY"
+            )
+        if day_first:
+            return DAY_FIRST
+        return MONTH_FIRST  # or neither: the row that does not fit is named
+
+    def __call__(self, text: str) -> dt.date:
+        raw = text.strip()
+        if self.pattern is not None and not _ISO_DAY.fullmatch(raw[:10]):
+            try:
+                return dt.datetime.strptime(raw, self.pattern).date()
+            except ValueError:
+                shown_pattern = self.pattern.replace("%d", "DD").replace("%m", "MM")
+                shown_pattern = shown_pattern.replace("%Y", "YYYY")
+                raise InvalidInput(f"{shown(text)} is not a date in {shown_pattern}") from None
+        dotted = _DOTTED.fullmatch(raw)
+        if dotted:
+            try:
+                return dt.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+            except ValueError:
+                raise InvalidInput(f"{shown(text)} is not a date like 31.12.2026") from None
+        return parse_date(raw)

@@ -5,9 +5,10 @@ journal cannot change under it, and the window stays responsive); its end shows 
 one-line summary, or the one-line reason it failed (an import that fails changes
 nothing). After an import the pages reload.
 
-An import of notes is read first without writing (a preview, behind the same progress
-dialog): what will be created, what will be left out and why, where the dates come
-from; Import runs it. Its end shows the summary with the full report, which can be saved.
+An import (of any format service.PREVIEW_FORMATS lists: all but our own json) is read
+first without writing (a preview, behind the same progress dialog): what will be
+created, what will be left out and why, where the dates come from; Import runs it. Its
+end shows the summary with the full report, which can be saved.
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ class TransferController(QObject):
                 request.path,
                 kind=request.kind,
                 mapping=request.mapping,
+                date_format=request.date_format,
                 progress=progress,
                 options=options,
             ),

@@ -52,20 +52,23 @@ IMPORTS = {
         "A folder of .md notes, or one note; the day from its properties (date, created…) "
         "or its file name (2026-03-10.md, 2020_09_14.md). You see what will arrive first.",
     ),
-    "jrnl": ("jrnl (JSON export)", "The file `jrnl --export json` writes"),
+    "jrnl": ("jrnl (journal file or JSON export)", "jrnl's journal.txt, or `jrnl --export json`"),
     "dayone": ("Day One (JSON export)", "The .zip Day One exports, or its Journal.json"),
     "json": ("Self-Study Journal (JSON export)", "Our own json export"),
-    "csv": ("CSV (sessions or sleep)", "Any spreadsheet; map its columns below"),
+    "csv": ("CSV (sessions, sleep or outputs)", "Any spreadsheet; map its columns below"),
     "toggl": ("Toggl Track (CSV)", "Reports ▸ Detailed ▸ Export ▸ CSV"),
+    "clockify": ("Clockify (CSV)", "Reports ▸ Detailed ▸ Export ▸ Save as CSV"),
 }
+MAPPED_IMPORTS = {"csv", "toggl", "clockify"}
 FILE_EXPORTS = {"json": "JSON (*.json)", "html": "HTML (*.html)"}
 FOLDER_IMPORTS = {"markdown"}
 IMPORT_FILTERS = {
-    "jrnl": "JSON (*.json)",
+    "jrnl": "jrnl (*.txt *.journal *.json)",
     "dayone": "Day One export (*.zip *.json)",
     "json": "JSON (*.json)",
     "csv": "CSV (*.csv *.tsv *.txt)",
     "toggl": "CSV (*.csv)",
+    "clockify": "CSV (*.csv)",
 }
 
 
@@ -88,6 +91,7 @@ class ImportRequest:
     strict: bool = False  # all or nothing
     date_from: str = "note"  # "mtime": notes without a date take their file's time
     confirmed: bool = False  # the user saw the preview and said Import
+    date_format: str | None = None  # jrnl's timeformat, or a time log's DD.MM.YYYY…
 
 
 def _pydate(value: QDate) -> dt.date:
@@ -284,11 +288,13 @@ class ExportDialog(_TransferDialog):
 
 class ImportDialog(_TransferDialog):
     def __init__(self, parent: QWidget | None = None):
+        self._shown_map = ""
         super().__init__("Import", IMPORTS, parent)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
         self.kind_combo = QComboBox()
         self.kind_combo.addItem("Deep-work sessions", "sessions")
         self.kind_combo.addItem("Sleep (one night a row)", "sleep")
+        self.kind_combo.addItem("Outputs (our csv export's outputs.csv)", "outputs")
         self.mapping_edit = QLineEdit()
         self.mapping_edit.setPlaceholderText("field=Column, e.g. start=Start,end=End,skill=Project")
         self.mapping_edit.setToolTip(
@@ -296,12 +302,19 @@ class ImportDialog(_TransferDialog):
             "Sleep: day, bed, wake, hours, quality, energy, note.\n"
             "Leave empty when the columns already have these names."
         )
+        self.date_format_edit = QLineEdit()
+        self.date_format_edit.setPlaceholderText("read from the file (e.g. DD.MM.YYYY, MM/DD/YYYY)")
+        self.date_format_edit.setToolTip(
+            "Only for a file whose dates could be read two ways (every day 12 or less),\n"
+            "or jrnl's own timeformat, e.g. %d.%m.%Y %H:%M"
+        )
         self.date_combo = QComboBox()
         self.date_combo.addItem("Leave them out (listed in the report)", "note")
         self.date_combo.addItem("Date them by the file's modification time", "mtime")
         self.strict_check = QCheckBox("All or nothing: import nothing if any item is unreadable")
         self.form.addRow("Rows are", self.kind_combo)
         self.form.addRow("Columns", self.mapping_edit)
+        self.form.addRow("Dates", self.date_format_edit)
         self.form.addRow("Notes without a date", self.date_combo)
         self.form.addRow("", self.strict_check)
         self.form.addRow("From", self._place_row)
@@ -311,8 +324,19 @@ class ImportDialog(_TransferDialog):
         super()._on_format_changed()
         is_csv = self.fmt == "csv"
         self.form.setRowVisible(self.kind_combo, is_csv)
-        self.form.setRowVisible(self.mapping_edit, is_csv)
+        self.form.setRowVisible(self.mapping_edit, self.fmt in MAPPED_IMPORTS)
+        self.form.setRowVisible(self.date_format_edit, self.fmt in {*MAPPED_IMPORTS, "jrnl"})
         self.form.setRowVisible(self.date_combo, self.fmt == "markdown")
+        if self.fmt in ("toggl", "clockify"):
+            # The mapping in use, shown and changeable (#16)
+            # lazy: loads when first used, not with the window
+            from journal_app.services.transfer.import_toggl import DEFAULT_MAPPING, mapping_text
+
+            if not self.mapping_edit.text().strip() or self.mapping_edit.text() == self._shown_map:
+                self.mapping_edit.setText(mapping_text(DEFAULT_MAPPING))
+            self._shown_map = self.mapping_edit.text()
+        elif self.mapping_edit.text() == self._shown_map:
+            self.mapping_edit.clear()
         self.path_edit.setPlaceholderText(
             "a folder or a .md file" if self.fmt in FOLDER_IMPORTS else "a file"
         )
@@ -334,7 +358,7 @@ class ImportDialog(_TransferDialog):
         path = self._path()
         if not path.exists():
             raise InvalidInput(f"{path} does not exist")
-        mapping = parse_mapping(self.mapping_edit.text()) if self.fmt == "csv" else {}
+        mapping = parse_mapping(self.mapping_edit.text()) if self.fmt in MAPPED_IMPORTS else {}
         return ImportRequest(
             self.fmt,
             path,
@@ -342,4 +366,5 @@ class ImportDialog(_TransferDialog):
             mapping,
             strict=self.strict_check.isChecked(),
             date_from=str(self.date_combo.currentData()) if self.fmt == "markdown" else "note",
+            date_format=self.date_format_edit.text().strip() or None,
         )

@@ -31,10 +31,9 @@ def _note(folder: Path, name: str, text: str) -> Path:
 
 
 def _refused(journal, fmt: str, path: Path, **options) -> str:
-    """The one-line refusal of an import that changed nothing (a markdown import leaves
-    bad notes out unless it is --strict, which these refusals are)."""
-    if fmt == "markdown":
-        options.setdefault("options", ImportOptions(strict=True))
+    """The one-line refusal of an import that changed nothing (an import leaves bad
+    items out unless it is --strict, which these refusals are)."""
+    options.setdefault("options", ImportOptions(strict=True))
     backups = journal.paths.backups
     before = sorted(backups.iterdir()) if backups.exists() else []
     with pytest.raises(InvalidInput) as caught:

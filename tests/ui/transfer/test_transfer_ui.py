@@ -89,11 +89,16 @@ def test_import_refreshes_the_journal_and_tells_the_pages(window, qtbot):
     dialog = controller.open_import()
     dialog.set_format("jrnl")
     dialog.path_edit.setText(str(FIXTURES / "jrnl.json"))
+    # read first and previewed, as notes are (#16): nothing is written until Import
+    with qtbot.waitSignal(controller.previewed, timeout=20_000):
+        _ok(dialog)
+    assert controller.message_box.text() == "Would import 3 entries"
+    assert window.journal_page.entry_count == 1
     with (
         qtbot.waitSignal(window.events.entries_changed, timeout=20_000),
         qtbot.waitSignal(controller.finished, timeout=20_000) as done,
     ):
-        _ok(dialog)
+        controller.preview_import_button.click()
     assert done.args[0] == "Imported 3 entries"
     assert window.journal_page.entry_count == 4
     assert "4 entries" in window.status_label.text()
@@ -104,14 +109,22 @@ def test_csv_options_show_only_for_csv_and_a_bad_file_fails_in_one_line(window, 
     controller = window.transfer
     dialog = controller.open_import()
     dialog.set_format("toggl")
+    # Toggl's mapping is shown, and can be changed (#16); the csv kind is not
+    assert dialog.mapping_edit.isVisibleTo(dialog) and not dialog.kind_combo.isVisibleTo(dialog)
+    assert dialog.mapping_edit.text() == (
+        "category=Tags,skill=Project,note=Description+Task+Client+Tags"
+    )
+    dialog.set_format("markdown")
     assert not dialog.mapping_edit.isVisibleTo(dialog)
     dialog.set_format("csv")
     assert dialog.mapping_edit.isVisibleTo(dialog) and dialog.kind_combo.isVisibleTo(dialog)
+    assert dialog.mapping_edit.text() == ""  # Toggl's mapping is not left for a csv
     dialog.set_format("toggl")
-    dialog.path_edit.setText(str(FIXTURES / "toggl_bad_time.csv"))
+    # a file that is no Toggl report at all fails whole (a bad row alone is listed, #16)
+    dialog.path_edit.setText(str(FIXTURES / "sleep_custom.csv"))
     with qtbot.waitSignal(controller.failed, timeout=20_000) as failed:
         _ok(dialog)
-    assert failed.args[0].startswith("toggl_bad_time.csv line 3:")
+    assert failed.args[0].startswith("sleep_custom.csv line 1: no 'Start date' column")
     assert failed.args[0].endswith("(nothing was imported)")
     assert controller.message_box.text() == failed.args[0]
     controller.message_box.close()
