@@ -34,6 +34,11 @@ from journal_app.services.tracking.timeutil import (
 )
 
 SOURCES = ("manual", "timer")
+# What to do with a session saved over others: one session of them all, cut the others'
+# time out of the new one or the new one's out of the others, or keep both (their
+# common time still counts once: services.tracking.daily).
+MERGE, TRIM_NEW, TRIM_OTHERS, KEEP = "merge", "trim_new", "trim_others", "keep"
+OVERLAP_CHOICES = (MERGE, TRIM_NEW, TRIM_OTHERS, KEEP)
 MIN_SESSION = dt.timedelta(minutes=1)
 MAX_SESSION = dt.timedelta(hours=24)
 _DEFAULT_START = dt.time(9, 0)  # where `add_minutes` puts a session on an empty past day
@@ -396,6 +401,22 @@ class SessionService:
         return [self.get(i) for i in ids]
 
     # ------------------------------------------------------------------ overlaps
+
+    def settle(self, session_id: int, others: Sequence[int], choice: str) -> list[SessionData]:
+        """Resolve a session just saved over `others` (ids) by one of OVERLAP_CHOICES;
+        what is left of it, in order. Call it in the transaction that saved the session
+        (the dialog and `log session --merge/--trim` do), so a refusal undoes both."""
+        if choice not in OVERLAP_CHOICES:
+            raise InvalidInput(f"the choice must be one of {', '.join(OVERLAP_CHOICES)}")
+        with atomic():
+            if choice == MERGE and others:
+                return [self.merge([session_id, *others])]
+            if choice == TRIM_NEW and others:
+                return self.trim(session_id, against=others)
+            if choice == TRIM_OTHERS:
+                for other in others:
+                    self.trim(other, against=[session_id])
+            return [self.get(session_id)]
 
     def merge(self, session_ids: Sequence[int]) -> SessionData:
         """One session covering overlapping or touching sessions: the earliest keeps its

@@ -34,7 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import InvalidInput
-from journal_app.services.tracking.sessions import MAX_SESSION, MIN_SESSION, check_span
+from journal_app.services.tracking.sessions import (
+    KEEP,
+    MAX_SESSION,
+    MERGE,
+    MIN_SESSION,
+    OVERLAP_CHOICES,
+    TRIM_NEW,
+    TRIM_OTHERS,
+    check_span,
+)
 from journal_app.services.tracking.timeutil import at_local
 from journal_app.ui.theme import mute
 from journal_app.ui.tracking.pickers import LabelPickers
@@ -45,8 +54,7 @@ if TYPE_CHECKING:
     from journal_app.services import Services
     from journal_app.services.tracking.sessions import SessionData
 
-MERGE, TRIM_NEW, TRIM_OTHERS, KEEP = "merge", "trim_new", "trim_others", "keep"
-CHOICES = (MERGE, TRIM_NEW, TRIM_OTHERS, KEEP)
+CHOICES = OVERLAP_CHOICES
 DEFAULT_MINUTES = 60
 _MORNING = dt.time(9, 0)
 _MAX_MINUTES = 99_999  # the spin box shows any span; the services refuse over 24 h
@@ -399,14 +407,7 @@ class SessionDialog(QDialog):
                 saved = sessions.add(begin, end, note=note, **labels)
             else:
                 saved = sessions.update(self._session.id, start=begin, end=end, note=note, **labels)
-            if choice == MERGE:
-                return [sessions.merge([saved.id, *others]).id]
-            if choice == TRIM_NEW:
-                return [s.id for s in sessions.trim(saved.id, against=others)]
-            if choice == TRIM_OTHERS:
-                for other in others:
-                    sessions.trim(other, against=[saved.id])
-            return [saved.id]
+            return [s.id for s in sessions.settle(saved.id, others, choice)]
 
     # -- overlaps ------------------------------------------------------------------------
 
@@ -447,7 +448,9 @@ class SessionDialog(QDialog):
             "Cut this session's time out of the others",
             "A session lies wholly inside this one: merge instead",
         )
-        self.keep_button.setToolTip("Save it as it is; the overlapping time counts twice")
+        self.keep_button.setToolTip(
+            "Save it as it is; the time both cover counts once, toward the earlier session"
+        )
         self.overlap_panel.setVisible(True)
         first_enabled = next(
             b for b in (self.merge_button, self.trim_new_button, self.keep_button) if b.isEnabled()
