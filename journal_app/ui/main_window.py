@@ -311,6 +311,8 @@ class MainWindow(QMainWindow):
         page.stats_changed.connect(self.stats_label.setText)
         page.message.connect(self.save_label.setText)
         page.entry_saved.connect(lambda _entry: self._refresh_status())
+        # trash, restore, imports, another process: every reload recounts
+        page.entries_counted.connect(lambda _count: self._refresh_status())
         self.journal_page.distraction_free_changed.connect(self._on_distraction_free)
         self.statusBar().setSizeGripEnabled(True)
 

@@ -123,6 +123,21 @@ def test_status_bar_counts_with_thousands_separator(make_window, services):
     assert window.status_label.text().startswith("1 entry ·")
 
 
+def test_status_bar_follows_trashing_and_restoring(qtbot, make_window, services):
+    """After trashing the only entry the status bar says 0 entries, and 1 again once
+    it is restored (the count follows every reload of the list, not only saves)."""
+    only = services.entries.create(day=dt.date(2026, 1, 1), title="One")
+    window = make_window()
+    assert window.status_label.text().startswith("1 entry ·")
+    page = window.journal_page
+    page.open_entry(only.id)
+    page.trash_current()
+    assert window.status_label.text().startswith("0 entries ·")
+    services.entries.restore(only.id)
+    page.refresh()
+    assert window.status_label.text().startswith("1 entry ·")
+
+
 def test_journal_lists_entries_newest_first_and_opens_the_latest(make_window, services):
     start = dt.date(2026, 1, 1)
     for i in range(25):

@@ -50,6 +50,7 @@ class JournalPage(QWidget):
     stats_changed = Signal(str)  # "1,234 words · 6 min read"
     entry_saved = Signal(object)  # EntryData
     editor_ready = Signal()  # the editor is built and shows the newest entry
+    entries_counted = Signal(int)  # after each reload of the list: how many entries
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +245,7 @@ class JournalPage(QWidget):
         if current is not None:
             self.entry_list.select_entry(current.id)
         self._refresh_marks()
+        self.entries_counted.emit(self.entry_count)
 
     def open_entry(self, entry_id: int) -> bool:
         if not self.editor_pane.open_entry(entry_id):
