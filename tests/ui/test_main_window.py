@@ -138,6 +138,22 @@ def test_status_bar_follows_trashing_and_restoring(qtbot, make_window, services)
     assert window.status_label.text().startswith("1 entry ·")
 
 
+@pytest.mark.parametrize("mode", ["split", "preview"])
+def test_the_editor_split_preview_choice_survives_a_restart(qtbot, make_window, services, mode):
+    services.entries.create(day=dt.date(2026, 1, 1), title="One", body="*text*")
+    window = make_window()
+    window.journal_page.view_actions[mode].trigger()
+    assert window.journal_page.editor_pane.view_mode == mode
+    window.save_state()
+    window.close()
+    again = make_window()
+    pane = again.journal_page.editor_pane
+    assert pane.view_mode == mode
+    assert again.journal_page.view_actions[mode].isChecked()
+    assert pane.preview.isVisibleTo(pane)
+    assert pane.editor.isVisibleTo(pane) == (mode == "split")
+
+
 def test_journal_lists_entries_newest_first_and_opens_the_latest(make_window, services):
     start = dt.date(2026, 1, 1)
     for i in range(25):
