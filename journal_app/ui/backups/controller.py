@@ -116,10 +116,16 @@ class BackupController(QObject):
             self.offer_recovery(problem)
             return
         self.timer.start()
-        # A journal created in this run holds nothing worth a copy yet.
-        if 1 not in self._services.migrated:
+        # A journal created in this run and still empty holds nothing worth a copy yet;
+        # one filled before the window (the demo journal) gets its copy like any other.
+        if 1 not in self._services.migrated or self._holds_anything():
             self.back_up_if_due("startup")
         self.checked.emit()
+
+    def _holds_anything(self) -> bool:
+        info = self._services.info()
+        counts = (info.entries, info.sessions, info.sprints, info.tasks, info.outputs)
+        return any(counts) or bool(info.day_logs)
 
     # -- backing up -----------------------------------------------------------------------
 

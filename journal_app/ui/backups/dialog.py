@@ -50,9 +50,9 @@ class BackupsDialog(QDialog):
         self.resize(640, 420)
 
         intro = QLabel(
-            "A copy of your journal is made when the app starts (once a day), every day "
-            "while it runs, and before every upgrade, import and restore. The last 7 days "
-            "and 4 weeks before them are kept."
+            "A copy of your journal is made when the app starts (once a day, as soon as "
+            "the journal holds anything), every day while it runs, and before every "
+            "upgrade, import and restore. The last 7 days and 4 weeks before them are kept."
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -117,7 +117,9 @@ class BackupsDialog(QDialog):
                     )
                 self.table.setItem(row, column, item)
         if not self.backups:
-            self.status.setText(f"No backups yet in {self._services.paths.backups}.")
+            self.status.setText(
+                f"No backups yet in {self._services.paths.backups}; Back up now makes one at once."
+            )
         elif not self.status.text():
             self.status.setText(f"Kept in {self._services.paths.backups}")
         self._update_buttons()
