@@ -255,6 +255,8 @@ class SessionDialog(QDialog):
         else:
             wanted = day if day is not None else self._services.stats.today()
             start, end = default_span(self._services, wanted)
+            last = self._services.sessions.last_labels()  # what the last session was about
+            self.pickers.set_ids(last.category_id, last.skill_id, last.resource_id)
         self.info_label.setVisible(bool(self.info_label.text()))
         self._linking = True
         try:
