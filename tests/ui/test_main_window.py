@@ -273,3 +273,21 @@ def test_the_word_count_shows_only_in_the_journal(qtbot, make_window, services):
     assert not window.stats_label.isVisible()
     window.show_area("journal")
     assert window.stats_label.isVisible()
+
+
+def test_today_and_resources_use_the_width_of_a_1280_px_window(qtbot, make_window, services):
+    """At 1280 px the pages' content ended 148 px short of the window's edge while the
+    Resources titles were cut to "Probabilistic Machine Learnin…"."""
+    title = "Probabilistic Machine Learning: An Introduction"
+    services.resources.add(title, kind="book", status="active")
+    window = make_window()
+    window.resize(1280, 800)
+    for area in ("today", "resources"):
+        window.show_area(area)
+        page = window.page(area)
+        content = page.column.parentWidget()
+        qtbot.waitUntil(lambda p=page, c=content: p.width() - c.width() < 40)
+    view = window.page("resources").tab_widget.currentWidget().view
+    shown = view.model().index(0, 0).data()
+    assert shown == title
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(title) + 12

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CONTENT_MAX_WIDTH = 920
+CONTENT_MAX_WIDTH = 1400  # tables use the width of a 1280-1600 px window; no wider lines
 
 
 def scaled_font_label(text: str, factor: float, *, object_name: str) -> QLabel:
