@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from journal_app.errors import JournalError
 from journal_app.services import Services
 from journal_app.services.backups import BackupInfo
+from journal_app.ui.widgets.fmt import date_text
 
 KIND_LABELS = {
     "startup": "At start-up",
@@ -103,7 +104,7 @@ class BackupsDialog(QDialog):
         for row, info in enumerate(self.backups):
             local = info.created_at.astimezone()
             cells = (
-                local.strftime("%a %d %b %Y, %H:%M"),
+                f"{date_text(local.date())}, {local:%H:%M}",
                 KIND_LABELS.get(info.reason, info.reason),
                 human_size(info.size_bytes),
                 "unreadable" if info.entries is None else f"{info.entries:,}",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from journal_app.ui.journal.on_this_day import OnThisDayPanel
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.search_panel import SearchPanel
+from journal_app.ui.widgets.fmt import date_text
 from journal_app.ui.window_context import window_context
 
 
@@ -425,7 +426,7 @@ class JournalPage(QWidget):
                 return
         self.entry_list.select_day(day)  # the list jumps to the nearest day with entries
         self.editor_pane.message.emit(
-            f"No entry on {day:%a} {day.day} {day:%b %Y} — Ctrl+N writes one for that day"
+            f"No entry on {date_text(day)} — Ctrl+N writes one for that day"
         )
 
     def _on_search_active(self, active: bool) -> None:

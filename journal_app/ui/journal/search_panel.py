@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.fmt import date_format, date_text
 
 if TYPE_CHECKING:  # the worker pool, html and the search module load on the first query
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -166,7 +167,7 @@ class SearchPanel(QWidget):
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(date_format())
             edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
         today = QDate.currentDate()
         self.date_from.setDate(today.addYears(-1))
@@ -274,7 +275,7 @@ class SearchPanel(QWidget):
         for hit in hits:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            day = f"{hit.day:%a} {hit.day.day} {hit.day:%b %Y}"
+            day = date_text(hit.day)
             label = QLabel(
                 f"<div><b>{html.escape(hit.title or '(untitled)')}</b>"
                 f" <span style='color:gray'>· {day}</span></div>"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -47,7 +47,7 @@ from journal_app.services.tracking.sessions import (
 from journal_app.services.tracking.timeutil import at_local
 from journal_app.ui.theme import mute
 from journal_app.ui.tracking.pickers import LabelPickers
-from journal_app.ui.widgets.fmt import length_text, short_day_text
+from journal_app.ui.widgets.fmt import date_format, length_text, short_day_text, to_qdate
 from journal_app.ui.widgets.style import error_label, show_error, warning_background
 
 if TYPE_CHECKING:
@@ -60,10 +60,6 @@ _MORNING = dt.time(9, 0)
 _MAX_MINUTES = 99_999  # the spin box shows any span; the services refuse over 24 h
 
 Span = tuple[dt.datetime, dt.datetime]
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _remaining(span: Span, cutters: list[Span]) -> list[Span]:
@@ -105,7 +101,7 @@ class _Endpoint(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.date_edit = QDateEdit()
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(f"{name} date")
         self.time_edit = QTimeEdit()
@@ -119,7 +115,7 @@ class _Endpoint(QWidget):
         return dt.date(d.year(), d.month(), d.day()), dt.time(t.hour(), t.minute())
 
     def set_wall(self, instant: dt.datetime) -> None:
-        self.date_edit.setDate(_qdate(instant.date()))
+        self.date_edit.setDate(to_qdate(instant.date()))
         self.time_edit.setTime(QTime(instant.hour, instant.minute))
 
 
