@@ -111,33 +111,53 @@ def _instant(value: Any) -> dt.datetime:
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _covered(lo: dt.datetime | None, hi: dt.datetime | None) -> list[tuple[int, Any, Any]]:
-    """(id, start, end of the covered part) of each finished session in [lo, hi) that
-    starts before an earlier one ends. "Earlier" is by start, then id; those earlier
+Covered = list[tuple[int, dt.datetime, dt.datetime]]
+# The last sweep and the journal state it read (sqlfn.change_mark): figures asked for
+# together (the Dashboard's, Today's) share one read of the sessions.
+_LAST: list[tuple[tuple[Any, ...], Covered]] = []
+
+
+def _sweep() -> Covered:
+    """(id, start, end of the covered part) of each finished session that starts before
+    an earlier one ends (naive UTC). "Earlier" is by start, then id; those earlier
     sessions cover [its start, the latest end among them), so one pass in that order
-    finds them all (a session ending before lo cannot cover time inside the range).
-    The rows come in index order; on SQLite as the stored text, which sorts as the
-    instants do (a window function in SQL is several times slower)."""
+    finds them all. The rows come in index order; on SQLite as the stored text, which
+    sorts as the instants do (a window function in SQL is several times slower)."""
     start, end = WorkSession.start, WorkSession.end
-    conditions = [end.is_null(False), end > start]
-    if lo is not None:
-        conditions.append(end > _as_naive(lo))
-    if hi is not None:
-        conditions.append(start < _as_naive(hi))
     query = (
         WorkSession.select(WorkSession.id, start, end)
-        .where(*conditions)
+        .where(end.is_null(False), end > start)
         .order_by(start, WorkSession.id)
     )
     found = sqlfn.raw(*_sql(query)) if sqlfn.native() else rows(query.tuples())
-    covered: list[tuple[int, Any, Any]] = []
+    covered: Covered = []
     reach: Any = None
     for session_id, begin, stop in found:
         if reach is not None and reach > begin:
-            covered.append((session_id, begin, min(reach, stop)))
+            covered.append((session_id, _instant(begin), _instant(min(reach, stop))))
         if reach is None or stop > reach:
             reach = stop
     return covered
+
+
+def _covered(lo: dt.datetime | None, hi: dt.datetime | None) -> Covered:
+    """The covered parts (`_sweep`) that reach into [lo, hi): a part outside the range
+    is cut away by the caller's clipping anyway. The sweep is read again only when the
+    journal changed since the last one."""
+    mark = sqlfn.change_mark()
+    if mark is not None and _LAST and _LAST[0][0][0] is mark[0] and _LAST[0][0][1:] == mark[1:]:
+        every = _LAST[0][1]
+    else:
+        every = _sweep()
+        if mark is not None:
+            _LAST[:] = [(mark, every)]
+    low = None if lo is None else _as_naive(lo)
+    high = None if hi is None else _as_naive(hi)
+    return [
+        part
+        for part in every
+        if (low is None or part[2] > low) and (high is None or part[1] < high)
+    ]
 
 
 _IDS_PER_QUERY = 500  # below SQLite's 999 bound variables
@@ -164,7 +184,7 @@ def _counted_twice(
         )
         values.update(rows(query.tuples()))
     return [
-        (_instant(begin), _instant(stop), values[session_id])
+        (begin, stop, values[session_id])
         for session_id, begin, stop in covered
         if session_id in values
     ]

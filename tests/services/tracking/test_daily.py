@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -205,3 +206,22 @@ def _bounds(first, last, zone):
     from journal_app.services.tracking.timeutil import day_bounds
 
     return day_bounds(first, last, zone)
+
+
+def test_figures_follow_writes_of_this_and_of_another_connection(services):
+    """The overlap sweep is reused while the journal is unchanged: a new overlap written
+    here, or through another connection, is counted at once."""
+    day = dt.date(2026, 11, 20)
+    _store(_local(BERLIN, 2026, 11, 20, 9), _local(BERLIN, 2026, 11, 20, 11))
+    assert daily.daily_seconds(day, day, BERLIN, key="none") == {(day, None): 7200.0}
+    _store(_local(BERLIN, 2026, 11, 20, 10), _local(BERLIN, 2026, 11, 20, 12))
+    assert daily.daily_seconds(day, day, BERLIN, key="none") == {(day, None): 3 * 3600.0}
+    # Another connection (peewee gives each thread its own) writes 08:30-11:30 UTC.
+    writer = threading.Thread(
+        target=lambda: _store(
+            _local(BERLIN, 2026, 11, 20, 9, 30), _local(BERLIN, 2026, 11, 20, 12, 30)
+        )
+    )
+    writer.start()
+    writer.join()
+    assert daily.daily_seconds(day, day, BERLIN, key="none") == {(day, None): 3.5 * 3600.0}
