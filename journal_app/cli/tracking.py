@@ -59,6 +59,29 @@ def register(sub: common.SubParsers) -> None:
         help="the day it ended, for a session past midnight (default: --day)",
     )
     session.add_argument("--note", default="", metavar="T", help="a short note")
+    overlap = session.add_mutually_exclusive_group()
+    overlap.add_argument(
+        "--merge",
+        action="store_const",
+        dest="overlap",
+        const="merge",
+        help="when it overlaps other sessions, merge them all into one",
+    )
+    overlap.add_argument(
+        "--trim",
+        action="store_const",
+        dest="overlap",
+        const="trim_new",
+        help="when it overlaps other sessions, keep only the time they do not cover",
+    )
+    overlap.add_argument(
+        "--allow-overlap",
+        action="store_const",
+        dest="overlap",
+        const="keep",
+        help="save it over other sessions as it is (the common time counts once); "
+        "without one of these three an overlap is refused",
+    )
     session.set_defaults(handler=_log_session)
 
     sleep = what.add_parser(
@@ -184,7 +207,7 @@ def _log_session(args: argparse.Namespace) -> int:
     from journal_app.services.tracking.common import atomic_write
 
     # lazy: building the parser loads no service; a command imports what it runs
-    from journal_app.services.tracking.sessions import MAX_SESSION
+    from journal_app.services.tracking.sessions import KEEP, MAX_SESSION
 
     day = common.parse_day("--day", args.day)
     end_day = common.parse_day("--end-day", args.end_day)
@@ -209,7 +232,7 @@ def _log_session(args: argparse.Namespace) -> int:
     _check_names(args)
     with Services.open(common.paths(args)) as services:
         on = day if day is not None else services.stats.today()
-        with atomic_write():
+        with atomic_write():  # the session, new names and the merge or trim: all or nothing
             labels = _labels(services, args)
             if by_clock:
                 saved = services.sessions.add_local(
@@ -219,19 +242,26 @@ def _log_session(args: argparse.Namespace) -> int:
                 saved = services.sessions.add_minutes(
                     args.minutes, day=on, note=args.note, **labels
                 )
-        tz = services.tz
-        others = services.sessions.overlaps(saved.start, saved.end, exclude=saved.id)
+            tz = services.tz
+            others = services.sessions.overlaps(saved.start, saved.end, exclude=saved.id)
+            spans = ", ".join(f"{_clock(o.start, tz, on)}–{_clock(o.end, tz, on)}" for o in others)
+            count = f"{len(others)} other session{'s' if len(others) != 1 else ''}"
+            if others and args.overlap is None:
+                raise InvalidInput(
+                    f"it overlaps {count} ({spans}); add --merge, --trim or --allow-overlap"
+                )
+            kept = services.sessions.settle(saved.id, [o.id for o in others], args.overlap or KEEP)
         total = services.stats.day_summary(on).deep_work_hours
-    span = f"{_clock(saved.start, tz, on)}–{_clock(saved.end, tz, on)}"
+    span = ", ".join(f"{_clock(k.start, tz, on)}–{_clock(k.end, tz, on)}" for k in kept)
+    length = _length(sum((k.duration for k in kept), dt.timedelta()))
+    how = {"merge": f", merged with {count}", "trim_new": f", trimmed around {count}"}
     common.write(
-        f"Logged {_length(saved.duration)} on {on.isoformat()}, {span}"
-        f"{_about(saved.category, saved.skill)}; {total:.1f} h of deep work that day\n"
+        f"Logged {length} on {on.isoformat()}, {span}{_about(kept[0].category, kept[0].skill)}"
+        f"{how.get(args.overlap, '') if others else ''}; {total:.1f} h of deep work that day\n"
     )
-    if others:
-        spans = ", ".join(f"{_clock(o.start, tz, on)}–{_clock(o.end, tz, on)}" for o in others)
-        count = f"{len(others)} other session{'s' if len(others) != 1 else ''}"
+    if others and args.overlap == KEEP:
         print(
-            f"{APP_ID}: note: it overlaps {count} ({spans}); merge or trim them in the app",
+            f"{APP_ID}: note: it overlaps {count} ({spans}); the common time counts once",
             file=sys.stderr,
         )
     return 0

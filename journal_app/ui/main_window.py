@@ -53,6 +53,7 @@ SIDEBAR_WIDTH = 212
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 AREA_KEY = "window/area"
+VIEW_MODE_KEY = "journal/view_mode"  # editor / split / preview
 
 
 @dataclass(frozen=True)
@@ -330,6 +331,13 @@ class MainWindow(QMainWindow):
         page.stats_changed.connect(self.stats_label.setText)
         page.message.connect(self.save_label.setText)
         page.entry_saved.connect(lambda _entry: self._refresh_status())
+        # trash, restore, imports, another process: every reload recounts
+        page.entries_counted.connect(lambda _count: self._refresh_status())
+        for mode, action in page.view_actions.items():
+            action.triggered.connect(
+                lambda _checked=False, m=mode: self._settings.setValue(VIEW_MODE_KEY, m)
+            )
+        page.editor_ready.connect(self._restore_view_mode)
         self.journal_page.distraction_free_changed.connect(self._on_distraction_free)
         self.statusBar().setSizeGripEnabled(True)
 
@@ -471,6 +479,12 @@ class MainWindow(QMainWindow):
         area = self._settings.value(AREA_KEY, AREA_KEYS[0])
         self.show_area(area if area in AREA_KEYS else AREA_KEYS[0])
         self._on_nav_row_changed(self.nav.currentRow())
+
+    def _restore_view_mode(self) -> None:
+        """The editor pane is built after the first paint: show it as it was left."""
+        mode = self._settings.value(VIEW_MODE_KEY)
+        if mode in self.journal_page.view_actions and mode != "editor":
+            self.journal_page.editor_pane.set_view_mode(str(mode))
 
     def save_state(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -74,25 +74,90 @@ def test_log_minutes_ends_now_and_creates_category_and_skill_on_first_use(journa
         assert services.skills.find("machine learning").target_hours == 10_000
 
 
-def test_log_start_and_end_uses_existing_names_and_warns_of_an_overlap(journal, capsys):
+def test_log_start_and_end_uses_existing_names(journal, capsys):
     day = ["--day", "2026-03-02"]
     assert run_main("log", "session", "--start", "09:00", "--end", "11:30", *day) == 0
     assert _out(capsys).startswith("Logged 2 h 30 min on 2026-03-02, 09:00–11:30;")
-    args = ["--start", "11:00", "--end", "12:15", "--category", "  writing ", "--skill", "ML"]
-    assert run_main("log", "session", *args, *day) == 0
-    out, err = capsys.readouterr()
-    assert out == (
-        "Logged 1 h 15 min on 2026-03-02, 11:00–12:15 (Writing, ML); 3.8 h of deep work that day\n"
-    )
-    assert err == (
-        "journal-app: note: it overlaps 1 other session (09:00–11:30); "
-        "merge or trim them in the app\n"
+    args = ["--start", "11:30", "--end", "12:15", "--category", "  writing ", "--skill", "ML"]
+    assert run_main("log", "session", *args, *day) == 0  # touching is not overlapping
+    assert _out(capsys) == (
+        "Logged 45 min on 2026-03-02, 11:30–12:15 (Writing, ML); 3.2 h of deep work that day\n"
     )
     first, second = _sessions(journal, dt.date(2026, 3, 2))
     assert first.category is None and second.category == "Writing"
-    assert second.start == dt.datetime(2026, 3, 2, 11, tzinfo=TOKYO)
+    assert second.start == dt.datetime(2026, 3, 2, 11, 30, tzinfo=TOKYO)
     with Services.open(journal) as services:
         assert [c.name for c in services.categories.list()].count("Writing") == 1
+
+
+OVER = ["--start", "10:00", "--end", "12:00", "--day", "2026-03-02"]
+
+
+def _morning(journal, capsys) -> None:
+    """09:00-11:30 on 2026-03-02, which OVER (10:00-12:00) overlaps."""
+    assert run_main("log", "session", "--start", "09:00", "--end", "11:30", *OVER[-2:]) == 0
+    capsys.readouterr()
+
+
+def _spans(journal) -> list[tuple[str, str]]:
+    return [
+        (f"{s.start.astimezone(TOKYO):%H:%M}", f"{s.end.astimezone(TOKYO):%H:%M}")
+        for s in _sessions(journal, dt.date(2026, 3, 2))
+    ]
+
+
+def test_an_overlapping_session_is_refused_without_a_choice(journal, capsys):
+    _morning(journal, capsys)
+    before = _everything(journal)
+    assert run_main("log", "session", *OVER, "--category", "New one") == 2
+    assert one_error_line(capsys) == (
+        "journal-app: error: it overlaps 1 other session (09:00–11:30); "
+        "add --merge, --trim or --allow-overlap"
+    )
+    assert _everything(journal) == before  # neither the session nor the new category
+    assert run_main("log", "session", *OVER, "--merge", "--trim") == 2
+    assert "not allowed with argument" in one_error_line(capsys)
+
+
+def test_log_session_merge_makes_one_session(journal, capsys):
+    _morning(journal, capsys)
+    assert run_main("log", "session", *OVER, "--merge", "--note", "proofs") == 0
+    assert _out(capsys) == (
+        "Logged 3 h on 2026-03-02, 09:00–12:00, merged with 1 other session; "
+        "3.0 h of deep work that day\n"
+    )
+    assert _spans(journal) == [("09:00", "12:00")]
+    assert _sessions(journal, dt.date(2026, 3, 2))[0].note == "proofs"
+
+
+def test_log_session_trim_keeps_the_time_not_covered(journal, capsys):
+    _morning(journal, capsys)
+    assert run_main("log", "session", *OVER, "--trim") == 0
+    assert _out(capsys) == (
+        "Logged 30 min on 2026-03-02, 11:30–12:00, trimmed around 1 other session; "
+        "3.0 h of deep work that day\n"
+    )
+    assert _spans(journal) == [("09:00", "11:30"), ("11:30", "12:00")]
+    assert (
+        run_main("log", "session", "--start", "09:30", "--end", "10:00", "--trim", *OVER[-2:]) == 2
+    )
+    assert "lies inside other sessions" in one_error_line(capsys)
+    assert len(_spans(journal)) == 2
+
+
+def test_log_session_allow_overlap_saves_it_and_counts_the_time_once(journal, capsys):
+    _morning(journal, capsys)
+    assert run_main("log", "session", *OVER, "--allow-overlap") == 0
+    out, err = capsys.readouterr()
+    # 4.5 h of sessions, 3 h of clock time: the day counts 3.0 h.
+    assert out == "Logged 2 h on 2026-03-02, 10:00–12:00; 3.0 h of deep work that day\n"
+    assert err == (
+        "journal-app: note: it overlaps 1 other session (09:00–11:30); "
+        "the common time counts once\n"
+    )
+    assert _spans(journal) == [("09:00", "11:30"), ("10:00", "12:00")]
+    assert run_main("day", "2026-03-02", "--json") == 0
+    assert json.loads(_out(capsys))["deep_work_hours"] == 3.0
 
 
 def test_log_minutes_on_a_past_day_follows_its_last_session(journal, capsys):

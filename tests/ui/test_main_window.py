@@ -123,6 +123,37 @@ def test_status_bar_counts_with_thousands_separator(make_window, services):
     assert window.status_label.text().startswith("1 entry ·")
 
 
+def test_status_bar_follows_trashing_and_restoring(qtbot, make_window, services):
+    """After trashing the only entry the status bar says 0 entries, and 1 again once
+    it is restored (the count follows every reload of the list, not only saves)."""
+    only = services.entries.create(day=dt.date(2026, 1, 1), title="One")
+    window = make_window()
+    assert window.status_label.text().startswith("1 entry ·")
+    page = window.journal_page
+    page.open_entry(only.id)
+    page.trash_current()
+    assert window.status_label.text().startswith("0 entries ·")
+    services.entries.restore(only.id)
+    page.refresh()
+    assert window.status_label.text().startswith("1 entry ·")
+
+
+@pytest.mark.parametrize("mode", ["split", "preview"])
+def test_the_editor_split_preview_choice_survives_a_restart(qtbot, make_window, services, mode):
+    services.entries.create(day=dt.date(2026, 1, 1), title="One", body="*text*")
+    window = make_window()
+    window.journal_page.view_actions[mode].trigger()
+    assert window.journal_page.editor_pane.view_mode == mode
+    window.save_state()
+    window.close()
+    again = make_window()
+    pane = again.journal_page.editor_pane
+    assert pane.view_mode == mode
+    assert again.journal_page.view_actions[mode].isChecked()
+    assert pane.preview.isVisibleTo(pane)
+    assert pane.editor.isVisibleTo(pane) == (mode == "split")
+
+
 def test_journal_lists_entries_newest_first_and_opens_the_latest(make_window, services):
     start = dt.date(2026, 1, 1)
     for i in range(25):
@@ -242,3 +273,21 @@ def test_the_word_count_shows_only_in_the_journal(qtbot, make_window, services):
     assert not window.stats_label.isVisible()
     window.show_area("journal")
     assert window.stats_label.isVisible()
+
+
+def test_today_and_resources_use_the_width_of_a_1280_px_window(qtbot, make_window, services):
+    """At 1280 px the pages' content ended 148 px short of the window's edge while the
+    Resources titles were cut to "Probabilistic Machine Learnin…"."""
+    title = "Probabilistic Machine Learning: An Introduction"
+    services.resources.add(title, kind="book", status="active")
+    window = make_window()
+    window.resize(1280, 800)
+    for area in ("today", "resources"):
+        window.show_area(area)
+        page = window.page(area)
+        content = page.column.parentWidget()
+        qtbot.waitUntil(lambda p=page, c=content: p.width() - c.width() < 40)
+    view = window.page("resources").tab_widget.currentWidget().view
+    shown = view.model().index(0, 0).data()
+    assert shown == title
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(title) + 12

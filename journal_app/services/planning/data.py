@@ -209,7 +209,7 @@ class TimelineBar:
     start: dt.date
     end: dt.date
     status: str
-    lane: int  # row on the timeline; overlapping sprints take different rows
+    lane: int  # row on the timeline: one per sprint, in start order
     overlaps: tuple[int, ...]  # ids of the sprints whose dates overlap this one's
 
 

@@ -1,5 +1,6 @@
-"""Sprints as bars on a timeline: one row while they follow each other, another row for
-a sprint whose dates overlap one already placed, and every overlap named."""
+"""Sprints as bars on a timeline, as in a Gantt chart: one row per sprint in start order
+(so each bar has room for its name and dates beside it, and overlaps show as bars one
+above the other), and every overlap named."""
 
 from __future__ import annotations
 
@@ -25,27 +26,18 @@ def overlapping(sprints: Iterable[SprintData]) -> dict[int, tuple[int, ...]]:
 
 
 def lay_out(sprints: Iterable[SprintData]) -> list[TimelineBar]:
-    """Bars in start order, each in the lowest row free on its first day."""
+    """Bars in start order, each on its own row (row = its place in that order)."""
     ordered = sorted(sprints, key=lambda s: (s.start, s.end, s.id))
     overlaps = overlapping(ordered)
-    lane_ends: list = []  # last day taken in each row
-    bars: list[TimelineBar] = []
-    for sprint in ordered:
-        lane = next((i for i, end in enumerate(lane_ends) if end < sprint.start), None)
-        if lane is None:
-            lane = len(lane_ends)
-            lane_ends.append(sprint.end)
-        else:
-            lane_ends[lane] = sprint.end
-        bars.append(
-            TimelineBar(
-                sprint.id,
-                sprint.name,
-                sprint.start,
-                sprint.end,
-                sprint.status,
-                lane,
-                overlaps[sprint.id],
-            )
+    return [
+        TimelineBar(
+            sprint.id,
+            sprint.name,
+            sprint.start,
+            sprint.end,
+            sprint.status,
+            lane,
+            overlaps[sprint.id],
         )
-    return bars
+        for lane, sprint in enumerate(ordered)
+    ]

@@ -10,17 +10,19 @@ in.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from peewee import JOIN
 
-from journal_app.db.models import Category, Resource, Skill, Task, WorkSession
+from journal_app.db.models import Category, Resource, Setting, Skill, Task, WorkSession
 from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock
 from journal_app.services.common import UNSET, Unset, atomic, clean_text
 from journal_app.services.rows import check_ref
+from journal_app.services.tracking.common import put_setting
 from journal_app.services.tracking.timeutil import (
     at_local,
     check_day,
@@ -34,9 +36,18 @@ from journal_app.services.tracking.timeutil import (
 )
 
 SOURCES = ("manual", "timer")
+# What to do with a session saved over others: one session of them all, cut the others'
+# time out of the new one or the new one's out of the others, or keep both (their
+# common time still counts once: services.tracking.daily).
+MERGE, TRIM_NEW, TRIM_OTHERS, KEEP = "merge", "trim_new", "trim_others", "keep"
+OVERLAP_CHOICES = (MERGE, TRIM_NEW, TRIM_OTHERS, KEEP)
 MIN_SESSION = dt.timedelta(minutes=1)
 MAX_SESSION = dt.timedelta(hours=24)
 _DEFAULT_START = dt.time(9, 0)  # where `add_minutes` puts a session on an empty past day
+# The category, skill and resource of the last session added or timer started, which new
+# sessions and the timer start with; in the journal, so each journal has its own.
+LAST_LABELS_KEY = "sessions.last_labels"
+_REMEMBERED = (("category_id", Category), ("skill_id", Skill), ("resource_id", Resource))
 
 
 class _Span:
@@ -262,6 +273,31 @@ class SessionService:
             source=row.source,
         )
 
+    def last_labels(self) -> Labels:
+        """What the last session added (or timer started) was about: its category, skill
+        and resource, each only while it still exists."""
+        row = Setting.get_or_none(Setting.key == LAST_LABELS_KEY)
+        try:
+            stored = json.loads(row.value) if row is not None else {}
+        except ValueError:
+            stored = {}
+        if not isinstance(stored, dict):
+            stored = {}
+        found: dict[str, int | None] = {}
+        for name, model in _REMEMBERED:
+            value = stored.get(name)
+            ok = isinstance(value, int) and not isinstance(value, bool)
+            found[name] = value if ok and model.get_or_none(model.id == value) else None
+        return Labels(found["category_id"], found["skill_id"], found["resource_id"])
+
+    @staticmethod
+    def remember_labels(labels: Labels) -> None:
+        """Keep `labels` (ids already checked) for `last_labels`; in the caller's
+        transaction."""
+        put_setting(
+            LAST_LABELS_KEY, json.dumps({name: getattr(labels, name) for name, _ in _REMEMBERED})
+        )
+
     # ------------------------------------------------------------------ writing
 
     def add(
@@ -287,6 +323,7 @@ class SessionService:
                 source=source,
                 **_check_labels(labels),
             )
+            self.remember_labels(labels)
         return self.get(row.id)
 
     def add_local(
@@ -396,6 +433,22 @@ class SessionService:
         return [self.get(i) for i in ids]
 
     # ------------------------------------------------------------------ overlaps
+
+    def settle(self, session_id: int, others: Sequence[int], choice: str) -> list[SessionData]:
+        """Resolve a session just saved over `others` (ids) by one of OVERLAP_CHOICES;
+        what is left of it, in order. Call it in the transaction that saved the session
+        (the dialog and `log session --merge/--trim` do), so a refusal undoes both."""
+        if choice not in OVERLAP_CHOICES:
+            raise InvalidInput(f"the choice must be one of {', '.join(OVERLAP_CHOICES)}")
+        with atomic():
+            if choice == MERGE and others:
+                return [self.merge([session_id, *others])]
+            if choice == TRIM_NEW and others:
+                return self.trim(session_id, against=others)
+            if choice == TRIM_OTHERS:
+                for other in others:
+                    self.trim(other, against=[session_id])
+            return [self.get(session_id)]
 
     def merge(self, session_ids: Sequence[int]) -> SessionData:
         """One session covering overlapping or touching sessions: the earliest keeps its

@@ -51,6 +51,23 @@ def seconds_between(start: Any, end: Any) -> Any:
     return fn.ROUND((fn.julianday(end) - fn.julianday(start)) * 86400)
 
 
+def change_mark() -> tuple[Any, ...] | None:
+    """Something that differs whenever the journal's data may have changed: the
+    connection (kept, so its id is never another's), SQLite's data_version (other
+    connections' commits) and the connection's total_changes (its own writes, even
+    uncommitted). None where that cannot be known: then nothing is reused."""
+    if not native():
+        return None
+    database: Any = BaseModel._meta.database
+    engine = getattr(database, "obj", database)
+    connection = engine.connection()
+    changes = getattr(connection, "total_changes", None)
+    if not isinstance(changes, int):
+        return None
+    version = raw("PRAGMA data_version", [])[0][0]
+    return (connection, version, changes)
+
+
 def raw(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
     """Rows straight from the DB-API cursor: peewee's per-row wrapping costs more than
     the SQL itself on ten years of sessions. SQLite hands back instants as ISO text."""

@@ -337,6 +337,7 @@ class TimerService:
                 task_id=check_ref(Task, task_id),
                 note=clean_text(note, "the note"),
             )
+            self._sessions.remember_labels(labels)
             state = _State(
                 started_at=now,
                 running_since=now,
@@ -422,6 +423,7 @@ class TimerService:
             if not isinstance(note, Unset):
                 labels = replace(labels, note=clean_text(note, "the note"))
             state.labels = labels
+            self._sessions.remember_labels(labels)
             self._save(state)
         return self._view(state, now)
 

@@ -45,6 +45,7 @@ class BackupController(QObject):
         self._window = context.dialog_parent()  # the parent of its dialogs
         self._services = services
         self._events = events
+        self._copy_at_start = False  # set by start(): whether a start-up copy is due
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one backup at a time
         self._jobs: set[Job] = set()
@@ -76,6 +77,10 @@ class BackupController(QObject):
     def start(self) -> None:
         """Check the journal in a worker, then back up (or offer a backup to restore)."""
         backups = self._services.backups
+        # A journal created in this run and still empty holds nothing worth a copy yet;
+        # one filled before the window (the demo journal) gets its copy like any other.
+        # Decided now: by the time the check reports, the journal may be closed.
+        self._copy_at_start = 1 not in self._services.migrated or self._holds_anything()
         backups.start_check()
         self.checking = True
         self._submit(Job(backups.startup_problem, "check"))
@@ -116,10 +121,14 @@ class BackupController(QObject):
             self.offer_recovery(problem)
             return
         self.timer.start()
-        # A journal created in this run holds nothing worth a copy yet.
-        if 1 not in self._services.migrated:
+        if self._copy_at_start:
             self.back_up_if_due("startup")
         self.checked.emit()
+
+    def _holds_anything(self) -> bool:
+        info = self._services.info()
+        counts = (info.entries, info.sessions, info.sprints, info.tasks, info.outputs)
+        return any(counts) or bool(info.day_logs)
 
     # -- backing up -----------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from journal_app.errors import JournalError
 from journal_app.services import Services
 from journal_app.services.backups import BackupInfo
+from journal_app.ui.widgets.fmt import date_text
 
 KIND_LABELS = {
     "startup": "At start-up",
@@ -50,9 +51,9 @@ class BackupsDialog(QDialog):
         self.resize(640, 420)
 
         intro = QLabel(
-            "A copy of your journal is made when the app starts (once a day), every day "
-            "while it runs, and before every upgrade, import and restore. The last 7 days "
-            "and 4 weeks before them are kept."
+            "A copy of your journal is made when the app starts (once a day, as soon as "
+            "the journal holds anything), every day while it runs, and before every "
+            "upgrade, import and restore. The last 7 days and 4 weeks before them are kept."
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -103,7 +104,7 @@ class BackupsDialog(QDialog):
         for row, info in enumerate(self.backups):
             local = info.created_at.astimezone()
             cells = (
-                local.strftime("%a %d %b %Y, %H:%M"),
+                f"{date_text(local.date())}, {local:%H:%M}",
                 KIND_LABELS.get(info.reason, info.reason),
                 human_size(info.size_bytes),
                 "unreadable" if info.entries is None else f"{info.entries:,}",
@@ -117,7 +118,9 @@ class BackupsDialog(QDialog):
                     )
                 self.table.setItem(row, column, item)
         if not self.backups:
-            self.status.setText(f"No backups yet in {self._services.paths.backups}.")
+            self.status.setText(
+                f"No backups yet in {self._services.paths.backups}; Back up now makes one at once."
+            )
         elif not self.status.text():
             self.status.setText(f"Kept in {self._services.paths.backups}")
         self._update_buttons()

@@ -15,6 +15,7 @@ from journal_app.services.dashboard.heatmap import LEVELS, HeatCell, Heatmap
 from journal_app.ui.dashboard.plots import plot_widget, prepare
 from journal_app.ui.dashboard.style import ChartStyle
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.fmt import date_text
 
 CELL = 0.84  # of a column's width: the gap between squares
 TOP_AXIS_HEIGHT = 26  # the month names
@@ -122,7 +123,7 @@ class HeatmapChart(QWidget):
 
     def describe(self, cell: HeatCell) -> str:
         day = cell.day
-        text = f"{day:%a} {day.day} {day:%b %Y}: {cell.hours:.1f} h of deep work"
+        text = f"{date_text(day)}: {cell.hours:.1f} h of deep work"
         return text + (" · counts toward the streak" if cell.counted else "")
 
     def _on_mouse_moved(self, scene_pos: Any) -> None:

@@ -28,6 +28,7 @@ from journal_app.ui.dashboard.plots import apply_style, pen, plot_widget, prepar
 from journal_app.ui.dashboard.style import ChartStyle, swatch
 from journal_app.ui.dashboard.timeaxis import DAY, day_x, days_x
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.fmt import date_format, date_text, to_qdate
 
 HEADERS = ("Skill", "Done", "Progress", f"Pace ({PACE_DAYS} days)", "Projected", "Needed")
 MAX_YEARS_SHOWN = 60  # a projection further out is named but not drawn to the end
@@ -41,7 +42,7 @@ def years_later(day: dt.date, years: int) -> dt.date:
 
 
 def _date(day: dt.date | None) -> str:
-    return "—" if day is None else f"{day.day} {day:%b %Y}"
+    return "—" if day is None else date_text(day)
 
 
 def needed_text(curve: SkillCurve, by: dt.date) -> str:
@@ -61,7 +62,7 @@ class LedgerPanel(QWidget):
         super().__init__(parent)
         self.reach_by = QDateEdit()
         self.reach_by.setCalendarPopup(True)
-        self.reach_by.setDisplayFormat("d MMM yyyy")
+        self.reach_by.setDisplayFormat(date_format())
         self.reach_by.setKeyboardTracking(False)
         self.reach_by.setAccessibleName("Reach the target by")
         self.reach_by.dateChanged.connect(self._on_reach_by_changed)
@@ -108,10 +109,10 @@ class LedgerPanel(QWidget):
         self.curves = tuple(curves)
         self._today = today
         self.reach_by.blockSignals(True)
-        self.reach_by.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.reach_by.setMinimumDate(to_qdate(today))
         if cast(dt.date, self.reach_by.date().toPython()) <= today:
             default = default_reach_by(today)  # the Skills tab's, too
-            self.reach_by.setDate(QDate(default.year, default.month, default.day))
+            self.reach_by.setDate(to_qdate(default))
         self.reach_by.blockSignals(False)
         self._fill_table()
         self._draw()
@@ -120,7 +121,7 @@ class LedgerPanel(QWidget):
         return cast(dt.date, self.reach_by.date().toPython())
 
     def set_by(self, day: dt.date) -> None:
-        self.reach_by.setDate(QDate(day.year, day.month, day.day))
+        self.reach_by.setDate(to_qdate(day))
 
     def _fill_table(self) -> None:
         while self.table.count():

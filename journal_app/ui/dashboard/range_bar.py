@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.services.dashboard import RANGE_KINDS, RANGE_LABELS, DateRange
 from journal_app.ui.theme import mute
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+from journal_app.ui.widgets.fmt import date_format, to_qdate
 
 
 class RangeBar(QWidget):
@@ -62,7 +59,7 @@ class RangeBar(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDisplayFormat(date_format())
         edit.setKeyboardTracking(False)  # one change per finished date, not per digit
         edit.setAccessibleName(name)
         edit.setMinimumDate(QDate(1900, 1, 1))
@@ -91,7 +88,7 @@ class RangeBar(QWidget):
     def _set_dates(self, first: dt.date, last: dt.date) -> None:
         for edit, day in ((self.first_edit, first), (self.last_edit, last)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.setDate(to_qdate(day))
             edit.blockSignals(False)
 
     def _show_custom(self, shown: bool) -> None:

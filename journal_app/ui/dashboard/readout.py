@@ -6,6 +6,7 @@ import datetime as dt
 
 from journal_app.services.dashboard import DayValues
 from journal_app.ui.dashboard.style import QUALITY_LABELS
+from journal_app.ui.widgets.fmt import date_text
 
 
 def _hours(value: float) -> str:
@@ -14,7 +15,7 @@ def _hours(value: float) -> str:
 
 def format_day(day: dt.date, found: DayValues | None) -> str:
     """Rich text for the hover read-out of `day` (`found` None: outside the journal)."""
-    head = f"<b>{day:%a} {day.day} {day:%b %Y}</b>"
+    head = f"<b>{date_text(day)}</b>"
     if found is None:
         return f"{head} · nothing tracked"
     parts = [

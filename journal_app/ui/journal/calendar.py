@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
 
 from journal_app.ui.theme import style_with
+from journal_app.ui.widgets.fmt import to_qdate
 
 GRID_DAYS = 42  # Qt always shows six weeks
 
@@ -71,10 +72,6 @@ def chevron_icon(color: QColor, *, left: bool, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
@@ -110,7 +107,7 @@ class JournalCalendar(QCalendarWidget):
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setGridVisible(False)
         self.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))  # what entries allow
-        self.setSelectedDate(_qdate(today()))
+        self.setSelectedDate(to_qdate(today()))
         style_with(self, _STYLE)
         self._view = self.findChild(QTableView, "qt_calendar_calendarview")
         if self._view is not None:
@@ -135,7 +132,7 @@ class JournalCalendar(QCalendarWidget):
 
     def show_day(self, day: dt.date) -> None:
         """Select ``day`` and turn to its month (emits ``month_shown`` if it changes)."""
-        self.setSelectedDate(_qdate(day))
+        self.setSelectedDate(to_qdate(day))
 
     def show_today(self) -> None:
         self.show_day(self._today())
@@ -218,11 +215,11 @@ class JournalCalendar(QCalendarWidget):
     def _apply_marks(self) -> None:
         blank = QTextCharFormat()
         for day in self._painted - self._marked:
-            self.setDateTextFormat(_qdate(day), blank)
+            self.setDateTextFormat(to_qdate(day), blank)
         mark = QTextCharFormat()
         mark.setFontWeight(QFont.Weight.Bold)
         mark.setForeground(QBrush(self.palette().color(QPalette.ColorRole.Highlight)))
         for day in self._marked - self._painted:
-            self.setDateTextFormat(_qdate(day), mark)
+            self.setDateTextFormat(to_qdate(day), mark)
         self._painted = set(self._marked)
         self.update()

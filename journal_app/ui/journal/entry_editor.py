@@ -41,13 +41,10 @@ from journal_app.ui.journal.entry_draft import (
     split_tags,
 )
 from journal_app.ui.theme import VIEW_MODE_SHEET, ThemeManager, mute
+from journal_app.ui.widgets.fmt import date_format, to_qdate
 
 if TYPE_CHECKING:
     from journal_app.ui.journal.preview import PreviewView
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _pydate(day: QDate) -> dt.date:
@@ -88,7 +85,7 @@ class EntryEditorPane(QWidget):
 
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.day_edit.setDisplayFormat(date_format())
         self.day_edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
         self.day_edit.setToolTip("The day this entry is about (backdating is fine)")
         self.day_edit.setAccessibleName("Day")
@@ -342,7 +339,7 @@ class EntryEditorPane(QWidget):
                 self.tags_edit.clear()
             else:
                 self.title_edit.setText(source.title)
-                self.day_edit.setDate(_qdate(source.day))
+                self.day_edit.setDate(to_qdate(source.day))
                 self.series_combo.setCurrentText(source.series or "")
                 self.number_spin.setValue(source.number or 0)
                 self.tags_edit.setText(", ".join(source.tags))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMessageBox
 from journal_app.errors import JournalError
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.search_panel import SearchPanel
+from journal_app.ui.widgets.fmt import date_text
 from journal_app.ui.window_context import window_context
 
 
@@ -53,6 +54,7 @@ class JournalPage(QWidget):
     stats_changed = Signal(str)  # "1,234 words · 6 min read"
     entry_saved = Signal(object)  # EntryData
     editor_ready = Signal()  # the editor is built and shows the newest entry
+    entries_counted = Signal(int)  # after each reload of the list: how many entries
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,6 +247,7 @@ class JournalPage(QWidget):
         if current is not None:
             self.entry_list.select_entry(current.id)
         self._refresh_marks()
+        self.entries_counted.emit(self.entry_count)
 
     def open_entry(self, entry_id: int) -> bool:
         if not self.editor_pane.open_entry(entry_id):
@@ -441,7 +444,7 @@ class JournalPage(QWidget):
             return
         self.entry_list.select_day(day)  # the list jumps to the nearest day with entries
         self.editor_pane.message.emit(
-            f"No entry on {day:%a} {day.day} {day:%b %Y} — Ctrl+N writes one for that day"
+            f"No entry on {date_text(day)} — Ctrl+N writes one for that day"
         )
 
     def _on_search_active(self, active: bool) -> None:

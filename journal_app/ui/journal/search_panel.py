@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.ui.journal.search_hits import HTML_ROLE, MUTED, HitDelegate
 from journal_app.ui.theme import mute
+from journal_app.ui.widgets.fmt import date_format, date_text
 
 if TYPE_CHECKING:  # the worker pool, html and the search module load on the first query
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -196,7 +197,7 @@ class SearchPanel(QWidget):
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(date_format())
             edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
         today = QDate.currentDate()
         self.date_from.setDate(today.addYears(-1))
@@ -318,7 +319,7 @@ class SearchPanel(QWidget):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
             title = hit.title or "(untitled)"
-            day = f"{hit.day:%a} {hit.day.day} {hit.day:%b %Y}"
+            day = date_text(hit.day)
             item.setText(f"{title} · {day}\n{hit.snippet}")  # what screen readers say
             item.setData(
                 HTML_ROLE,

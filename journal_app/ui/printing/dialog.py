@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.services.transfer.selection import Selection
-from journal_app.ui.widgets.form import from_qdate, to_qdate
+from journal_app.ui.widgets.fmt import from_qdate, to_qdate
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
+from journal_app.ui.widgets.fmt import date_text
+
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 session', '3 sessions', '2,400 words'."""
@@ -19,13 +21,11 @@ def hours_text(hours: float) -> str:
 
 
 def day_text(day: dt.date) -> str:
-    """'25 Nov 2026'."""
-    return f"{day.day} {day:%b %Y}"
+    """'Wed 25 Nov 2026' (the system locale's date: widgets/fmt.py)."""
+    return date_text(day)
 
 
-def long_day_text(day: dt.date) -> str:
-    """'Wed 25 November 2026'."""
-    return f"{day:%a} {day.day} {day:%B %Y}"
+long_day_text = day_text  # one date format everywhere
 
 
 def host_text(url: str) -> str:

@@ -22,7 +22,8 @@ from journal_app.services.tracking.skills import SkillLedger, default_reach_by
 from journal_app.ui.resources.format import hours_text, long_day_text
 from journal_app.ui.resources.skill_model import NOT_AT_PACE
 from journal_app.ui.theme import mute
-from journal_app.ui.widgets.form import date_edit, from_qdate, to_qdate
+from journal_app.ui.widgets.fmt import from_qdate, to_qdate
+from journal_app.ui.widgets.form import date_edit
 from journal_app.ui.widgets.page import scaled_font_label
 
 HOURS_IN_A_DAY = 24

@@ -26,13 +26,16 @@ def _ticks(burn: BurnUp) -> list[tuple[int, str]]:
     return [(i, short_date(d, year=False)) for i, d in enumerate(burn.days) if i % step == 0]
 
 
-def _curve(values: tuple[Any, ...]) -> tuple[list[int], list[float]]:
-    """Points at the end of each day that has happened (x = day index + 1), from 0 at
-    the sprint's start (x = 0); the ticks mark the start of each day."""
-    xs = [i + 1 for i, v in enumerate(values) if v is not None]
+START = -0.5  # x of the sprint's start: the left edge of its first day
+
+
+def _curve(values: tuple[Any, ...]) -> tuple[list[float], list[float]]:
+    """Each day that has happened at its own tick (x = day index; its total at the end
+    of that day), from 0 at the sprint's start."""
+    xs = [i for i, v in enumerate(values) if v is not None]
     if not xs:
         return [], []
-    return [0, *xs], [0.0, *(float(values[x - 1]) for x in xs)]
+    return [START, *xs], [0.0, *(float(values[x]) for x in xs)]
 
 
 class BurnUpView(QWidget):
@@ -44,6 +47,7 @@ class BurnUpView(QWidget):
         self.summary.setWordWrap(True)
         self.chart: Any = None  # pyqtgraph's GraphicsLayoutWidget, made on first draw
         self.curves: dict[str, Any] = {}
+        self.ticks: list[tuple[int, str]] = []  # (x, label) under each chart
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 4, 0, 0)
         self._box.addWidget(self.summary)
@@ -114,19 +118,20 @@ class BurnUpView(QWidget):
         if self.chart is None:
             self._build()
         self.chart.show()
-        xs = list(range(len(burn.days) + 1))
+        xs = [START, *range(len(burn.days))]
         self.curves["ideal_hours"].setData(xs, [0.0, *burn.ideal_hours])
         self.curves["hours"].setData(*_curve(burn.hours))
         self.curves["ideal_tasks"].setData(xs, [0.0, *burn.ideal_tasks])
         self.curves["tasks"].setData(*_curve(burn.tasks_done))
-        ticks = [_ticks(burn)]
+        self.ticks = _ticks(burn)
+        ticks = [self.ticks]
         for key, top in (
             ("hours", max([burn.target_hours] + [h or 0 for h in burn.hours])),
             ("tasks", max(burn.tasks_total, 1)),
         ):
             plot = self.plots[key]
             plot.getAxis("bottom").setTicks(ticks)
-            plot.setXRange(0, len(xs) - 1, padding=0.03)
+            plot.setXRange(START, len(burn.days) + START, padding=0.02)
             plot.setYRange(0, top * 1.08 or 1, padding=0)
         logged = [h for h in burn.hours if h is not None]
         done = [d for d in burn.tasks_done if d is not None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,17 +28,10 @@ from PySide6.QtWidgets import (
 from journal_app.errors import InvalidInput
 from journal_app.services.planning import PlanningService
 from journal_app.services.planning.data import SprintData
+from journal_app.ui.widgets.fmt import date_format, from_qdate, to_qdate
 
 NO_CAPACITY = "none"
 DEFAULT_DAYS = 14
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def next_name(name: str | None) -> str:
@@ -70,7 +63,7 @@ class SprintDialog(QDialog):
         self.end = QDateEdit()
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_format())
         self.length = QLabel()
         self.capacity = QDoubleSpinBox()
         self.capacity.setRange(-1, 24 * 56)  # -1 shows as "none"

@@ -1,5 +1,6 @@
-"""The timeline: every sprint as a bar across the months, a line at today, overlapping
-sprints on their own row and outlined in red. Drag a bar's left or right edge to move
+"""The timeline: every sprint as a bar across the months on a row of its own (a Gantt
+chart: the rows fill the tab, each bar's name, dates and state beside it), a line at
+today, overlapping sprints outlined in red. Drag a bar's left or right edge to move
 its start or end (whole days; the planner checks the 1–8 week rule when you let go);
 click a bar to open that sprint's board.
 """
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,8 +35,9 @@ from journal_app.services.planning.data import TimelineBar
 from journal_app.ui.sprints.format import date_range
 
 HEADER = 44  # month and year labels
-ROW = 34  # one row of bars
-BAR = 24
+ROW = 32  # one sprint's row
+BAR = 22
+GAP = 8  # between a bar and the text beside it
 EDGE = 6  # pixels of a bar's end that grab it for resizing
 ZOOMS = (2, 3, 4, 6, 8, 12, 16, 24)  # pixels per day
 DEFAULT_ZOOM = 6
@@ -67,6 +70,7 @@ class TimelineCanvas(QWidget):
         self.day_px = DEFAULT_ZOOM
         self.current: int | None = None
         self._lanes = 1
+        self._min_height = 0  # the visible height: the rows' grid fills the tab
         self._press: tuple[int, str, QPoint] | None = None  # id, "start"/"end"/"move", at
         self._preview: tuple[int, dt.date, dt.date] | None = None  # id, start, end
         self.setAccessibleName("Sprint timeline")
@@ -89,9 +93,14 @@ class TimelineCanvas(QWidget):
         self._resize()
         self.update()
 
+    def set_min_height(self, height: int) -> None:
+        self._min_height = height
+        self._resize()
+
     def _resize(self) -> None:
         days = (self.last - self.origin).days + 1
-        self.setFixedSize(days * self.day_px, HEADER + self._lanes * ROW + 12)
+        rows = HEADER + self._lanes * ROW + 12
+        self.setFixedSize(days * self.day_px, max(rows, self._min_height))
 
     def x_of(self, day: dt.date) -> int:
         return (day - self.origin).days * self.day_px
@@ -211,38 +220,53 @@ class TimelineCanvas(QWidget):
         area = event.rect()
         first = self.day_at(area.left() - self.day_px)
         last = self.day_at(area.right() + self.day_px)
-        self._paint_months(painter, palette, first, last)
+        months = self._months(first, last)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Midlight), 1))
+        for _month, x, _ in months:
+            painter.drawLine(x, 0, x, self.height())
         metrics = QFontMetrics(self.font())
         preview = self._preview
         for bar in self.bars:
             start, end = bar.start, bar.end
             if preview is not None and preview[0] == bar.id:
                 start, end = preview[1], preview[2]
-            if end < first or start > last:
+            if start > last:  # (one ending before `first` may have its text in view)
                 continue
             self._paint_bar(painter, palette, metrics, bar, self._rect(bar.lane, start, end))
         x = self.x_of(self.today) + self.day_px // 2
         painter.setPen(QPen(TODAY, 2))
         painter.drawLine(x, HEADER - 6, x, self.height())
-        painter.drawText(QRect(x + 4, HEADER - 20, 60, 14), Qt.AlignmentFlag.AlignLeft, "Today")
-        painter.end()
-
-    def _paint_months(self, painter: QPainter, palette: QPalette, first: dt.date, last: dt.date):
-        grid = palette.color(QPalette.ColorRole.Midlight)
-        text = palette.color(QPalette.ColorRole.PlaceholderText)
-        month = _month_start(max(first, self.origin))
-        while month <= last:
-            x = self.x_of(month)
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(x, 0, x, self.height())
-            width = self.x_of(_next_month(month)) - x
+        # The months and "Today" stay at the top of the view while the rows scroll.
+        top = self.visibleRegion().boundingRect().top()
+        painter.fillRect(
+            QRect(area.left(), top, area.width(), HEADER - 8),
+            palette.color(self.backgroundRole()),
+        )
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        for month, x, width in months:
             label = _MONTHS[month.month - 1]
             if width > 64 or month.month == 1:
                 label += f" {month.year}"
-            painter.setPen(text)
             if width > 26:
-                painter.drawText(QRect(x + 4, 4, width - 6, 18), Qt.AlignmentFlag.AlignLeft, label)
+                painter.drawText(
+                    QRect(x + 4, top + 4, width - 6, 18), Qt.AlignmentFlag.AlignLeft, label
+                )
+        x = self.x_of(self.today) + self.day_px // 2
+        painter.setPen(QPen(TODAY, 2))
+        painter.drawText(
+            QRect(x + 4, top + HEADER - 24, 60, 14), Qt.AlignmentFlag.AlignLeft, "Today"
+        )
+        painter.end()
+
+    def _months(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, int, int]]:
+        """(first day, x, width) of each month from `first` to `last`."""
+        found = []
+        month = _month_start(max(first, self.origin))
+        while month <= last:
+            x = self.x_of(month)
+            found.append((month, x, self.x_of(_next_month(month)) - x))
             month = _next_month(month)
+        return found
 
     def _paint_bar(self, painter, palette, metrics, bar: TimelineBar, rect: QRect) -> None:
         accent = palette.color(QPalette.ColorRole.Highlight)
@@ -260,18 +284,29 @@ class TimelineCanvas(QWidget):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
-        if bar.overlaps:
-            painter.setPen(OVERLAP)
-            painter.drawText(rect.adjusted(0, -BAR, 0, -BAR + 6), Qt.AlignmentFlag.AlignLeft, "⚠")
-        label = bar.name + (" (overlaps)" if bar.overlaps else "")
-        room = rect.width() - 10
-        if room > 24:
+        inside, beside = self.labels(bar, rect.width() - 10, metrics)
+        if inside:
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
             painter.drawText(
                 rect.adjusted(6, 0, -4, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                metrics.elidedText(label, Qt.TextElideMode.ElideRight, room),
+                inside,
             )
+        painter.setPen(OVERLAP if bar.overlaps else palette.color(QPalette.ColorRole.Text))
+        after = QRect(rect.right() + GAP, rect.top(), max(self.width() - rect.right(), 0), BAR)
+        painter.drawText(after, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, beside)
+
+    def labels(self, bar: TimelineBar, room: int, metrics: QFontMetrics) -> tuple[str, str]:
+        """(in the bar, beside it): the name goes in the bar when it fits, else beside
+        it; the dates, the state and any overlap always follow the bar."""
+        days = (bar.end - bar.start).days + 1
+        details = f"{date_range(bar.start, bar.end)} · {days} days · {bar.status}"
+        if bar.overlaps:
+            count = len(bar.overlaps)
+            details += f" · ⚠ overlaps {count} other sprint{'s' if count > 1 else ''}"
+        if metrics.horizontalAdvance(bar.name) <= room:
+            return bar.name, details
+        return "", f"{bar.name} · {details}"
 
 
 class TimelineView(QWidget):
@@ -312,10 +347,16 @@ class TimelineView(QWidget):
         box.addLayout(tools)
         box.addWidget(self.notice)
         box.addWidget(self.scroll_area, 1)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self.canvas.update())
         self.canvas.bar_clicked.connect(self.sprint_clicked)
         self.canvas.edge_dropped.connect(self._on_edge_dropped)
         self.reload()
         self.scroll_to(self.canvas.today)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        bar = self.scroll_area.horizontalScrollBar()
+        self.canvas.set_min_height(self.scroll_area.viewport().height() - bar.height() // 4)
 
     def reload(self) -> None:
         bars = self._planner.timeline()
@@ -328,9 +369,18 @@ class TimelineView(QWidget):
     def set_current(self, sprint_id: int | None) -> None:
         self.canvas.current = sprint_id
         self.canvas.update()
-        if sprint_id is not None and any(b.id == sprint_id for b in self.canvas.bars):
-            rect = self.canvas.bar_rect(sprint_id)
-            self.scroll_area.ensureVisible(rect.center().x(), rect.center().y(), 200, 20)
+        bar = next((b for b in self.canvas.bars if b.id == sprint_id), None)
+        if bar is not None:
+            # the bar and the text beside it, below the months' header
+            rect = self.canvas.bar_rect(bar.id)
+            metrics = QFontMetrics(self.canvas.font())
+            text = metrics.horizontalAdvance(self.canvas.labels(bar, rect.width() - 10, metrics)[1])
+            right = min(rect.right() + GAP + text, self.canvas.width())
+            width = self.scroll_area.viewport().width()
+            scroll = self.scroll_area.horizontalScrollBar()
+            if rect.left() < scroll.value() or right > scroll.value() + width:
+                scroll.setValue(max(0, min(rect.left() - 40, right - width + 20)))
+            self.scroll_area.ensureVisible(rect.center().x(), rect.center().y(), 0, HEADER + ROW)
 
     def scroll_to(self, day: dt.date) -> None:
         x = self.canvas.x_of(day)

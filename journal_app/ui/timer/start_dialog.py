@@ -97,6 +97,9 @@ class StartDialog(QDialog):
             self.note_edit.setText(running.note)
         elif labels:
             self.pickers.set_ids(**labels)
+        else:  # what the last session or timer was about, in this journal
+            last = services.sessions.last_labels()
+            self.pickers.set_ids(last.category_id, last.skill_id, last.resource_id)
         self.pickers.category.setFocus()
 
     def save(self) -> bool:

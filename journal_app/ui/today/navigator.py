@@ -12,11 +12,8 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QToolButton, QWidget
 from journal_app.services.tracking.timeutil import FIRST_DAY
 from journal_app.ui.journal.calendar import chevron_icon
 from journal_app.ui.theme import style_with
+from journal_app.ui.widgets.fmt import date_format, to_qdate
 from journal_app.ui.widgets.style import TOOL_SHEET
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _pydate(day: QDate) -> dt.date:
@@ -39,10 +36,10 @@ class DayNavigator(QWidget):
         self.previous_button.setAccessibleName("Previous day")
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setAccessibleName("Day shown")
         self.date_edit.setToolTip("Pick a day")
-        self.date_edit.setMinimumDate(_qdate(FIRST_DAY))
+        self.date_edit.setMinimumDate(to_qdate(FIRST_DAY))
         calendar = self.date_edit.calendarWidget()
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.next_button = QToolButton()
@@ -72,8 +69,8 @@ class DayNavigator(QWidget):
         """Show `day` (no signal); `today` is the last day offered."""
         self._day, self._today = day, today
         with QSignalBlocker(self.date_edit):
-            self.date_edit.setMaximumDate(_qdate(today))
-            self.date_edit.setDate(_qdate(day))
+            self.date_edit.setMaximumDate(to_qdate(today))
+            self.date_edit.setDate(to_qdate(day))
         self.previous_button.setEnabled(day > FIRST_DAY)
         self.next_button.setEnabled(day < today)
         self.today_button.setEnabled(day != today)

@@ -154,7 +154,7 @@ class TodayPage(Page):
         self.navigator.set_day(self._day, today)
         self._show_title(today)
         self.header.show_summary(summary)
-        self.sessions.show_parts(summary.sessions)
+        self.sessions.show_parts(summary.sessions, summary.deep_work_hours)
         self.day_form.show_log(self._day, summary.day_log)
         self.outputs.show_outputs(summary.outputs)
         self.previous_day_action.setEnabled(self._day > FIRST_DAY)

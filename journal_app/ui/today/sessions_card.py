@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from journal_app.ui.today import sessions_model as cols
 from journal_app.ui.today.card_header import flat_button
 from journal_app.ui.today.rows_card import RowsCard
-from journal_app.ui.today.sessions_model import SessionTableModel, part_length
+from journal_app.ui.today.sessions_model import SessionTableModel
 from journal_app.ui.widgets.fmt import hours_text
 
 if TYPE_CHECKING:
@@ -42,18 +42,20 @@ class SessionsCard(RowsCard):
             parent=parent,
         )
         self.focus_button: QToolButton = focus_button
+        self._hours = 0.0
         self._focus_action: QAction | None = None
         self.focus_button.clicked.connect(self._on_focus_clicked)
 
     # -- our API -------------------------------------------------------------------------
 
-    def show_parts(self, parts: list[SessionPart]) -> None:
-        """Show the day's parts, keeping the selected session selected."""
+    def show_parts(self, parts: list[SessionPart], hours: float) -> None:
+        """Show the day's parts, keeping the selected session selected; `hours` is the
+        day's deep work (the services' total: overlapping sessions count once)."""
+        self._hours = hours
         self.show_rows(parts)
 
     def count_text(self, rows: Sequence[SessionPart]) -> str:
-        total = sum((part_length(p).total_seconds() for p in rows), 0.0) / 3600
-        return f"{len(rows)} · {hours_text(total)}"
+        return f"{len(rows)} · {hours_text(self._hours)}"
 
     def selected_session_id(self) -> int | None:
         return self.selected_id()

@@ -29,7 +29,8 @@ from journal_app.services import Services
 from journal_app.services.tracking.outputs import KINDS, STATUSES
 from journal_app.services.tracking.timeutil import local_date
 from journal_app.ui.tracking.form_dialog import FormDialog
-from journal_app.ui.widgets.form import combo, date_edit, from_qdate, line_edit, select_data
+from journal_app.ui.widgets.fmt import date_text, from_qdate
+from journal_app.ui.widgets.form import combo, date_edit, line_edit, select_data
 from journal_app.ui.widgets.labels import UNTITLED
 
 RECENT_ENTRIES = 150  # how many of the newest entries the "Entry" list offers
@@ -110,14 +111,14 @@ class OutputDialog(FormDialog):
         summaries = self._services.entries.summaries(limit=RECENT_ENTRIES)
         linked = getattr(existing, "entry_id", None)
         items: list[tuple[str, object]] = [
-            (f"{s.day.isoformat()} · {s.title or UNTITLED}", s.id) for s in summaries
+            (f"{date_text(s.day)} · {s.title or UNTITLED}", s.id) for s in summaries
         ]
         if linked is not None and all(s.id != linked for s in summaries):
             try:
                 entry = self._services.entries.get(linked)
             except InvalidInput:  # a vanished entry simply is not offered
                 return items
-            items.append((f"{entry.day.isoformat()} · {entry.title or UNTITLED}", entry.id))
+            items.append((f"{date_text(entry.day)} · {entry.title or UNTITLED}", entry.id))
         return items
 
     def values(self) -> dict[str, object]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -35,28 +35,32 @@ from PySide6.QtWidgets import (
 
 from journal_app.errors import InvalidInput
 from journal_app.services.common import atomic
-from journal_app.services.tracking.sessions import MAX_SESSION, MIN_SESSION, check_span
+from journal_app.services.tracking.sessions import (
+    KEEP,
+    MAX_SESSION,
+    MERGE,
+    MIN_SESSION,
+    OVERLAP_CHOICES,
+    TRIM_NEW,
+    TRIM_OTHERS,
+    check_span,
+)
 from journal_app.services.tracking.timeutil import at_local
 from journal_app.ui.theme import mute
 from journal_app.ui.tracking.pickers import LabelPickers
-from journal_app.ui.widgets.fmt import length_text, short_day_text
+from journal_app.ui.widgets.fmt import date_format, length_text, short_day_text, to_qdate
 from journal_app.ui.widgets.style import error_label, show_error, warning_background
 
 if TYPE_CHECKING:
     from journal_app.services import Services
     from journal_app.services.tracking.sessions import SessionData
 
-MERGE, TRIM_NEW, TRIM_OTHERS, KEEP = "merge", "trim_new", "trim_others", "keep"
-CHOICES = (MERGE, TRIM_NEW, TRIM_OTHERS, KEEP)
+CHOICES = OVERLAP_CHOICES
 DEFAULT_MINUTES = 60
 _MORNING = dt.time(9, 0)
 _MAX_MINUTES = 99_999  # the spin box shows any span; the services refuse over 24 h
 
 Span = tuple[dt.datetime, dt.datetime]
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _remaining(span: Span, cutters: list[Span]) -> list[Span]:
@@ -98,7 +102,7 @@ class _Endpoint(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.date_edit = QDateEdit()
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(f"{name} date")
         self.time_edit = QTimeEdit()
@@ -112,7 +116,7 @@ class _Endpoint(QWidget):
         return dt.date(d.year(), d.month(), d.day()), dt.time(t.hour(), t.minute())
 
     def set_wall(self, instant: dt.datetime) -> None:
-        self.date_edit.setDate(_qdate(instant.date()))
+        self.date_edit.setDate(to_qdate(instant.date()))
         self.time_edit.setTime(QTime(instant.hour, instant.minute))
 
 
@@ -248,6 +252,8 @@ class SessionDialog(QDialog):
         else:
             wanted = day if day is not None else self._services.stats.today()
             start, end = default_span(self._services, wanted)
+            last = self._services.sessions.last_labels()  # what the last session was about
+            self.pickers.set_ids(last.category_id, last.skill_id, last.resource_id)
         self.info_label.setVisible(bool(self.info_label.text()))
         self._linking = True
         try:
@@ -398,14 +404,7 @@ class SessionDialog(QDialog):
                 saved = sessions.add(begin, end, note=note, **labels)
             else:
                 saved = sessions.update(self._session.id, start=begin, end=end, note=note, **labels)
-            if choice == MERGE:
-                return [sessions.merge([saved.id, *others]).id]
-            if choice == TRIM_NEW:
-                return [s.id for s in sessions.trim(saved.id, against=others)]
-            if choice == TRIM_OTHERS:
-                for other in others:
-                    sessions.trim(other, against=[saved.id])
-            return [saved.id]
+            return [s.id for s in sessions.settle(saved.id, others, choice)]
 
     # -- overlaps ------------------------------------------------------------------------
 
@@ -446,7 +445,9 @@ class SessionDialog(QDialog):
             "Cut this session's time out of the others",
             "A session lies wholly inside this one: merge instead",
         )
-        self.keep_button.setToolTip("Save it as it is; the overlapping time counts twice")
+        self.keep_button.setToolTip(
+            "Save it as it is; the time both cover counts once, toward the earlier session"
+        )
         self.overlap_panel.setVisible(True)
         first_enabled = next(
             b for b in (self.merge_button, self.trim_new_button, self.keep_button) if b.isEnabled()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import InvalidInput
+from journal_app.ui.widgets.fmt import date_format, to_qdate
 
 EXPORTS = {
     "markdown": (
@@ -201,11 +202,11 @@ class ExportDialog(_TransferDialog):
         self.range_radio = QRadioButton("Days from")
         self.entry_radio.setEnabled(current_entry is not None)
         (self.entry_radio if current_entry is not None else self.range_radio).setChecked(True)
-        self.first_edit = QDateEdit(QDate(today.year, today.month, 1))
-        self.last_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.first_edit = QDateEdit(to_qdate(today.replace(day=1)))
+        self.last_edit = QDateEdit(to_qdate(today))
         for edit in (self.first_edit, self.last_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_format())
         self.html_options = QWidget()
         row = QHBoxLayout(self.html_options)
         row.setContentsMargins(0, 0, 0, 0)

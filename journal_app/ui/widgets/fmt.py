@@ -1,8 +1,50 @@
-"""How the Today view writes times, lengths and days (Qt-free, so tests can read it)."""
+"""How the window writes times, lengths and days. Dates come from the system locale
+through `date_format`/`date_text`, the one format every page, list and date field uses
+("Sun 6 Dec 2026" without a locale, "Sun 12/6/2026" in the US, "So. 06.12.2026" in
+Germany); `to_qdate`/`from_qdate` convert for Qt's date widgets."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QDate, QLocale
+
+_PLAIN = "ddd d MMM yyyy"  # without a locale (C/POSIX), whose short format is "d MM yyyy"
+
+
+@lru_cache(maxsize=1)
+def _formats() -> tuple[str, str]:
+    """The system locale's formats, read once."""
+    return formats_of(QLocale.system())
+
+
+def formats_of(locale: QLocale) -> tuple[str, str]:
+    """(short with the weekday and a four-digit year, long) Qt date formats of `locale`."""
+    if locale.language() == QLocale.Language.C:
+        return _PLAIN, "dddd, d MMMM yyyy"
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    short = re.sub(r"(?<!y)yy(?!y)", "yyyy", short)  # never a two-digit year
+    return f"ddd {short}", locale.dateFormat(QLocale.FormatType.LongFormat)
+
+
+def date_format() -> str:
+    """The display format of every date field (QDateEdit.setDisplayFormat)."""
+    return _formats()[0]
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def date_text(day: dt.date) -> str:
+    """A date as the date fields show it: 'Sun 22 Nov 2026' without a locale."""
+    return QLocale.system().toString(to_qdate(day), _formats()[0])
 
 
 def clock_text(instant: dt.datetime, day: dt.date) -> str:
@@ -32,8 +74,8 @@ def target_text(hours: float) -> str:
 
 
 def day_text(day: dt.date) -> str:
-    """'Sunday, 22 November 2026'."""
-    return f"{day:%A}, {day.day} {day:%B %Y}"
+    """The locale's long date, for headings: 'Sunday, 22 November 2026'."""
+    return QLocale.system().toString(to_qdate(day), _formats()[1])
 
 
 def short_day_text(day: dt.date) -> str:

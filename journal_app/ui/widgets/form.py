@@ -1,11 +1,13 @@
-"""Small pieces every library form shares: the inline error line and date conversions."""
+"""Small pieces every library form shares: the inline error line and a date field
+(dates converted and shown by widgets/fmt.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+
+from journal_app.ui.widgets.fmt import date_format, to_qdate
 
 ERROR_COLOR = "#e5484d"  # readable on the light and the dark base colour
 NONE_TEXT = "—"
@@ -42,19 +44,11 @@ class ErrorLabel(QLabel):
         self.hide()
 
 
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
 def date_edit(day: dt.date, accessible: str) -> QDateEdit:
     """A date field with a calendar pop-up, limited to the days the journal accepts."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_format())
     edit.setDateRange(to_qdate(FIRST_DAY), to_qdate(LAST_DAY))
     edit.setDate(to_qdate(day))
     edit.setAccessibleName(accessible)

@@ -1,15 +1,17 @@
-"""Dates and labels as the journal's browsing widgets show them (Qt-free)."""
+"""Dates and labels as the journal's browsing widgets show them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from journal_app.ui.widgets.fmt import date_text
+
 UNTITLED = "(untitled)"
 
 
 def day_label(day: dt.date) -> str:
-    """'Wed 25 Nov 2026'."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """'Wed 25 Nov 2026' (the system locale's date: widgets/fmt.py)."""
+    return date_text(day)
 
 
 def short_day_label(day: dt.date) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.ui.theme import PAGE_SHEET, ThemeManager
 
-CONTENT_MAX_WIDTH = 920
+CONTENT_MAX_WIDTH = 1400  # tables use the width of a 1280-1600 px window; no wider lines
 
 
 def scaled_font_label(text: str, factor: float, *, object_name: str) -> QLabel:

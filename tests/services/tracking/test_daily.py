@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -103,6 +104,22 @@ def test_sides_skills_and_sessions_without_a_category(services):
     assert daily.total_seconds("none") == {None: 9900.0}
 
 
+def test_overlapping_sessions_count_once_credited_to_the_earlier(services, portable):
+    """09:00-11:30 writing and 10:00-12:00 reading are 3 h: 2.5 h production and the
+    0.5 h after 11:30 consumption, on both paths and in the all-time totals."""
+    writing = Category.get(Category.name == "Writing").id
+    reading = Category.get(Category.name == "Reading").id
+    day = dt.date(2026, 11, 20)
+    _store(_local(BERLIN, 2026, 11, 20, 9), _local(BERLIN, 2026, 11, 20, 11, 30), writing)
+    _store(_local(BERLIN, 2026, 11, 20, 10), _local(BERLIN, 2026, 11, 20, 12), reading)
+    expected = {(day, "production"): 9000.0, (day, "consumption"): 1800.0}
+    assert daily.daily_seconds(day, day, BERLIN) == expected
+    assert portable(daily.daily_seconds, day, day, BERLIN) == expected
+    assert daily.total_seconds("none") == {None: 3 * 3600.0}
+    assert portable(daily.total_seconds, "none") == {None: 3 * 3600.0}
+    assert daily.sessions_seconds(WorkSession.category == reading) == 1800.0
+
+
 def test_nightly_sleep_uses_stored_hours_or_the_instants(services, portable):
     DayLog.create(day=dt.date(2026, 11, 20), sleep_hours=7.5, note="")
     DayLog.create(
@@ -123,6 +140,19 @@ _session = st.tuples(
     st.integers(60, 40 * 3600),
     st.sampled_from([None, 1, 5]),  # Writing (production), Reading (consumption), none
 )
+
+
+def _union(sessions: list) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The clock time the sessions cover, as disjoint spans (aware UTC)."""
+    spans: list[list[dt.datetime]] = []
+    for start, seconds, _ in sorted(sessions, key=lambda s: s[0]):
+        begin = start.replace(tzinfo=UTC)
+        end = begin + dt.timedelta(seconds=seconds)
+        if spans and begin <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([begin, end])
+    return [(b, e) for b, e in spans]
 
 
 @settings(
@@ -146,11 +176,10 @@ def test_sql_and_portable_paths_agree_with_splitting_each_session(
     last = first + dt.timedelta(days=days - 1)
     native = daily.daily_seconds(first, last, zone, key=key)
     assert native == portable(daily.daily_seconds, first, last, zone, key=key)
-    if key == "none":  # and both equal a plain split of every session
+    if key == "none":  # and both equal a plain split of the sessions' union
         expected: dict = {}
-        for start, seconds, _ in sessions:
-            begin = start.replace(tzinfo=UTC)
-            for part in split_by_day(begin, begin + dt.timedelta(seconds=seconds), zone):
+        for begin, end in _union(sessions):
+            for part in split_by_day(begin, end, zone):
                 if first <= part.day <= last:
                     k = (part.day, None)
                     expected[k] = expected.get(k, 0.0) + part.duration.total_seconds()
@@ -177,3 +206,22 @@ def _bounds(first, last, zone):
     from journal_app.services.tracking.timeutil import day_bounds
 
     return day_bounds(first, last, zone)
+
+
+def test_figures_follow_writes_of_this_and_of_another_connection(services):
+    """The overlap sweep is reused while the journal is unchanged: a new overlap written
+    here, or through another connection, is counted at once."""
+    day = dt.date(2026, 11, 20)
+    _store(_local(BERLIN, 2026, 11, 20, 9), _local(BERLIN, 2026, 11, 20, 11))
+    assert daily.daily_seconds(day, day, BERLIN, key="none") == {(day, None): 7200.0}
+    _store(_local(BERLIN, 2026, 11, 20, 10), _local(BERLIN, 2026, 11, 20, 12))
+    assert daily.daily_seconds(day, day, BERLIN, key="none") == {(day, None): 3 * 3600.0}
+    # Another connection (peewee gives each thread its own) writes 08:30-11:30 UTC.
+    writer = threading.Thread(
+        target=lambda: _store(
+            _local(BERLIN, 2026, 11, 20, 9, 30), _local(BERLIN, 2026, 11, 20, 12, 30)
+        )
+    )
+    writer.start()
+    writer.join()
+    assert daily.daily_seconds(day, day, BERLIN, key="none") == {(day, None): 3.5 * 3600.0}

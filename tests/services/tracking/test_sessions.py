@@ -8,6 +8,7 @@ import pytest
 
 from journal_app.db.models import WorkSession
 from journal_app.errors import InvalidInput
+from journal_app.services.tracking.sessions import Labels
 
 from .conftest import BERLIN, at
 
@@ -194,3 +195,18 @@ def test_trim_against_chosen_sessions_only(tracking):
     (left,) = sessions.trim(a.id, against=[b.id])
     assert (left.start, left.end) == (a.start, b.start)
     assert sessions.overlaps(left.start, left.end, exclude=left.id) == [sessions.get(c.id)]
+
+
+def test_the_last_labels_are_those_of_the_last_session_or_timer(tracking):
+    reading = tracking.categories.find("Reading")
+    writing = tracking.categories.find("Writing")
+    maths = tracking.skills.ensure("Maths")
+    assert tracking.sessions.last_labels() == Labels()
+    day = dt.date(2026, 11, 20)
+    tracking.sessions.add_local(day, dt.time(9), dt.time(10), category_id=reading.id)
+    assert tracking.sessions.last_labels() == Labels(category_id=reading.id)
+    tracking.timer.start(category_id=writing.id, skill_id=maths.id)
+    assert tracking.sessions.last_labels() == Labels(category_id=writing.id, skill_id=maths.id)
+    tracking.timer.cancel()
+    tracking.skills.delete(maths.id)  # a label deleted since is not offered
+    assert tracking.sessions.last_labels() == Labels(category_id=writing.id)

@@ -196,3 +196,53 @@ def test_dashboard_today_view_and_json_agree_on_the_demo(demo):
     assert [s.name for s in overall.skills] == sorted(s.name for s in overall.skills)
     assert sum(s.logged_hours for s in overall.skills) <= overall.total_hours + 1e-6
     json.dumps(overall.as_dict())
+
+
+def test_overlapping_sessions_count_clock_time_once_everywhere(tracking):
+    """09:00-11:30 and 10:00-12:00 are 3 h of clock time, not 4.5 h: the day, the week,
+    the streak, the overall totals, the skill and resource ledgers and the dashboard
+    history all count the union; the overlap is credited to the earlier session."""
+    writing = tracking.categories.find("Writing")
+    reading = tracking.categories.find("Reading")
+    maths = tracking.skills.ensure("Maths")
+    book = tracking.resources.add("Calculus", skill_id=maths.id)
+    _session(tracking, TODAY, dt.time(9), dt.time(11, 30), category_id=writing.id)
+    _session(
+        tracking,
+        TODAY,
+        dt.time(10),
+        dt.time(12),
+        category_id=reading.id,
+        skill_id=maths.id,
+        resource_id=book.id,
+    )
+    # one inside another, and one ending exactly where another starts (no overlap)
+    _session(tracking, TODAY, dt.time(14), dt.time(16))
+    _session(tracking, TODAY, dt.time(14, 30), dt.time(15))
+    _session(tracking, TODAY, dt.time(16), dt.time(16, 30))
+    summary = tracking.stats.day_summary(TODAY)
+    assert summary.deep_work_hours == pytest.approx(5.5)
+    assert summary.production_hours == pytest.approx(2.5)
+    assert summary.consumption_hours == pytest.approx(0.5)
+    assert summary.other_hours == pytest.approx(2.5)
+    assert summary.week_hours == pytest.approx(5.5)
+    overall = tracking.stats.overall(TODAY)
+    assert overall.total_hours == pytest.approx(5.5)
+    assert overall.hours_last_7_days == pytest.approx(5.5)
+    assert tracking.stats.deep_work_hours(TODAY) == pytest.approx(5.5)
+    assert tracking.skills.ledger(maths.id, TODAY).logged_hours == pytest.approx(0.5)
+    assert tracking.resources.get(book.id).hours_spent == pytest.approx(0.5)
+    assert [r.hours_spent for r in tracking.resources.list() if r.id == book.id] == [
+        pytest.approx(0.5)
+    ]
+    history = tracking.dashboard.history(TODAY)
+    assert history.total[history.days.index(TODAY)] == pytest.approx(5.5)
+
+
+def test_a_streak_day_needs_its_threshold_in_clock_time(tracking):
+    """Two 1.5 h sessions over the same hour are 2 h of clock time: under a 2.5 h
+    streak threshold the day does not count."""
+    tracking.tracking_settings.update(streak_min_hours=2.5)
+    _session(tracking, TODAY, dt.time(9), dt.time(10, 30))
+    _session(tracking, TODAY, dt.time(9, 30), dt.time(11))
+    assert tracking.stats.overall(TODAY).streak_current == 0

@@ -62,6 +62,23 @@ def test_a_new_journal_gets_no_start_up_copy(make_window, qtbot, data_paths):
     assert _names(data_paths) == []
 
 
+def test_a_journal_filled_in_this_run_gets_its_start_up_copy(
+    make_window, qtbot, services, data_paths
+):
+    """The demo journal is created and filled before the window opens: the dialog's
+    promise of a copy at start holds for it too (only an empty new journal has none)."""
+    services.entries.create(day=dt.date(2026, 1, 1), title="Written before the window")
+    window = make_window()
+    qtbot.waitUntil(lambda: getattr(window, "backups", None) is not None)
+    qtbot.waitUntil(lambda: window.backups.idle, timeout=10000)
+    (name,) = _names(data_paths)
+    assert name.startswith("startup-")
+    dialog = window.backups.open_dialog()
+    assert [b.reason for b in dialog.backups] == ["startup"]
+    assert not dialog.status.text().startswith("No backups yet")
+    dialog.close()
+
+
 def test_start_up_backup_runs_in_a_worker_once_a_day(journal, qtbot, open_window, clock):
     window = open_window(journal)
     controller = window.backups

@@ -86,7 +86,7 @@ def test_skill_ledger_model(qtmodeltester, journal):
     assert texts(model, "Last 7 days")[0] == "14.0 h"
     assert texts(model, "Last 30 days")[0] == "56.0 h"
     # 844 h left at 2 h a day: 422 days from today.
-    assert texts(model, "Projected") == ["18 Jan 2028", "reached", NOT_AT_PACE]
+    assert texts(model, "Projected") == ["Tue 18 Jan 2028", "reached", NOT_AT_PACE]
     model.sort(model.column_of("Projected"))
     assert texts(model, "Skill") == ["Rust", "Machine learning", "Writing"]
     model.sort(model.column_of("Progress"), Qt.SortOrder.DescendingOrder)
@@ -108,7 +108,7 @@ def test_output_model(qtmodeltester, journal):
     model.set_records(journal.outputs.list())
     qtmodeltester.check(model)
     assert texts(model, "Title") == ["Attention", "nanoGPT fork", "RLHF thread"]
-    assert texts(model, "Date") == ["22 Nov 2026", "21 Nov 2026", "19 Nov 2026"]
+    assert texts(model, "Date") == ["Sun 22 Nov 2026", "Sat 21 Nov 2026", "Thu 19 Nov 2026"]
     assert texts(model, "Kind") == ["Explainer", "Code / repo", "X thread"]
     assert texts(model, "Words") == ["2,400", "", ""]
     model.sort(model.column_of("Words"), Qt.SortOrder.DescendingOrder)

@@ -40,7 +40,7 @@ def test_a_new_output_is_saved_with_every_field(qtbot, services):
     _choose(dialog.status_combo, "Published")
     qtbot.keyClicks(dialog.url_edit, "https://example.org/attention")
     qtbot.keyClicks(dialog.words_edit, "2,400")
-    _choose(dialog.entry_combo, "2026-11-20 · Day 40 of ML")
+    _choose(dialog.entry_combo, "Fri 20 Nov 2026 · Day 40 of ML")
     _choose(dialog.sprint_combo, "Sprint 3")
     _choose(dialog.skill_combo, "Machine learning")
     with qtbot.waitSignal(dialog.accepted):
@@ -135,7 +135,12 @@ def test_an_older_linked_entry_is_still_offered(qtbot, services, monkeypatch):
     output = services.outputs.add(kind="summary", title="Paper notes", entry_id=old.id)
     dialog = _dialog(qtbot, services, output_id=output.id)
     offered = [dialog.entry_combo.itemText(i) for i in range(dialog.entry_combo.count())]
-    assert offered == ["—", "2026-11-05 · Day 5", "2026-11-04 · Day 4", "2020-01-06 · Day 0 of ML"]
+    assert offered == [
+        "—",
+        "Thu 5 Nov 2026 · Day 5",
+        "Wed 4 Nov 2026 · Day 4",
+        "Mon 6 Jan 2020 · Day 0 of ML",
+    ]
     assert dialog.entry_combo.currentData() == old.id
     dialog.accept()
     assert services.outputs.get(output.id).entry_id == old.id

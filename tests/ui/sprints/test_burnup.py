@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from journal_app.ui.sprints.format import short_date
 from journal_app.ui.sprints.page import BURNUP_TAB
 
 from .conftest import BERLIN, D
@@ -30,9 +31,13 @@ def test_the_chart_shows_the_sprint_so_far(qtbot, make_window, planner, services
     view = page.burnup
     assert view is not None and view.chart.isVisible()
     xs, hours = view.curves["hours"].getData()
-    # From 0 at the start, then the end of each day up to today (the 22nd: 7 days).
-    assert list(xs) == list(range(8))
+    # From 0 at the start of the first day (the left edge), then each day's total up to
+    # today (the 22nd: 7 days) above that day's own tick.
+    assert list(xs) == [-0.5, *range(7)]
     assert list(hours) == [0, 2, 2, 5, 5, 5, 5, 5]
+    labels = dict(view.ticks)
+    assert labels[xs[-1]] == short_date(D(2026, 11, 22), year=False)  # today, not the 23rd
+    assert labels[xs[3]] == short_date(D(2026, 11, 18), year=False)  # the 3 h session
     _, done = view.curves["tasks"].getData()
     assert list(done) == [0, 0, 1, 1, 1, 1, 1, 1]
     ideal_x, ideal = view.curves["ideal_hours"].getData()

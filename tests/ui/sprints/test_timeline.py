@@ -3,7 +3,10 @@ mouse to change a date (checked by the planner), a click opening the sprint."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 
 from journal_app.ui.sprints.page import BOARD_TAB, TIMELINE_TAB
@@ -77,16 +80,43 @@ def test_a_drag_past_the_rules_is_refused_and_the_bar_springs_back(
     assert canvas.bar_rect(sprint.id) == rect
 
 
-def test_overlapping_sprints_are_flagged_on_their_own_row(make_window, planner, sprint):
+def test_each_sprint_has_its_own_row_and_overlaps_are_flagged(make_window, planner, sprint):
     side = planner.add_sprint("Side", D(2026, 11, 20), D(2026, 12, 3), capacity_hours=5)
     after = planner.add_sprint("After", D(2026, 11, 30), D(2026, 12, 13), capacity_hours=5)
     _, _, timeline = timeline_of(make_window)
     bars = {b.id: b for b in timeline.canvas.bars}
     assert bars[side.id].overlaps == (sprint.id, after.id)
-    assert bars[sprint.id].lane == bars[after.id].lane == 0 and bars[side.id].lane == 1
     assert timeline.overlaps.text() == "3 sprints overlap another (outlined in red)"
     canvas = timeline.canvas
-    assert canvas.bar_rect(side.id).top() > canvas.bar_rect(sprint.id).bottom()
+    # One row each, in start order, even for sprints that follow each other.
+    tops = [canvas.bar_rect(i).top() for i in (sprint.id, side.id, after.id)]
+    assert tops[0] < tops[1] < tops[2]
+
+
+def test_the_rows_fill_the_tab_and_every_bar_says_its_dates(make_window, planner, sprint):
+    """Ten back-to-back sprints were one row with 80 % of the tab empty, their names cut
+    to "Sprin"; now each has a row, the grid fills the tab, and beside each bar are its
+    dates and state (its name too when the bar is too short for it)."""
+    start = D(2026, 1, 5)
+    for number in range(10):
+        begin = start + dt.timedelta(days=14 * number)
+        planner.add_sprint(f"Sprint {number + 1:02}", begin, begin + dt.timedelta(days=13))
+    window, _, timeline = timeline_of(make_window)
+    window.resize(1280, 800)
+    canvas = timeline.canvas
+    assert len({canvas.bar_rect(b.id).top() for b in canvas.bars}) == 11
+    assert canvas.height() >= timeline.scroll_area.viewport().height() - 8
+    metrics = QFontMetrics(canvas.font())
+    first = canvas.bars[0]
+    canvas.set_zoom(2)  # 28 px: too short for the name
+    room = canvas.bar_rect(first.id).width() - 10
+    assert canvas.labels(first, room, metrics) == (
+        "",
+        "Sprint 01 · 5 – 18 Jan 2026 · 14 days · planned",
+    )
+    canvas.set_zoom(12)
+    room = canvas.bar_rect(first.id).width() - 10
+    assert canvas.labels(first, room, metrics)[0] == "Sprint 01"
 
 
 def test_clicking_a_bar_opens_its_board(qtbot, make_window, planner, sprint):

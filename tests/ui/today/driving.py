@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QLineEdit,
     QTimeEdit,
     QWidget,
 )
@@ -32,11 +35,46 @@ def type_time(qtbot, edit: QTimeEdit, digits: str) -> None:
     qtbot.keyClicks(edit, digits)
 
 
+_TOKENS = re.compile(r"d{1,4}|M{1,4}|y{4}|y{2}|'[^']*'|.")
+
+
+def _section_spans(edit: QDateEdit) -> dict[str, tuple[int, int]]:
+    """{"day"/"month"/"year": (start, length)} of the numbers' sections in the text."""
+    locale = QLocale.system()
+    spans: dict[str, tuple[int, int]] = {}
+    position = 0
+    for token in _TOKENS.findall(edit.displayFormat()):
+        if token.startswith("'"):
+            shown = token.strip("'")
+        elif token[0] in "dMy":
+            shown = locale.toString(edit.date(), token)
+        else:
+            shown = token
+        kind = {"d": "day", "M": "month", "y": "year"}.get(token[0])
+        if kind and token != "ddd" and token != "dddd":
+            spans[kind] = (position, len(shown))
+        position += len(shown)
+    return spans
+
+
 def type_date(qtbot, edit: QDateEdit, digits: str) -> None:
-    """Type "20261025" into a date field from its year on."""
+    """Type the date "20261025" into a date field section by section, as a user selects
+    the year, the month and the day wherever the locale's format shows them (a
+    month shown by name is typed by name)."""
+    parts = [("year", digits[:4])]
+    if len(digits) >= 6:  # "2025" types only the year, "202503" the year and month
+        month = int(digits[4:6])
+        by_name = "MMM" in edit.displayFormat()
+        name = QLocale.system().monthName(month, QLocale.FormatType.ShortFormat)
+        parts.append(("month", name if by_name else f"{month:02}"))
+    if len(digits) == 8:
+        parts.append(("day", digits[6:]))
     edit.setFocus()
-    edit.setSelectedSection(QDateTimeEdit.Section.YearSection)
-    qtbot.keyClicks(edit, digits)
+    line = edit.findChild(QLineEdit)
+    for kind, text in parts:
+        start, length = _section_spans(edit)[kind]
+        line.setSelection(start, length)
+        qtbot.keyClicks(edit, text)
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:

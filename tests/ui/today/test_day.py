@@ -144,3 +144,13 @@ def test_every_write_tells_the_other_views(qtbot, page, events):
         click(qtbot, dialog.save_button)
     assert page.sessions.model.rowCount() == 1
     assert page.day == dt.date(2026, 11, 22)
+
+
+def test_overlapping_sessions_show_their_clock_time_once(qtbot, tracking, make_window):
+    """09:00-11:30 and 10:00-12:00 are 3 h of clock time: the header and the Sessions
+    heading say 3.0 h, not 4.5 h."""
+    tracking.sessions.add_local(TODAY, dt.time(9), dt.time(11, 30))
+    tracking.sessions.add_local(TODAY, dt.time(10), dt.time(12))
+    page = _today_page(qtbot, make_window())
+    assert page.header.day_figure.detail.text() == "3.0 h of 2 h · target reached"
+    assert page.sessions.heading_row.count_label.text() == "2 · 3.0 h"

@@ -350,3 +350,29 @@ def test_a_session_across_midnight_shows_on_both_days(qtbot, tracking, page):
     assert dialog.start.wall() == (dt.date(2026, 11, 20), dt.time(23, 0))
     assert "crosses midnight" in dialog.info_label.text()
     dialog.reject()
+
+
+def test_a_new_session_starts_with_the_last_sessions_labels(qtbot, tracking, make_page):
+    """Pick Reading, a skill and a resource once: the next new session (and the focus
+    timer) start with them, also in a new window — not with "—" (0 % production)."""
+    reading = tracking.categories.find("Reading")
+    book = tracking.resources.add("Deep Learning", status="active")
+    page = make_page()
+    dialog = page.open_session_dialog()
+    assert dialog.pickers.category.currentText() == "—"
+    dialog.pickers.set_ids(reading.id, None, book.id)
+    dialog.pickers.skill.setEditText("Statistics")
+    click(qtbot, dialog.save_button)
+    page.close()
+    again = make_page()
+    dialog = again.open_session_dialog()
+    assert dialog.pickers.category.currentText().startswith("Reading")
+    assert dialog.pickers.skill.currentText() == "Statistics"
+    assert dialog.pickers.resource.currentText().startswith("Deep Learning")
+    dialog.reject()
+    from journal_app.ui.timer.start_dialog import StartDialog
+
+    start = StartDialog(tracking)
+    qtbot.addWidget(start)
+    assert start.pickers.category.currentText().startswith("Reading")
+    assert start.pickers.skill.currentText() == "Statistics"
