@@ -135,6 +135,7 @@ class JournalPage(QWidget):
             pane.message.connect(self.message)
             pane.stats_changed.connect(self.stats_changed)
             pane.entry_link_clicked.connect(self.open_linked_entry)
+            pane.new_entry_requested.connect(self.offer_linked_entry)
             self.splitter.replaceWidget(1, pane)
             self._placeholder.deleteLater()
             if self.calendar is not None:
@@ -269,6 +270,19 @@ class JournalPage(QWidget):
         except JournalError:
             self.message.emit("That entry is not in the journal any more")
             return False
+
+    def offer_linked_entry(self, title: str) -> bool:
+        """A [[link]] to no entry was clicked: offer to write that entry."""
+        answer = QMessageBox.question(
+            self,
+            "Write this entry?",
+            f"No entry is titled “{title}” yet. Write it now?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.new_entry(Draft(day=dt.date.today(), title=title))
 
     def new_entry(self, draft: Draft | None = None) -> bool:
         self._show_self()
