@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from journal_app.ui.theme import mute
+from journal_app.ui.theme import ThemeManager, mute
 
 if TYPE_CHECKING:
     from journal_app.services.links import Backlink
 
 MAX_ROWS_SHOWN = 5  # taller than this, the list scrolls
+ITEM_SHEET = "QListWidget#backlinksList::item { padding: 3px 2px; }"
 
 
 class BacklinksPanel(QWidget):
@@ -35,6 +36,8 @@ class BacklinksPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Re-applied on a theme change, so the sheet follows the light/dark palette.
+        ThemeManager.shared().attach_sheet(self.list, ITEM_SHEET)
         self.list.itemActivated.connect(self._on_item)
         self.list.itemClicked.connect(self._on_item)
         self.heading.setBuddy(self.list)
@@ -51,7 +54,7 @@ class BacklinksPanel(QWidget):
         self.list.clear()
         for link in backlinks:
             title = link.title.strip() or "Untitled"
-            text = f"{title} · {link.day:%d %b %Y}\n{link.sentence}"
+            text = f"{title} · {link.day:%d %b %Y}\n“{link.sentence}”"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, link.entry_id)
             item.setToolTip(f"Open “{title}”")

@@ -92,7 +92,7 @@ def test_the_backlink_shows_its_sentence_and_opens_the_source(qtbot, page, notes
     panel = page.editor_pane.backlinks
     assert panel.isVisible() and panel.heading.text() == "Linked from (1)"
     item = panel.list.item(0)
-    assert item.text() == "Backprop · 19 Nov 2026\nWe apply the rule twice."
+    assert item.text() == "Backprop · 19 Nov 2026\n“We apply the rule twice.”"
     rect = panel.list.visualItemRect(item)
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: page.editor_pane.entry.id == source.id, timeout=5000)
@@ -162,3 +162,32 @@ def test_ticking_a_task_box_in_the_preview_changes_the_text(qtbot, page, notes, 
     assert "- [x] derive it" in pane.editor.text()
     assert pane.flush()  # ...and saved like typing
     assert "- [x] derive it" in services.entries.get(notes[1].id).body
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_the_panel_and_links_are_readable_in_both_looks(qtbot, page, notes, look, tmp_path):
+    from journal_app.ui.theme import Theme, ThemeManager
+
+    ThemeManager.shared().set_theme(Theme(look))
+    rule, source, _ = notes
+    page.window().resize(1200, 760)
+    pane, preview = _preview(qtbot, page, source.id, "rule")
+    page.view_actions["split"].trigger()
+    qtbot.waitUntil(lambda: not preview.busy, timeout=10_000)
+    pane.grab().save(str(tmp_path / f"source-{look}.png"))  # links, a missing one, tasks
+    page.open_entry(rule.id)
+    qtbot.waitUntil(lambda: not preview.busy, timeout=10_000)
+    panel = pane.backlinks
+    image = panel.grab().toImage()
+    pane.grab().save(str(tmp_path / f"links-{look}.png"))  # looked at by hand
+    background = panel.palette().color(panel.backgroundRole())
+    drawn = {
+        image.pixelColor(x, y).rgb()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    assert background.rgb() in drawn and len(drawn) > 8  # the panel, with text drawn on it
+    rows = panel.list.viewport().grab().toImage()
+    beside_text = rows.pixelColor(rows.width() - 4, rows.height() // 2)
+    assert (beside_text.lightness() < 128) == (look == "dark")  # the list follows the look
+    assert preview.dark == (look == "dark")
