@@ -308,6 +308,8 @@ from bench_crypto import BUDGET as CRYPTO_BUDGET  # noqa: E402
 from bench_crypto import measure_crypto  # noqa: E402
 from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
 from bench_dashboard import measure_dashboard  # noqa: E402
+from bench_links import BUDGET as LINKS_BUDGET  # noqa: E402
+from bench_links import measure_links  # noqa: E402
 from bench_preview import BUDGET as PREVIEW_BUDGET  # noqa: E402
 from bench_preview import measure_preview  # noqa: E402
 from bench_safety import BUDGET as SAFETY_BUDGET  # noqa: E402
@@ -323,6 +325,7 @@ BUDGET.update(SAFETY_BUDGET)
 BUDGET.update(BOARD_BUDGET)
 BUDGET.update(CRYPTO_BUDGET)
 BUDGET.update(CONCURRENCY_BUDGET)
+BUDGET.update(LINKS_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -334,6 +337,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "board": measure_board,
     "crypto": measure_crypto,
     "concurrency": measure_concurrency,
+    "links": measure_links,
 }
 
 

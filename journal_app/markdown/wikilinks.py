@@ -43,7 +43,7 @@ class WikiLink:
 
 def title_key(title: str) -> str:
     """How titles compare: case-folded, runs of white space as one space, trimmed."""
-    return _SPACES.sub(" ", title).strip().casefold()
+    return " ".join(title.split()).casefold()
 
 
 def find_links(text: str) -> list[WikiLink]:

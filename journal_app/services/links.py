@@ -101,10 +101,11 @@ class LinkService:
 
     # ------------------------------------------------------------------ backlinks
 
-    def backlinks(self, entry_id: int) -> list[Backlink]:
-        """Entries (not in the trash) whose text links to `entry_id`, newest first."""
+    def backlinks(self, entry_id: int, index: LinkIndex | None = None) -> list[Backlink]:
+        """Entries (not in the trash) whose text links to `entry_id`, newest first.
+        `index`: a current `index()` the caller holds (building one is most of the cost)."""
         target: Any = get_row(Entry, entry_id, "entry")
-        index = self.index()
+        index = index or self.index()
         terms = [f'"entry {int(entry_id)}"']
         wordless = bool(target.title.strip()) and not _WORD.search(target.title)
         if not wordless and target.title.strip():
