@@ -37,6 +37,7 @@ from journal_app.markdown.wikilinks import title_key
 from journal_app.services import Services
 from journal_app.services.entries import EntryData, StaleRevision
 from journal_app.ui.autosave import AutosaveController
+from journal_app.ui.journal import prompts
 from journal_app.ui.journal.backlinks import BacklinksPanel
 from journal_app.ui.journal.editor import EditorToolbar, FindReplaceBar, MarkdownEditor
 from journal_app.ui.journal.entry_draft import (
@@ -294,6 +295,7 @@ class EntryEditorPane(QWidget):
         finally:
             self._loading = loading
         self._refresh_links()
+        self._refresh_backlinks()  # the list reloads after other entries changed
 
     def set_view_mode(self, mode: str) -> None:
         if mode not in VIEW_MODES:
@@ -543,15 +545,14 @@ class EntryEditorPane(QWidget):
             return
         count = len(sources)
         who = "1 entry links" if count == 1 else f"{count:,} entries link"
-        answer = QMessageBox.question(
+        if not prompts.ask(
             self,
-            "Update links?",
-            f"{who} to “{old}”. Change those links to “{new}”?\n\n"
-            "Each changed entry keeps its previous text in History.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            "Update the links?",
+            f"{who} to “{old}”. Change those links to “{new}”? Each changed entry keeps "
+            "its previous text in History.",
+            "Update Links",
+            "Leave Them",
+        ):
             return
         try:
             changed = self._services.links.rename_links(entry.id, old, new)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.errors import JournalError
+from journal_app.ui.journal import prompts
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.search_panel import SearchPanel
 from journal_app.ui.window_context import window_context
@@ -273,14 +274,13 @@ class JournalPage(QWidget):
 
     def offer_linked_entry(self, title: str) -> bool:
         """A [[link]] to no entry was clicked: offer to write that entry."""
-        answer = QMessageBox.question(
+        if not prompts.ask(
             self,
             "Write this entry?",
             f"No entry is titled “{title}” yet. Write it now?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            "Write It",
+            "Not Now",
+        ):
             return False
         return self.new_entry(Draft(day=dt.date.today(), title=title))
 

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
 
+from journal_app.ui.journal import prompts
 from tests.ui.test_preview import click_text
 
 DAY = dt.date(2026, 11, 20)
@@ -40,13 +40,13 @@ def page(make_window, notes):
 def answers(monkeypatch):
     """Questions asked, answered Yes unless a test says otherwise."""
     asked: list[str] = []
-    reply = [QMessageBox.StandardButton.Yes]
+    reply = [True]
 
-    def question(_parent, title, text, *rest):
-        asked.append(f"{title}: {text}")
+    def ask(_parent, title, text, action, decline):
+        asked.append(f"{title}: {text} [{action}/{decline}]")
         return reply[0]
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(prompts, "ask", ask)
     return asked, reply
 
 
@@ -106,7 +106,10 @@ def test_a_missing_link_is_marked_and_offers_to_write_the_entry(
     pane, preview = _preview(qtbot, page, notes[1].id, "Gradient descent")
     assert 'class="missing" href="newentry:Gradient%20descent"' in preview.displayed_html()
     assert click_text(qtbot, preview, "Gradient descent") == "newentry:Gradient%20descent"
-    assert asked == ["Write this entry?: No entry is titled “Gradient descent” yet. Write it now?"]
+    assert asked == [
+        "Write this entry?: No entry is titled “Gradient descent” yet. Write it now? "
+        "[Write It/Not Now]"
+    ]
     assert pane.title_edit.text() == "Gradient descent" and pane.entry is None  # a draft
     assert pane.flush()
     written = services.entries.get(pane.entry.id)
@@ -126,8 +129,9 @@ def test_renaming_updates_the_links_after_the_user_agrees(qtbot, page, notes, an
     qtbot.keyClicks(pane.title_edit, "Chain rule (calculus)")
     qtbot.keyClick(pane.title_edit, Qt.Key.Key_Return)
     assert asked == [
-        "Update links?: 1 entry links to “Chain rule”. Change those links to "
-        "“Chain rule (calculus)”?\n\nEach changed entry keeps its previous text in History."
+        "Update the links?: 1 entry links to “Chain rule”. Change those links to "
+        "“Chain rule (calculus)”? Each changed entry keeps its previous text in History. "
+        "[Update Links/Leave Them]"
     ]
     body = services.entries.get(source.id).body
     assert "[[Chain rule (calculus)|rule]]" in body
@@ -138,7 +142,7 @@ def test_renaming_updates_the_links_after_the_user_agrees(qtbot, page, notes, an
 
 def test_declining_the_rename_leaves_the_links(qtbot, page, notes, answers, services):
     asked, reply = answers
-    reply[0] = QMessageBox.StandardButton.No
+    reply[0] = False
     rule, source, _ = notes
     page.open_entry(rule.id)
     pane = page.editor_pane
