@@ -46,6 +46,11 @@ def title_key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
+def linkable(title: str) -> bool:
+    """Can `[[title]]` be written? (Not with brackets, a bar or a line break in it.)"""
+    return bool(title.strip()) and not set("[]|\n") & set(title)
+
+
 def find_links(text: str) -> list[WikiLink]:
     """Every `[[…]]` link in `text`, in order (empty targets are not links)."""
     found = []

@@ -24,6 +24,7 @@ from journal_app.markdown.wikilinks import (
     ENTRY_LINK,
     WikiLink,
     find_links,
+    linkable,
     retarget,
     sentence_around,
     title_key,
@@ -169,7 +170,7 @@ class LinkService:
         transaction; each changed entry's previous text is kept in its history first.
         Returns how many entries changed."""
         new_title = clean_text(new_title, "the title").strip()
-        if not new_title or "[" in new_title or "]" in new_title or "|" in new_title:
+        if not linkable(new_title):
             return 0  # such a title cannot be written inside [[ ]]
         now = to_storage(self._clock())
         changed = 0

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import JournalError
-from journal_app.markdown.wikilinks import title_key
+from journal_app.markdown.wikilinks import linkable, title_key
 from journal_app.services import Services
 from journal_app.services.entries import EntryData, StaleRevision
 from journal_app.ui.autosave import AutosaveController
@@ -538,8 +538,8 @@ class EntryEditorPane(QWidget):
             self._refresh_links()
         old, new = self._title_at_open, self._entry.title
         self._title_at_open = new
-        if not old.strip() or not new.strip():
-            return
+        if not old.strip() or not linkable(new):
+            return  # nothing could link to it, or the new title cannot be linked to
         sources = self._services.links.linking_title(entry.id, old)
         if not sources:
             return

@@ -76,6 +76,11 @@ def test_typing_double_brackets_offers_titles_and_enter_writes_the_link(qtbot, p
     assert not popup.isVisible()
     qtbot.keyClicks(editor, " ok")  # the cursor sits after the ]]; Enter made no new line
     assert editor.text() == "Queries and keys. See [[Chain rule]] ok"
+    qtbot.keyClicks(editor, " [[Att")
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)  # closes the offer, writes nothing
+    assert not popup.isVisible()
+    assert editor.text() == "Queries and keys. See [[Chain rule]] ok [[Att"
 
 
 def test_clicking_a_link_in_the_preview_opens_the_entry(qtbot, page, notes):

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit
 
+from journal_app.markdown.wikilinks import linkable
+
 MAX_PREFIX_CHARS = 120  # further back than this, a `[[` is not being typed now
 VISIBLE_ROWS = 8
 
@@ -29,6 +31,7 @@ class LinkCompleter(QObject):
         self.completer.activated.connect(self._insert)
         self._prefix_length = 0
         self._just_completed = False
+        self._offering = False  # inside an unfinished `[[…` (the popup may be empty)
 
     def _popup(self) -> QAbstractItemView:
         popup = self.completer.popup()
@@ -36,8 +39,8 @@ class LinkCompleter(QObject):
         return popup
 
     def set_titles(self, titles: list[str]) -> None:
-        """The titles offered (titles holding `[`, `]` or `|` cannot be written in a link)."""
-        self._model.setStringList([t for t in titles if not set("[]|\n") & set(t)])
+        """The titles offered (only those a `[[link]]` can hold)."""
+        self._model.setStringList([t for t in titles if linkable(t)])
 
     def is_open(self) -> bool:
         return self._popup().isVisible()
@@ -49,9 +52,14 @@ class LinkCompleter(QObject):
             return False
         return self.is_open() or self._just_completed
 
-    def text_typed(self) -> None:
-        """After each key the editor handled: open, narrow or close the offer."""
+    def text_typed(self, text: str) -> None:
+        """After a key the editor handled (`text`: what it typed): open, narrow or close
+        the offer. Only a `[` starts looking back along the line, so ordinary typing in
+        a long paragraph costs nothing."""
+        if not self._offering and "[" not in text:
+            return
         prefix = self._typed_prefix()
+        self._offering = prefix is not None
         if prefix is None:
             self._popup().hide()
             return
@@ -98,6 +106,7 @@ class LinkCompleter(QObject):
             cursor.insertText("]]")
         cursor.endEditBlock()
         self._editor.setTextCursor(cursor)
+        self._offering = False
         # The completer hands the Enter that chose the title on to the editor: not a new line.
         self._just_completed = True
         QTimer.singleShot(0, self, self._completed)

@@ -383,7 +383,7 @@ class MarkdownEditor(QPlainTextEdit):
             return
         self._handle_key(event)
         if event.text() or event.key() == Qt.Key.Key_Backspace:
-            self.link_completer.text_typed()
+            self.link_completer.text_typed(event.text())
 
     def _handle_key(self, event: QKeyEvent) -> None:
         key = event.key()
