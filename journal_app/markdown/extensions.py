@@ -179,6 +179,9 @@ class TaskListProcessor(Treeprocessor):
                     items.append(item)
         lines = getattr(self.md, "journal_task_lines", [])
         if getattr(self.md, "journal_task_links", False) and len(lines) == len(items):
+            # In the order they appear (a nested list's items come between its parent's).
+            position = {id(element): i for i, element in enumerate(root.iter())}
+            items.sort(key=lambda element: position[id(element)])
             for item, line in zip(items, lines, strict=True):
                 _link_box(item, line)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from journal_app.markdown import render
 from journal_app.markdown.wikilinks import (
     find_links,
@@ -51,6 +53,12 @@ def test_task_boxes_become_links_to_their_lines_outside_code():
     assert 'href="task:3"' in html and "☑</a> two" in html
     assert 'href="task:9"' in html
     assert "task:" not in render(text)  # exports and print: plain glyphs
+
+
+def test_nested_task_boxes_link_to_their_own_lines():
+    html = render("- [ ] a\n    - [ ] b\n    - [x] c\n- [ ] d\n", task_links=True)
+    for line, text in enumerate("abcd"):
+        assert re.search(rf'href="task:{line}"[^>]*>[☐☑]</a> {text}', html), (line, text)
 
 
 def test_written_task_and_newentry_links_are_checked_by_the_sanitizer():
