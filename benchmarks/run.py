@@ -339,6 +339,8 @@ from bench_dashboard import BUDGET as DASHBOARD_BUDGET  # noqa: E402
 from bench_dashboard import measure_dashboard  # noqa: E402
 from bench_dayone import BUDGET as DAYONE_BUDGET  # noqa: E402
 from bench_dayone import measure_dayone  # noqa: E402
+from bench_links import BUDGET as LINKS_BUDGET  # noqa: E402
+from bench_links import measure_links  # noqa: E402
 from bench_preview import BUDGET as PREVIEW_BUDGET  # noqa: E402
 from bench_preview import measure_preview  # noqa: E402
 from bench_safety import BUDGET as SAFETY_BUDGET  # noqa: E402
@@ -355,6 +357,7 @@ BUDGET.update(BOARD_BUDGET)
 BUDGET.update(CRYPTO_BUDGET)
 BUDGET.update(CONCURRENCY_BUDGET)
 BUDGET.update(DAYONE_BUDGET)
+BUDGET.update(LINKS_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -367,6 +370,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "crypto": measure_crypto,
     "concurrency": measure_concurrency,
     "dayone": measure_dayone,
+    "links": measure_links,
 }
 
 

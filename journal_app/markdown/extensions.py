@@ -11,14 +11,20 @@ from xml.etree import ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.extensions.smarty import SmartyExtension
+from markdown.inlinepatterns import InlineProcessor as PatternProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
+from journal_app.markdown import wikilinks
 from journal_app.markdown.highlight import highlight_html
 
 TASK_OPEN, TASK_DONE = "☐", "☑"  # QTextBrowser cannot show <input type=checkbox>
 _TASK = re.compile(r"\[([ xX])\][ \t]+")
 # Every Smarty pattern needs one of these (quotes, -- and ---, ...; angled quotes are off).
 _SMARTY_TRIGGER = re.compile(r"['\"]|--|\.\.\.")
+# A source line that renders as a task item (in a list, perhaps quoted or nested).
+TASK_LINE = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+\S")
+_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
 
 
 def _fence(source: str, language: str, class_name: str, options: Any, md: Any, **kwargs: Any):
@@ -109,28 +115,112 @@ class JournalExtension(Extension):
         from journal_app.markdown import fences
 
         fences.install(md)  # registered after superfences: extensions() lists it later
+        # Before normalize_whitespace (30) and the fences (25): the lines as typed.
+        md.preprocessors.register(TaskLineRecorder(md), "journal_task_lines", 35)
+        # After code spans (190) and escapes (180), before links (160).
+        md.inlinePatterns.register(WikiLinkProcessor(md), "journal_wikilinks", 175)
         # After inline processing (priority 20), so the "[ ]" is plain text by then.
         md.treeprocessors.register(TaskListProcessor(md), "journal_tasks", 5)
         md.treeprocessors.register(BoxProcessor(md), "journal_boxes", 4)
 
 
+def set_document_options(
+    md: Markdown, links: wikilinks.LinkResolver | None, task_links: bool
+) -> None:
+    """What the next `md.convert` does with [[links]] and task boxes (see render.py)."""
+    md.journal_links = links  # type: ignore[attr-defined]
+    md.journal_task_links = task_links  # type: ignore[attr-defined]
+    md.journal_task_lines = []  # type: ignore[attr-defined]
+
+
+class WikiLinkProcessor(PatternProcessor):
+    """`[[Title]]`, `[[Title|shown]]`, `[[#42]]` → `<a href="entry:ID">`, or, when no
+    entry answers, `<a class="missing" href="newentry:Title">`. Without a resolver
+    (exports) the text stays as written."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(wikilinks.WIKILINK.pattern, md)
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        resolve = getattr(self.md, "journal_links", None)
+        target = m.group(1).strip()
+        if resolve is None or not target:
+            return None, None, None
+        shown = (m.group(2) or "").strip() or target
+        anchor = etree.Element("a")
+        anchor.text = shown
+        entry_id = resolve(target)
+        if entry_id is not None:
+            anchor.set("href", f"entry:{int(entry_id)}")
+            anchor.set("class", "wikilink")
+        elif wikilinks.SERIES_NUMBER.fullmatch(target):
+            anchor.tag = "span"  # a number names no entry that could be created
+            anchor.set("class", "missing")
+        else:
+            anchor.set("href", wikilinks.new_entry_url(target))
+            anchor.set("class", "missing")
+        return anchor, m.start(0), m.end(0)
+
+
+class TaskLineRecorder(Preprocessor):
+    """Notes the source line of each task item, outside fenced code, so the preview's
+    task boxes can say which line they tick (`task:<line>`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not getattr(self.md, "journal_task_links", False):
+            return lines
+        found: list[int] = []
+        fence = ""
+        for number, line in enumerate(lines):
+            opening = _FENCE.match(line)
+            if fence:
+                if (
+                    opening
+                    and opening.group(1)[0] == fence[0]
+                    and len(opening.group(1)) >= len(fence)
+                ):
+                    fence = ""
+            elif opening:
+                fence = opening.group(1)
+            elif TASK_LINE.match(line):
+                found.append(number)
+        self.md.journal_task_lines = found  # type: ignore[attr-defined]
+        return lines
+
+
 class TaskListProcessor(Treeprocessor):
     """`- [ ] todo` / `- [x] done` → ☐ / ☑ at the start of the item; the list gets class
-    "tasks" (no bullets)."""
+    "tasks" (no bullets). In the preview each box is a `task:<line>` link, when the tasks
+    found agree in number with the task lines the recorder saw (else plain glyphs)."""
 
     def run(self, root: etree.Element) -> None:
+        items: list[etree.Element] = []
         for parent in root.iter():
             if parent.tag not in ("ul", "ol"):
                 continue
             for item in parent:
                 if item.tag == "li" and _mark_task(item):
                     parent.set("class", "tasks")
+                    items.append(item)
+        lines = getattr(self.md, "journal_task_lines", [])
+        if getattr(self.md, "journal_task_links", False) and len(lines) == len(items):
+            # In the order they appear (a nested list's items come between its parent's).
+            position = {id(element): i for i, element in enumerate(root.iter())}
+            items.sort(key=lambda element: position[id(element)])
+            for item, line in zip(items, lines, strict=True):
+                _link_box(item, line)
+
+
+def _holder(item: etree.Element) -> etree.Element:
+    if not (item.text or "").strip() and len(item) and item[0].tag == "p":
+        return item[0]  # a loose list wraps the text in <p>
+    return item
 
 
 def _mark_task(item: etree.Element) -> bool:
-    holder = item
-    if not (item.text or "").strip() and len(item) and item[0].tag == "p":
-        holder = item[0]  # a loose list wraps the text in <p>
+    holder = _holder(item)
     match = _TASK.match(holder.text or "")
     if match is None:
         return False
@@ -138,6 +228,16 @@ def _mark_task(item: etree.Element) -> bool:
     holder.text = f"{TASK_DONE if done else TASK_OPEN} " + (holder.text or "")[match.end() :]
     item.set("class", "task done" if done else "task")
     return True
+
+
+def _link_box(item: etree.Element, line: int) -> None:
+    """Turn the item's leading glyph into `<a class="taskbox" href="task:LINE">☐</a>`."""
+    holder = _holder(item)
+    text = holder.text or ""
+    box = etree.Element("a", {"href": f"{wikilinks.TASK_SCHEME}:{line}", "class": "taskbox"})
+    box.text, box.tail = text[:1], text[1:]
+    holder.text = None
+    holder.insert(0, box)
 
 
 class BoxProcessor(Treeprocessor):

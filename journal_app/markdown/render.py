@@ -14,6 +14,7 @@ from typing import Any
 
 from journal_app.markdown import guards
 from journal_app.markdown.sanitize import sanitize
+from journal_app.markdown.wikilinks import LinkResolver
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +24,15 @@ class MarkdownConverter:
 
     def __init__(self) -> None:
         self._md: Any = None  # built on first use: markdown is not needed at start-up
+        self._links: LinkResolver | None = None
+        self._task_links = False
 
-    def convert(self, text: str) -> str:
+    def convert(
+        self, text: str, *, links: LinkResolver | None = None, task_links: bool = False
+    ) -> str:
+        """`links` resolves `[[…]]` targets (without it they stay as written);
+        `task_links` makes each task box a `task:<line>` link (the preview ticks them)."""
+        self._links, self._task_links = links, task_links
         text = guards.clean_text(text)
         if len(text) > guards.MAX_MARKDOWN_CHARS:
             return guards.plain_html(text, guards.NOTICE_LARGE)
@@ -51,15 +59,19 @@ class MarkdownConverter:
 
             self._md = new_markdown()
         self._md.reset()
+        # lazy: markdown loads only when used
+        from journal_app.markdown.extensions import set_document_options
+
+        set_document_options(self._md, self._links, self._task_links)
         return self._md.convert(text)
 
 
 _local = threading.local()
 
 
-def render(text: str) -> str:
-    """Markdown → sanitized HTML (safe to call from any thread)."""
+def render(text: str, *, links: LinkResolver | None = None, task_links: bool = False) -> str:
+    """Markdown → sanitized HTML (safe to call from any thread; see `convert`)."""
     converter = getattr(_local, "converter", None)
     if converter is None:
         converter = _local.converter = MarkdownConverter()
-    return converter.convert(text)
+    return converter.convert(text, links=links, task_links=task_links)

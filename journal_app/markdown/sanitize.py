@@ -14,11 +14,16 @@ from functools import lru_cache
 from typing import Any
 
 from journal_app.markdown.guards import LONG_RUN, RUN_CHUNK, ZWSP
+from journal_app.markdown.wikilinks import NEW_ENTRY_SCHEME, TASK_SCHEME
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 IMAGE_SCHEME = "attachment"
 ENTRY_SCHEME = "entry"  # `[Note](entry:12)`: a link to another entry (imported [[links]])
 _ENTRY_LINK = re.compile(r"entry:\d{1,18}\Z", re.IGNORECASE)
+# `[[Missing title]]` → `newentry:Missing%20title` (percent-encoded: no quotes, no spaces).
+_NEW_ENTRY_LINK = re.compile(r"newentry:[A-Za-z0-9%._~!*'()-]{1,3000}\Z", re.IGNORECASE)
+_TASK_LINK = re.compile(r"task:\d{1,9}\Z", re.IGNORECASE)  # a task box in the preview
+_OWN_LINKS = {ENTRY_SCHEME: _ENTRY_LINK, NEW_ENTRY_SCHEME: _NEW_ENTRY_LINK, TASK_SCHEME: _TASK_LINK}
 
 # fmt: off
 TAGS = frozenset({
@@ -69,8 +74,11 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return value if value.lower().startswith(IMAGE_SCHEME + ":") else None
     if element == "a" and attribute == "href" and value.lower().startswith(IMAGE_SCHEME + ":"):
         return None
-    if element == "a" and attribute == "href" and value.lower().startswith(ENTRY_SCHEME + ":"):
-        return value if _ENTRY_LINK.match(value) else None
+    if element == "a" and attribute == "href":
+        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+        pattern = _OWN_LINKS.get(scheme)
+        if pattern is not None:
+            return value if pattern.match(value) else None
     return value
 
 
@@ -87,7 +95,7 @@ def _cleaner() -> Any:
             for tag, names in ATTRIBUTE_VALUES.items()
         },
         attribute_filter=_attribute_filter,
-        url_schemes={*LINK_SCHEMES, IMAGE_SCHEME, ENTRY_SCHEME},
+        url_schemes={*LINK_SCHEMES, IMAGE_SCHEME, *_OWN_LINKS},
         url_relative=_relative_url,
         link_rel="noopener noreferrer",
     )

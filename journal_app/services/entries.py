@@ -456,6 +456,12 @@ class EntryService:
         return newest is None or now - newest >= SNAPSHOT_EVERY
 
     @staticmethod
+    def keep_snapshot(entry: Entry, reason: str, now: dt.datetime) -> EntryRevision | None:
+        """Store the entry's current title and body as a revision (other services'
+        multi-entry changes call this inside their own transaction)."""
+        return EntryService._keep(entry, reason, now)
+
+    @staticmethod
     def _keep(entry: Entry, reason: str, now: dt.datetime) -> EntryRevision | None:
         """Store the entry's current title and body as a revision (not when both are empty)."""
         if not entry.title and not entry.body:

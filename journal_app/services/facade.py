@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from journal_app.services.backups import BackupService
     from journal_app.services.dashboard import DashboardService
     from journal_app.services.info import JournalInfo
+    from journal_app.services.links import LinkService
     from journal_app.services.planning.service import PlanningService
     from journal_app.services.reminders import ReminderService
     from journal_app.services.search import SearchService
@@ -64,6 +65,13 @@ class Services:
         from journal_app.services.search import SearchService
 
         return SearchService()
+
+    @cached_property
+    def links(self) -> LinkService:
+        # lazy: each service loads on first use
+        from journal_app.services.links import LinkService
+
+        return LinkService(self.clock, self.entries)
 
     @cached_property
     def sprints(self) -> SprintService:

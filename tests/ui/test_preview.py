@@ -244,8 +244,14 @@ def test_link_target_policy():
     assert link_target(QUrl("HTTPS://Example.com/a")) == ("external", "https://example.com/a")
     assert link_target(QUrl("mailto:me@example.com")) == ("external", "mailto:me@example.com")
     assert link_target(QUrl("entry:12")) == ("entry", "12")  # an imported [[link]]
+    assert link_target(QUrl("newentry:Gradient%20descent")) == ("new", "Gradient descent")
+    assert link_target(QUrl("task:7")) == ("task", "7")
     for other in (
         "entry:",
+        "newentry:",
+        "newentry:%20",
+        "task:",
+        "task:-1",
         "entry:twelve",
         "javascript:alert(1)",
         "JaVaScRiPt:alert(1)",

@@ -4,6 +4,10 @@ Saving is automatic (``AutosaveController``). A new entry is a *draft* until its
 edit, so opening Ctrl+N and walking away leaves no empty entry behind. A save that finds
 the entry changed elsewhere (``StaleRevision``) keeps the typed text as a separate
 "conflicting copy" entry and says so: nothing is lost and nothing newer is overwritten.
+
+Links: the preview resolves `[[Title]]` through the journal's title lookup
+(``services.links``), `[[` in the editor offers titles, "Linked from" lists the entries
+linking here, and a renamed title offers to update the links to it (after the save).
 """
 
 from __future__ import annotations
@@ -29,9 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import JournalError
+from journal_app.markdown.wikilinks import linkable, title_key
 from journal_app.services import Services
 from journal_app.services.entries import EntryData, StaleRevision
 from journal_app.ui.autosave import AutosaveController
+from journal_app.ui.journal import prompts
+from journal_app.ui.journal.backlinks import BacklinksPanel
 from journal_app.ui.journal.editor import EditorToolbar, FindReplaceBar, MarkdownEditor
 from journal_app.ui.journal.entry_draft import (
     VIEW_MODES,
@@ -44,6 +51,7 @@ from journal_app.ui.theme import VIEW_MODE_SHEET, ThemeManager, mute
 from journal_app.ui.widgets.fmt import date_format, to_qdate
 
 if TYPE_CHECKING:
+    from journal_app.services.links import LinkIndex
     from journal_app.ui.journal.preview import PreviewView
 
 
@@ -56,6 +64,8 @@ class EntryEditorPane(QWidget):
     message = Signal(str)  # a short status line ("Saved", "Not saved: …")
     stats_changed = Signal(str)  # "1,234 words · 6 min read"
     entry_link_clicked = Signal(int)  # a link to another entry, clicked in the preview
+    new_entry_requested = Signal(str)  # a [[link]] to no entry clicked: the title to write
+    links_changed = Signal()  # other entries' text changed (their links were renamed)
 
     def __init__(
         self,
@@ -72,6 +82,9 @@ class EntryEditorPane(QWidget):
         # Built on first need: QTextBrowser + markdown stay off start-up.
         self._preview: PreviewView | None = None
         self._mode = "editor"
+        self._link_index: LinkIndex | None = None  # rebuilt when titles change (~10k: 50 ms)
+        self._links_stale = False  # the open entry's title changed since it was built
+        self._title_at_open = ""  # the saved title a rename is measured from
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("entryTitle")
@@ -146,6 +159,9 @@ class EntryEditorPane(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.editor)
 
+        self.backlinks = BacklinksPanel()
+        self.backlinks.entry_activated.connect(self.entry_link_clicked)
+
         self.empty_label = QLabel(
             "No entry open. Press Ctrl+N to write one, or pick one on the left."
         )
@@ -182,6 +198,7 @@ class EntryEditorPane(QWidget):
         layout.addWidget(self.tool_row)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.backlinks)
         layout.addWidget(self.empty_label, 1)
 
         self.autosave = AutosaveController(self._save, parent=self)
@@ -200,6 +217,7 @@ class EntryEditorPane(QWidget):
         self.sprint_combo.currentIndexChanged.connect(self._on_field_edited)
         self.series_combo.currentTextChanged.connect(self._on_series_changed)
         self.title_edit.returnPressed.connect(self.editor.setFocus)
+        self.title_edit.editingFinished.connect(self._offer_link_rename)
 
         self._show_entry_widgets(False)
 
@@ -273,6 +291,8 @@ class EntryEditorPane(QWidget):
             self._select_data(self.sprint_combo, sprint_id)
         finally:
             self._loading = loading
+        self._refresh_links()
+        self._refresh_backlinks()  # the list reloads after other entries changed
 
     def set_view_mode(self, mode: str) -> None:
         if mode not in VIEW_MODES:
@@ -316,6 +336,7 @@ class EntryEditorPane(QWidget):
         """Only the text: no fields, no toolbar, no preview."""
         self.header.setVisible(not on and self.has_document())
         self.tool_row.setVisible(not on and self.has_document())
+        self.backlinks.setVisible(not on and bool(self.backlinks.entry_ids()))
         if on:
             self.find_bar.hide()
             if self._preview is not None:
@@ -352,10 +373,35 @@ class EntryEditorPane(QWidget):
         finally:
             self._loading = False
         self._show_entry_widgets(source is not None)
+        self._title_at_open = entry.title if entry is not None else ""
+        if self._link_index is None or self._links_stale:
+            self._refresh_links()
+        self._apply_resolver()
+        self._refresh_backlinks()
         if self._preview is not None and self._mode != "editor":
             self._preview.set_markdown(self.editor.text())
 
+    def _refresh_links(self) -> None:
+        """Reload the title lookup the preview and `[[` completion use."""
+        self._link_index = index = self._services.links.index()
+        self._links_stale = False
+        self.editor.set_link_titles(index.titles)
+        self._apply_resolver()
+
+    def _apply_resolver(self) -> None:
+        if self._preview is not None and self._link_index is not None:
+            series = self.series_combo.currentText().strip() or None
+            self._preview.set_link_resolver(self._link_index.resolver(series))
+
+    def _refresh_backlinks(self) -> None:
+        entry = self._entry
+        self.backlinks.set_backlinks(
+            self._services.links.backlinks(entry.id, self._link_index) if entry is not None else []
+        )
+
     def _show_entry_widgets(self, shown: bool) -> None:
+        if not shown:
+            self.backlinks.hide()
         self.header.setVisible(shown)
         self.tool_row.setVisible(shown)
         self.splitter.setVisible(shown)
@@ -400,12 +446,17 @@ class EntryEditorPane(QWidget):
                     sprint_id=fields.sprint_id,
                 )
                 self._draft = None
+                self._refresh_links()
             else:
                 current = self._entry
                 changed = fields.changed_from(current)
                 if not changed:
                     return True
                 self._entry = entries.update(current.id, expected_rev=current.rev, **changed)
+                if {"series", "number"} & set(changed):
+                    self._refresh_links()
+                elif "title" in changed:  # rebuilt when the title field is left, not per save
+                    self._links_stale = True
         except StaleRevision as exc:
             return self._keep_conflicting_copy(exc.current, fields)
         except JournalError as exc:
@@ -450,6 +501,7 @@ class EntryEditorPane(QWidget):
             self.autosave.changed()
 
     def _on_series_changed(self, text: str) -> None:
+        self._apply_resolver()  # [[#42]] is read within the entry's series
         if self._loading or not self.has_document():
             return
         series = text.strip()
@@ -470,6 +522,49 @@ class EntryEditorPane(QWidget):
             self.stats_changed.emit("")
             return
         self.stats_changed.emit(f"{words:,} word{'' if words == 1 else 's'} · {minutes} min read")
+
+    def _offer_link_rename(self) -> None:
+        """After the title is edited and saved: offer to point `[[Old title]]` links in
+        other entries at the new title (one transaction, each old text kept in history)."""
+        entry = self._entry
+        if entry is None or title_key(self.title_edit.text()) == title_key(self._title_at_open):
+            return
+        if not self.flush() or self._entry is None or self._entry.id != entry.id:
+            return
+        if self._links_stale:
+            self._refresh_links()
+        old, new = self._title_at_open, self._entry.title
+        self._title_at_open = new
+        if not old.strip() or not linkable(new):
+            return  # nothing could link to it, or the new title cannot be linked to
+        sources = self._services.links.linking_title(entry.id, old)
+        if not sources:
+            return
+        count = len(sources)
+        who = "1 entry links" if count == 1 else f"{count:,} entries link"
+        if not prompts.ask(
+            self,
+            "Update the links?",
+            f"{who} to “{old}”. Change those links to “{new}”? Each changed entry keeps "
+            "its previous text in History.",
+            "Update Links",
+            "Leave Them",
+        ):
+            return
+        try:
+            changed = self._services.links.rename_links(entry.id, old, new)
+        except JournalError as exc:
+            self.message.emit(f"Links not updated: {exc}")
+            return
+        self.message.emit(f"Updated the links in {changed:,} entr{'y' if changed == 1 else 'ies'}")
+        self.links_changed.emit()
+        self._refresh_backlinks()
+
+    def _on_task_clicked(self, line: int) -> None:
+        if not self.has_document() or self._preview is None or self._preview.busy:
+            return  # the preview is behind the text: its line numbers may be stale
+        if not self.editor.toggle_task(line):
+            self.message.emit("That task is no longer on that line")
 
     def _on_image_pasted(self, data: bytes, mime: str) -> None:
         if not self.has_document():
@@ -493,9 +588,12 @@ class EntryEditorPane(QWidget):
             preview = PreviewView()
             preview.set_attachment_resolver(self._services.attachments.read)
             preview.entry_link_clicked.connect(self.entry_link_clicked)
+            preview.missing_link_clicked.connect(self.new_entry_requested)
+            preview.task_clicked.connect(self._on_task_clicked)
             preview.setVisible(False)
             self.splitter.addWidget(preview)
             self._preview = preview
+            self._apply_resolver()
         return self._preview
 
     def _sync_preview_scroll(self, value: int) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.errors import JournalError
+from journal_app.ui.journal import prompts
 from journal_app.ui.journal.entry_list import EntryListView
 from journal_app.ui.journal.search_panel import SearchPanel
 from journal_app.ui.widgets.fmt import date_text
@@ -135,6 +136,7 @@ class JournalPage(QWidget):
             pane.message.connect(self.message)
             pane.stats_changed.connect(self.stats_changed)
             pane.entry_link_clicked.connect(self.open_linked_entry)
+            pane.new_entry_requested.connect(self.offer_linked_entry)
             self.splitter.replaceWidget(1, pane)
             self._placeholder.deleteLater()
             if self.calendar is not None:
@@ -267,6 +269,18 @@ class JournalPage(QWidget):
         except JournalError:
             self.message.emit("That entry is not in the journal any more")
             return False
+
+    def offer_linked_entry(self, title: str) -> bool:
+        """A [[link]] to no entry was clicked: offer to write that entry."""
+        if not prompts.ask(
+            self,
+            "Write this entry?",
+            f"No entry is titled “{title}” yet. Write it now?",
+            "Write It",
+            "Not Now",
+        ):
+            return False
+        return self.new_entry(Draft(day=dt.date.today(), title=title))
 
     def new_entry(self, draft: Draft | None = None) -> bool:
         self._show_self()

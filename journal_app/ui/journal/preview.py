@@ -6,7 +6,10 @@
 - The document loads nothing but ``attachment:`` images, through the resolver the
   journal gives it: no network, no file outside the attachments folder, no stylesheet.
 - A link click scrolls to an in-document ``#anchor``, or opens an http/https/mailto URL
-  in the browser after the user confirms; any other scheme does nothing.
+  in the browser after the user confirms; a link to an entry (``entry:12``, or a
+  ``[[Title]]`` resolved through the resolver the editor passes in), to a missing one
+  (``newentry:Title``) or a task box (``task:<line>``) is handed to the editor as a
+  signal; any other scheme does nothing.
 - The look follows the application palette (light or dark style sheet).
 """
 
@@ -45,6 +48,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal_app.fsutil import read_regular_file
+from journal_app.markdown.wikilinks import LinkResolver, title_from_new_entry_url
 from journal_app.resources_path import resource_path
 from journal_app.ui.throttle import Throttle
 from journal_app.ui.widgets.links import confirm_link  # patched here by tests
@@ -65,6 +69,8 @@ REFIT_DELAY_MS = 150
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 ATTACHMENT_SCHEME = "attachment"
 ENTRY_SCHEME = "entry"
+NEW_ENTRY_SCHEME = "newentry"
+TASK_SCHEME = "task"
 
 Converter = Callable[[str], str]
 # An attachment's file, or its bytes (an encrypted journal's images are decrypted).
@@ -81,13 +87,19 @@ def open_link(url: QUrl) -> None:
 
 def link_target(url: QUrl) -> tuple[str, str] | None:
     """("anchor", name) for an in-document link, ("external", url) for http, https and
-    mailto, ("entry", id) for a link to another entry (`entry:12`), None for everything
-    else (javascript:, data:, file:, attachment:, relative)."""
+    mailto, ("entry", id) for a link to another entry (`entry:12`), ("new", title) for a
+    [[link]] to an entry not written yet, ("task", line) for a task box, None for
+    everything else (javascript:, data:, file:, attachment:, relative)."""
     if not url.isValid():
         return None
     scheme = url.scheme().lower()
     if scheme == ENTRY_SCHEME and url.path().isdigit():
         return "entry", url.path()
+    if scheme == TASK_SCHEME and url.path().isdigit():
+        return "task", url.path()
+    if scheme == NEW_ENTRY_SCHEME:
+        title = title_from_new_entry_url(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        return ("new", title) if title else None
     if not scheme and not url.path() and not url.host() and url.hasFragment():
         return "anchor", url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
     if scheme in EXTERNAL_SCHEMES and (url.host() or scheme == "mailto"):
@@ -125,11 +137,13 @@ def _executor() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-render")
 
 
-def _default_converter(text: str) -> str:
+def _default_converter(
+    text: str, links: LinkResolver | None = None, task_links: bool = False
+) -> str:
     # lazy: markdown loads only when used
     from journal_app.markdown import render
 
-    return render(text)
+    return render(text, links=links, task_links=task_links)
 
 
 def _convert(converter: Converter, text: str) -> tuple[str, float]:
@@ -176,6 +190,8 @@ class PreviewView(QTextBrowser):
 
     rendered = Signal()  # after each render reached the screen
     entry_link_clicked = Signal(int)  # `[Note](entry:12)` clicked: the entry to open
+    missing_link_clicked = Signal(str)  # `[[Title]]` of no entry clicked: its title
+    task_clicked = Signal(int)  # a task box clicked: its line in the text (from 0)
 
     def __init__(
         self,
@@ -192,7 +208,8 @@ class PreviewView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self._converter: Converter = converter or _default_converter
+        self._converter: Converter | None = converter  # None: journal_app.markdown
+        self._links: LinkResolver | None = None
         self._resolver: Resolver | None = None
         self._images: OrderedDict[tuple[str, int], QImage] = OrderedDict()
         self._text = ""
@@ -228,8 +245,18 @@ class PreviewView(QTextBrowser):
         self._again = False
         self._text = text
         self._requested += 1
-        html, seconds = _convert(self._converter, text)
+        html, seconds = _convert(self._current_converter(), text)
         self._show(html, seconds)
+
+    def set_link_resolver(self, links: LinkResolver | None) -> None:
+        """How `[[targets]]` find their entry (a plain lookup: it runs on the render
+        thread); with one, task boxes become clickable too. Applies from the next render."""
+        self._links = links
+
+    def _current_converter(self) -> Converter:
+        if self._converter is not None:
+            return self._converter
+        return partial(_default_converter, links=self._links, task_links=self._links is not None)
 
     def set_attachment_resolver(self, resolver: Resolver | None) -> None:
         """`resolver("attachment:NAME")` → the file or its bytes, or None; the only source
@@ -262,7 +289,7 @@ class PreviewView(QTextBrowser):
             return
         self._in_flight = True
         seq, text = self._requested, self._text
-        future = _executor().submit(_convert, self._converter, text)
+        future = _executor().submit(_convert, self._current_converter(), text)
         future.add_done_callback(partial(_deliver, self._results, seq))
 
     def _on_ready(self, seq: int, html: str, seconds: float) -> None:
@@ -378,9 +405,20 @@ class PreviewView(QTextBrowser):
             self.scrollToAnchor(value)
         elif kind == "entry":
             self.entry_link_clicked.emit(int(value))
+        elif kind == "new":
+            self.missing_link_clicked.emit(value)
+        elif kind == "task":
+            self.task_clicked.emit(int(value))
         elif confirm_link(self, value):
             open_link(QUrl(value))
 
     def _on_link_hovered(self, url: QUrl) -> None:
         # Say where a link goes before it is clicked (the document shows only its text).
-        self.viewport().setToolTip(url.toString() if not url.isEmpty() else "")
+        target = link_target(url) if not url.isEmpty() else None
+        if target is not None and target[0] == "new":
+            tip = f"No entry “{target[1]}” yet: click to write it"
+        elif target is not None and target[0] == "task":
+            tip = "Tick or untick this task"
+        else:
+            tip = url.toString() if not url.isEmpty() else ""
+        self.viewport().setToolTip(tip)

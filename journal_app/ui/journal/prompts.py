@@ -1,4 +1,4 @@
-"""The two questions the journal dialogs ask: "really?" and "that did not work".
+"""The questions the journal asks: "really?", "shall I?" and "that did not work".
 
 Module-level functions so tests replace them (``monkeypatch.setattr(prompts, "confirm",
 ...)``) instead of answering a modal box.
@@ -20,6 +20,21 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     do_it = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is do_it
+
+
+def ask(parent: QWidget | None, title: str, text: str, action: str, decline: str) -> bool:
+    """Offer something harmless (it can be undone or left): ``action`` is the default
+    button, ``decline`` the other."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(title)
+    box.setInformativeText(text)
+    do_it = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(decline, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(do_it)
     box.exec()
     return box.clickedButton() is do_it
 

@@ -46,6 +46,18 @@ def test_headings_are_bold_and_larger_with_muted_marks(highlighted):
     assert block(doc, 2).layout().formats() == []
 
 
+def test_links_to_entries_are_links(highlighted):
+    text = "see [[Chain rule]] and [[Chain rule|*the* rule]] or ![[photo.png]]"
+    doc, h = highlighted(text)
+    first = block(doc, 0)
+    assert format_at(first, text.index("Chain")).foreground().color() == h.colors.link
+    assert format_at(first, text.index("[[")).foreground().color() == h.colors.muted
+    shown = format_at(first, text.index("the"))
+    assert shown.foreground().color() == h.colors.link and not shown.fontItalic()
+    assert format_at(first, text.index("|")).foreground().color() == h.colors.muted
+    assert format_at(first, text.index("photo")).foreground().color() != h.colors.link
+
+
 def test_emphasis_code_and_links(highlighted):
     text = "a **bold** b *it* c `x*y*` d [site](https://example.org) e ~~gone~~"
     doc, h = highlighted(text)

@@ -31,6 +31,9 @@ _LINE = re.compile(
     r"(?P<marker>(?:(?P<bullet>[-*+])|(?P<num>\d{1,9})(?P<delim>[.)]))[ \t]+"
     r"(?:(?P<box>\[[ xX]\])(?:[ \t]+|$))?)?"
 )
+# A task item's box, for ticking it from the preview (the prefix is ASCII, so Python
+# indices are the document's UTF-16 positions).
+TASK_BOX = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?P<mark>[ xX])\]")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})[^`]*$")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from journal_app.markdown.wikilinks import WIKILINK
 from journal_app.ui.journal.editor.utf16 import Utf16Map
 
 LONG_BLOCK = 10_000
@@ -276,6 +277,16 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             _mark(bits, m.start(1), m.end(1), MARK)
             _mark(bits, m.end(2), m.end(), MARK)
             taken.append(m.span())
+        for m in WIKILINK.finditer(text, start):  # [[Title]], [[Title|shown]]: links
+            if free(m.start(), m.end()):
+                last = 2 if m.group(2) is not None else 1
+                _mark(bits, m.start(), m.start(1), MARK)
+                _mark(bits, m.start(1), m.end(1), LINK)
+                if last == 2:
+                    _mark(bits, m.end(1), m.start(2), MARK)  # the "|"
+                    _mark(bits, m.start(2), m.end(2), LINK)
+                _mark(bits, m.end(last), m.end(), MARK)
+                taken.append(m.span())
         for m in _LINK.finditer(text, start):
             if not free(m.start(), m.end()):
                 continue

@@ -54,6 +54,7 @@ from journal_app.fsutil import read_regular_file
 from journal_app.text_stats import reading_minutes
 from journal_app.ui.journal.editor import formatting
 from journal_app.ui.journal.editor.highlighter import MarkdownHighlighter, is_code_block
+from journal_app.ui.journal.editor.link_completer import LinkCompleter
 from journal_app.ui.journal.editor.utf16 import clean_text
 from journal_app.ui.journal.editor.word_tally import WordTally
 
@@ -178,6 +179,7 @@ class MarkdownEditor(QPlainTextEdit):
         for command in formatting.FORMAT_COMMANDS:
             self.format_actions[command.name] = self._make_action(command)
         self.set_font_size(max(11.5, QFont().pointSizeF() + 2))
+        self.link_completer = LinkCompleter(self)  # `[[` offers entry titles
 
     # -- text ------------------------------------------------------------------------------
 
@@ -197,6 +199,24 @@ class MarkdownEditor(QPlainTextEdit):
     def text(self) -> str:
         """The text exactly as typed (``toPlainText`` turns no-break spaces into spaces)."""
         return self.document().toRawText().replace("\u2029", "\n")
+
+    def set_link_titles(self, titles: list[str]) -> None:
+        """The entry titles `[[` offers."""
+        self.link_completer.set_titles(titles)
+
+    def toggle_task(self, line: int) -> bool:
+        """Tick or untick the task on `line` (from 0) as an edit: undoable, saved like
+        typing. False when that line holds no task (the text changed meanwhile)."""
+        block = self.document().findBlockByNumber(line)
+        match = formatting.TASK_BOX.match(block.text()) if block.isValid() else None
+        if match is None or self.isReadOnly():
+            return False
+        mark = " " if match.group("mark") in "xX" else "x"
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + match.start("mark"))
+        cursor.setPosition(block.position() + match.end("mark"), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(mark)
+        return True
 
     def insert_image_link(self, url: str, alt: str = "") -> None:
         """Insert ``![alt](url)`` at the cursor (over the selection), as one undo step."""
@@ -358,6 +378,14 @@ class MarkdownEditor(QPlainTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.link_completer.takes_key(event.key()):
+            event.ignore()  # the title popup chooses or closes
+            return
+        self._handle_key(event)
+        if event.text() or event.key() == Qt.Key.Key_Backspace:
+            self.link_completer.text_typed(event.text())
+
+    def _handle_key(self, event: QKeyEvent) -> None:
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         Mod = Qt.KeyboardModifier
