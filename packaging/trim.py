@@ -52,7 +52,6 @@ PY_EXCLUDES = [
             "QtUiTools",
             "QtConcurrent",
             "QtDBus",
-            "QtPrintSupport",
             "QtSvgWidgets",
             "QtXml",
         )
@@ -69,6 +68,7 @@ QT_LIBS_KEPT = {
     "OpenGL",
     "OpenGLWidgets",
     "Svg",
+    "PrintSupport",  # File ▸ Print… (ui/printing)
     "Test",
     "DBus",
     "XcbQpa",
