@@ -47,6 +47,7 @@ COVERED: dict[str, tuple[str, ...]] = {
     "output": ("id",),
     "template": ("id",),
     "setting": ("key",),
+    "personal_word": ("word",),  # schema v7
 }
 
 

@@ -73,6 +73,11 @@ def _m006_row_checksums(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v6.sql")
 
 
+def _m007_personal_dictionary(db: SqliteDatabase) -> None:
+    checksums.register(db.connection())  # as for v5
+    _run_script(db, "schema_v7.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
@@ -80,6 +85,7 @@ MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     4: _m004_task_tags,
     5: _m005_entry_checksums,
     6: _m006_row_checksums,
+    7: _m007_personal_dictionary,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

@@ -53,6 +53,7 @@ INSERT INTO work_session VALUES (1, '2025-01-06 09:00:00', '2025-01-06 16:00:00'
 INSERT INTO output VALUES (1, 'explainer', 'Backprop by hand', 'published',
   'https://example.org/backprop', 2400, '2025-01-06', 1, 1, 1, '2025-01-06 16:00:00');
 INSERT INTO setting VALUES ('deep_work_target_hours', '4.0');
+INSERT INTO personal_word VALUES ('backprop', '2025-01-06 21:20:00');
 """
 
 
@@ -185,7 +186,7 @@ def test_a_v5_journal_gets_a_checksum_for_every_row(tmp_path: Path):
     shutil.copy(FIXTURES / "schema_v5.sqlite3", db_path)
     opened = open_database(db_path, tmp_path / "backups")
     try:
-        assert opened.migrated == [6]
+        assert opened.migrated == [6, 7]
     finally:
         opened.close()
     conn = _raw(db_path)
@@ -208,7 +209,7 @@ def test_a_v5_journal_gets_a_checksum_for_every_row(tmp_path: Path):
         conn.close()
     assert check_journal(DataPaths(tmp_path)).ok
     (backup,) = (tmp_path / "backups").iterdir()  # the v5 journal, copied first
-    assert backup.name.startswith("pre-migration-v5-to-v6-")
+    assert backup.name.startswith("pre-migration-v5-to-v7-")
 
 
 def test_an_old_v5_backup_is_still_checked_entry_by_entry(tmp_path: Path):
