@@ -314,6 +314,8 @@ from bench_safety import BUDGET as SAFETY_BUDGET  # noqa: E402
 from bench_safety import measure_safety  # noqa: E402
 from bench_search import BUDGET as SEARCH_BUDGET  # noqa: E402
 from bench_search import measure_search  # noqa: E402
+from bench_spelling import BUDGET as SPELLING_BUDGET  # noqa: E402
+from bench_spelling import measure_spelling  # noqa: E402
 
 BUDGET.update(SEARCH_BUDGET)
 BUDGET.update(PREVIEW_BUDGET)
@@ -323,6 +325,7 @@ BUDGET.update(SAFETY_BUDGET)
 BUDGET.update(BOARD_BUDGET)
 BUDGET.update(CRYPTO_BUDGET)
 BUDGET.update(CONCURRENCY_BUDGET)
+BUDGET.update(SPELLING_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -334,6 +337,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "board": measure_board,
     "crypto": measure_crypto,
     "concurrency": measure_concurrency,
+    "spelling": measure_spelling,
 }
 
 
