@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
         self.editor_spelling = install_spelling(
             self,
             self._services,
+            self.events,
             self.journal_page.editor_pane.editor,
             self.view_menu,
             self.theme_menu.menuAction(),

@@ -156,12 +156,17 @@ class SpellingService:
         lists.ignored.add(_check_word(word))
         lists.version += 1
 
-    def reload(self) -> None:
-        """Read the personal dictionary and settings again (another process or a sync
-        changed them)."""
-        if self._lists is not None:
-            self._lists.personal = set(self.personal_words())
-            self._lists.version += 1
+    def reload(self) -> bool:
+        """Read the personal dictionary again (another process, a sync, an import or a
+        restore changed the journal); whether it changed."""
+        if self._lists is None:
+            return False
+        words = set(self.personal_words())
+        if words == self._lists.personal:
+            return False
+        self._lists.personal = words
+        self._lists.version += 1
+        return True
 
 
 def _get(key: str) -> str | None:

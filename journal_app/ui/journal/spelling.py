@@ -24,6 +24,7 @@ from journal_app.ui.journal.editor import MarkdownEditor
 
 if TYPE_CHECKING:
     from journal_app.services import Services
+    from journal_app.ui.data_events import DataEvents
     from journal_app.ui.window_context import WindowContext
 
 STATUS_MS = 10_000
@@ -112,6 +113,15 @@ class EditorSpelling(QObject):
             else:
                 self._editor.set_spell_check(self)
 
+    def reload(self) -> None:
+        """The journal changed outside this editor (another process, an import, a
+        restore): its personal dictionary and settings are read again."""
+        changed = self._service.reload()
+        checker = self._checker
+        self.refresh()
+        if changed and checker is self._checker and self._editor.spell_check is self:
+            self._editor.recheck_spelling()
+
     def _read_entry_language(self) -> str | None:
         doc = self._editor.document()
         first = doc.firstBlock()
@@ -186,14 +196,17 @@ class EditorSpelling(QObject):
 def install_spelling(
     context: WindowContext,
     services: Services,
+    events: DataEvents,
     editor: MarkdownEditor,
     view_menu: QMenu,
     before: QAction,
 ) -> EditorSpelling:
-    """Check ``editor``'s spelling and add View ▸ Spelling above ``before``. After the
-    first paint: the dictionary takes a moment to load."""
+    """Check ``editor``'s spelling and add View ▸ Spelling above ``before``; read the
+    personal dictionary again when the journal changes elsewhere. After the first paint:
+    the dictionary takes a moment to load."""
     spelling = EditorSpelling(
         editor, services.spelling, lambda text: context.show_status(text, STATUS_MS)
     )
     view_menu.insertMenu(before, spelling.menu)
+    events.entries_changed.connect(spelling.reload)
     return spelling

@@ -69,3 +69,25 @@ def test_without_a_dictionary_the_status_bar_says_so_and_the_editor_works(
         r.format.underlineStyle() != WAVY for r in editor.document().firstBlock().layout().formats()
     )
     assert "No Dictionaries Installed" in [a.text() for a in _spelling_menu(window).actions()]
+
+
+def test_words_added_elsewhere_are_accepted_when_the_journal_changes(
+    make_window, qtbot, services: Services
+):
+    services.spelling.set_language("en_US")
+    window = _open(make_window, qtbot)
+    editor = window.journal_page.editor_pane.editor
+    editor.set_text("Our zorblat works")
+    block = editor.document().firstBlock()
+
+    def underlined() -> list[str]:
+        return [
+            block.text()[r.start : r.start + r.length]
+            for r in block.layout().formats()
+            if r.format.underlineStyle() == WAVY
+        ]
+
+    assert underlined() == ["zorblat"]
+    SpellingService().add_word("zorblat")  # as another window or a sync would
+    window.events.entries_changed.emit()  # what the external-change watcher says
+    assert underlined() == []
