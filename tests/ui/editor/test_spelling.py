@@ -4,9 +4,10 @@ another language, and no dictionary at all."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
 
 from journal_app.config import DataPaths
 from journal_app.services import Services
@@ -238,3 +239,31 @@ def test_without_a_dictionary_one_message_and_the_editor_works_as_before(
     menu = editor.build_context_menu(point_at(editor, "mispeled"))
     assert "Add to Dictionary" not in [a.text() for a in menu.actions()]
     menu.deleteLater()
+
+
+# A popup menu on the offscreen platform (it cannot raise it nor grab the keyboard).
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_a_right_click_on_the_word_offers_the_corrections(qtbot, editor, services: Services):
+    spell(editor, services.spelling)
+    qtbot.keyClicks(editor, "We recieve news")
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        first = menu.actions()[0]
+        chosen.append(first.text())
+        menu.setActiveAction(first)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
+    # What a right-click (or the Menu key) sends; QTest's clicks never make one.
+    pos = point_at(editor, "recieve")
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, editor.viewport().mapToGlobal(pos)
+    )
+    QApplication.sendEvent(editor.viewport(), event)
+    qtbot.waitUntil(lambda: editor.text() == "We receive news")
+    assert chosen == ["receive"]
+    editor.undo()
+    assert editor.text() == "We recieve news"
