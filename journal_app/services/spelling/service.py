@@ -87,7 +87,10 @@ class SpellingService:
         )
 
     def _default(self, available: list[str]) -> str | None:
-        system = locale.getlocale()[0]
+        try:
+            system = locale.getlocale()[0]
+        except ValueError:  # a locale Python cannot parse: not a reason to stop checking
+            system = None
         return (
             resolve(system, available)
             or resolve(FALLBACK_LANGUAGE, available)
