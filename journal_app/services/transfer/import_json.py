@@ -55,6 +55,7 @@ MERGE_KEYS: dict[str, tuple[str, ...]] = {
     "tag": ("name",),
     "template": ("name",),
     "setting": ("key",),
+    "personal_word": ("word",),
     "sprint": ("name", "start", "end"),
     "resource": ("title", "kind"),
     "task": ("title", "sprint_id", "created_at"),

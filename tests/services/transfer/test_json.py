@@ -118,3 +118,16 @@ def test_merging_a_renamed_built_in_template_keeps_the_one_here(exported, tmp_pa
         TransferService(other).import_from("json", path)
         names = [t.name for t in other.templates.list()]
         assert "Daily log" in names and "My daily page" not in names
+
+
+def test_the_personal_dictionary_travels_in_a_json_export_and_merges(journal, tmp_path, clock):
+    journal.spelling.add_word("backprop")
+    journal.spelling.add_word("softmax")
+    path = tmp_path / "words.json"
+    TransferService(journal).export_to("json", path)
+    journal.close()
+    with _open(tmp_path, "other", clock) as other:
+        other.spelling.add_word("softmax")
+        add_entry(other, dt.date(2026, 1, 5), "Mine, written before the import")
+        TransferService(other).import_from("json", path)
+        assert other.spelling.personal_words() == ["backprop", "softmax"]
