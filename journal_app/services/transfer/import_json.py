@@ -62,6 +62,11 @@ MERGE_KEYS: dict[str, tuple[str, ...]] = {
     "entry": ("day", "title", "body"),
     "entry_revision": ("entry_id", "rev", "created_at"),
     "entry_tag": ("entry_id", "tag_id"),
+    "task_tag": ("task_id", "tag_id"),
+    # The board's cards (schema v7): a label's colour stays the one chosen here.
+    "tag_color": ("tag_id",),
+    "task_check_item": ("task_id", "text"),
+    "task_link": ("task_id", "entry_id", "resource_id"),
     "attachment": ("entry_id", "filename"),
     "day_log": ("day",),
     "work_session": ("start", "end"),

@@ -131,3 +131,36 @@ def test_the_personal_dictionary_travels_in_a_json_export_and_merges(journal, tm
         add_entry(other, dt.date(2026, 1, 5), "Mine, written before the import")
         TransferService(other).import_from("json", path)
         assert other.spelling.personal_words() == ["backprop", "softmax"]
+
+
+def test_a_board_cards_details_travel_in_a_json_export_and_merge(journal, tmp_path, clock):
+    entry = add_entry(journal, dt.date(2026, 1, 5), "Attention notes")
+    resource = journal.resources.add("Zero to Hero", kind="course")
+    task = journal.planning.add_task("Watch makemore", tags=["ml"])
+    journal.planning.update_task(
+        task.id,
+        due=dt.date(2026, 1, 9),
+        priority="high",
+        checklist=[("Part 1", True), ("Part 2", False)],
+        links=[("entry", entry.id), ("resource", resource.id)],
+    )
+    journal.planning.set_label_color("ml", "#112233")
+    path = tmp_path / "board.json"
+    TransferService(journal).export_to("json", path)
+    journal.close()
+    with _open(tmp_path, "other", clock) as other:
+        add_entry(other, dt.date(2026, 1, 4), "Mine, written before the import")
+        TransferService(other).import_from("json", path)
+        TransferService(other).import_from("json", path)  # twice: nothing doubles
+        (got,) = other.planning.backlog()
+        assert (got.title, got.due, got.priority_name) == (
+            "Watch makemore",
+            dt.date(2026, 1, 9),
+            "high",
+        )
+        assert got.labels == (("ml", "#112233"),)
+        assert [(c.text, c.done) for c in got.checklist] == [("Part 1", True), ("Part 2", False)]
+        assert [(link.kind, link.title) for link in got.links] == [
+            ("entry", "Attention notes"),
+            ("resource", "Zero to Hero"),
+        ]
