@@ -347,6 +347,8 @@ from bench_safety import BUDGET as SAFETY_BUDGET  # noqa: E402
 from bench_safety import measure_safety  # noqa: E402
 from bench_search import BUDGET as SEARCH_BUDGET  # noqa: E402
 from bench_search import measure_search  # noqa: E402
+from bench_spelling import BUDGET as SPELLING_BUDGET  # noqa: E402
+from bench_spelling import measure_spelling  # noqa: E402
 
 BUDGET.update(SEARCH_BUDGET)
 BUDGET.update(PREVIEW_BUDGET)
@@ -358,6 +360,7 @@ BUDGET.update(CRYPTO_BUDGET)
 BUDGET.update(CONCURRENCY_BUDGET)
 BUDGET.update(DAYONE_BUDGET)
 BUDGET.update(LINKS_BUDGET)
+BUDGET.update(SPELLING_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -371,6 +374,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "concurrency": measure_concurrency,
     "dayone": measure_dayone,
     "links": measure_links,
+    "spelling": measure_spelling,
 }
 
 

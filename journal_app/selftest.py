@@ -114,11 +114,34 @@ def _check_chart(_root: Path) -> str:
     return f"drew a chart (pyqtgraph {pg.__version__})"
 
 
+def _check_spelling(_root: Path) -> str:
+    # lazy: each check imports what it checks
+    from journal_app.services.spelling.backend import EnchantProvider
+
+    # lazy: each check imports what it checks
+    from journal_app.services.spelling.service import FALLBACK_LANGUAGE
+
+    provider = EnchantProvider()
+    languages = provider.languages()
+    if not languages:
+        raise AssertionError(provider.problem or "no spelling dictionary is installed")
+    language = FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in languages else languages[0]
+    dictionary = provider.load(language)
+    if dictionary is None:
+        raise AssertionError(provider.problem)
+    if language == FALLBACK_LANGUAGE and (
+        dictionary.check("recieve") or "receive" not in dictionary.suggest("recieve")
+    ):
+        raise AssertionError("the en_US dictionary does not know 'receive'")
+    return f"spell-checked with {language} ({len(languages)} dictionaries installed)"
+
+
 CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("journal", _check_journal),
     ("markdown", _check_markdown),
     ("window", _check_window),
     ("chart", _check_chart),
+    ("spelling", _check_spelling),
 ]
 
 

@@ -51,6 +51,8 @@ COVERED: dict[str, tuple[str, ...]] = {
     "tag_color": ("tag_id",),
     "task_check_item": ("id",),
     "task_link": ("id",),
+    # Schema v8 (spell check).
+    "personal_word": ("word",),
 }
 
 

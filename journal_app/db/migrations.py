@@ -78,6 +78,11 @@ def _m007_board_cards(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v7.sql")
 
 
+def _m008_personal_dictionary(db: SqliteDatabase) -> None:
+    checksums.register(db.connection())  # as for v5
+    _run_script(db, "schema_v8.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
@@ -86,6 +91,7 @@ MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     5: _m005_entry_checksums,
     6: _m006_row_checksums,
     7: _m007_board_cards,
+    8: _m008_personal_dictionary,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

@@ -248,6 +248,16 @@ class Setting(BaseModel):
     value = TextField()
 
 
+class PersonalWord(BaseModel):
+    """A word the user added to the journal's spelling dictionary (schema v8)."""
+
+    word = TextField(primary_key=True)
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        without_rowid = True
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Skill,
     Category,
@@ -268,4 +278,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Output,
     Template,
     Setting,
+    PersonalWord,
 )

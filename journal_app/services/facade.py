@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from journal_app.services.planning.service import PlanningService
     from journal_app.services.reminders import ReminderService
     from journal_app.services.search import SearchService
+    from journal_app.services.spelling import SpellingService
     from journal_app.services.sprints import SprintService
     from journal_app.services.templates import TemplateService
     from journal_app.services.tracking.categories import CategoryService
@@ -72,6 +73,14 @@ class Services:
         from journal_app.services.links import LinkService
 
         return LinkService(self.clock, self.entries)
+
+    @cached_property
+    def spelling(self) -> SpellingService:
+        """Spell-check settings, dictionaries and the personal dictionary (#18)."""
+        # lazy: each service loads on first use
+        from journal_app.services.spelling import SpellingService
+
+        return SpellingService()
 
     @cached_property
     def sprints(self) -> SprintService:

@@ -269,7 +269,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
 
-        theme_menu = view_menu.addMenu("&Theme")
+        self.view_menu = view_menu
+        theme_menu = self.theme_menu = view_menu.addMenu("&Theme")
         self.theme_actions: dict[Theme, QAction] = {}
         theme_group = QActionGroup(self)
         theme_group.setExclusive(True)
@@ -525,6 +526,17 @@ class MainWindow(QMainWindow):
         from journal_app.ui.printing import install_printing
 
         self.printing = install_printing(self, self._services)
+        # lazy: not needed for the first paint (the dictionary loads here)
+        from journal_app.ui.journal.spelling import install_spelling
+
+        self.editor_spelling = install_spelling(
+            self,
+            self._services,
+            self.events,
+            self.journal_page.editor_pane.editor,
+            self.view_menu,
+            self.theme_menu.menuAction(),
+        )
         # lazy: not needed for the first paint
         from journal_app.ui.encryption import install_encryption
 

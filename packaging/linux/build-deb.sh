@@ -158,6 +158,10 @@ for dir in "${libdirs[@]}"; do libdir_args+=("-l$ROOT/$dir"); done
   -e"${elves[@]/#/$ROOT/}") >"$WORK/shlibs.txt" 2>"$WORK/shlibs.log" \
   || { cat "$WORK/shlibs.log" >&2; exit 1; }
 depends=$(sed -n 's/^shlibs:Depends=//p' "$WORK/shlibs.txt")
+# Spell check: pyenchant loads the system's Enchant library at run time (no ELF of ours
+# links it, so dpkg-shlibdeps cannot see it) and needs a dictionary; any Hunspell one
+# will do (hunspell-dictionary is the virtual package they all provide).
+depends="$depends, libenchant-2-2, hunspell-en-us | hunspell-dictionary"
 installed_kb=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 cat >"$STAGE/DEBIAN/control" <<EOF
 Package: $PKG

@@ -56,6 +56,7 @@ INSERT INTO setting VALUES ('deep_work_target_hours', '4.0');
 INSERT INTO tag_color VALUES (2, '#3fa66a');
 INSERT INTO task_check_item VALUES (1, 1, 'Part 1', 1, 0);
 INSERT INTO task_link VALUES (1, 1, 1, NULL);
+INSERT INTO personal_word VALUES ('backprop', '2025-01-06 21:20:00');
 """
 
 
@@ -188,7 +189,7 @@ def test_a_v5_journal_gets_a_checksum_for_every_row(tmp_path: Path):
     shutil.copy(FIXTURES / "schema_v5.sqlite3", db_path)
     opened = open_database(db_path, tmp_path / "backups")
     try:
-        assert opened.migrated == [6, 7]
+        assert opened.migrated == [6, 7, 8]
     finally:
         opened.close()
     conn = _raw(db_path)
@@ -211,7 +212,7 @@ def test_a_v5_journal_gets_a_checksum_for_every_row(tmp_path: Path):
         conn.close()
     assert check_journal(DataPaths(tmp_path)).ok
     (backup,) = (tmp_path / "backups").iterdir()  # the v5 journal, copied first
-    assert backup.name.startswith("pre-migration-v5-to-v7-")
+    assert backup.name.startswith("pre-migration-v5-to-v8-")
 
 
 def test_an_old_v5_backup_is_still_checked_entry_by_entry(tmp_path: Path):

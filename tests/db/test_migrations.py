@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
+from journal_app.config import DataPaths
 from journal_app.db import migrations
 from journal_app.db.connection import open_database
 from journal_app.db.models import (
@@ -17,13 +18,18 @@ from journal_app.db.models import (
     EntryRevision,
     EntryTag,
     Output,
+    PersonalWord,
     Tag,
+    TagColor,
     Task,
+    TaskCheckItem,
+    TaskLink,
     TaskTag,
     Template,
     WorkSession,
 )
 from journal_app.errors import NewerSchemaError
+from journal_app.services.backups import check_journal
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -114,6 +120,33 @@ def test_an_old_journal_upgrades_with_its_data_intact(tmp_path: Path, version: i
     assert kept.execute("PRAGMA user_version").fetchone()[0] == version
     assert kept.execute("SELECT count(*) FROM entry").fetchone()[0] == 2
     kept.close()
+
+
+@pytest.mark.parametrize("version", [6, 7])
+def test_board_cards_and_the_personal_dictionary_both_arrive(tmp_path: Path, version: int):
+    """v7 (the board's cards) then v8 (the spelling dictionary): a v7 journal keeps its
+    cards' details, a v6 one gets both, and every row's checksum verifies after."""
+    shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", tmp_path / "journal.sqlite3")
+    paths = DataPaths(tmp_path)
+    opened = open_database(paths.database, paths.backups)
+    try:
+        assert opened.migrated == list(range(version + 1, 9))
+        done = Task.get_by_id(1)
+        if version == 7:
+            assert (str(done.due), done.priority) == ("2025-01-10", 2)
+            assert [(c.tag.name, c.color) for c in TagColor.select()] == [("ml", "#3fa66a")]
+            assert [(i.text, i.done) for i in done.check_items] == [("Part 1", True)]
+            assert [(link.entry_id, link.resource_id) for link in done.links] == [(1, None)]
+        else:
+            assert (done.due, done.priority) == (None, 0)
+            assert TaskCheckItem.select().count() == TaskLink.select().count() == 0
+        assert PersonalWord.select().count() == 0
+        PersonalWord.create(word="backprop")
+        TaskCheckItem.create(task=done, text="Part 2")
+    finally:
+        opened.close()
+    report = check_journal(paths)
+    assert report.ok, report.problems
 
 
 def test_a_failing_migration_leaves_the_journal_as_it_was(tmp_path, monkeypatch):

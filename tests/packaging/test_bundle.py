@@ -128,6 +128,8 @@ def test_package_contents_and_modes(built, tmp_path):
         check=True,
     ).stdout
     assert "libc6" in depends and "libxcb-cursor0" in depends
+    # Spell check: loaded at run time by pyenchant, declared by hand (build-deb.sh).
+    assert "libenchant-2-2" in depends and "hunspell-en-us | hunspell-dictionary" in depends
 
 
 @pytest.mark.skipif(not shutil.which("lintian"), reason="lintian")

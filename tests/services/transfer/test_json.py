@@ -118,3 +118,49 @@ def test_merging_a_renamed_built_in_template_keeps_the_one_here(exported, tmp_pa
         TransferService(other).import_from("json", path)
         names = [t.name for t in other.templates.list()]
         assert "Daily log" in names and "My daily page" not in names
+
+
+def test_the_personal_dictionary_travels_in_a_json_export_and_merges(journal, tmp_path, clock):
+    journal.spelling.add_word("backprop")
+    journal.spelling.add_word("softmax")
+    path = tmp_path / "words.json"
+    TransferService(journal).export_to("json", path)
+    journal.close()
+    with _open(tmp_path, "other", clock) as other:
+        other.spelling.add_word("softmax")
+        add_entry(other, dt.date(2026, 1, 5), "Mine, written before the import")
+        TransferService(other).import_from("json", path)
+        assert other.spelling.personal_words() == ["backprop", "softmax"]
+
+
+def test_a_board_cards_details_travel_in_a_json_export_and_merge(journal, tmp_path, clock):
+    entry = add_entry(journal, dt.date(2026, 1, 5), "Attention notes")
+    resource = journal.resources.add("Zero to Hero", kind="course")
+    task = journal.planning.add_task("Watch makemore", tags=["ml"])
+    journal.planning.update_task(
+        task.id,
+        due=dt.date(2026, 1, 9),
+        priority="high",
+        checklist=[("Part 1", True), ("Part 2", False)],
+        links=[("entry", entry.id), ("resource", resource.id)],
+    )
+    journal.planning.set_label_color("ml", "#112233")
+    path = tmp_path / "board.json"
+    TransferService(journal).export_to("json", path)
+    journal.close()
+    with _open(tmp_path, "other", clock) as other:
+        add_entry(other, dt.date(2026, 1, 4), "Mine, written before the import")
+        TransferService(other).import_from("json", path)
+        TransferService(other).import_from("json", path)  # twice: nothing doubles
+        (got,) = other.planning.backlog()
+        assert (got.title, got.due, got.priority_name) == (
+            "Watch makemore",
+            dt.date(2026, 1, 9),
+            "high",
+        )
+        assert got.labels == (("ml", "#112233"),)
+        assert [(c.text, c.done) for c in got.checklist] == [("Part 1", True), ("Part 2", False)]
+        assert [(link.kind, link.title) for link in got.links] == [
+            ("entry", "Attention notes"),
+            ("resource", "Zero to Hero"),
+        ]

@@ -5,6 +5,12 @@ link, syntax mark, ...) that are then applied as runs, so styles nest (bold insi
 quote, a link in a heading). Fenced code blocks carry their fence in the block state.
 Colours come from the palette (``set_palette``) so light and dark looks both read well.
 
+Front matter (a first line `---` up to the next `---` or `...`) is muted. With a spell
+check set (``set_spell_check``), misspelled words get a red wavy underline: the check is
+asked about each line as Qt highlights it (only lines that changed, while typing), and
+never about fenced code or front matter; what this parser marks as code, a URL or
+Markdown punctuation is never underlined either.
+
 Blocks longer than ``LONG_BLOCK`` characters are left plain: a regex pass over a
 megabyte-long line on every keystroke would freeze typing.
 """
@@ -13,7 +19,7 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from PySide6.QtGui import (
     QColor,
@@ -31,6 +37,7 @@ from journal_app.ui.journal.editor.utf16 import Utf16Map
 
 LONG_BLOCK = 10_000
 NORMAL = 0
+FRONT_MATTER = 1  # inside front matter (opened by `---` on the first line)
 FENCE_BASE = 0x100  # state = FENCE_BASE | fence length << 1 | tilde
 
 # Style bits per character.
@@ -44,6 +51,8 @@ LIST = 64
 STRIKE = 128
 TASK = 256
 DONE = 512  # the text of a ticked task
+SPELL = 1024  # a misspelled word
+_NEVER_SPELLED = CODE | URL | MARK
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -64,6 +73,14 @@ _ITALIC = re.compile(
     r"|(?<![_\w])(_)(?=[^\s_])(.{1,2000}?)(?<=[^\s_])_(?!\w)"
 )
 _STRIKE = re.compile(r"(~~)(?=\S)(.{1,2000}?)(?<=\S)~~")
+
+
+class SpellCheck(Protocol):
+    """What the highlighter asks of a spell checker (services.spelling.SpellChecker)."""
+
+    def misspelled(self, line: str) -> list[tuple[int, int]]:
+        """(start, end) Python string positions of the misspelled words of ``line``."""
+        ...
 
 
 def fence_state(fence: str) -> int:
@@ -114,6 +131,7 @@ class _Colors:
         self.heading = mix(text, self.link, 0.22)
         self.quote = mix(text, base, 0.28)
         self.code = QColor("#e8a0c0") if self.dark else QColor("#a3366b")
+        self.spell = QColor("#ff6b6b") if self.dark else QColor("#d0312d")
         self.code_bg = mix(base, text, 0.07 if self.dark else 0.05)
         self.block_bg = mix(base, text, 0.05 if self.dark else 0.035)
 
@@ -136,6 +154,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._colors = _Colors(palette or QPalette())
         self._point_size = (font or QFont()).pointSizeF()
         self._formats: dict[tuple[int, int], QTextCharFormat] = {}
+        self._spell: SpellCheck | None = None
 
     # -- look ------------------------------------------------------------------------------
 
@@ -153,6 +172,16 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._point_size = font.pointSizeF()
         self._formats.clear()
         if self.document() is not None:
+            self.rehighlight()
+
+    @property
+    def spell_check(self) -> SpellCheck | None:
+        return self._spell
+
+    def set_spell_check(self, spell: SpellCheck | None, *, rehighlight: bool = True) -> None:
+        """Underline the words ``spell`` finds misspelled (None: no checking)."""
+        self._spell = spell
+        if rehighlight and self.document() is not None:
             self.rehighlight()
 
     def _format(self, kind: int, bits: int) -> QTextCharFormat:
@@ -199,6 +228,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             fmt.setForeground(c.accent)
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setFontStrikeOut(False)
+        if bits & SPELL:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(c.spell)
         self._formats[key] = fmt
         return fmt
 
@@ -207,6 +239,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         previous = self.previousBlockState()
         fenced = in_fence(previous)
+        if previous == FRONT_MATTER or (
+            previous == -1 and text.rstrip() == "---" and self.currentBlock().blockNumber() == 0
+        ):
+            closing = previous == FRONT_MATTER and text.rstrip() in ("---", "...")
+            self.setCurrentBlockState(NORMAL if closing else FRONT_MATTER)
+            self._apply(text, 0, [MARK] * len(text))
+            return
         if len(text) > LONG_BLOCK:
             self.setCurrentBlockState(previous if fenced else NORMAL)
             return
@@ -264,7 +303,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if done:
             _mark(bits, start, len(text), DONE)
         self._inline(text, bits, start)
+        if self._spell is not None:
+            self._mark_misspelled(text, bits)
         self._apply(text, kind, bits)
+
+    def _mark_misspelled(self, text: str, bits: list[int]) -> None:
+        assert self._spell is not None
+        for a, b in self._spell.misspelled(text):
+            if not any(bit & _NEVER_SPELLED for bit in bits[a:b]):
+                _mark(bits, a, b, SPELL)
 
     def _inline(self, text: str, bits: list[int], start: int) -> None:
         taken: list[tuple[int, int]] = []  # code spans and link targets: no emphasis inside

@@ -8,6 +8,9 @@ Pasted or dropped images are not inserted as text: ``image_pasted(data, mime)`` 
 their bytes to the owner, which stores them and calls ``insert_image_link``. Pasted text
 keeps every character except lone surrogates (U+FFFD instead): they cannot be saved.
 
+With a spell check set (``set_spell_check``), misspelled words are underlined by the
+highlighter and the context menu offers corrections, "Add to Dictionary" and "Ignore".
+
 Huge texts stay responsive: the word count is kept per line (``WordTally``) and reported
 at most a few times a second; highlighting skips very long lines and is switched off for
 a text larger than ``HIGHLIGHT_MAX_CHARS`` / ``HIGHLIGHT_MAX_LINES`` (until the next
@@ -20,6 +23,7 @@ import codecs
 import os
 import re
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import (
     QBuffer,
@@ -45,6 +49,8 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
@@ -53,7 +59,11 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 from journal_app.fsutil import read_regular_file
 from journal_app.text_stats import reading_minutes
 from journal_app.ui.journal.editor import formatting
-from journal_app.ui.journal.editor.highlighter import MarkdownHighlighter, is_code_block
+from journal_app.ui.journal.editor.highlighter import (
+    MarkdownHighlighter,
+    SpellCheck,
+    is_code_block,
+)
 from journal_app.ui.journal.editor.link_completer import LinkCompleter
 from journal_app.ui.journal.editor.utf16 import clean_text
 from journal_app.ui.journal.editor.word_tally import WordTally
@@ -79,6 +89,16 @@ TEXT_COLUMN_CHARS = 80  # the widest text column, in average character widths
 # Shortcuts that belong to the window even while the editor has the focus (Qt binds
 # Ctrl+K to "delete to end of line" on some desktops; here it searches the journal).
 RESERVED_KEYS = (QKeySequence("Ctrl+K"),)
+
+
+class SpellActions(SpellCheck, Protocol):
+    """A spell check the context menu can also act on (ui/journal/spelling.py)."""
+
+    def suggest(self, word: str) -> list[str]: ...
+
+    def add_word(self, word: str) -> None: ...
+
+    def ignore_word(self, word: str) -> None: ...
 
 
 def sniff_image(data: bytes) -> str | None:
@@ -139,6 +159,24 @@ _REPAIR = "journal-app-repair"
 codecs.register_error(_REPAIR, _repair_utf8)
 
 
+def _spell_ranges(block: QTextBlock) -> list[tuple[int, int]]:
+    """(start, end) of the underlined words of ``block`` (UTF-16 positions), adjacent
+    ranges joined (a word may span two runs of other styles)."""
+    style = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ranges = sorted(
+        (r.start, r.start + r.length)
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == style
+    )
+    joined: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
@@ -158,6 +196,7 @@ class MarkdownEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._highlighter: MarkdownHighlighter | None = None
+        self._spell: SpellActions | None = None
         self._column_chars = TEXT_COLUMN_CHARS
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -248,6 +287,85 @@ class MarkdownEditor(QPlainTextEdit):
         if _LONG_RUN.search(text):
             self._set_wrap_anywhere(True)
 
+    # -- spelling --------------------------------------------------------------------------
+
+    @property
+    def spell_check(self) -> SpellActions | None:
+        return self._spell
+
+    def set_spell_check(self, spell: SpellActions | None) -> None:
+        """Underline misspelled words found by ``spell`` (None: stop checking)."""
+        if spell is self._spell:
+            return
+        self._spell = spell
+        if self._highlighter is not None:
+            with QSignalBlocker(self):  # not an edit (see changeEvent)
+                self._highlighter.set_spell_check(spell)
+
+    def recheck_spelling(self, word: str | None = None) -> None:
+        """Check again the lines holding ``word`` (every line when None)."""
+        if self._highlighter is None:
+            return
+        with QSignalBlocker(self):
+            if word is None:
+                self._highlighter.rehighlight()
+                return
+            block = self.document().firstBlock()
+            while block.isValid():
+                if word in block.text():
+                    self._highlighter.rehighlightBlock(block)
+                block = block.next()
+
+    def misspelled_at(self, position: QPoint) -> QTextCursor | None:
+        """A cursor selecting the underlined word at viewport ``position``, or None."""
+        cursor = self.cursorForPosition(position)
+        block = cursor.block()
+        offset = cursor.positionInBlock()
+        for start, end in _spell_ranges(block):
+            if start <= offset <= end:
+                cursor.setPosition(block.position() + start)
+                cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                return cursor
+        return None
+
+    def _spelling_actions(self, position: QPoint, menu: QMenu) -> list[QAction]:
+        spell = self._spell
+        word_cursor = self.misspelled_at(position) if spell is not None else None
+        if spell is None or word_cursor is None or self.isReadOnly():
+            return []
+        word = word_cursor.selectedText()
+        actions: list[QAction] = []
+        for suggestion in spell.suggest(word):
+            action = QAction(suggestion, menu)
+            font = action.font()
+            font.setBold(True)
+            action.setFont(font)
+            action.triggered.connect(
+                lambda _checked=False, s=suggestion: self._replace_word(word_cursor, s)
+            )
+            actions.append(action)
+        if not actions:
+            none = QAction("No Suggestions", menu)
+            none.setEnabled(False)
+            actions.append(none)
+        add = QAction("Add to Dictionary", menu)
+        add.setStatusTip(f"Accept “{word}” in this journal from now on")
+        add.triggered.connect(lambda: self._accept_word(spell.add_word, word))
+        ignore = QAction("Ignore", menu)
+        ignore.setStatusTip(f"Accept “{word}” until the app closes")
+        ignore.triggered.connect(lambda: self._accept_word(spell.ignore_word, word))
+        return [*actions, add, ignore]
+
+    def _replace_word(self, word_cursor: QTextCursor, replacement: str) -> None:
+        word_cursor.beginEditBlock()  # one undo step
+        word_cursor.insertText(replacement)
+        word_cursor.endEditBlock()
+        self.setTextCursor(word_cursor)
+
+    def _accept_word(self, accept: Callable[[str], None], word: str) -> None:
+        accept(word)
+        self.recheck_spelling(word)
+
     # -- look ------------------------------------------------------------------------------
 
     def set_font_size(self, points: float) -> None:
@@ -281,6 +399,7 @@ class MarkdownEditor(QPlainTextEdit):
             self._highlighter = MarkdownHighlighter(
                 self.document(), palette=self.palette(), font=self.font()
             )
+            self._highlighter.set_spell_check(self._spell, rehighlight=False)
         elif not on and self._highlighter is not None:
             self._highlighter.setDocument(None)
             self._highlighter.deleteLater()
@@ -410,8 +529,15 @@ class MarkdownEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def build_context_menu(self, position: QPoint) -> QMenu:
-        """The standard edit menu plus a Format submenu with every formatting action."""
+        """Corrections for a misspelled word under ``position`` (with "Add to Dictionary"
+        and "Ignore"), the standard edit menu, and a Format submenu with every
+        formatting action."""
         menu = self.createStandardContextMenu(position)
+        spelling = self._spelling_actions(position, menu)
+        if spelling:
+            first = menu.actions()[0]  # the standard menu is never empty
+            menu.insertActions(first, spelling)
+            menu.insertSeparator(first)
         menu.addSeparator()
         submenu = menu.addMenu("Format")
         submenu.addActions(list(self.format_actions.values()))
