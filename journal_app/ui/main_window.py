@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from journal_app import APP_NAME, __version__
 from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
+from journal_app.ui.editor_look import EditorLook, EditorLookSettings
 from journal_app.ui.icons import app_icon, nav_icon
+from journal_app.ui.journal.editor import MarkdownEditor
 from journal_app.ui.journal.page import JournalPage
 from journal_app.ui.settings import open_settings
 from journal_app.ui.theme import SIDEBAR_SHEET, Theme, ThemeManager, mute
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from journal_app.ui.backups.controller import BackupController
     from journal_app.ui.encryption.controller import EncryptionController
     from journal_app.ui.external_changes import ExternalChangeWatcher
+    from journal_app.ui.preferences.dialog import PreferencesDialog
     from journal_app.ui.timer.controller import FocusTimerController
     from journal_app.ui.transfer.controller import TransferController
 
@@ -133,6 +136,14 @@ class MainWindow(QMainWindow):
         self.events = DataEvents(self)
         self.journal_page = JournalPage(services)
         self.stack.addWidget(self.journal_page)
+        self.editor_look = EditorLookSettings(self._settings, self)
+        self.editor_look.changed.connect(self._apply_editor_look)
+        # The editor is built just after the first paint: it takes the look then.
+        self.journal_page.editor_ready.connect(
+            lambda: self._apply_editor_look(self.editor_look.look())
+        )
+        self._apply_editor_look(self.editor_look.look())
+        self.preferences: PreferencesDialog | None = None
 
         # Other pages are built when first shown: start-up pays only for the first one.
         def factory(key: str) -> Callable[[], QWidget]:
@@ -237,6 +248,16 @@ class MainWindow(QMainWindow):
             self.edit_actions[name] = action
             if name == "redo":
                 edit_menu.addSeparator()
+        edit_menu.addSeparator()
+        self.preferences_action = QAction("Pre&ferences…", self)
+        self.preferences_action.setShortcuts(
+            _shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.setStatusTip("Editor font, theme, targets, backups…")
+        self.preferences_action.triggered.connect(lambda: self.open_preferences())
+        edit_menu.addAction(self.preferences_action)
+        self.addAction(self.preferences_action)
 
         entry_menu = bar.addMenu("E&ntry")
         for entry_action in self.journal_page.entry_actions():
@@ -431,6 +452,30 @@ class MainWindow(QMainWindow):
             self.show_area("journal")
         return self.journal_page.open_entry(entry_id)
 
+    def open_preferences(self, page: str = "") -> QWidget:
+        # lazy: the dialog and its pages load when first opened
+        from journal_app.ui.preferences.dialog import PreferencesDialog
+
+        # lazy: with the dialog
+        from journal_app.ui.preferences.registry import PreferencesContext
+
+        if self.preferences is None:
+            context = PreferencesContext(
+                self._services, self.events, self._settings, self.theme, self.editor_look
+            )
+            self.preferences = PreferencesDialog(context, page, parent=self)
+            self.preferences.finished.connect(self._forget_preferences)
+        else:
+            self.preferences.show_page(page)
+        self.preferences.show()
+        self.preferences.activateWindow()
+        return self.preferences
+
+    def _forget_preferences(self) -> None:
+        if self.preferences is not None:
+            self.preferences.deleteLater()
+            self.preferences = None
+
     def wait_for_backups(self) -> None:
         if self.backups is not None:
             self.backups.pool.waitForDone()
@@ -541,6 +586,10 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setIcon(nav_icon(area.key, palette))
         for theme, action in self.theme_actions.items():
             action.setChecked(theme is self.theme.theme)
+
+    def _apply_editor_look(self, look: EditorLook) -> None:
+        for editor in self.findChildren(MarkdownEditor):
+            editor.apply_look(look)
 
     def _on_edit_triggered(self, name: str) -> None:
         widget = QApplication.focusWidget()

@@ -98,7 +98,7 @@ def test_menus_have_the_standard_commands(make_window):
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.new_entry_action.shortcut().toString() == "Ctrl+N"
     edit_items = [a.text() for a in menus["&Edit"].actions() if not a.isSeparator()]
-    assert edit_items == ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste"]
+    assert edit_items == ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Pre&ferences…"]
     assert window.edit_actions["copy"].shortcut().toString() == "Ctrl+C"
     assert "F11" in [k.toString() for k in window.full_screen_action.shortcuts()]
     help_items = [a.text() for a in menus["&Help"].actions()]
