@@ -38,6 +38,7 @@ from journal_app.ui.icons import app_icon, nav_icon
 from journal_app.ui.journal.editor import MarkdownEditor
 from journal_app.ui.journal.page import JournalPage
 from journal_app.ui.settings import open_settings
+from journal_app.ui.shortcuts.catalog import apply_saved as apply_saved_shortcuts
 from journal_app.ui.theme import SIDEBAR_SHEET, Theme, ThemeManager, mute
 from journal_app.ui.window_context import MENU_ORDER, MenuSlot
 
@@ -180,6 +181,8 @@ class MainWindow(QMainWindow):
         self._on_theme_applied(self.theme.effective())
         self._restore_state()
         self._refresh_status()  # the Journal page has just loaded itself
+        self.journal_page.editor_ready.connect(self.apply_shortcuts)
+        self.apply_shortcuts()
 
     # -- building -------------------------------------------------------------------------
 
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
         self.edit_actions: dict[str, QAction] = {}
         for name, text, key in EDIT_ACTIONS:
             action = QAction(text, self)
+            action.setObjectName(f"edit.{name}")  # its text changes ("Undo Move Card")
             action.setShortcut(key)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, n=name: self._on_edit_triggered(n))
@@ -310,6 +314,13 @@ class MainWindow(QMainWindow):
         self.addAction(self.full_screen_action)
 
         help_menu = self.help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = QAction("&Keyboard Shortcuts…", self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.setStatusTip("Every shortcut; change them here")
+        self.shortcuts_action.triggered.connect(lambda: self.open_shortcuts())
+        help_menu.addAction(self.shortcuts_action)
+        self.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         self.about_action = QAction(f"&About {APP_NAME}", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -370,7 +381,22 @@ class MainWindow(QMainWindow):
             day_requested = getattr(page, "day_requested", None)
             if day_requested is not None:
                 day_requested.connect(self.open_day)
+            self.apply_shortcuts()  # the page's own actions take the keys chosen for them
         return self.pages[key]
+
+    def apply_shortcuts(self) -> None:
+        """Give every command the shortcut chosen in Help ▸ Keyboard Shortcuts."""
+        apply_saved_shortcuts(self, self._settings)
+
+    def open_shortcuts(self) -> QWidget:
+        # lazy: the dialog loads when first opened
+        from journal_app.ui.shortcuts.dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self, self._settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_day(self, day: object) -> None:
         """Show ``day`` (a datetime.date) in the Today area."""
@@ -554,6 +580,7 @@ class MainWindow(QMainWindow):
         self.external_changes: ExternalChangeWatcher | None = ExternalChangeWatcher(
             self._services, self.events, self
         )
+        self.apply_shortcuts()  # the actions installed just now
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

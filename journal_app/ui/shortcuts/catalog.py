@@ -1,0 +1,171 @@
+"""The window's commands and their keys, read from its actions: the menus (walked with
+their paths), then the actions of every widget (editor commands, card moves…).
+
+Each command has an id that stays the same between runs: the action's objectName when it
+has one (set it where the text changes, like Undo's), else where it is and what it says
+("Edit ▸ Preferences"). A changed shortcut is kept in the settings as
+``shortcuts/<id>`` = the key in portable text ("" for none) and put back by
+``apply_saved`` at start and whenever a part of the window is built later.
+
+An action whose key follows the app's state (the timer's Start/Stop share one key)
+says so with the ``FOLLOWS_STATE`` property: it is listed, and its key cannot be taken
+by another command, but it is not changed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+GROUP = "shortcuts"
+DEFAULT_KEYS = "journalDefaultKeys"  # property: the shipped keys, kept before a change
+FOLLOWS_STATE = "journalKeysFollowState"  # property: the QKeySequence it moves between
+NATIVE = QKeySequence.SequenceFormat.NativeText
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+
+
+@dataclass(frozen=True)
+class Command:
+    action: QAction
+    id: str
+    name: str  # the action's text, without & or "…"
+    where: str  # "Edit", "View ▸ Theme", or the widget it belongs to
+
+    def key_list(self) -> list[QKeySequence]:
+        shared = self.action.property(FOLLOWS_STATE)
+        if isinstance(shared, QKeySequence) and not shared.isEmpty():
+            return [shared]
+        return [k for k in self.action.shortcuts() if not k.isEmpty()]
+
+    def keys_text(self) -> str:
+        return ", ".join(k.toString(NATIVE) for k in self.key_list())
+
+    @property
+    def changeable(self) -> bool:
+        return self.action.property(FOLLOWS_STATE) is None
+
+
+def clean(text: str) -> str:
+    text = text.split("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.removesuffix("…").removesuffix("...").strip()
+
+
+def _menu_actions(menu: QMenu, path: str) -> Iterator[tuple[QAction, str]]:
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            yield from _menu_actions(sub, f"{path} ▸ {clean(action.text())}")
+        elif action.text():
+            yield action, path
+
+
+def _widget_place(widget: QWidget) -> str:
+    """The nearest name a user would know the widget by."""
+    current: QWidget | None = widget
+    while current is not None:
+        if current.accessibleName():
+            return current.accessibleName()
+        current = current.parentWidget()
+    return widget.window().windowTitle()
+
+
+def commands(window: QMainWindow) -> list[Command]:
+    """Every command with a text in ``window``: menus first, each action once."""
+    found: list[Command] = []
+    seen: set[int] = set()
+
+    def add(action: QAction, where: str) -> None:
+        key = id(action)
+        if key in seen or not action.text() or action.isSeparator():
+            return
+        seen.add(key)
+        name = clean(action.text())
+        ident = action.objectName() or f"{where} ▸ {name}"
+        found.append(Command(action, ident.replace("/", "∕"), name, where))
+
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            for action, path in _menu_actions(menu, clean(top.text())):
+                add(action, path)
+    for action in window.actions():
+        if action.menu() is None:
+            add(action, "Window")
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, QMenu):
+            continue  # context menus of the menu bar's own actions were seen above
+        for action in widget.actions():
+            if action.menu() is None:
+                add(action, _widget_place(widget))
+    return found
+
+
+def saved(settings: QSettings) -> dict[str, str]:
+    settings.beginGroup(GROUP)
+    try:
+        return {key: str(settings.value(key, "")) for key in settings.childKeys()}
+    finally:
+        settings.endGroup()
+
+
+def apply_saved(window: QMainWindow, settings: QSettings) -> int:
+    """Give each command its kept shortcut; how many were changed."""
+    stored = saved(settings)
+    if not stored:
+        return 0  # the usual case: nothing to walk
+    changed = 0
+    for command in commands(window):
+        text = stored.get(command.id)
+        if text is None or not command.changeable:
+            continue
+        set_keys(command, QKeySequence(text, PORTABLE))
+        changed += 1
+    return changed
+
+
+def set_keys(command: Command, keys: QKeySequence) -> None:
+    """Give ``command`` the one shortcut ``keys`` (empty: none), its shipped keys kept."""
+    action = command.action
+    if action.property(DEFAULT_KEYS) is None:
+        action.setProperty(DEFAULT_KEYS, [k.toString(PORTABLE) for k in action.shortcuts()])
+    action.setShortcuts([] if keys.isEmpty() else [keys])
+
+
+def shipped_keys(command: Command) -> list[QKeySequence]:
+    """The keys ``command`` came with (its keys now if they were never changed)."""
+    shipped = command.action.property(DEFAULT_KEYS)
+    if not isinstance(shipped, list):
+        return command.action.shortcuts()
+    return [QKeySequence(k, PORTABLE) for k in shipped]
+
+
+def reset_keys(command: Command) -> None:
+    """Put back ``command``'s shipped keys."""
+    command.action.setShortcuts(shipped_keys(command))
+
+
+def conflict(window: QMainWindow, command: Command, keys: QKeySequence) -> Command | None:
+    """The other command that has ``keys`` already, if any."""
+    if keys.isEmpty():
+        return None
+    for other in commands(window):
+        if other.action is not command.action and keys in other.key_list():
+            return other
+    return None
+
+
+def remember(settings: QSettings, command: Command, keys: QKeySequence | None) -> None:
+    """Keep ``keys`` for ``command`` (None: forget the change, back to the shipped key)."""
+    settings.beginGroup(GROUP)
+    if keys is None:
+        settings.remove(command.id)
+    else:
+        settings.setValue(command.id, keys.toString(PORTABLE))
+    settings.endGroup()
+    settings.sync()
