@@ -328,6 +328,10 @@ class EntryListView(QWidget):
         self.model = EntryTreeModel(self)
         self.model.set_grouping(grouping)
         self.tree = EntryTree(self.model, self)
+        self.tree.setAccessibleName("Entries")
+        self.tree.setAccessibleDescription(
+            "Enter opens the entry, Delete moves it to the trash, arrows move between them"
+        )
         self._collapsed: set[Any] = set()  # group keys the user folded
         self._quiet = False  # selection changes made by code emit nothing
 
