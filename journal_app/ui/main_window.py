@@ -35,7 +35,6 @@ from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.editor_look import EditorLook, EditorLookSettings
 from journal_app.ui.icons import app_icon, nav_icon
-from journal_app.ui.journal.editor import MarkdownEditor
 from journal_app.ui.journal.page import JournalPage
 from journal_app.ui.settings import open_settings
 from journal_app.ui.shortcuts.catalog import apply_saved as apply_saved_shortcuts
@@ -615,8 +614,7 @@ class MainWindow(QMainWindow):
             action.setChecked(theme is self.theme.theme)
 
     def _apply_editor_look(self, look: EditorLook) -> None:
-        for editor in self.findChildren(MarkdownEditor):
-            editor.apply_look(look)
+        self.journal_page.apply_editor_look(look)
 
     def _on_edit_triggered(self, name: str) -> None:
         widget = QApplication.focusWidget()

@@ -65,45 +65,47 @@ def _menu_actions(menu: QMenu, path: str) -> Iterator[tuple[QAction, str]]:
             yield action, path
 
 
-def _widget_place(widget: QWidget) -> str:
-    """The nearest name a user would know the widget by."""
+def _widget_place(widget: QWidget) -> str | None:
+    """The nearest name a user would know the widget by (None when nothing up to the
+    window has one)."""
     current: QWidget | None = widget
-    while current is not None:
+    while current is not None and not current.isWindow():
         if current.accessibleName():
             return current.accessibleName()
         current = current.parentWidget()
-    return widget.window().windowTitle()
+    return None
 
 
 def commands(window: QMainWindow) -> list[Command]:
     """Every command with a text in ``window``: menus first, each action once."""
-    found: list[Command] = []
-    seen: set[int] = set()
+    found: dict[int, Command] = {}
 
-    def add(action: QAction, where: str) -> None:
+    def add(action: QAction, where: str | None) -> None:
         key = id(action)
-        if key in seen or not action.text() or action.isSeparator():
+        if not action.text() or action.isSeparator():
             return
-        seen.add(key)
+        if key in found and (where is None or found[key].where != "Window"):
+            return  # seen in a menu, or on a named widget, already
         name = clean(action.text())
-        ident = action.objectName() or f"{where} ▸ {name}"
-        found.append(Command(action, ident.replace("/", "∕"), name, where))
+        place = where or "Window"
+        ident = action.objectName() or f"{place} ▸ {name}"
+        found[key] = Command(action, ident.replace("/", "∕"), name, place)
 
     for top in window.menuBar().actions():
         menu = top.menu()
         if isinstance(menu, QMenu):
             for action, path in _menu_actions(menu, clean(top.text())):
                 add(action, path)
-    for action in window.actions():
-        if action.menu() is None:
-            add(action, "Window")
     for widget in window.findChildren(QWidget):
         if isinstance(widget, QMenu):
             continue  # context menus of the menu bar's own actions were seen above
         for action in widget.actions():
             if action.menu() is None:
                 add(action, _widget_place(widget))
-    return found
+    for action in window.actions():
+        if action.menu() is None:
+            add(action, None)
+    return list(found.values())
 
 
 def saved(settings: QSettings) -> dict[str, str]:
