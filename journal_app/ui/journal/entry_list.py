@@ -327,7 +327,8 @@ class EntryListView(QWidget):
         self.setObjectName("journalEntryList")
         self.model = EntryTreeModel(self)
         self.model.set_grouping(grouping)
-        self.tree = EntryTree(self.model, self)
+        # Parented when laid out, below the grouping switch: Tab reaches the switch first.
+        self.tree = EntryTree(self.model)
         self.tree.setAccessibleName("Entries")
         self.tree.setAccessibleDescription(
             "Enter opens the entry, Delete moves it to the trash, arrows move between them"

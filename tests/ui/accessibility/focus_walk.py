@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QWidget
@@ -72,4 +74,19 @@ def problems(page: QWidget) -> list[str]:
             and widget.focusProxy() is None
         ):
             found.append(f"not reached by Tab: {describe(widget)}")
+    return found
+
+
+def out_of_reading_order(page: QWidget) -> list[str]:
+    """Each step of the Tab walk that goes back up within one column (the next control
+    is above the one before and overlaps it across): reading order is top to bottom,
+    then the next column."""
+    found: list[str] = []
+    chain = [w for w in focus_chain(page) if w.focusProxy() is None]
+    for before, after in itertools.pairwise(chain):
+        a = before.rect().translated(before.mapTo(page, before.rect().topLeft()))
+        b = after.rect().translated(after.mapTo(page, after.rect().topLeft()))
+        same_column = a.left() < b.right() and b.left() < a.right()
+        if same_column and b.bottom() < a.top():
+            found.append(f"{describe(before)} → {describe(after)} goes back up")
     return found

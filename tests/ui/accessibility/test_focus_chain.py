@@ -1,5 +1,6 @@
-"""Every area's controls can be reached with Tab and each tells a screen reader what it
-is: the focus chain of each page is walked as a keyboard user would meet it."""
+"""Every area's controls can be reached with Tab, in reading order, and each tells a
+screen reader what it is: the focus chain of each page is walked as a keyboard user
+would meet it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from journal_app.demo.generate import generate_demo
 from journal_app.ui.main_window import AREA_KEYS
-from tests.ui.accessibility.focus_walk import focus_chain, problems
+from tests.ui.accessibility.focus_walk import focus_chain, out_of_reading_order, problems
 
 
 @pytest.fixture
@@ -36,3 +37,4 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, make_window, journal_w
     page = settle(qtbot, window, area)
     assert focus_chain(page), "nothing on the page takes the focus"
     assert problems(page) == []
+    assert out_of_reading_order(page) == []
