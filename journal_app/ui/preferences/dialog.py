@@ -51,6 +51,7 @@ class PreferencesDialog(QDialog):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(widget)
+            scroll.setAccessibleName(spec.title)  # it takes the focus to scroll
             self.stack.addWidget(scroll)
             self.pages[spec.key] = widget
             item = QListWidgetItem(spec.title)

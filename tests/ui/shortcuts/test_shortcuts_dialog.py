@@ -124,3 +124,39 @@ def test_a_removed_shortcut_frees_its_key_for_another(qtbot, make_window):
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert "“Dashboard” (View)" in dialog.error_label.text()
     assert window.quit_action.shortcuts() == []
+
+
+def test_a_pages_command_keeps_its_changed_key_when_the_page_is_built_again(
+    qtbot, make_window, settings_path
+):
+    window = make_window()
+    window.show_area("sprints")  # built now: its card moves join the list
+    dialog = open_shortcuts(qtbot, window)
+    dialog.select("Move Up", "Backlog")
+    press_keys(qtbot, dialog, Qt.Key.Key_U, CTRL_ALT)
+    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
+    assert ("Move Up", "Backlog", "Ctrl+Alt+U") in dialog.rows()
+    dialog.close()
+    window.close()
+
+    again = make_window(settings_override=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    again.show_area("sprints")  # the page, and its actions, are built only now
+    moves = [
+        a
+        for a in again.page("sprints").findChildren(QAction)
+        if a.text() == "Move Up" and a.parent().accessibleName() == "Backlog"
+    ]
+    assert [a.shortcuts() for a in moves] == [[QKeySequence("Ctrl+Alt+U")]]
+
+
+def test_the_dialogs_controls_are_named_and_reached_by_tab(qtbot, make_window):
+    from tests.ui.accessibility.focus_walk import problems
+
+    window = make_window()
+    shortcuts = open_shortcuts(qtbot, window)
+    assert problems(shortcuts) == []
+    shortcuts.close()
+    preferences = window.open_preferences()
+    for key in preferences.pages:
+        preferences.show_page(key)
+        assert problems(preferences) == [], key
