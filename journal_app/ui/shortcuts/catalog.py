@@ -7,9 +7,10 @@ has one (set it where the text changes, like Undo's), else where it is and what 
 ``shortcuts/<id>`` = the key in portable text ("" for none) and put back by
 ``apply_saved`` at start and whenever a part of the window is built later.
 
-An action whose key follows the app's state (the timer's Start/Stop share one key)
-says so with the ``FOLLOWS_STATE`` property: it is listed, and its key cannot be taken
-by another command, but it is not changed here.
+Actions that share one key which moves to whichever applies (the timer's Start and
+Stop) hold it in the ``FOLLOWS_STATE`` property and name their group in ``KEYS_GROUP``:
+the key is listed on each, changing it changes the group's, and they never conflict
+with each other; their owner sets the shortcut from the property.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 GROUP = "shortcuts"
 DEFAULT_KEYS = "journalDefaultKeys"  # property: the shipped keys, kept before a change
+KEYS_GROUP = "journalKeysGroup"  # property: the name of the group sharing FOLLOWS_STATE
 FOLLOWS_STATE = "journalKeysFollowState"  # property: the QKeySequence it moves between
 NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -45,8 +47,12 @@ class Command:
         return ", ".join(k.toString(NATIVE) for k in self.key_list())
 
     @property
-    def changeable(self) -> bool:
-        return self.action.property(FOLLOWS_STATE) is None
+    def group(self) -> str | None:
+        group = self.action.property(KEYS_GROUP)
+        return group if isinstance(group, str) and group else None
+
+    def shares_keys_with(self, other: Command) -> bool:
+        return self.group is not None and self.group == other.group
 
 
 def clean(text: str) -> str:
@@ -124,32 +130,52 @@ def apply_saved(window: QMainWindow, settings: QSettings) -> int:
     changed = 0
     for command in commands(window):
         text = stored.get(command.id)
-        if text is None or not command.changeable:
+        if text is None:
             continue
         set_keys(command, QKeySequence(text, PORTABLE))
         changed += 1
     return changed
 
 
+def _partners(command: Command) -> list[QAction]:
+    """``command``'s action and those sharing its key (just it, usually)."""
+    owner = command.action.parent()
+    if command.group is None or owner is None:
+        return [command.action]
+    return [a for a in owner.findChildren(QAction) if a.property(KEYS_GROUP) == command.group]
+
+
 def set_keys(command: Command, keys: QKeySequence) -> None:
-    """Give ``command`` the one shortcut ``keys`` (empty: none), its shipped keys kept."""
-    action = command.action
-    if action.property(DEFAULT_KEYS) is None:
-        action.setProperty(DEFAULT_KEYS, [k.toString(PORTABLE) for k in action.shortcuts()])
-    action.setShortcuts([] if keys.isEmpty() else [keys])
+    """Give ``command`` the one shortcut ``keys`` (empty: none), its shipped keys kept;
+    a shared key changes for the whole group."""
+    for action in _partners(command):
+        shared = action.property(FOLLOWS_STATE)
+        now = [shared] if isinstance(shared, QKeySequence) else action.shortcuts()
+        if action.property(DEFAULT_KEYS) is None:
+            action.setProperty(DEFAULT_KEYS, [k.toString(PORTABLE) for k in now])
+        if isinstance(shared, QKeySequence):
+            action.setProperty(FOLLOWS_STATE, keys)
+            if not action.shortcut().isEmpty():  # the one the key is on now
+                action.setShortcut(keys)
+        else:
+            action.setShortcuts([] if keys.isEmpty() else [keys])
 
 
 def shipped_keys(command: Command) -> list[QKeySequence]:
     """The keys ``command`` came with (its keys now if they were never changed)."""
     shipped = command.action.property(DEFAULT_KEYS)
     if not isinstance(shipped, list):
-        return command.action.shortcuts()
+        return command.key_list()
     return [QKeySequence(k, PORTABLE) for k in shipped]
 
 
 def reset_keys(command: Command) -> None:
     """Put back ``command``'s shipped keys."""
-    command.action.setShortcuts(shipped_keys(command))
+    shipped = shipped_keys(command)
+    if command.group is not None:
+        set_keys(command, shipped[0] if shipped else QKeySequence())
+    else:
+        command.action.setShortcuts(shipped)
 
 
 def conflict(window: QMainWindow, command: Command, keys: QKeySequence) -> Command | None:
@@ -157,7 +183,9 @@ def conflict(window: QMainWindow, command: Command, keys: QKeySequence) -> Comma
     if keys.isEmpty():
         return None
     for other in commands(window):
-        if other.action is not command.action and keys in other.key_list():
+        if other.action is command.action or other.shares_keys_with(command):
+            continue
+        if keys in other.key_list():
             return other
     return None
 

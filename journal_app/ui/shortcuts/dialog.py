@@ -143,28 +143,33 @@ class ShortcutsDialog(QDialog):
 
     def _on_current_changed(self, *_args: object) -> None:
         command = self.current_command()
-        able = command is not None and command.changeable
         for widget in (self.key_edit, self.assign_button, self.remove_button, self.reset_button):
-            widget.setEnabled(able)
+            widget.setEnabled(command is not None)
         self.error_label.clear_error()
+        self.note.setText("")
         if command is None:
-            self.note.setText("")
-        elif not command.changeable:
-            self.note.setText(
-                f"“{command.name}” shares its key with the command it alternates with."
-            )
-        else:
-            self.note.setText("")
-            keys = command.key_list()
-            self.key_edit.setKeySequence(keys[0] if keys else QKeySequence())
+            return
+        partners = [c.name for c in self._group(command)[1:]]
+        if partners:
+            names = ", ".join(f"“{name}”" for name in partners)
+            self.note.setText(f"“{command.name}” shares its key with {names}: both change.")
+        keys = command.key_list()
+        self.key_edit.setKeySequence(keys[0] if keys else QKeySequence())
 
     # -- changing -----------------------------------------------------------------------------
+
+    def _group(self, command: Command) -> list[Command]:
+        """``command`` and those sharing its key."""
+        return [
+            command,
+            *(c for c in self.commands if c.shares_keys_with(command) and c != command),
+        ]
 
     def assign(self, keys: QKeySequence | None = None) -> bool:
         """Give the selected command ``keys`` (default: the key field's); False when it
         is refused (another command has them), with the reason shown."""
         command = self.current_command()
-        if command is None or not command.changeable:
+        if command is None:
             return False
         keys = self.key_edit.keySequence() if keys is None else keys
         other = catalog.conflict(self._window, command, keys)
@@ -175,7 +180,8 @@ class ShortcutsDialog(QDialog):
             )
             return False
         catalog.set_keys(command, keys)
-        catalog.remember(self._settings, command, keys)
+        for each in self._group(command):
+            catalog.remember(self._settings, each, keys)
         self.error_label.clear_error()
         self.reload()
         return True
@@ -183,7 +189,7 @@ class ShortcutsDialog(QDialog):
     def reset(self) -> bool:
         """Put back the selected command's usual keys, unless another command has them."""
         command = self.current_command()
-        if command is None or not command.changeable:
+        if command is None:
             return False
         for keys in catalog.shipped_keys(command):
             other = catalog.conflict(self._window, command, keys)
@@ -194,7 +200,8 @@ class ShortcutsDialog(QDialog):
                 )
                 return False
         catalog.reset_keys(command)
-        catalog.remember(self._settings, command, None)
+        for each in self._group(command):
+            catalog.remember(self._settings, each, None)
         self.error_label.clear_error()
         self.reload()
         return True

@@ -160,3 +160,29 @@ def test_the_dialogs_controls_are_named_and_reached_by_tab(qtbot, make_window):
     for key in preferences.pages:
         preferences.show_page(key)
         assert problems(preferences) == [], key
+
+
+def test_the_timers_start_and_stop_key_changes_for_both(qtbot, make_window, settings_path):
+    window = make_window()
+    qtbot.waitUntil(lambda: window.focus_timer is not None, timeout=30_000)
+    actions = window.focus_timer.actions
+    dialog = open_shortcuts(qtbot, window)
+    dialog.select("Start Focus Session", "Track")
+    assert "“Stop and Save”" in dialog.note.text()
+    press_keys(qtbot, dialog, Qt.Key.Key_T, CTRL_ALT)
+    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
+    assert ("Stop and Save", "Track", "Ctrl+Alt+T") in dialog.rows()
+    assert actions.start.shortcut() == QKeySequence("Ctrl+Alt+T")
+    dialog.close()
+    activate(qtbot, window)
+    qtbot.keyClick(window.nav, Qt.Key.Key_T, CTRL_ALT)  # Start: its dialog asks what about
+    qtbot.waitUntil(lambda: window.focus_timer.dialog is not None)
+    window.focus_timer.dialog.close()
+    window.focus_timer.start()
+    assert actions.stop.shortcut() == QKeySequence("Ctrl+Alt+T")  # the key moved to Stop
+    assert actions.start.shortcut().isEmpty()
+    window.close()  # the timer keeps running, as it does when the app quits
+
+    again = make_window(settings_override=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.waitUntil(lambda: again.focus_timer is not None, timeout=30_000)
+    assert again.focus_timer.actions.stop.shortcut() == QKeySequence("Ctrl+Alt+T")
