@@ -160,6 +160,11 @@ class TimelineCanvas(QWidget):
             self.setToolTip(self._tip(chosen))
             self.setAccessibleDescription(self._tip(chosen))
             self.update()
+            viewport = self.parentWidget()  # inside a scroll area: bring the bar into view
+            area = viewport.parentWidget() if viewport is not None else None
+            if isinstance(area, QScrollArea):
+                rect = self.bar_rect(chosen.id)
+                area.ensureVisible(rect.center().x(), rect.center().y(), 200, 20)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and bar is not None:
             self.bar_clicked.emit(bar.id)
         else:
@@ -329,11 +334,18 @@ class TimelineView(QWidget):
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(False)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setAccessibleName("Months")
+        self.scroll_area.setAccessibleDescription("Left and Right scroll through the months")
         self.zoom_out = QPushButton("−")
         self.zoom_in = QPushButton("+")
-        for button, tip in ((self.zoom_out, "Show more months"), (self.zoom_in, "Show fewer")):
+        for button, tip, name in (
+            (self.zoom_out, "Show more months", "Zoom out"),
+            (self.zoom_in, "Show fewer", "Zoom in"),
+        ):
             button.setFixedWidth(32)
             button.setToolTip(tip)
+            button.setAccessibleName(name)  # not "minus" and "plus"
+            button.setAccessibleDescription(tip)
         self.zoom_out.clicked.connect(lambda: self.zoom(-1))
         self.zoom_in.clicked.connect(lambda: self.zoom(1))
         self.overlaps = QLabel()

@@ -5,6 +5,7 @@ would meet it."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QTabWidget
 
 from journal_app.demo.generate import generate_demo
 from journal_app.ui.main_window import AREA_KEYS
@@ -38,3 +39,8 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, make_window, journal_w
     assert focus_chain(page), "nothing on the page takes the focus"
     assert problems(page) == []
     assert out_of_reading_order(page) == []
+    tabs = page.findChild(QTabWidget)
+    for index in range(tabs.count() if tabs is not None else 0):  # every tab of the area
+        tabs.setCurrentIndex(index)
+        assert problems(page) == [], tabs.tabText(index)
+        assert out_of_reading_order(page) == [], tabs.tabText(index)
