@@ -15,7 +15,7 @@ from markdown.inlinepatterns import InlineProcessor as PatternProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
-from journal_app.markdown import wikilinks
+from journal_app import wikilinks
 from journal_app.markdown.highlight import highlight_html
 
 TASK_OPEN, TASK_DONE = "☐", "☑"  # QTextBrowser cannot show <input type=checkbox>

@@ -14,7 +14,7 @@ from typing import Any
 
 from journal_app.markdown import guards
 from journal_app.markdown.sanitize import sanitize
-from journal_app.markdown.wikilinks import LinkResolver
+from journal_app.wikilinks import LinkResolver
 
 log = logging.getLogger(__name__)
 

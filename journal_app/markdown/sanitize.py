@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from journal_app.markdown.guards import LONG_RUN, RUN_CHUNK, ZWSP
-from journal_app.markdown.wikilinks import NEW_ENTRY_SCHEME, TASK_SCHEME
+from journal_app.wikilinks import NEW_ENTRY_SCHEME, TASK_SCHEME
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 IMAGE_SCHEME = "attachment"

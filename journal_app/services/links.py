@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from journal_app.db.models import Entry
-from journal_app.markdown.wikilinks import (
+from journal_app.services.clock import Clock, to_storage
+from journal_app.services.common import clean_text, get_row
+from journal_app.services.entries import EntryService
+from journal_app.wikilinks import (
     ENTRY_LINK,
     WikiLink,
     find_links,
@@ -29,9 +32,6 @@ from journal_app.markdown.wikilinks import (
     sentence_around,
     title_key,
 )
-from journal_app.services.clock import Clock, to_storage
-from journal_app.services.common import clean_text, get_row
-from journal_app.services.entries import EntryService
 
 REASON = "before renaming links"
 _WORD = re.compile(r"\w")

@@ -622,7 +622,8 @@ class MainWindow(QMainWindow):
         # lazy: not needed for the first paint
         from journal_app.ui.tray import install_tray
 
-        self.tray = install_tray(self, self._services, self.events)
+        # The window's settings (the self-test and tests hand it their own file).
+        self.tray = install_tray(self, self._services, self.events, self._settings)
         self.apply_shortcuts()  # the actions installed just now
         self.focus_timer_ready.emit()
 

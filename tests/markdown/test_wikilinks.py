@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from journal_app.markdown import render
-from journal_app.markdown.wikilinks import (
+from journal_app.wikilinks import (
     find_links,
     retarget,
     sentence_around,

@@ -233,7 +233,7 @@ def test_showing_the_window_does_not_load_charts_or_markdown(tmp_path, data_dir)
         window.show_area("dashboard")
         app.processEvents()
         assert window.isVisible()
-        print(sorted(m for m in ("pyqtgraph", "markdown", "journal_app.markdown")
+        print(sorted(m for m in ("pyqtgraph", "markdown", "journal_app.markdown.render")
                      if m in sys.modules))
         """,
         tmp_path,

@@ -13,6 +13,7 @@ from journal_app.services import Services
 from journal_app.services.tracking.skills import default_reach_by
 from journal_app.ui.main_window import MainWindow
 from journal_app.ui.resources.format import long_day_text
+from journal_app.ui.widgets.fmt import date_text
 
 
 def _json(capsys, *args: str) -> dict:
@@ -96,7 +97,7 @@ def test_the_skills_tab_and_the_dashboard_give_one_reach_by_answer(make_window, 
     assert round(_number(needed.text()), 1) == round(per_day, 1)
     projected = ledger.projected_date
     assert long_day_text(projected) in panel.projection_label.text()
-    assert f"{projected.day} {projected:%b %Y}" in texts_of(chart)
+    assert date_text(projected) in texts_of(chart)
     window.close()
 
 

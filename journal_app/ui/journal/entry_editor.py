@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import JournalError
-from journal_app.markdown.wikilinks import linkable, title_key
 from journal_app.services import Services
 from journal_app.services.entries import EntryData, StaleRevision
 from journal_app.ui.autosave import AutosaveController
@@ -49,6 +48,7 @@ from journal_app.ui.journal.entry_draft import (
 )
 from journal_app.ui.theme import VIEW_MODE_SHEET, ThemeManager, mute
 from journal_app.ui.widgets.fmt import date_format, to_qdate
+from journal_app.wikilinks import linkable, title_key
 
 if TYPE_CHECKING:
     from journal_app.services.links import LinkIndex

@@ -48,10 +48,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal_app.fsutil import read_regular_file
-from journal_app.markdown.wikilinks import LinkResolver, title_from_new_entry_url
 from journal_app.resources_path import resource_path
 from journal_app.ui.throttle import Throttle
 from journal_app.ui.widgets.links import confirm_link  # patched here by tests
+from journal_app.wikilinks import LinkResolver, title_from_new_entry_url
 
 log = logging.getLogger(__name__)
 

@@ -32,8 +32,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from journal_app.markdown.wikilinks import WIKILINK
 from journal_app.ui.journal.editor.utf16 import Utf16Map
+from journal_app.wikilinks import WIKILINK
 
 LONG_BLOCK = 10_000
 NORMAL = 0

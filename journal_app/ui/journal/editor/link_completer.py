@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit
 
-from journal_app.markdown.wikilinks import linkable
+from journal_app.wikilinks import linkable
 
 MAX_PREFIX_CHARS = 120  # further back than this, a `[[` is not being typed now
 VISIBLE_ROWS = 8
