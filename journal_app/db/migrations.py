@@ -75,6 +75,13 @@ def _m006_row_checksums(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v6.sql")
 
 
+def _m007_sync(db: SqliteDatabase) -> None:
+    from journal_app.db import checksums
+
+    checksums.register(db.connection())  # as for v5
+    _run_script(db, "schema_v7.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
@@ -82,6 +89,7 @@ MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     4: _m004_task_tags,
     5: _m005_entry_checksums,
     6: _m006_row_checksums,
+    7: _m007_sync,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

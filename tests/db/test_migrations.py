@@ -13,6 +13,7 @@ from journal_app.db import migrations
 from journal_app.db.connection import open_database
 from journal_app.db.models import (
     ALL_MODELS,
+    SYNC_MODELS,
     Entry,
     EntryRevision,
     EntryTag,
@@ -181,7 +182,7 @@ def test_models_match_the_migrated_schema(tmp_path: Path):
     """The models and the frozen migration SQL must describe the same tables."""
     opened = open_database(tmp_path / "j.sqlite3", tmp_path / "b")
     try:
-        for model in ALL_MODELS:
+        for model in ALL_MODELS + SYNC_MODELS:
             table = model._meta.table_name
             actual = {
                 row[1]: (row[2].upper(), bool(row[3]))
