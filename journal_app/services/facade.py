@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from journal_app.services.planning.service import PlanningService
     from journal_app.services.search import SearchService
     from journal_app.services.sprints import SprintService
+    from journal_app.services.sync.service import SyncService
     from journal_app.services.templates import TemplateService
     from journal_app.services.tracking.categories import CategoryService
     from journal_app.services.tracking.outputs import OutputService
@@ -59,6 +60,13 @@ class Services:
         from journal_app.services.search import SearchService
 
         return SearchService()
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Sync through a folder (#15, docs/SYNC.md)."""
+        from journal_app.services.sync.service import SyncService
+
+        return SyncService(self.clock, self.paths.root)
 
     @cached_property
     def sprints(self) -> SprintService:
