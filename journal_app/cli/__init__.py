@@ -59,10 +59,19 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.set_defaults(command=None, handler=None)
     if not commands:
         return parser
-    from journal_app.cli import crypto, entries, info, safety, sprints, tracking, transfer
+    from journal_app.cli import (
+        crypto,
+        entries,
+        info,
+        safety,
+        sprints,
+        sync,
+        tracking,
+        transfer,
+    )
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=common.Parser)
-    for group in (info, entries, tracking, sprints, safety, transfer, crypto):
+    for group in (info, entries, tracking, sprints, safety, transfer, crypto, sync):
         group.register(sub)
     return parser
 

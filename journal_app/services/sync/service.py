@@ -144,13 +144,19 @@ class SyncService:
         # Own segments this journal has not recorded (a crash between writing and
         # committing) are applied first, so their edits are not sent twice.
         self._apply(root, device, listing, report, own=True)
-        self._export(root, device, listing, report)
         self._apply(root, device, listing, report, own=False)
         with atomic():
             registers.state_put("last_sync", self._now_text())
         return report
 
-    def _export(self, root: Path, device: str, listing: Any, report: SyncReport) -> None:
+    def _export(
+        self,
+        root: Path,
+        device: str,
+        listing: Any,
+        report: SyncReport,
+        applied: dict[str, int],
+    ) -> None:
         with atomic():
             state = self._state()
             clock = self._hlc(state)
@@ -159,15 +165,15 @@ class SyncService:
             changes = engine.export_dirty(clock, _client_id(device, seq))
             if not changes:
                 return
-            deps = {
-                d: s
-                for d, s in rows(SyncApplied.select(SyncApplied.device, SyncApplied.seq).tuples())
-            }
+            deps = {d: n for d, n in applied.items() if d != device and n > 0}
             segment = Segment(device, seq, SCHEMA, deps, changes)
             folder.write_segment(root, segment, self._now_text())
             registers.state_put("seq", str(seq))
             registers.state_put("hlc", str(clock.last))
-        report.sent, report.segment = len(changes), seq
+        applied[device] = seq
+        listing.segments.setdefault(device, []).append(seq)
+        report.sent += len(changes)
+        report.segment = seq
         folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq))
 
     def _apply(
@@ -185,7 +191,12 @@ class SyncService:
         while progress:
             progress = False
             with atomic():
+                if not own:
+                    # Local changes first, in this transaction: a row another process
+                    # changed since is sent, never overwritten by what is applied now.
+                    self._export(root, device, listing, report, applied)
                 clock = self._hlc(self._state())
+                marked_before = _marks()
                 touched: set[tuple[str, str]] = set()
                 count = 0
                 for other, numbers in sorted(listing.segments.items()):
@@ -218,6 +229,11 @@ class SyncService:
                             SyncApplied.replace(device=other, seq=seq).execute()
                         progress = True
                 engine.materialize(touched, to_storage(self._clock()))
+                # Rows rebuilt from the registers match them: not local changes to send.
+                for tbl, key in _marks() - marked_before:
+                    SyncDirty.delete().where(
+                        SyncDirty.tbl == tbl, SyncDirty.row_key == key
+                    ).execute()
                 registers.state_put("hlc", str(clock.last))
         if not own:
             report.waiting = sum(
@@ -338,6 +354,10 @@ def _client_id(device: str, seq: int) -> int:
 
 def _where(device: str, seq: int) -> str:
     return f"{folder.DEVICES}/{device}/{folder.segment_name(seq)}"
+
+
+def _marks() -> set[tuple[str, str]]:
+    return set(rows(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples()))
 
 
 def _applied() -> dict[str, int]:
