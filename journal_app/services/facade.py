@@ -64,9 +64,13 @@ class Services:
     @cached_property
     def sync(self) -> SyncService:
         """Sync through a folder (#15, docs/SYNC.md)."""
+        from journal_app.db import cipher
         from journal_app.services.sync.service import SyncService
 
-        return SyncService(self.clock, self.paths.root)
+        database = self.paths.database
+        return SyncService(
+            self.clock, self.paths.root, lambda: cipher.key_for(database) is not None
+        )
 
     @cached_property
     def sprints(self) -> SprintService:

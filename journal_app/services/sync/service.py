@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,10 @@ def _refuse_overlap(target: Path, data_dir: Path) -> None:
 
 
 class SyncService:
-    def __init__(self, clock: Clock, data_dir: Path) -> None:
+    def __init__(self, clock: Clock, data_dir: Path, encrypted: Callable[[], bool]) -> None:
         self._clock = clock
         self._data_dir = data_dir
+        self._encrypted = encrypted
 
     # ------------------------------------------------------------------ state
 
@@ -94,7 +96,14 @@ class SyncService:
         made: joining merges both journals, nothing is overwritten); run `now` next."""
         if "folder" in self._state():
             raise InvalidInput("this journal already syncs; run `sync leave` first")
+        if self._encrypted():
+            raise InvalidInput(
+                "an encrypted journal cannot sync yet: the sync folder would hold its "
+                "text unencrypted"
+            )
         _refuse_overlap(target, self._data_dir)
+        if not target.exists() and target.parent.is_dir():
+            target.mkdir()  # the folder the user named; never its parents
         if not target.is_dir():
             raise InvalidInput(f"{target} is not a folder")
         if any(target.iterdir()) and not folder.is_sync_folder(target):
