@@ -14,6 +14,8 @@ Rules beyond last-writer-wins:
 - ``deleted_at``: {"at": instant or null, "seen": stamp}; the entry is in the trash only
   when the device that trashed it had seen every edit of it ("seen" ≥ the stamp of every
   other field): an edit it had not seen restores the entry, nothing is lost.
+- ``purged``: {"seen": stamp}, the trash emptied; final only for the edits the emptying
+  device had seen, by the same rule (an edit it had not seen brings the entry back).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from journal_app.services.sync.registers import Register
 from journal_app.services.sync.tables import TABLES, BadValue, TableSpec, encode
 
 SCHEMA = 1  # of the changes; a segment with a newer one waits for a newer app
-SPECIAL = ("body", "body.gen", "deleted_at")
+TRASH_FIELDS = ("deleted_at", "purged")  # the rest are the edits that can restore
 
 
 class ChangeRefused(ValueError):
@@ -65,7 +67,10 @@ def export_dirty(clock: HybridClock, client: int) -> list[dict[str, Any]]:
         for mtbl, key in marks:
             if mtbl == tbl and key.isdigit():
                 export_row(job, TABLES[tbl], int(key))
-    # Deleted rows ("gone:<uid>", emptied trash) stay as they are elsewhere for now.
+    for mtbl, key in marks:
+        if mtbl == "entry" and key.startswith("gone:"):
+            _export_purge(job, key[5:])
+    # Other deleted rows (a category, a skill, a sprint) stay as they are elsewhere.
     SyncDirty.delete().execute()
     return job.changes
 
@@ -163,6 +168,18 @@ def _export_tags(job: Export, uid: str, entry_id: int, regs: dict[str, Register]
         job.emit("entry", uid, f"tag:{member}", False, regs)
 
 
+def _export_purge(job: Export, uid: str) -> None:
+    """The trash was emptied here: final for the edits this device had seen."""
+    regs = registers.load("entry", uid)
+    if regs and not _purged(regs):
+        job.emit("entry", uid, "purged", {"seen": _content_stamp(regs)}, regs)
+
+
+def _purged(regs: dict[str, Register]) -> bool:
+    reg = regs.get("purged")
+    return reg is not None and reg.value["seen"] >= _content_stamp(regs)
+
+
 def _export_trash(job: Export, uid: str, deleted_at: Any, regs: dict[str, Register]) -> None:
     if _trash_state(regs) != deleted_at:
         seen = _content_stamp(regs)
@@ -178,7 +195,7 @@ def _members(regs: dict[str, Register]) -> set[str]:
 
 
 def _content_stamp(regs: dict[str, Register]) -> str:
-    return max((r.stamp for f, r in regs.items() if f != "deleted_at"), default="")
+    return max((r.stamp for f, r in regs.items() if f not in TRASH_FIELDS), default="")
 
 
 def _trash_state(regs: dict[str, Register]) -> Any:
@@ -230,6 +247,11 @@ def check_change(change: dict[str, Any]) -> dict[str, Any]:
                 raise BadValue("not a trash state")
             if value["at"] is not None:
                 tables._instant(value["at"])
+            if value["seen"] != "":
+                Stamp.parse(value["seen"])
+        elif spec.name == "entry" and fld == "purged":
+            if not isinstance(value, dict) or set(value) != {"seen"}:
+                raise BadValue("not a purge")
             if value["seen"] != "":
                 Stamp.parse(value["seen"])
         elif spec.name == "entry" and fld == "body":
@@ -290,6 +312,10 @@ def _materialize_row(spec: TableSpec, uid: str, now: dt.datetime) -> None:
             values[column] = value
     model = spec.model
     row: Any = model.get_or_none(model.uid == uid)
+    if spec.name == "entry" and _purged(regs):
+        if row is not None:  # emptied from the trash elsewhere, after every edit seen here
+            model.delete().where(model._meta.primary_key == row.id).execute()
+        return
     if row is None and spec.by_name:
         row = model.get_or_none(model.name == values["name"], model.uid.is_null())
         if row is not None:  # made here by the same name, not sent yet: the same row

@@ -24,6 +24,10 @@ device_index = st.integers(0, 2)
 pick = st.integers(0, 10**6)
 
 
+def _outside(body: str, k: int) -> bool:
+    return body[:k].count("<") == body[:k].count(">")
+
+
 class ThreeDevices(RuleBasedStateMachine):
     @initialize()
     def start(self) -> None:
@@ -41,6 +45,7 @@ class ThreeDevices(RuleBasedStateMachine):
             self.folders.append(folder)
             self._publish(len(self.devices) - 1)
         self.markers: set[str] = set()
+        self.purged: set[str] = set()  # markers in entries a device emptied from its trash
         self.counter = 0
 
     def teardown(self) -> None:
@@ -97,7 +102,9 @@ class ThreeDevices(RuleBasedStateMachine):
             entry = s.entries.get(ids[which % len(ids)])
             self.counter += 1
             marker = f"<i{self.counter}>"
-            at = where % (len(entry.body) + 1)
+            # Anywhere outside another marker, so that each stays whole and findable.
+            free = [k for k in range(len(entry.body) + 1) if _outside(entry.body, k)]
+            at = free[where % len(free)]
             body = entry.body[:at] + marker + entry.body[at:]
             s.entries.update(entry.id, expected_rev=entry.rev, body=body)
             self.markers.add(marker)
@@ -131,6 +138,15 @@ class ThreeDevices(RuleBasedStateMachine):
                     s.entries.trash(entry.id)
                 else:
                     s.entries.restore(entry.id)
+        self._tick(i)
+
+    @rule(i=device_index)
+    def empty_trash(self, i: int) -> None:
+        with self.devices[i].open() as s:
+            for summary in s.entries.trashed():
+                body = s.entries.get(summary.id).body
+                self.purged |= {m for m in self.markers if m in body}
+            s.entries.empty_trash()
         self._tick(i)
 
     @rule(
@@ -170,7 +186,7 @@ class ThreeDevices(RuleBasedStateMachine):
             self.sync(i)
         states = [d.state() for d in self.devices]
         assert states[0] == states[1] == states[2]
-        for marker in self.markers:
+        for marker in self.markers - self.purged:
             assert marker in states[0], marker
 
 
@@ -184,7 +200,7 @@ class Machine(ThreeDevices):
 
 
 Machine.TestCase.settings = settings(
-    max_examples=15,
+    max_examples=10,
     stateful_step_count=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

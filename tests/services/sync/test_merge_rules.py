@@ -209,3 +209,34 @@ def test_three_devices_converge_whatever_the_order(tmp_path):
     assert a.state() == b.state() == c.state()
     with c.open() as s:
         assert sorted(e.title for e in s.entries.summaries()) == ["A", "B"]
+
+
+def test_emptying_the_trash_removes_the_entry_everywhere(tmp_path):
+    _, (a, b) = devices(tmp_path, "laptop", "desktop")
+    entry_id = _entry(a, title="Gone", body="old")
+    sync_all(a, b)
+    with a.open() as s:
+        s.entries.trash(entry_id)
+        s.entries.empty_trash()
+    sync_all(a, b)
+    for device in (a, b):
+        with device.open() as s:
+            assert s.entries.summaries() == [] and s.entries.trashed() == []
+    assert a.state() == b.state()
+
+
+def test_an_edit_the_emptying_device_had_not_seen_brings_the_entry_back(tmp_path):
+    _, (a, b) = devices(tmp_path, "laptop", "desktop")
+    entry_id = _entry(a, title="Keep", body="old")
+    sync_all(a, b)
+    with a.open() as s:
+        s.entries.trash(entry_id)
+        s.entries.empty_trash()
+    b_entry = _only_entry(b)
+    with b.open() as s:
+        s.entries.update(b_entry.id, expected_rev=b_entry.rev, body="old, and still wanted")
+    sync_all(a, b)
+    for device in (a, b):
+        entry = _only_entry(device)
+        assert (entry.body, entry.deleted_at) == ("old, and still wanted", None)
+    assert a.state() == b.state()
