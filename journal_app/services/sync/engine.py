@@ -320,7 +320,7 @@ def _materialize_row(spec: TableSpec, uid: str, now: dt.datetime) -> None:
         row = model.get_or_none(model.name == values["name"], model.uid.is_null())
         if row is not None:  # made here by the same name, not sent yet: the same row
             model.update(uid=uid).where(model._meta.primary_key == row.id).execute()
-    if "name" in values:
+    if spec.by_name and "name" in values:
         clash = model.get_or_none(model.name == values["name"], model.uid != uid)
         if clash is not None:
             raise ChangeRefused(
