@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journal_app.db.models import EntryRevision, EntryTag, SyncDirty, Tag
+from journal_app.errors import JournalError
 from journal_app.services.rows import rows
 from journal_app.services.sync import registers, tables, text
 from journal_app.services.sync.hlc import HybridClock, Stamp
@@ -37,7 +38,7 @@ SCHEMA = 1  # of the changes; a segment with a newer one waits for a newer app
 TRASH_FIELDS = ("deleted_at", "purged")  # the rest are the edits that can restore
 
 
-class ChangeRefused(ValueError):
+class ChangeRefused(JournalError):
     """A change this app does not understand or will not apply (one line)."""
 
 
@@ -291,14 +292,52 @@ def apply_changes(
         touched.add((tbl, uid))
 
 
-def materialize(touched: set[tuple[str, str]], now: dt.datetime) -> None:
-    """Rebuild the touched rows from their registers, what others point to first."""
+def materialize(touched: set[tuple[str, str]], now: dt.datetime) -> set[tuple[str, str]]:
+    """Rebuild the touched rows from their registers, what others point to first; return
+    the rows (table, id) renamed to settle a clash of names, which are to be sent."""
+    renamed: set[tuple[str, str]] = set()
     for tbl in tables.ORDER:
         for uid in sorted(u for t, u in touched if t == tbl):
-            _materialize_row(TABLES[tbl], uid, now)
+            _materialize_row(TABLES[tbl], uid, now, renamed)
+    keep: set[tuple[str, str]] = set()
+    for tbl, key in renamed:
+        if key.isdigit():
+            keep.add((tbl, key))
+        else:  # a uid: the row made just now
+            model = TABLES[tbl].model
+            row_id = model.select(model._meta.primary_key).where(model.uid == key).scalar()
+            if row_id is not None:
+                keep.add((tbl, str(row_id)))
+    return keep
 
 
-def _materialize_row(spec: TableSpec, uid: str, now: dt.datetime) -> None:
+def _free_name(spec: TableSpec, uid: str, name: str, renamed: set[tuple[str, str]]) -> str:
+    """Two rows of a by-name table want one name (one was renamed to a name the other
+    device created meanwhile): the smaller uid keeps it, the other becomes "name (2)".
+    Every device decides the same, and the renamed row is sent as a rename."""
+    model = spec.model
+    clash: Any = model.get_or_none(model.name == name, model.uid != uid)
+    if clash is None:
+        return name
+    if clash.uid is not None and clash.uid > uid:
+        new = _suffixed(model, name)
+        model.update(name=new).where(model._meta.primary_key == clash.id).execute()
+        renamed.add((spec.name, str(clash.id)))
+        return name
+    renamed.add((spec.name, uid))
+    return _suffixed(model, name)
+
+
+def _suffixed(model: Any, name: str) -> str:
+    n = 2
+    while model.select().where(model.name == f"{name} ({n})").exists():
+        n += 1
+    return f"{name} ({n})"
+
+
+def _materialize_row(
+    spec: TableSpec, uid: str, now: dt.datetime, renamed: set[tuple[str, str]]
+) -> None:
     regs = registers.load(spec.name, uid)
     if any(r not in regs for r in spec.required):
         return  # its creation has not arrived yet
@@ -321,12 +360,7 @@ def _materialize_row(spec: TableSpec, uid: str, now: dt.datetime) -> None:
         if row is not None:  # made here by the same name, not sent yet: the same row
             model.update(uid=uid).where(model._meta.primary_key == row.id).execute()
     if spec.by_name and "name" in values:
-        clash = model.get_or_none(model.name == values["name"], model.uid != uid)
-        if clash is not None:
-            raise ChangeRefused(
-                f"two {spec.name}s are named {values['name'][:60]!r}; rename one on the "
-                "device that renamed it"
-            )
+        values["name"] = _free_name(spec, uid, values["name"], renamed)
     entry = spec.name == "entry"
     if entry:
         gen = regs.get("body.gen")

@@ -237,9 +237,9 @@ class SyncService:
                         else:
                             SyncApplied.replace(device=other, seq=seq).execute()
                         progress = True
-                engine.materialize(touched, to_storage(self._clock()))
+                keep = engine.materialize(touched, to_storage(self._clock()))
                 # Rows rebuilt from the registers match them: not local changes to send.
-                for tbl, key in _marks() - marked_before:
+                for tbl, key in _marks() - marked_before - keep:
                     SyncDirty.delete().where(
                         SyncDirty.tbl == tbl, SyncDirty.row_key == key
                     ).execute()

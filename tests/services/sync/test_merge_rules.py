@@ -240,3 +240,21 @@ def test_an_edit_the_emptying_device_had_not_seen_brings_the_entry_back(tmp_path
         entry = _only_entry(device)
         assert (entry.body, entry.deleted_at) == ("old, and still wanted", None)
     assert a.state() == b.state()
+
+
+def test_a_rename_onto_a_name_made_elsewhere_keeps_both_rows_apart(tmp_path):
+    _, (a, b) = devices(tmp_path, "laptop", "desktop")
+    with a.open() as s:
+        ml = s.categories.add("ML", "production")
+    sync_all(a, b)
+    with a.open() as s:
+        s.categories.rename(ml.id, "Deep learning")
+    with b.open() as s:
+        s.categories.add("Deep learning", "consumption")
+    sync_all(a, b)
+    names = []
+    for device in (a, b):
+        with device.open() as s:
+            names.append(sorted(c.name for c in s.categories.list() if "learning" in c.name))
+    assert names[0] == names[1] == ["Deep learning", "Deep learning (2)"]
+    assert a.state() == b.state()
