@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.services.sync.helpers import Device, devices, sync_all
 
 DAY = dt.date(2026, 11, 2)
@@ -257,4 +259,31 @@ def test_a_rename_onto_a_name_made_elsewhere_keeps_both_rows_apart(tmp_path):
         with device.open() as s:
             names.append(sorted(c.name for c in s.categories.list() if "learning" in c.name))
     assert names[0] == names[1] == ["Deep learning", "Deep learning (2)"]
+    assert a.state() == b.state()
+
+
+def test_a_segment_written_before_a_crash_is_not_sent_twice(tmp_path, monkeypatch):
+    from journal_app.services.sync import registers
+
+    _, (a, b) = devices(tmp_path, "laptop", "desktop")
+    entry_id = _entry(a, title="Crash", body="one two")
+    sync_all(a, b)
+    with a.open() as s:
+        e = s.entries.get(entry_id)
+        s.entries.update(entry_id, expected_rev=e.rev, body="one and a half two")
+    real = registers.state_put
+
+    def crash_before_commit(key: str, value: str) -> None:
+        if key == "seq":
+            raise OSError("power cut")
+        real(key, value)
+
+    monkeypatch.setattr(registers, "state_put", crash_before_commit)
+    with pytest.raises(OSError):
+        a.sync()  # the segment is in the folder, the journal does not know it
+    monkeypatch.setattr(registers, "state_put", real)
+    report = a.sync()
+    assert report.applied_segments == 1 and report.sent == 0
+    sync_all(b, a)
+    assert _only_entry(b).body == "one and a half two" == _only_entry(a).body
     assert a.state() == b.state()
