@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from journal_app.db.models import SyncField, SyncState, SyncText
-from journal_app.services.rows import rows
+from journal_app.db import sync_store
+from journal_app.db.models import SyncState
 
 
 @dataclass(frozen=True)
@@ -17,22 +17,12 @@ class Register:
 
 
 def load(tbl: str, uid: str) -> dict[str, Register]:
-    query = (
-        SyncField.select(SyncField.field, SyncField.value, SyncField.stamp)
-        .where(SyncField.tbl == tbl, SyncField.uid == uid)
-        .tuples()
-    )
-    return {f: Register(json.loads(v), s) for f, v, s in rows(query)}
+    return {f: Register(json.loads(v), st) for f, v, st in sync_store.fields(tbl, uid)}
 
 
 def put(tbl: str, uid: str, field: str, value: Any, stamp: str) -> None:
-    SyncField.replace(
-        tbl=tbl,
-        uid=uid,
-        field=field,
-        value=json.dumps(value, ensure_ascii=False, sort_keys=True),
-        stamp=stamp,
-    ).execute()
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    sync_store.put_field(tbl, uid, field, text, stamp)
 
 
 def offer(
@@ -48,12 +38,11 @@ def offer(
 
 
 def text_state(uid: str, gen: str) -> bytes | None:
-    row = SyncText.get_or_none(SyncText.uid == uid, SyncText.gen == gen)
-    return None if row is None else bytes(row.state)
+    return sync_store.text_state(uid, gen)
 
 
 def put_text(uid: str, gen: str, state: bytes) -> None:
-    SyncText.replace(uid=uid, gen=gen, state=state).execute()
+    sync_store.put_text(uid, gen, state)
 
 
 def state_get(key: str) -> str | None:
