@@ -118,54 +118,73 @@ CREATE TABLE "sync_text" ("uid" TEXT NOT NULL, "gen" TEXT NOT NULL, "state" BLOB
 CREATE TABLE "sync_dirty" ("tbl" TEXT NOT NULL, "row_key" TEXT NOT NULL, PRIMARY KEY ("tbl", "row_key")) WITHOUT ROWID;
 CREATE TABLE "sync_applied" ("device" TEXT NOT NULL PRIMARY KEY, "seq" INTEGER NOT NULL);
 -- A row's key in sync_dirty: its id while it exists, 'gone:' and its uid once deleted.
+-- No OR IGNORE: a trigger takes the conflict handling of the statement that fired it (an
+-- upsert's makes it ABORT), so a mark is inserted only when it is not there.
 CREATE TRIGGER "skill_sync_dirty_i" AFTER INSERT ON "skill" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('skill', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'skill', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'skill' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "skill_sync_dirty_u" AFTER UPDATE ON "skill" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('skill', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'skill', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'skill' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "skill_sync_dirty_d" AFTER DELETE ON "skill" WHEN old."uid" IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('skill', 'gone:' || old."uid");
+  INSERT INTO "sync_dirty" SELECT 'skill', 'gone:' || old."uid"
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'skill' AND "row_key" = 'gone:' || old."uid");
 END;
 CREATE TRIGGER "category_sync_dirty_i" AFTER INSERT ON "category" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('category', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'category', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'category' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "category_sync_dirty_u" AFTER UPDATE ON "category" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('category', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'category', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'category' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "category_sync_dirty_d" AFTER DELETE ON "category" WHEN old."uid" IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('category', 'gone:' || old."uid");
+  INSERT INTO "sync_dirty" SELECT 'category', 'gone:' || old."uid"
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'category' AND "row_key" = 'gone:' || old."uid");
 END;
 CREATE TRIGGER "sprint_sync_dirty_i" AFTER INSERT ON "sprint" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('sprint', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'sprint', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'sprint' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "sprint_sync_dirty_u" AFTER UPDATE ON "sprint" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('sprint', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'sprint', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'sprint' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "sprint_sync_dirty_d" AFTER DELETE ON "sprint" WHEN old."uid" IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('sprint', 'gone:' || old."uid");
+  INSERT INTO "sync_dirty" SELECT 'sprint', 'gone:' || old."uid"
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'sprint' AND "row_key" = 'gone:' || old."uid");
 END;
 CREATE TRIGGER "entry_sync_dirty_i" AFTER INSERT ON "entry" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('entry', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'entry', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'entry' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "entry_sync_dirty_u" AFTER UPDATE ON "entry" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('entry', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'entry', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'entry' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "entry_sync_dirty_d" AFTER DELETE ON "entry" WHEN old."uid" IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('entry', 'gone:' || old."uid");
+  INSERT INTO "sync_dirty" SELECT 'entry', 'gone:' || old."uid"
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'entry' AND "row_key" = 'gone:' || old."uid");
 END;
 CREATE TRIGGER "tag_sync_dirty_i" AFTER INSERT ON "tag" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('tag', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'tag', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'tag' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "tag_sync_dirty_u" AFTER UPDATE ON "tag" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('tag', CAST(new."id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'tag', CAST(new."id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'tag' AND "row_key" = CAST(new."id" AS TEXT));
 END;
 CREATE TRIGGER "tag_sync_dirty_d" AFTER DELETE ON "tag" WHEN old."uid" IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('tag', 'gone:' || old."uid");
+  INSERT INTO "sync_dirty" SELECT 'tag', 'gone:' || old."uid"
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'tag' AND "row_key" = 'gone:' || old."uid");
 END;
 CREATE TRIGGER "entry_tag_sync_dirty_i" AFTER INSERT ON "entry_tag" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('entry', CAST(new."entry_id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'entry', CAST(new."entry_id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'entry' AND "row_key" = CAST(new."entry_id" AS TEXT));
 END;
 CREATE TRIGGER "entry_tag_sync_dirty_d" AFTER DELETE ON "entry_tag" BEGIN
-  INSERT OR IGNORE INTO "sync_dirty" VALUES ('entry', CAST(old."entry_id" AS TEXT));
+  INSERT INTO "sync_dirty" SELECT 'entry', CAST(old."entry_id" AS TEXT)
+    WHERE NOT EXISTS (SELECT 1 FROM "sync_dirty" WHERE "tbl" = 'entry' AND "row_key" = CAST(old."entry_id" AS TEXT));
 END;

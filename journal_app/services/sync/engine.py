@@ -261,6 +261,7 @@ def check_change(change: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(y, str):
                 raise BadValue("no text update")
             value = base64.b64decode(y, validate=True)
+            text.check_update(value)
         else:
             raise BadValue("unknown field")
     except (ValueError, binascii.Error) as error:

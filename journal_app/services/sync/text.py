@@ -70,6 +70,14 @@ def _common_prefix(a: str, b: str) -> int:
     return low
 
 
+def check_update(update: bytes) -> None:
+    """ValueError unless ``update`` decodes as a Yjs update (checked before applying)."""
+    try:
+        Doc().apply_update(update)
+    except Exception as error:  # pycrdt raises its own kinds
+        raise ValueError(f"not a text update ({str(error)[:60]})") from None
+
+
 def merge(state: bytes | None, update: bytes) -> bytes:
     """``state`` with a remote update applied (Yjs ignores what it already holds)."""
     doc, _ = _doc(state)

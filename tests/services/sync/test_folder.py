@@ -92,6 +92,10 @@ def test_a_broken_segment_is_refused_with_a_message(pair, raw, message):
         (_entry_change(field="visibility", value="everyone"), "entry.visibility"),
         (_entry_change(stamp="yesterday"), "not a clock stamp"),
         ({**_entry_change(field="body", value=None), "g": "x", "y": "!!"}, "entry.body"),
+        (
+            {**_entry_change(field="body"), "g": f"{1:012x}.0000.{STRANGER}", "y": "AAEC/w=="},
+            "not a text update",
+        ),
     ],
 )
 def test_a_change_this_app_does_not_know_refuses_its_whole_segment(pair, change, message):
