@@ -14,6 +14,8 @@ Rotation (`rotation_plan`), applied after every automatic backup:
   newest 2 of each kind are kept whatever their age.
 - The newest backup that passes its check is never deleted, nor is any file in
   ``backups/`` whose name is not one of ours, nor anything written with ``--to``.
+- The 7 days and 4 weeks are the journal's choice (Preferences ▸ Backups): kept in
+  ``backups/retention.json`` beside the backups, so the CLI's backups honour them too.
 
 Restore (`restore_backup`, or `BackupService.restore` on an open journal): the chosen
 file must pass integrity_check and the checksums; the current journal is first backed
@@ -27,6 +29,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import sqlite3
@@ -49,7 +52,7 @@ from journal_app.db.file_check import (
 from journal_app.db.migrations import LATEST_VERSION
 from journal_app.db.snapshot import snapshot
 from journal_app.errors import DatabaseRefused, InvalidInput, JournalError
-from journal_app.fsutil import create_private_file, fsync_dir
+from journal_app.fsutil import create_private_file, fsync_dir, read_regular_file
 from journal_app.services.clock import Clock, system_clock
 
 __all__ = [
@@ -59,6 +62,7 @@ __all__ = [
     "CheckReport",
     "DatabaseDamaged",
     "RestoreResult",
+    "Retention",
     "check_journal",
     "list_backups",
     "restore_backup",
@@ -72,6 +76,41 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 SAFETY_KEEP_DAYS = 14
 SAFETY_KEEP_NEWEST = 2
+RETENTION_FILE = "retention.json"  # not a backup name: never listed nor rotated
+RETENTION_LIMITS = (1, 365)  # days, and weeks, a user can ask to keep
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How many regular backups rotation keeps: one a day, then one a week."""
+
+    keep_daily: int = KEEP_DAILY
+    keep_weekly: int = KEEP_WEEKLY
+
+
+def _check_keep(value: object, what: str) -> int:
+    low, high = RETENTION_LIMITS
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"the {what} to keep must be a whole number, not {value!r}")
+    if not low <= value <= high:
+        raise InvalidInput(f"the {what} to keep must be between {low} and {high}")
+    return value
+
+
+def read_retention(folder: Path) -> Retention:
+    """The retention stored in ``folder``; the defaults when none is, or it is unreadable
+    (a damaged file never makes rotation delete more than the defaults would)."""
+    raw = read_regular_file(folder / RETENTION_FILE, 4096)
+    if raw is None:
+        return Retention()
+    try:
+        stored = json.loads(raw)
+        return Retention(
+            _check_keep(stored["keep_daily"], "days"),
+            _check_keep(stored["keep_weekly"], "weeks"),
+        )
+    except (ValueError, KeyError, TypeError, InvalidInput):
+        return Retention()
 
 
 @dataclass(frozen=True)
@@ -413,9 +452,29 @@ class BackupService:
             return None
         return next((b for b in self.list() if b.path == good), None)
 
+    def retention(self) -> Retention:
+        return read_retention(self.paths.backups)
+
+    def set_retention(self, keep_daily: int, keep_weekly: int) -> Retention:
+        """Keep this many daily and weekly backups from the next rotation on (checked:
+        1-365 each). Written to a temporary name and swapped in."""
+        retention = Retention(_check_keep(keep_daily, "days"), _check_keep(keep_weekly, "weeks"))
+        folder = self.paths.backups
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / RETENTION_FILE
+        tmp = dest.with_name(f"{RETENTION_FILE}.{os.getpid()}.partial")
+        with tmp.open("w", encoding="utf-8") as out:
+            json.dump({"keep_daily": keep_daily, "keep_weekly": keep_weekly}, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, dest)
+        fsync_dir(folder)
+        return retention
+
     def rotate(self, *, protect: Iterable[str] = ()) -> builtins.list[Path]:
         """Delete the backups the rotation rule no longer keeps; the deleted paths."""
         found = backup_files.backup_files(self.paths.backups)
+        retention = self.retention()
         protected = set(protect)
         for path, _parsed in found:  # the newest good one survives any rule
             if not backup_files.verify_backup(path, LATEST_VERSION, full=False):
@@ -425,6 +484,8 @@ class BackupService:
             ((p.name, b.reason, b.created_at) for p, b in found),
             self.clock(),
             tz=self.tz,
+            keep_daily=retention.keep_daily,
+            keep_weekly=retention.keep_weekly,
             protect=protected,
         )
         deleted = []

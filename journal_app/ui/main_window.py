@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 from journal_app import APP_NAME, __version__
 from journal_app.services import Services
 from journal_app.ui.data_events import DataEvents
+from journal_app.ui.editor_look import EditorLook, EditorLookSettings
 from journal_app.ui.icons import app_icon, nav_icon
 from journal_app.ui.journal.page import JournalPage
 from journal_app.ui.settings import open_settings
+from journal_app.ui.shortcuts.catalog import apply_saved as apply_saved_shortcuts
 from journal_app.ui.theme import SIDEBAR_SHEET, Theme, ThemeManager, mute
 from journal_app.ui.window_context import MENU_ORDER, MenuSlot
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from journal_app.ui.backups.controller import BackupController
     from journal_app.ui.encryption.controller import EncryptionController
     from journal_app.ui.external_changes import ExternalChangeWatcher
+    from journal_app.ui.preferences.dialog import PreferencesDialog
     from journal_app.ui.timer.controller import FocusTimerController
     from journal_app.ui.transfer.controller import TransferController
     from journal_app.ui.tray.controller import TrayController
@@ -136,6 +139,14 @@ class MainWindow(QMainWindow):
         self.events = DataEvents(self)
         self.journal_page = JournalPage(services)
         self.stack.addWidget(self.journal_page)
+        self.editor_look = EditorLookSettings(self._settings, self)
+        self.editor_look.changed.connect(self._apply_editor_look)
+        # The editor is built just after the first paint: it takes the look then.
+        self.journal_page.editor_ready.connect(
+            lambda: self._apply_editor_look(self.editor_look.look())
+        )
+        self._apply_editor_look(self.editor_look.look())
+        self.preferences: PreferencesDialog | None = None
 
         # Other pages are built when first shown: start-up pays only for the first one.
         def factory(key: str) -> Callable[[], QWidget]:
@@ -173,6 +184,8 @@ class MainWindow(QMainWindow):
         self._on_theme_applied(self.theme.effective())
         self._restore_state()
         self._refresh_status()  # the Journal page has just loaded itself
+        self.journal_page.editor_ready.connect(self.apply_shortcuts)
+        self.apply_shortcuts()
 
     # -- building -------------------------------------------------------------------------
 
@@ -234,6 +247,7 @@ class MainWindow(QMainWindow):
         self.edit_actions: dict[str, QAction] = {}
         for name, text, key in EDIT_ACTIONS:
             action = QAction(text, self)
+            action.setObjectName(f"edit.{name}")  # its text changes ("Undo Move Card")
             action.setShortcut(key)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, n=name: self._on_edit_triggered(n))
@@ -241,6 +255,16 @@ class MainWindow(QMainWindow):
             self.edit_actions[name] = action
             if name == "redo":
                 edit_menu.addSeparator()
+        edit_menu.addSeparator()
+        self.preferences_action = QAction("Pre&ferences…", self)
+        self.preferences_action.setShortcuts(
+            _shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.setStatusTip("Editor font, theme, targets, backups…")
+        self.preferences_action.triggered.connect(lambda: self.open_preferences())
+        edit_menu.addAction(self.preferences_action)
+        self.addAction(self.preferences_action)
 
         entry_menu = bar.addMenu("E&ntry")
         for entry_action in self.journal_page.entry_actions():
@@ -294,6 +318,13 @@ class MainWindow(QMainWindow):
         self.addAction(self.full_screen_action)
 
         help_menu = self.help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = QAction("&Keyboard Shortcuts…", self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.setStatusTip("Every shortcut; change them here")
+        self.shortcuts_action.triggered.connect(lambda: self.open_shortcuts())
+        help_menu.addAction(self.shortcuts_action)
+        self.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         self.about_action = QAction(f"&About {APP_NAME}", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -361,7 +392,22 @@ class MainWindow(QMainWindow):
             day_requested = getattr(page, "day_requested", None)
             if day_requested is not None:
                 day_requested.connect(self.open_day)
+            self.apply_shortcuts()  # the page's own actions take the keys chosen for them
         return self.pages[key]
+
+    def apply_shortcuts(self) -> None:
+        """Give every command the shortcut chosen in Help ▸ Keyboard Shortcuts."""
+        apply_saved_shortcuts(self, self._settings)
+
+    def open_shortcuts(self) -> QWidget:
+        # lazy: the dialog loads when first opened
+        from journal_app.ui.shortcuts.dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self, self._settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_day(self, day: object) -> None:
         """Show ``day`` (a datetime.date) in the Today area."""
@@ -453,6 +499,30 @@ class MainWindow(QMainWindow):
     def new_entry(self) -> None:
         self.show_area("journal")
         self.new_entry_action.trigger()
+
+    def open_preferences(self, page: str = "") -> QWidget:
+        # lazy: the dialog and its pages load when first opened
+        from journal_app.ui.preferences.dialog import PreferencesDialog
+
+        # lazy: with the dialog
+        from journal_app.ui.preferences.registry import PreferencesContext
+
+        if self.preferences is None:
+            context = PreferencesContext(
+                self._services, self.events, self._settings, self.theme, self.editor_look
+            )
+            self.preferences = PreferencesDialog(context, page, parent=self)
+            self.preferences.finished.connect(self._forget_preferences)
+        else:
+            self.preferences.show_page(page)
+        self.preferences.show()
+        self.preferences.activateWindow()
+        return self.preferences
+
+    def _forget_preferences(self) -> None:
+        if self.preferences is not None:
+            self.preferences.deleteLater()
+            self.preferences = None
 
     def wait_for_backups(self) -> None:
         if self.backups is not None:
@@ -553,6 +623,7 @@ class MainWindow(QMainWindow):
         from journal_app.ui.tray import install_tray
 
         self.tray = install_tray(self, self._services, self.events)
+        self.apply_shortcuts()  # the actions installed just now
         self.focus_timer_ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -589,6 +660,9 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setIcon(nav_icon(area.key, palette))
         for theme, action in self.theme_actions.items():
             action.setChecked(theme is self.theme.theme)
+
+    def _apply_editor_look(self, look: EditorLook) -> None:
+        self.journal_page.apply_editor_look(look)
 
     def _on_edit_triggered(self, name: str) -> None:
         widget = QApplication.focusWidget()

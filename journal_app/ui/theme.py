@@ -233,13 +233,15 @@ class ThemeManager(QObject):
 
     @classmethod
     def shared(cls, settings: QSettings | None = None) -> ThemeManager:
-        """The application's one manager (the look is app-wide), reading ``settings``."""
+        """The application's one manager (the look is app-wide), reading ``settings``
+        when given (without, a manager that exists keeps its own: a widget asking for the
+        manager must not make the window forget where the choice is kept)."""
         app = QApplication.instance()
         manager = app.findChild(ThemeManager, _MANAGER_NAME) if app is not None else None
         if manager is None:
             manager = cls(settings, parent=app)
             manager.setObjectName(_MANAGER_NAME)
-        else:
+        elif settings is not None:
             manager.use_settings(settings)
         return manager
 

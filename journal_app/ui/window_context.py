@@ -84,6 +84,11 @@ class WindowContext(Protocol):
         """Reload what the window shows (the entry list, the status bar)."""
         ...
 
+    def open_preferences(self, page: str = "") -> QWidget:
+        """Show Preferences (one dialog, not modal) on ``page`` (a key of
+        ``ui/preferences/registry.py``; "" the first); return the dialog."""
+        ...
+
     def wait_for_backups(self) -> None:
         """Block until a running backup ends (before the journal file is swapped)."""
         ...

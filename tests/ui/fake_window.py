@@ -18,6 +18,7 @@ class FakeWindow(QMainWindow):
         self.statuses: list[str] = []
         self.areas: list[str] = []
         self.undo_stacks: list[tuple[QUndoStack, QWidget]] = []
+        self.preferences_pages: list[str] = []
 
     def dialog_parent(self) -> QMainWindow:
         return self
@@ -60,6 +61,10 @@ class FakeWindow(QMainWindow):
 
     def refresh(self) -> None:
         pass
+
+    def open_preferences(self, page: str = "") -> QWidget:
+        self.preferences_pages.append(page)
+        return QWidget()
 
     def wait_for_backups(self) -> None:
         pass

@@ -98,11 +98,11 @@ def test_menus_have_the_standard_commands(make_window):
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.new_entry_action.shortcut().toString() == "Ctrl+N"
     edit_items = [a.text() for a in menus["&Edit"].actions() if not a.isSeparator()]
-    assert edit_items == ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste"]
+    assert edit_items == ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Pre&ferences…"]
     assert window.edit_actions["copy"].shortcut().toString() == "Ctrl+C"
     assert "F11" in [k.toString() for k in window.full_screen_action.shortcuts()]
-    help_items = [a.text() for a in menus["&Help"].actions()]
-    assert help_items == ["&About Self-Study Journal", "About &Qt"]
+    help_items = [a.text() for a in menus["&Help"].actions() if not a.isSeparator()]
+    assert help_items == ["&Keyboard Shortcuts…", "&About Self-Study Journal", "About &Qt"]
 
 
 def test_status_bar_shows_count_schema_and_folder(make_window, services, data_paths):

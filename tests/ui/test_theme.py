@@ -57,6 +57,17 @@ def test_theme_choice_is_remembered(make_window, settings_path):
     assert window_lightness() < 80
 
 
+def test_theme_chosen_once_the_editor_is_built_is_remembered(qtbot, make_window, settings_path):
+    """The editor (built after the first paint) asks for the shared manager: that must not
+    make the window forget where the choice is kept."""
+    window = make_window()
+    window.journal_page.editor_pane  # noqa: B018 - built, as after the first paint
+    window.theme_actions[Theme.DARK].trigger()
+    window.close()
+    again = make_window(settings_override=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    assert again.theme.theme is Theme.DARK
+
+
 def test_system_theme_follows_the_desktop(qtbot, make_window):
     window = make_window()
     window.theme_actions[Theme.SYSTEM].trigger()

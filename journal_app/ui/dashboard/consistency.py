@@ -3,12 +3,10 @@ sets), the calendar heatmap, and weekly totals against the weekly goal."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal_app.services.dashboard import History, RangeFigures
 from journal_app.ui.dashboard.heatmap_chart import HeatmapChart
-from journal_app.ui.dashboard.settings_spin import HoursSpin
 from journal_app.ui.dashboard.style import ChartStyle
 from journal_app.ui.dashboard.weekly_chart import WeeklyChart
 from journal_app.ui.theme import mute
@@ -32,34 +30,21 @@ def weeks_text(figures: RangeFigures, goal: float) -> str:
 
 
 class ConsistencyPanel(QWidget):
-    threshold_changed = Signal(float)  # hours a day needs to count
-    goal_changed = Signal(float)  # the weekly goal in hours
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.streaks = QLabel()
-        self.threshold = HoursSpin(0, 24, 0.25, "Hours a day needs to count toward a streak")
-        self.threshold.hours_changed.connect(self.threshold_changed)
+        self.threshold = QLabel()  # the targets are set in Preferences ▸ Targets
+        mute(self.threshold)
         self.heatmap = HeatmapChart()
         self.weekly = WeeklyChart()
-        self.goal = HoursSpin(0, 168, 1, "Weekly goal in hours")
-        self.goal.setDecimals(1)
-        self.goal.hours_changed.connect(self.goal_changed)
         self.weeks = QLabel()
         mute(self.weeks)
 
         top = QHBoxLayout()
         top.addWidget(self.streaks, 1)
-        counts = QLabel("A day counts from")
-        counts.setBuddy(self.threshold)
-        top.addWidget(counts)
         top.addWidget(self.threshold)
         middle = QHBoxLayout()
         middle.addWidget(self.weeks, 1)
-        goal = QLabel("Weekly goal")
-        goal.setBuddy(self.goal)
-        middle.addWidget(goal)
-        middle.addWidget(self.goal)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -70,8 +55,7 @@ class ConsistencyPanel(QWidget):
         layout.addWidget(self.weekly.widget)
 
     def set_history(self, history: History) -> None:
-        self.threshold.show_hours(history.settings.streak_min_hours)
-        self.goal.show_hours(history.settings.weekly_target_hours)
+        self.threshold.setText(f"A day counts from {history.settings.streak_min_hours:g} h")
 
     def set_figures(self, figures: RangeFigures, goal: float) -> None:
         self.streaks.setText(streak_text(figures))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal_app.services.dashboard.heatmap import LEVELS, HeatCell, Heatmap
+from journal_app.ui.dashboard.chart_keys import OPEN_KEYS, ChartKeys
 from journal_app.ui.dashboard.plots import plot_widget, prepare
 from journal_app.ui.dashboard.style import ChartStyle
 from journal_app.ui.theme import mute
@@ -31,7 +32,10 @@ class HeatmapChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = plot_widget()
+        self.plot_widget = plot_widget(
+            "Calendar of deep work",
+            "Arrows move between days (Left and Right by a week), Enter opens the day",
+        )
         self.plot_widget.setFixedHeight(150)
         self.plot = self.plot_widget.getPlotItem()
         prepare(self.plot, y_label="", zoom_x=False)
@@ -60,6 +64,19 @@ class HeatmapChart(QWidget):
         layout.addLayout(below)
         self.heatmap: Heatmap | None = None
         self._style: ChartStyle | None = None
+        self.current: dt.date | None = None  # the day the keys are on
+        self.mark = pg.ScatterPlotItem(symbol="s", size=CELL, pxMode=False, brush=None)
+        self.plot.addItem(self.mark)
+        self.keys = ChartKeys(
+            self.plot_widget,
+            {
+                Qt.Key.Key_Up: lambda: self.step(-1),
+                Qt.Key.Key_Down: lambda: self.step(1),
+                Qt.Key.Key_Left: lambda: self.step(-7),
+                Qt.Key.Key_Right: lambda: self.step(7),
+                **{key: self.open_current for key in OPEN_KEYS},
+            },
+        )
         scene = self.plot_widget.scene()
         scene.sigMouseMoved.connect(self._on_mouse_moved)
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
@@ -76,6 +93,8 @@ class HeatmapChart(QWidget):
         if heatmap == self.heatmap:
             return  # ranges ending today share one calendar
         self.heatmap = heatmap
+        self.current = None
+        self.mark.clear()
         for level, item in enumerate(self.levels):
             cells = [c for c in heatmap.cells if c.level == level]
             item.setData(
@@ -100,6 +119,7 @@ class HeatmapChart(QWidget):
             self.plot.getAxis(axis).setTextPen(pg.mkPen(style.muted))
         for item, color in zip(self.levels, style.heat, strict=True):
             item.setBrush(pg.mkBrush(color))
+        self.mark.setPen(pg.mkPen(style.text, width=2))
         self._legend(style)
 
     def _legend(self, style: ChartStyle) -> None:
@@ -125,6 +145,27 @@ class HeatmapChart(QWidget):
         day = cell.day
         text = f"{date_text(day)}: {cell.hours:.1f} h of deep work"
         return text + (" · counts toward the streak" if cell.counted else "")
+
+    def step(self, days: int) -> None:
+        """Move the keys' day by ``days`` (from the last day at first), within the map."""
+        heatmap = self.heatmap
+        if heatmap is None:
+            return
+        start = self.current if self.current is not None else heatmap.last + dt.timedelta(1)
+        day = min(max(start + dt.timedelta(days=days), heatmap.first), heatmap.last)
+        cell = heatmap.cell(day)
+        if cell is None:
+            return
+        self.current = day
+        offset = (day - heatmap.first).days
+        self.mark.setData(x=[float(offset // 7)], y=[-float(offset % 7)])
+        text = self.describe(cell)
+        self.readout.setText(text + " · Enter opens it")
+        self.plot_widget.setAccessibleDescription(text)
+
+    def open_current(self) -> None:
+        if self.current is not None:
+            self.day_requested.emit(self.current)
 
     def _on_mouse_moved(self, scene_pos: Any) -> None:
         cell = self.cell_at(scene_pos)

@@ -82,7 +82,11 @@ class LedgerPanel(QWidget):
         )
         self.empty.setWordWrap(True)
         mute(self.empty)
-        self.widget = plot_widget(date_x=True)
+        self.widget = plot_widget(
+            "Hours toward the target",
+            "Hours so far, the pace they were put in at, and when the target is reached",
+            date_x=True,
+        )
         self.widget.setFixedHeight(260)
         self.plot = self.widget.getPlotItem()
         prepare(self.plot, y_label="hours done (cumulative)")

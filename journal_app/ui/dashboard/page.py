@@ -23,6 +23,7 @@ from journal_app.ui.data_events import DataEvents
 from journal_app.ui.theme import ThemeManager, mute
 from journal_app.ui.throttle import Throttle
 from journal_app.ui.widgets.page import Page
+from journal_app.ui.window_context import window_context
 
 if TYPE_CHECKING:
     from journal_app.ui.dashboard.view import DashboardView
@@ -91,7 +92,7 @@ class DashboardPage(Page):
 
         view = DashboardView(self._services)
         view.day_requested.connect(self.day_requested)
-        view.settings_changed.connect(self._events.tracking_changed)
+        view.targets_requested.connect(self._open_targets)
         view.completed.connect(self.charts_ready)
         self.column.replaceWidget(self.loading, view)
         self.loading.hide()
@@ -106,6 +107,11 @@ class DashboardPage(Page):
         self.stale = False
 
     # ------------------------------------------------------------------ slots
+
+    def _open_targets(self) -> None:
+        context = window_context(self)
+        if context is not None:
+            context.open_preferences("targets")
 
     def _on_tracking_changed(self) -> None:
         self.stale = True

@@ -9,11 +9,12 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from journal_app.services.dashboard.pairings import Pairing
+from journal_app.ui.dashboard.chart_keys import OPEN_KEYS, ChartKeys
 from journal_app.ui.dashboard.plots import apply_style, plot_widget, prepare, set_title
 from journal_app.ui.dashboard.style import ChartStyle
 from journal_app.ui.theme import mute
@@ -42,9 +43,13 @@ def axis_span(values: Sequence[float]) -> tuple[float, float]:
 class PairingChart(QWidget):
     day_requested = Signal(object)  # a datetime.date: the day of the clicked dot
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str = "Pairing of sleep and work", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.plot_widget = plot_widget()
+        self.plot_widget = plot_widget(
+            name, "Left and Right step through the days, Enter opens the day"
+        )
         self.plot_widget.setFixedHeight(290)
         self.plot = self.plot_widget.getPlotItem()
         prepare(self.plot, y_label="", x_label="", zoom_x=False)
@@ -52,14 +57,31 @@ class PairingChart(QWidget):
         self.dots = pg.ScatterPlotItem(size=DOT_SIZE, pen=None, hoverable=True)
         self.dots.sigClicked.connect(self._on_clicked)
         self.plot.addItem(self.dots)
+        self.mark = pg.ScatterPlotItem(size=DOT_SIZE + 8, brush=None)  # the keys' dot
+        self.plot.addItem(self.mark)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("pairingSummary")
+        self.readout = QLabel()  # the day the keys are on
+        self.readout.setWordWrap(True)
+        self.readout.hide()
+        self.current: int | None = None  # that day's index in the pairing
+        self.keys = ChartKeys(
+            self.plot_widget,
+            {
+                Qt.Key.Key_Left: lambda: self.step(-1),
+                Qt.Key.Key_Right: lambda: self.step(1),
+                Qt.Key.Key_Home: lambda: self.step(-(10**9)),
+                Qt.Key.Key_End: lambda: self.step(10**9),
+                **{key: self.open_current for key in OPEN_KEYS},
+            },
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.plot_widget)
         layout.addWidget(self.summary)
+        layout.addWidget(self.readout)
         self.pairing: Pairing | None = None
         self._style: ChartStyle | None = None
 
@@ -67,6 +89,9 @@ class PairingChart(QWidget):
         if pairing == self.pairing:
             return  # e.g. a range with the same days (week → custom week)
         self.pairing = pairing
+        self.current = None
+        self.readout.hide()
+        self.mark.clear()
         self.dots.setData(
             x=np.asarray(pairing.x, dtype=float), y=np.asarray(pairing.y, dtype=float)
         )
@@ -90,6 +115,7 @@ class PairingChart(QWidget):
         dot = QColor(style.production)
         dot.setAlpha(170 if style.dark else 120)
         self.dots.setBrush(pg.mkBrush(dot))
+        self.mark.setPen(pg.mkPen(style.text, width=2))
         self._retitle(style)
 
     def _retitle(self, style: ChartStyle) -> None:
@@ -97,6 +123,35 @@ class PairingChart(QWidget):
             self.plot.setLabel("bottom", self.pairing.x_label, color=style.muted)
             self.plot.setLabel("left", self.pairing.y_label, color=style.muted)
             set_title(self.plot, f"<b>{self.pairing.title}</b>", style)
+
+    def _order(self) -> list[int]:
+        """The dots from left to right (then bottom to top): the order the keys walk."""
+        pairing = self.pairing
+        if pairing is None:
+            return []
+        return sorted(range(len(pairing.days)), key=lambda i: (pairing.x[i], pairing.y[i]))
+
+    def step(self, by: int) -> None:
+        """Move to the dot ``by`` places right (left when negative) and say what it is."""
+        order = self._order()
+        if not order or self.pairing is None:
+            return
+        at = order.index(self.current) if self.current in order else (-1 if by > 0 else len(order))
+        self.current = order[max(0, min(len(order) - 1, at + by))]
+        pairing = self.pairing
+        i = self.current
+        text = (
+            f"{pairing.days[i]:%a} {pairing.days[i].day} {pairing.days[i]:%b %Y}: "
+            f"{pairing.x_label} {pairing.x[i]:g}, {pairing.y_label} {pairing.y[i]:g}"
+        )
+        self.readout.setText(text + " · Enter opens the day")
+        self.readout.show()
+        self.plot_widget.setAccessibleDescription(text)
+        self.mark.setData(x=[float(pairing.x[i])], y=[float(pairing.y[i])])
+
+    def open_current(self) -> None:
+        if self.current is not None and self.pairing is not None:
+            self.day_requested.emit(self.pairing.days[self.current])
 
     def _on_clicked(self, _item: Any, points: Any, *_args: Any) -> None:
         if len(points) and self.pairing is not None:

@@ -13,9 +13,10 @@ LEFT_AXIS_WIDTH = 58  # the same for every linked plot, so their time axes line 
 TITLE_SIZE = "9pt"
 
 
-def plot_widget(*, date_x: bool = False) -> Any:
+def plot_widget(name: str, description: str = "", *, date_x: bool = False) -> Any:
     """A PlotWidget without the context menus charts here do not offer, over which the
-    wheel scrolls the page (wheel.py)."""
+    wheel scrolls the page (wheel.py); ``name`` and ``description`` are what a screen
+    reader says of it."""
     # lazy: pyqtgraph loads only when used
     import pyqtgraph as pg
 
@@ -28,6 +29,8 @@ def plot_widget(*, date_x: bool = False) -> Any:
     axes = {"bottom": date_axis()} if date_x else None
     made = pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
     made.wheel_guard = guard_wheel(made)
+    made.setAccessibleName(name)
+    made.setAccessibleDescription(description or name)
     return made
 
 

@@ -20,8 +20,8 @@ class SleepWorkPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.before = PairingChart()
-        self.after = PairingChart()
+        self.before = PairingChart("Sleep, then the next day's work")
+        self.after = PairingChart("Work, then the night's sleep")
         for chart in (self.before, self.after):
             chart.day_requested.connect(self.day_requested)
         self.note = QLabel(

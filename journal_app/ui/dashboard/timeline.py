@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from journal_app.services.dashboard import DateRange, History
 from journal_app.ui.dashboard import hours_row, share_row, sleep_row
+from journal_app.ui.dashboard.chart_keys import OPEN_KEYS, ChartKeys
 from journal_app.ui.dashboard.frames import FrameSource, level_for
 from journal_app.ui.dashboard.hours_row import HoursRow
 from journal_app.ui.dashboard.output_row import OutputRow
@@ -55,6 +56,28 @@ class TimelineChart(QWidget):
         self.view.ci.setContentsMargins(0, 0, 10, 0)
         self.view.ci.setSpacing(8)
         self.wheel_guard = guard_wheel(self.view)
+        self.view.setAccessibleName("Hours, sleep and output by day")
+        self.view.setAccessibleDescription(
+            "Left and Right move a day, Enter opens it; Shift+Left and Shift+Right or "
+            "Page Up and Page Down move through time; plus and minus zoom"
+        )
+        self.keys = ChartKeys(
+            self.view,
+            {
+                Qt.Key.Key_Left: lambda: self.step_day(-1),
+                Qt.Key.Key_Right: lambda: self.step_day(1),
+                Qt.Key.Key_Home: lambda: self.step_day(-(10**6)),
+                Qt.Key.Key_End: lambda: self.step_day(10**6),
+                (Qt.Key.Key_Left, "shift"): lambda: self.pan(-0.5),
+                (Qt.Key.Key_Right, "shift"): lambda: self.pan(0.5),
+                Qt.Key.Key_PageUp: lambda: self.pan(-0.5),
+                Qt.Key.Key_PageDown: lambda: self.pan(0.5),
+                Qt.Key.Key_Plus: lambda: self.zoom(0.5),
+                Qt.Key.Key_Equal: lambda: self.zoom(0.5),
+                Qt.Key.Key_Minus: lambda: self.zoom(2.0),
+                **{key: self.open_shown_day for key in OPEN_KEYS},
+            },
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -178,6 +201,44 @@ class TimelineChart(QWidget):
             cursor.setPos(day_x(day) + DAY / 2)
             cursor.setVisible(True)
         self.day_hovered.emit(day)
+
+    # ------------------------------------------------------------------ keys
+
+    def step_day(self, days: int) -> None:
+        """Move the read-out ``days`` days (from the last day in view at first), within
+        the history; the view follows when the day leaves it."""
+        if self.history is None:
+            return
+        first_shown, last_shown = self.visible_days()
+        start = self.hovered if self.hovered is not None else last_shown + dt.timedelta(1)
+        day = start + dt.timedelta(days=days)
+        day = min(max(day, self.history.first), self.history.last)
+        self.show_day(day)
+        if not first_shown <= day <= last_shown:
+            low, high = self.visible_x()
+            shift = day_x(day) - (low if day < first_shown else high - DAY)
+            self._move_to(low + shift, high + shift)
+
+    def pan(self, fraction: float) -> None:
+        """Move through time by ``fraction`` of the span in view (negative: back)."""
+        low, high = self.visible_x()
+        shift = (high - low) * fraction
+        self._move_to(low + shift, high + shift)
+
+    def zoom(self, factor: float) -> None:
+        """Show ``factor`` times the span (below 1: zoom in), around the read-out's day."""
+        low, high = self.visible_x()
+        centre = day_x(self.hovered) + DAY / 2 if self.hovered is not None else (low + high) / 2
+        half = max((high - low) * factor / 2, MIN_SPAN_DAYS * DAY / 2)
+        self._move_to(centre - half, centre + half)
+
+    def _move_to(self, low: float, high: float) -> None:
+        self.hours_plot.setXRange(low, high, padding=0)  # the limits keep it in the history
+        self.moved_by_user.emit()
+
+    def open_shown_day(self) -> None:
+        if self.hovered is not None:
+            self.day_requested.emit(self.hovered)
 
     def day_at(self, scene_pos: Any) -> dt.date | None:
         """The day under a point of the scene, if the point is on one of the plots."""

@@ -10,9 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from journal_app.errors import InvalidInput
 from journal_app.services import Services
 from journal_app.services.dashboard import DateRange, History, RangeFigures
 from journal_app.ui.dashboard.consistency import ConsistencyPanel
@@ -20,7 +19,6 @@ from journal_app.ui.dashboard.export import ExportButton
 from journal_app.ui.dashboard.headline import Headline
 from journal_app.ui.dashboard.ledger_panel import LedgerPanel
 from journal_app.ui.dashboard.range_bar import RangeBar
-from journal_app.ui.dashboard.settings_spin import HoursSpin
 from journal_app.ui.dashboard.sleep_work import SleepWorkPanel
 from journal_app.ui.dashboard.style import ChartStyle, chart_style
 from journal_app.ui.dashboard.timeline import TimelineChart
@@ -53,7 +51,7 @@ class DashboardView(QWidget):
     figures and the timeline at once, the cards below it (`build_lower`) just after."""
 
     day_requested = Signal(object)  # a datetime.date to open
-    settings_changed = Signal()  # a tracking setting was saved here
+    targets_requested = Signal()  # Targets…: the targets are set in Preferences
     range_shown = Signal(object)  # the DateRange now on screen
     completed = Signal()  # every card is built
 
@@ -81,12 +79,11 @@ class DashboardView(QWidget):
         self.output_mode.addItem("Output: words", "words")
         self.output_mode.setAccessibleName("Count outputs or their words")
         self.output_mode.currentIndexChanged.connect(self._on_output_mode_changed)
-        self.sleep_target = HoursSpin(0, 24, 0.25, "Sleep target in hours a night")
-        self.sleep_target.hours_changed.connect(
-            lambda hours: self._save_setting(sleep_target_hours=hours)
+        self.targets_button = QPushButton("Targets…")
+        self.targets_button.setAccessibleDescription(
+            "Set the daily, weekly and sleep targets and the streak threshold in Preferences"
         )
-        sleep_label = QLabel("Sleep target")
-        sleep_label.setBuddy(self.sleep_target)
+        self.targets_button.clicked.connect(self.targets_requested)
         self.exports = {
             "timeline": ExportButton(
                 self.timeline.export_target,
@@ -107,8 +104,7 @@ class DashboardView(QWidget):
         timeline_card, body = card(
             "Hours, sleep and output",
             self.output_mode,
-            sleep_label,
-            self.sleep_target,
+            self.targets_button,
             self.exports["timeline"],
         )
         body.addWidget(self.timeline)
@@ -149,12 +145,6 @@ class DashboardView(QWidget):
         if self.complete:
             return
         consistency = self.consistency = ConsistencyPanel()
-        consistency.threshold_changed.connect(
-            lambda hours: self._save_setting(streak_min_hours=hours)
-        )
-        consistency.goal_changed.connect(
-            lambda hours: self._save_setting(weekly_target_hours=hours)
-        )
         ledger = self.ledger = LedgerPanel()
         sleep_work = SleepWorkPanel()
         exports = {
@@ -195,7 +185,6 @@ class DashboardView(QWidget):
         history = self._services.dashboard.history()
         self.history = history
         self.empty_note.setVisible(history.empty)
-        self.sleep_target.show_hours(history.settings.sleep_target_hours)
         self.timeline.set_history(history, self.chart_style)
         if self.complete:
             self._fill_lower(history)
@@ -262,10 +251,3 @@ class DashboardView(QWidget):
 
     def _on_output_mode_changed(self, _index: int) -> None:
         self.timeline.set_output_mode(self.output_mode.currentData())
-
-    def _save_setting(self, **change: float) -> None:
-        try:
-            self._services.tracking_settings.update(**change)
-        except InvalidInput:
-            return  # the spin boxes keep values in range; nothing to save otherwise
-        self.settings_changed.emit()

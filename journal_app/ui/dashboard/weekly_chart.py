@@ -19,7 +19,9 @@ STATES = ("met", "missed", "running")
 
 class WeeklyChart:
     def __init__(self) -> None:
-        self.widget = plot_widget(date_x=True)
+        self.widget = plot_widget(
+            "Weekly totals", "Hours of deep work each week against the weekly goal", date_x=True
+        )
         self.widget.setFixedHeight(210)
         self.plot = self.widget.getPlotItem()
         prepare(self.plot, y_label="deep work (h / week)", zoom_x=False)

@@ -329,7 +329,12 @@ class EntryListView(QWidget):
         self.setObjectName("journalEntryList")
         self.model = EntryTreeModel(self)
         self.model.set_grouping(grouping)
-        self.tree = EntryTree(self.model, self)
+        # Parented when laid out, below the grouping switch: Tab reaches the switch first.
+        self.tree = EntryTree(self.model)
+        self.tree.setAccessibleName("Entries")
+        self.tree.setAccessibleDescription(
+            "Enter opens the entry, Delete moves it to the trash, arrows move between them"
+        )
         self._collapsed: set[Any] = set()  # group keys the user folded
         self._quiet = False  # selection changes made by code emit nothing
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.services import Services
 from journal_app.services.entries import EntryData, EntrySummary
+from journal_app.ui.editor_look import EditorLook
 from journal_app.ui.journal.entry_draft import Draft, make_view_actions
 
 if TYPE_CHECKING:
@@ -144,6 +145,12 @@ class JournalPage(QWidget):
             self._open_latest()
             self.editor_ready.emit()
         return self._pane
+
+    def apply_editor_look(self, look: EditorLook) -> None:
+        """The font and column chosen in Preferences ▸ Editor (once the editor is built:
+        the window applies it again on ``editor_ready``)."""
+        if self._pane is not None:
+            self._pane.editor.apply_look(look)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -9,17 +9,19 @@ dialog a tab opens is kept in ``dialog`` until it closes, so tests can fill it i
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QMenu,
     QPushButton,
     QTableView,
@@ -139,6 +141,36 @@ class RecordTab(QWidget):
         self.body.addWidget(self.summary_label)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._on_selection_changed()
+        self._tab_ordered = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._tab_ordered:  # once the tab sits in the window: see set_tab_order
+            self._tab_ordered = True
+            self.set_tab_order()
+        super().showEvent(event)
+
+    def set_tab_order(self) -> None:
+        """Tab walks the bar left to right (filters, then buttons), then the table: the
+        order they are read in, whatever order they were made in (subclasses add filters
+        last). Done once the tab is in its window: within a lone widget the chain is a
+        circle with nowhere to start, and Qt leaves it as it is."""
+        widgets: list[QWidget] = []
+
+        def collect(layout: QLayout) -> None:
+            for index in range(layout.count()):
+                item = layout.itemAt(index)
+                if item is None:
+                    continue
+                widget, inner = item.widget(), item.layout()
+                if widget is not None:
+                    widgets.append(widget)
+                elif inner is not None:
+                    collect(inner)
+
+        collect(self.toolbar)
+        widgets.append(self.view)
+        for before, after in itertools.pairwise(widgets):
+            QWidget.setTabOrder(before, after)
 
     # -- for subclasses ---------------------------------------------------------------
 

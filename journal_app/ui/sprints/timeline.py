@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -74,6 +75,11 @@ class TimelineCanvas(QWidget):
         self._press: tuple[int, str, QPoint] | None = None  # id, "start"/"end"/"move", at
         self._preview: tuple[int, dt.date, dt.date] | None = None  # id, start, end
         self.setAccessibleName("Sprint timeline")
+        self.setAccessibleDescription(
+            "Left and Right choose a sprint, Enter opens its board; Shift+Left and "
+            "Shift+Right move its end a day, Ctrl+Left and Ctrl+Right its start"
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # -- geometry ---------------------------------------------------------------------------
 
@@ -135,6 +141,45 @@ class TimelineCanvas(QWidget):
 
     def sizeHint(self) -> QSize:
         return self.size()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """What the mouse does on a bar, with keys: choose it, open it, move an edge."""
+        key = event.key()
+        mods = event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))
+        bar = next((b for b in self.bars if b.id == self.current), None)
+        if step is not None and (shift or ctrl) and bar is not None:
+            if ctrl:  # the start, never past the end
+                start = min(bar.start + dt.timedelta(days=step), bar.end)
+                if start != bar.start:
+                    self.edge_dropped.emit(bar.id, "start", start)
+            else:  # the end, never before the start
+                end = max(bar.end + dt.timedelta(days=step), bar.start)
+                if end != bar.end:
+                    self.edge_dropped.emit(bar.id, "end", end)
+        elif step is not None and self.bars:
+            ordered = sorted(self.bars, key=lambda b: (b.start, b.lane))
+            at = ordered.index(bar) if bar is not None else (-1 if step > 0 else len(ordered))
+            chosen = ordered[max(0, min(len(ordered) - 1, at + step))]
+            self.current = chosen.id
+            self.setToolTip(self._tip(chosen))
+            self.setAccessibleDescription(self._tip(chosen))
+            self.update()
+            viewport = self.parentWidget()  # inside a scroll area: bring the bar into view
+            area = viewport.parentWidget() if viewport is not None else None
+            if isinstance(area, QScrollArea):
+                rect = self.bar_rect(chosen.id)
+                area.ensureVisible(rect.center().x(), rect.center().y(), 200, 20)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and bar is not None:
+            self.bar_clicked.emit(bar.id)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     # -- mouse ------------------------------------------------------------------------------
 
@@ -324,11 +369,18 @@ class TimelineView(QWidget):
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(False)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setAccessibleName("Months")
+        self.scroll_area.setAccessibleDescription("Left and Right scroll through the months")
         self.zoom_out = QPushButton("−")
         self.zoom_in = QPushButton("+")
-        for button, tip in ((self.zoom_out, "Show more months"), (self.zoom_in, "Show fewer")):
+        for button, tip, name in (
+            (self.zoom_out, "Show more months", "Zoom out"),
+            (self.zoom_in, "Show fewer", "Zoom in"),
+        ):
             button.setFixedWidth(32)
             button.setToolTip(tip)
+            button.setAccessibleName(name)  # not "minus" and "plus"
+            button.setAccessibleDescription(tip)
         self.zoom_out.clicked.connect(lambda: self.zoom(-1))
         self.zoom_in.clicked.connect(lambda: self.zoom(1))
         self.overlaps = QLabel()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from journal_app.services.tracking.timer import TimerState
+from journal_app.ui.shortcuts.catalog import FOLLOWS_STATE, KEYS_GROUP
 from journal_app.ui.window_context import WindowContext
 
 # Checked against every shortcut of the window, the Journal page and the Markdown editor
@@ -29,9 +30,17 @@ class TimerActions(QObject):
             return made
 
         self.start = action("&Start Focus Session…", "Time a deep-work session")
+        # One key starts or stops; Help ▸ Keyboard Shortcuts may change it (for both).
+        self.start.setObjectName("timer.start")
+        self.start.setProperty(FOLLOWS_STATE, QKeySequence(START_STOP_KEYS))
+        self.start.setProperty(KEYS_GROUP, "timer.start_stop")
         self.pause = action("&Pause", "Pause or resume the focus timer")
+        self.pause.setObjectName("timer.pause")  # its text changes (Pause, Resume)
         self.pause.setShortcut(QKeySequence(PAUSE_KEYS))
         self.stop = action("S&top and Save", "Stop the timer and save the session")
+        self.stop.setObjectName("timer.stop")
+        self.stop.setProperty(FOLLOWS_STATE, QKeySequence(START_STOP_KEYS))
+        self.stop.setProperty(KEYS_GROUP, "timer.start_stop")
         self.skip_break = action("Skip &Break", "End the Pomodoro break now")
         self.relabel = action("&Change Session Labels…", "Change what the session is about")
         self.discard = action("&Discard Running Session…", "Throw the timed session away")
@@ -70,7 +79,8 @@ class TimerActions(QObject):
         exists = state is not None
         self.start.setEnabled(not exists)
         self.stop.setEnabled(exists)
-        keys = QKeySequence(START_STOP_KEYS)
+        shared = self.start.property(FOLLOWS_STATE)
+        keys = shared if isinstance(shared, QKeySequence) else QKeySequence(START_STOP_KEYS)
         self.start.setShortcut(keys if not exists else QKeySequence())
         self.stop.setShortcut(keys if exists else QKeySequence())
         self.pause.setEnabled(exists)

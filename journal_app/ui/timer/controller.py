@@ -248,13 +248,8 @@ class FocusTimerController(QObject):
         return dialog
 
     def open_settings_dialog(self) -> QObject:
-        # lazy: loads when first used, not with the window
-        from journal_app.ui.tracking.settings_dialog import TrackingSettingsDialog
-
-        dialog = TrackingSettingsDialog(self._services, parent=self._window)
-        dialog.saved.connect(self._on_settings_saved)
-        self._open_dialog(dialog)
-        return dialog
+        """The targets, idle limit and Pomodoro lengths are in Preferences now."""
+        return self._context.open_preferences("targets")
 
     def _open_dialog(self, dialog: QObject) -> None:
         self.dialog = dialog
@@ -418,11 +413,6 @@ class FocusTimerController(QObject):
         self._open_prompt(prompt)
 
     # -- settings and closing ---------------------------------------------------------------
-
-    def _on_settings_saved(self, settings: TrackingSettings) -> None:
-        self.settings = settings
-        self._events.tracking_changed.emit()
-        self._message("Tracking settings saved")
 
     def _on_tracking_changed(self) -> None:
         self.settings = self._services.tracking_settings.get()

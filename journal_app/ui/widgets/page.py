@@ -76,6 +76,9 @@ class Page(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setObjectName("pageScroll")
+        # It takes the focus so arrows and Page Up/Down scroll the page: name it.
+        scroll.setAccessibleName(title)
+        scroll.setAccessibleDescription("Arrows and Page Up/Down scroll the page")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
         # The viewport is made transparent by the style sheet: the first call of

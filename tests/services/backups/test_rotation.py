@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal_app.config import DataPaths
+from journal_app.errors import InvalidInput
 from journal_app.services.backups import BackupService, rotation_plan
 from tests.services.backups.helpers import write_journal
 
@@ -132,3 +134,27 @@ def test_rotation_rules_hold_for_any_history(history):
             if now - when <= dt.timedelta(days=14):
                 assert name not in doomed
         assert len([i for i in kept if i[1] == reason]) >= min(2, len(of_kind))
+
+
+def test_a_chosen_retention_keeps_that_many_days_and_weeks(data_paths: DataPaths, clock):
+    write_journal(data_paths, entries=1, clock=clock)
+    clock.now = START
+    backups = BackupService(data_paths, clock, tz=UTC)
+    assert backups.set_retention(3, 1) == backups.retention()
+    for _day in range(20):
+        backups.backup_if_due("startup")
+        clock.advance(days=1)
+    regular = [b for b in backups.list() if b.reason == "startup"]
+    assert len(regular) == 4  # 3 days and 1 week
+    # A second service (the CLI's backup) reads the same choice from the folder.
+    assert BackupService(data_paths, clock).retention().keep_daily == 3
+
+
+def test_a_retention_out_of_range_or_damaged_is_refused_or_ignored(data_paths, clock):
+    backups = BackupService(data_paths, clock, tz=UTC)
+    with pytest.raises(InvalidInput, match="days to keep must be between 1 and 365"):
+        backups.set_retention(0, 4)
+    assert not (data_paths.backups / "retention.json").exists()
+    data_paths.backups.mkdir(parents=True, exist_ok=True)
+    (data_paths.backups / "retention.json").write_text("{not json", encoding="utf-8")
+    assert backups.retention().keep_daily == 7  # the defaults, never fewer

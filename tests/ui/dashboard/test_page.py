@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from journal_app.ui.theme import Theme, ThemeManager
@@ -81,10 +82,21 @@ def test_a_hidden_page_reloads_when_shown_again(qtbot, journal):
     assert page.view.history.values(TODAY).total >= 2
 
 
-def test_settings_changed_on_the_page_tell_the_other_pages(qtbot, journal):
-    page, events = _page(qtbot, journal)
-    with qtbot.waitSignal(events.tracking_changed):
-        page.view.consistency.goal.setValue(10)
+def test_targets_opens_preferences_whose_changes_redraw_the_dashboard(qtbot, make_window):
+    window = make_window()
+    window.show_area("dashboard")
+    page = window.page("dashboard")
+    if page.view is None:
+        with qtbot.waitSignal(page.charts_ready, timeout=30_000):
+            pass
+    qtbot.mouseClick(page.view.targets_button, Qt.MouseButton.LeftButton)
+    dialog = window.preferences
+    assert dialog is not None and dialog.current_key() == "targets"
+    edit = dialog.pages["targets"].edits["weekly_target_hours"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "10")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     page._reload_throttle.flush()
     assert page.view.history.settings.weekly_target_hours == 10
 

@@ -90,20 +90,19 @@ def test_weekly_totals_against_the_goal(view):
     assert "met in" in view.consistency.weeks.text()
 
 
-def test_settings_changed_on_the_dashboard_are_saved(qtbot, view, journal):
-    with qtbot.waitSignal(view.settings_changed):
-        view.consistency.threshold.setValue(1.5)
-    assert journal.tracking_settings.get().streak_min_hours == 1.5
-    with qtbot.waitSignal(view.settings_changed):
-        view.consistency.goal.setValue(20)
-    with qtbot.waitSignal(view.settings_changed):
-        view.sleep_target.setValue(7.5)
-    stored = journal.tracking_settings.get()
-    assert (stored.weekly_target_hours, stored.sleep_target_hours) == (20, 7.5)
-    view.reload()
+def test_the_targets_are_shown_and_set_in_preferences(qtbot, view, journal):
+    """The dashboard shows the targets; Targets… asks for Preferences, where they are set."""
+    assert view.consistency.threshold.text() == "A day counts from 0.25 h"
+    with qtbot.waitSignal(view.targets_requested):
+        qtbot.mouseClick(view.targets_button, Qt.MouseButton.LeftButton)
+    journal.tracking_settings.update(
+        streak_min_hours=1.5, weekly_target_hours=20, sleep_target_hours=7.5
+    )
+    view.reload()  # as the page does when it hears tracking_changed
     assert view.consistency.weekly.goal.value() == 20
     assert view.timeline.sleep.target.value() == 7.5
     assert view.history.settings.streak_min_hours == 1.5
+    assert view.consistency.threshold.text() == "A day counts from 1.5 h"
 
 
 def test_the_ledger_shows_each_skill_and_the_pace_needed(view):

@@ -140,3 +140,26 @@ def test_zoom_steps_through_the_scales(make_window, planner, sprint):
     assert timeline.canvas.day_px == 16 and timeline.canvas.width() > width
     timeline.zoom(-3)
     assert timeline.canvas.day_px == 6
+
+
+def test_keys_choose_a_sprint_move_its_edges_and_open_it(qtbot, make_window, planner, sprint):
+    other = planner.add_sprint("Sprint 0", D(2026, 11, 2), D(2026, 11, 15), capacity_hours=5)
+    window, page, timeline = timeline_of(make_window)
+    canvas = timeline.canvas
+    assert canvas.focusPolicy() & Qt.FocusPolicy.TabFocus
+    canvas.setFocus()
+    assert canvas.current == sprint.id
+    with qtbot.waitSignal(window.events.sprints_changed):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert planner.sprint(sprint.id).end == D(2026, 11, 30)
+    with qtbot.waitSignal(window.events.sprints_changed):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert planner.sprint(sprint.id).start == D(2026, 11, 17)
+    qtbot.keyClick(canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert planner.sprint(sprint.id).start == D(2026, 11, 16)
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)  # the sprint before
+    assert canvas.current == other.id
+    assert "Sprint 0" in canvas.accessibleDescription()
+    qtbot.keyClick(canvas, Qt.Key.Key_Return)
+    assert page.tabs.currentIndex() == BOARD_TAB
+    assert page.current_sprint().id == other.id

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from journal_app.fsutil import read_regular_file
 from journal_app.text_stats import reading_minutes
+from journal_app.ui.editor_look import EditorLook
 from journal_app.ui.journal.editor import formatting
 from journal_app.ui.journal.editor.highlighter import (
     MarkdownHighlighter,
@@ -217,7 +218,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.format_actions: dict[str, QAction] = {}
         for command in formatting.FORMAT_COMMANDS:
             self.format_actions[command.name] = self._make_action(command)
-        self.set_font_size(max(11.5, QFont().pointSizeF() + 2))
+        self.set_font_size(self.default_font_size())
         self.link_completer = LinkCompleter(self)  # `[[` offers entry titles
 
     # -- text ------------------------------------------------------------------------------
@@ -372,6 +373,17 @@ class MarkdownEditor(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(points)
         self.setFont(font)
+
+    def default_font_size(self) -> float:
+        return max(11.5, QFont().pointSizeF() + 2)
+
+    def apply_look(self, look: EditorLook) -> None:
+        """The font and text column chosen in Preferences ▸ Editor."""
+        font = QFont(self.font())
+        font.setFamily(look.family or QFont().family())
+        font.setPointSizeF(look.size or self.default_font_size())
+        self.setFont(font)
+        self.set_column_width(look.line_width)
 
     def set_column_width(self, characters: int) -> None:
         """The widest text column in average character widths (0: the full width)."""
