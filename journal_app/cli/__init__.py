@@ -67,13 +67,14 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         info,
         safety,
         sprints,
+        sync,
         tasks,
         tracking,
         transfer,
     )
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=common.Parser)
-    for group in (info, entries, tracking, sprints, tasks, safety, transfer, crypto):
+    for group in (info, entries, tracking, sprints, tasks, safety, transfer, crypto, sync):
         group.register(sub)
     return parser
 

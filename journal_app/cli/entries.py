@@ -1,4 +1,4 @@
-"""`new`, `search` and `show`: quick capture and look-up of entries.
+"""`new`, `edit`, `search` and `show`: quick capture and look-up of entries.
 
 None of these takes the instance lock: SQLite in WAL mode lets them read and write while
 the app has the same journal open, and the app's revision check (Entry.rev) keeps an
@@ -63,7 +63,23 @@ def register(sub: common.SubParsers) -> None:
         default="md",
         help="md: the Markdown as written (default); html: as the preview shows it",
     )
+    edit = sub.add_parser(
+        "edit",
+        parents=[data_dir],
+        help="replace an entry's body with standard input",
+        description="Replace an entry's body with standard input (the editor's save: the "
+        "previous text is kept in its history); --title and --tag change those too.",
+    )
+    edit.add_argument("id", type=common.positive_int(1, 2**63 - 1), metavar="ID", help="entry id")
+    edit.add_argument("--title", help="a new title")
+    edit.add_argument(
+        "--tag",
+        action="append",
+        metavar="TAG",
+        help="the entry's tags become these (repeat for more)",
+    )
     new.set_defaults(handler=_cmd_new)
+    edit.set_defaults(handler=_cmd_edit)
     search.set_defaults(handler=_cmd_search)
     show.set_defaults(handler=_cmd_show)
 
@@ -111,6 +127,30 @@ def _cmd_new(args: argparse.Namespace) -> int:
             visibility="public" if args.public else "private",
         )
     print(entry.id)
+    return 0
+
+
+def _cmd_edit(args: argparse.Namespace) -> int:
+    # lazy: building the parser loads no service; a command imports what it runs
+    from journal_app.services import Services
+
+    # lazy: building the parser loads no service; a command imports what it runs
+    from journal_app.services.common import UNSET
+
+    body = _read_body()
+    with Services.open(common.paths(args)) as services:
+        entry = services.entries.get(args.id)
+        if entry.deleted_at is not None:
+            raise InvalidInput(f"entry {entry.id} is in the trash; restore it first")
+        saved = services.entries.update(
+            entry.id,
+            expected_rev=entry.rev,
+            body=body,
+            title=UNSET if args.title is None else args.title,
+            tags=UNSET if args.tag is None else args.tag,
+            snapshot="before edit",
+        )
+    print(saved.id)
     return 0
 
 

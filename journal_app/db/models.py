@@ -11,6 +11,7 @@ import datetime as dt
 
 from peewee import (
     AutoField,
+    BlobField,
     BooleanField,
     CompositeKey,
     DatabaseProxy,
@@ -39,6 +40,7 @@ class BaseModel(Model):
 
 class Skill(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v9)
     name = TextField(unique=True)
     target_hours = FloatField(default=10_000.0)
     baseline_hours = FloatField(default=0.0)
@@ -49,6 +51,7 @@ class Category(BaseModel):
     """A kind of deep work; `side` is 'production' or 'consumption'."""
 
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v9)
     name = TextField(unique=True)
     side = TextField()
     position = IntegerField(default=0)
@@ -56,6 +59,7 @@ class Category(BaseModel):
 
 class Sprint(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v9)
     name = TextField()
     goal = TextField(default="")
     career_goal = TextField(default="")
@@ -96,6 +100,7 @@ class Task(BaseModel):
 
 class Entry(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v9)
     day = DateField(index=True)  # the date the entry is about, not when it was typed
     title = TextField(default="")
     body = TextField(default="")
@@ -122,6 +127,7 @@ class EntryRevision(BaseModel):
 
 class Tag(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v9)
     name = TextField(unique=True)
 
 
@@ -257,6 +263,59 @@ class PersonalWord(BaseModel):
     class Meta:
         without_rowid = True
 
+
+class SyncState(BaseModel):
+    """This device's sync settings and clock (schema v9): key → text."""
+
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+class SyncField(BaseModel):
+    """The last-writer-wins register of one synced field: its value (JSON) and stamp."""
+
+    tbl = TextField()
+    uid = TextField()
+    field = TextField()
+    value = TextField()
+    stamp = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("tbl", "uid", "field")
+        without_rowid = True
+
+
+class SyncText(BaseModel):
+    """The CRDT (Yjs) state of an entry body; `gen` is the generation it belongs to."""
+
+    uid = TextField()
+    gen = TextField()
+    state = BlobField()
+
+    class Meta:
+        primary_key = CompositeKey("uid", "gen")
+        without_rowid = True
+
+
+class SyncDirty(BaseModel):
+    """Rows changed since the last export; written by triggers only (schema_v9.sql)."""
+
+    tbl = TextField()
+    row_key = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("tbl", "row_key")
+        without_rowid = True
+
+
+class SyncApplied(BaseModel):
+    """The highest segment of each device applied here (they are applied in order)."""
+
+    device = TextField(primary_key=True)
+    seq = IntegerField()
+
+
+SYNC_MODELS: tuple[type[BaseModel], ...] = (SyncState, SyncField, SyncText, SyncDirty, SyncApplied)
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Skill,

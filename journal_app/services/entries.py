@@ -389,13 +389,15 @@ class EntryService:
         visibility: str | Unset = UNSET,
         sprint_id: int | Unset | None = UNSET,
         published_url: str | Unset = UNSET,
+        snapshot: str | None = None,
     ) -> EntryData:
         """Save the given fields if the stored entry is still at `expected_rev`.
 
         Raises StaleRevision (nothing written) when it was saved elsewhere meanwhile.
         Unchanged values return the entry as it is, without a new rev. Before the text
         changes, the previous text is kept as a snapshot when the newest snapshot is at
-        least SNAPSHOT_EVERY old, so history holds one version per ten minutes of editing.
+        least SNAPSHOT_EVERY old, so history holds one version per ten minutes of editing;
+        with ``snapshot`` (a reason, e.g. "before edit") it is kept whenever the text changes.
         """
         # Validate everything before touching the database: bad input changes nothing.
         values: dict[str, Any] = {}
@@ -427,8 +429,11 @@ class EntryService:
             tags_changed = new_tags is not None and set(new_tags) != set(old_tags)
             if not changed and not tags_changed:
                 return self._data(entry, old_tags)
-            if ("title" in changed or "body" in changed) and self._snapshot_due(entry_id, now):
-                self._keep(entry, "autosave", now)
+            if "title" in changed or "body" in changed:
+                if snapshot is not None:
+                    self._keep(entry, snapshot, now)
+                elif self._snapshot_due(entry_id, now):
+                    self._keep(entry, "autosave", now)
             changed["rev"] = entry.rev + 1
             changed["updated_at"] = now
             written = (

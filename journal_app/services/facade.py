@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from journal_app.services.search import SearchService
     from journal_app.services.spelling import SpellingService
     from journal_app.services.sprints import SprintService
+    from journal_app.services.sync.service import SyncService
     from journal_app.services.templates import TemplateService
     from journal_app.services.tracking.categories import CategoryService
     from journal_app.services.tracking.outputs import OutputService
@@ -81,6 +82,20 @@ class Services:
         from journal_app.services.spelling import SpellingService
 
         return SpellingService()
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Sync through a folder (#15, docs/SYNC.md)."""
+        # lazy: each service loads on first use
+        from journal_app.db import cipher
+
+        # lazy: each service loads on first use
+        from journal_app.services.sync.service import SyncService
+
+        database = self.paths.database
+        return SyncService(
+            self.clock, self.paths.root, lambda: cipher.key_for(database) is not None
+        )
 
     @cached_property
     def sprints(self) -> SprintService:

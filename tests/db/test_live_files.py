@@ -67,6 +67,7 @@ COMMANDS: dict[str, list[list[str]]] = {
     "new": [["new", "--title", "Guarded"]],
     "search": [["search", "kept"]],
     "show": [["show", "1"]],
+    "edit": [["edit", "1", "--title", "Edited"]],
     "log": [
         ["log", "session", "--minutes", "30"],
         ["log", "sleep", "--hours", "7"],
@@ -99,6 +100,12 @@ COMMANDS: dict[str, list[list[str]]] = {
     "encrypt": [["encrypt"]],
     "rekey": [["rekey"]],
     "decrypt": [["decrypt"]],
+    "sync": [
+        ["sync", "setup", "{tmp}/Sync", "--name", "here"],
+        ["sync", "now"],
+        ["sync", "status", "--json"],
+        ["sync", "leave"],
+    ],
 }
 
 

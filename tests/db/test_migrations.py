@@ -14,11 +14,13 @@ from journal_app.db import migrations
 from journal_app.db.connection import open_database
 from journal_app.db.models import (
     ALL_MODELS,
+    SYNC_MODELS,
     Entry,
     EntryRevision,
     EntryTag,
     Output,
     PersonalWord,
+    SyncDirty,
     Tag,
     TagColor,
     Task,
@@ -122,17 +124,18 @@ def test_an_old_journal_upgrades_with_its_data_intact(tmp_path: Path, version: i
     kept.close()
 
 
-@pytest.mark.parametrize("version", [6, 7])
-def test_board_cards_and_the_personal_dictionary_both_arrive(tmp_path: Path, version: int):
-    """v7 (the board's cards) then v8 (the spelling dictionary): a v7 journal keeps its
-    cards' details, a v6 one gets both, and every row's checksum verifies after."""
+@pytest.mark.parametrize("version", [6, 7, 8])
+def test_board_cards_the_personal_dictionary_and_sync_all_arrive(tmp_path: Path, version: int):
+    """v7 (the board's cards), v8 (the spelling dictionary), then v9 (sync: uids, their
+    checksum triggers remade, dirty marks): each journal keeps what it had, the new
+    steps' tables work side by side, and every row's checksum verifies after."""
     shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", tmp_path / "journal.sqlite3")
     paths = DataPaths(tmp_path)
     opened = open_database(paths.database, paths.backups)
     try:
-        assert opened.migrated == list(range(version + 1, 9))
+        assert opened.migrated == list(range(version + 1, 10))
         done = Task.get_by_id(1)
-        if version == 7:
+        if version >= 7:
             assert (str(done.due), done.priority) == ("2025-01-10", 2)
             assert [(c.tag.name, c.color) for c in TagColor.select()] == [("ml", "#3fa66a")]
             assert [(i.text, i.done) for i in done.check_items] == [("Part 1", True)]
@@ -140,9 +143,20 @@ def test_board_cards_and_the_personal_dictionary_both_arrive(tmp_path: Path, ver
         else:
             assert (done.due, done.priority) == (None, 0)
             assert TaskCheckItem.select().count() == TaskLink.select().count() == 0
-        assert PersonalWord.select().count() == 0
+        words = [w.word for w in PersonalWord.select()]
+        assert words == (["makemore"] if version == 8 else [])
+        # Rows already there get their uid when first sent; nothing is marked yet.
+        assert Tag.select().where(Tag.uid.is_null(False)).count() == 0
+        assert SyncDirty.select().count() == 0
         PersonalWord.create(word="backprop")
         TaskCheckItem.create(task=done, text="Part 2")
+        ml = Tag.get(Tag.name == "ml")
+        TagColor.insert(tag=ml, color="#123456").on_conflict_replace().execute()
+        Tag.update(uid="9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a13").where(Tag.id == ml.id).execute()
+        TaskLink.create(task=done, entry=2)
+        # The board's and the dictionary's writes mark nothing; the tag's uid does.
+        marks = set(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples())
+        assert marks == {("tag", str(ml.id))}
     finally:
         opened.close()
     report = check_journal(paths)
@@ -214,7 +228,7 @@ def test_models_match_the_migrated_schema(tmp_path: Path):
     """The models and the frozen migration SQL must describe the same tables."""
     opened = open_database(tmp_path / "j.sqlite3", tmp_path / "b")
     try:
-        for model in ALL_MODELS:
+        for model in ALL_MODELS + SYNC_MODELS:
             table = model._meta.table_name
             actual = {
                 row[1]: (row[2].upper(), bool(row[3]))

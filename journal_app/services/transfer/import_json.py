@@ -258,6 +258,11 @@ def _merge(
                 continue
             if info.name == "entry_revision" and values.get("entry_id") not in _new_entries(ids):
                 continue  # history travels only with entries this import adds
+            uid = values.get("uid")
+            if uid is not None and tables.find_row(info.name, {"uid": uid}, "uid") is not None:
+                # That sync id (#15) names another row here (this one, since edited): the
+                # copy merged in is a row of its own and gets its own id when first sent.
+                values["uid"] = None
             new_id = tables.insert_row(info.name, values)
             if single_id:
                 mapping[old_id] = new_id

@@ -28,7 +28,9 @@ DERIVED_TABLES = frozenset({"entry_checksum", "row_checksum"})
 
 
 def is_derived(name: str) -> bool:
-    return name.startswith("sqlite_") or "_fts" in name or name in DERIVED_TABLES
+    # "sync_*" (schema v9) is this device's sync bookkeeping — its device id, clock and
+    # what it applied: a copy made from an export must not carry on as the same device.
+    return name.startswith(("sqlite_", "sync_")) or "_fts" in name or name in DERIVED_TABLES
 
 
 def _is_data_table(name: str) -> bool:

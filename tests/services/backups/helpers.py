@@ -51,6 +51,21 @@ def wreck_middle_page(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def wreck_a_page_of(path: Path, table: str) -> None:
+    """Overwrite the middle page of ``table``'s pages (the header stays valid): a damage
+    that stays in the user's rows whichever pages a schema version adds."""
+    conn = sqlite3.connect(path)
+    try:
+        pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
+    finally:
+        conn.close()
+    size = page_size(path)
+    start = (sorted(pages)[len(pages) // 2] - 1) * size
+    data = bytearray(path.read_bytes())
+    data[start : start + size] = b"\xa5" * size
+    path.write_bytes(bytes(data))
+
+
 def flip_text(path: Path, needle: bytes, replacement: bytes) -> None:
     """Change bytes inside a stored text value, in place (same length)."""
     assert len(needle) == len(replacement)

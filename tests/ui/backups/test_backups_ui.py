@@ -12,7 +12,11 @@ from PySide6.QtWidgets import QApplication
 from journal_app.config import DataPaths
 from journal_app.services import Services
 from journal_app.services.backups import BackupService
-from tests.services.backups.helpers import digest, wreck_middle_page, write_journal
+from tests.services.backups.helpers import (
+    digest,
+    wreck_a_page_of,
+    write_journal,
+)
 
 
 @pytest.fixture
@@ -166,7 +170,10 @@ def test_a_damaged_journal_is_offered_the_newest_good_backup(journal, qtbot, ope
     BackupService(journal, clock).create("daily")
     clock.advance(hours=1)
     newest = BackupService(journal, clock).create("daily")
-    wreck_middle_page(journal.database)
+    # A page the window does not read at start (snapshots): the middle of the file fell
+    # into `setting` once the sync schema (v9) added pages, and the focus timer's start-up
+    # read then failed before the check ran.
+    wreck_a_page_of(journal.database, "entry_revision")
     damaged = digest(journal.database)
     clock.advance(hours=1)
     window = open_window(journal)  # the header is fine: it opens; the check fails
@@ -192,7 +199,7 @@ def test_a_damaged_journal_is_offered_the_newest_good_backup(journal, qtbot, ope
 
 
 def test_quit_leaves_the_damaged_journal_as_it_is(journal, qtbot, open_window):
-    wreck_middle_page(journal.database)
+    wreck_a_page_of(journal.database, "entry_revision")  # as above
     damaged = digest(journal.database)
     window = open_window(journal)
     controller = window.backups

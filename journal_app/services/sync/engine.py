@@ -1,0 +1,420 @@
+"""Local rows → changes (export) and changes → local rows (apply), by the merge rules.
+
+Export is a diff: the triggers of schema v9 mark every row any write path changed
+(editor, CLI, imports, planning …) in ``sync_dirty``; exporting compares each marked
+row with what its registers say it should be and sends a change, stamped by the hybrid
+clock, for every field that differs. Applying a change updates the register when its
+stamp is later (last writer wins), then rebuilds the row from its registers, so a
+device that receives the same changes in any order ends with the same rows.
+
+Rules beyond last-writer-wins:
+- ``body``: a Yjs text per entry (text.py); ``body.gen`` picks which one when two devices
+  made the same entry independently (a sprint review closed on both: its id is derived).
+- ``tag:<uid>``: one member of the entry's tags, present (true) or removed (false).
+- ``deleted_at``: {"at": instant or null, "seen": stamp}; the entry is in the trash only
+  when the device that trashed it had seen every edit of it ("seen" ≥ the stamp of every
+  other field): an edit it had not seen restores the entry, nothing is lost.
+- ``purged``: {"seen": stamp}, the trash emptied; final only for the edits the emptying
+  device had seen, by the same rule (an edit it had not seen brings the entry back).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from journal_app.db.models import EntryRevision, EntryTag, SyncDirty, Tag
+from journal_app.errors import JournalError
+from journal_app.services.rows import rows
+from journal_app.services.sync import registers, tables, text
+from journal_app.services.sync.hlc import HybridClock, Stamp
+from journal_app.services.sync.registers import Register
+from journal_app.services.sync.tables import TABLES, BadValue, TableSpec, encode
+
+SCHEMA = 1  # of the changes; a segment with a newer one waits for a newer app
+TRASH_FIELDS = ("deleted_at", "purged")  # the rest are the edits that can restore
+
+
+class ChangeRefused(JournalError):
+    """A change this app does not understand or will not apply (one line)."""
+
+
+# ---------------------------------------------------------------------- export
+
+
+@dataclass
+class Export:
+    clock: HybridClock
+    client: int  # the Yjs client id of this export
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    done: dict[tuple[str, int], str] = field(default_factory=dict)  # (table, id) → uid
+
+    def emit(self, tbl: str, uid: str, fld: str, value: Any, regs: dict[str, Register]) -> str:
+        stamp = str(self.clock.now())
+        registers.put(tbl, uid, fld, value, stamp)
+        regs[fld] = Register(value, stamp)
+        self.changes.append({"t": tbl, "id": uid, "f": fld, "v": value, "c": stamp})
+        return stamp
+
+
+def export_dirty(clock: HybridClock, client: int) -> list[dict[str, Any]]:
+    """The changes of every row marked since the last export; the marks are cleared."""
+    job = Export(clock, client)
+    marks = rows(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples())
+    for tbl in tables.ORDER:
+        for mtbl, key in marks:
+            if mtbl == tbl and key.isdigit():
+                export_row(job, TABLES[tbl], int(key))
+    for mtbl, key in marks:
+        if mtbl == "entry" and key.startswith("gone:"):
+            _export_purge(job, key[5:])
+    # Other deleted rows (a category, a skill, a sprint) stay as they are elsewhere.
+    SyncDirty.delete().execute()
+    return job.changes
+
+
+def mark_everything() -> None:
+    """Mark every synced row (joining a folder sends the whole journal once)."""
+    for tbl in tables.ORDER:
+        model = TABLES[tbl].model
+        for (row_id,) in rows(model.select(model._meta.primary_key).tuples()):
+            SyncDirty.insert(tbl=tbl, row_key=str(row_id)).on_conflict_ignore().execute()
+
+
+def _assign_uid(spec: TableSpec, row: Any) -> str:
+    if spec.by_name:
+        wanted = tables.name_uid(spec.name, row.name)
+    elif spec.name == "entry" and row.sprint_id is not None and _is_review(row.id):
+        sprint_uid = uid_of("sprint", row.sprint_id)
+        wanted = tables.review_uid(sprint_uid) if sprint_uid else tables.random_uid()
+    else:
+        wanted = tables.random_uid()
+    model = spec.model
+    if model.select().where(model.uid == wanted).exists():  # renamed, or a second review
+        wanted = tables.random_uid()
+    model.update(uid=wanted).where(model._meta.primary_key == row.id).execute()
+    return wanted
+
+
+def _is_review(entry_id: int) -> bool:
+    return (
+        EntryTag.select()
+        .join(Tag)
+        .where(EntryTag.entry == entry_id, Tag.name == tables.REVIEW_TAG)
+        .exists()
+    )
+
+
+def uid_of(tbl: str, row_id: int) -> str | None:
+    model = TABLES[tbl].model
+    return model.select(model.uid).where(model._meta.primary_key == row_id).scalar()
+
+
+def export_row(job: Export, spec: TableSpec, row_id: int) -> str | None:
+    """Send what differs in one row; return its uid (None when the row is gone)."""
+    if (spec.name, row_id) in job.done:
+        return job.done[(spec.name, row_id)]
+    row: Any = spec.model.get_or_none(spec.model._meta.primary_key == row_id)
+    if row is None:
+        return None
+    uid = row.uid or _assign_uid(spec, row)
+    job.done[(spec.name, row_id)] = uid
+    regs = registers.load(spec.name, uid)
+    for column in spec.fields:
+        if column in spec.refs:
+            ref_id = getattr(row, column)
+            value = None if ref_id is None else export_row(job, TABLES[spec.refs[column]], ref_id)
+        else:
+            value = encode(getattr(row, column))
+        if column not in regs or _materialized(spec, column, regs) != value:
+            job.emit(spec.name, uid, column, value, regs)
+    if spec.name == "entry":
+        _export_body(job, uid, row.body, regs)
+        _export_tags(job, uid, row.id, regs)
+        _export_trash(job, uid, encode(row.deleted_at), regs)
+    return uid
+
+
+def _export_body(job: Export, uid: str, body: str, regs: dict[str, Register]) -> None:
+    gen_reg = regs.get("body.gen")
+    if gen_reg is None:  # a new entry (or one from before the journal synced)
+        gen = str(job.clock.now())
+        job.emit("entry", uid, "body.gen", gen, regs)
+        state, update = text.edit(None, body, job.client)
+    else:
+        gen = gen_reg.value
+        old = registers.text_state(uid, gen)
+        if text.text_of(old) == body:
+            return
+        state, update = text.edit(old, body, job.client)
+    registers.put_text(uid, gen, state)
+    stamp = str(job.clock.now())
+    registers.offer(regs, "entry", uid, "body", None, stamp)
+    y = base64.b64encode(update).decode("ascii")
+    job.changes.append({"t": "entry", "id": uid, "f": "body", "g": gen, "y": y, "c": stamp})
+
+
+def _export_tags(job: Export, uid: str, entry_id: int, regs: dict[str, Register]) -> None:
+    tag_ids = [
+        t for (t,) in rows(EntryTag.select(EntryTag.tag).where(EntryTag.entry == entry_id).tuples())
+    ]
+    current = {export_row(job, TABLES["tag"], t) for t in tag_ids}
+    known = _members(regs)
+    for member in sorted(m for m in current - known if m):
+        job.emit("entry", uid, f"tag:{member}", True, regs)
+    for member in sorted(known - current):
+        job.emit("entry", uid, f"tag:{member}", False, regs)
+
+
+def _export_purge(job: Export, uid: str) -> None:
+    """The trash was emptied here: final for the edits this device had seen."""
+    regs = registers.load("entry", uid)
+    if regs and not _purged(regs):
+        job.emit("entry", uid, "purged", {"seen": _content_stamp(regs)}, regs)
+
+
+def _purged(regs: dict[str, Register]) -> bool:
+    reg = regs.get("purged")
+    return reg is not None and reg.value["seen"] >= _content_stamp(regs)
+
+
+def _export_trash(job: Export, uid: str, deleted_at: Any, regs: dict[str, Register]) -> None:
+    if _trash_state(regs) != deleted_at:
+        seen = _content_stamp(regs)
+        job.emit("entry", uid, "deleted_at", {"at": deleted_at, "seen": seen}, regs)
+
+
+def _members(regs: dict[str, Register]) -> set[str]:
+    """The tags an entry's registers hold (whose tag row exists here)."""
+    wanted = [f[4:] for f, r in regs.items() if f.startswith("tag:") and r.value is True]
+    if not wanted:
+        return set()
+    return {u for (u,) in rows(Tag.select(Tag.uid).where(Tag.uid.in_(wanted)).tuples())}
+
+
+def _content_stamp(regs: dict[str, Register]) -> str:
+    return max((r.stamp for f, r in regs.items() if f not in TRASH_FIELDS), default="")
+
+
+def _trash_state(regs: dict[str, Register]) -> Any:
+    reg = regs.get("deleted_at")
+    if reg is None or reg.value["at"] is None:
+        return None
+    return reg.value["at"] if reg.value["seen"] >= _content_stamp(regs) else None
+
+
+def _materialized(spec: TableSpec, column: str, regs: dict[str, Register]) -> Any:
+    reg = regs.get(column)
+    if reg is None:
+        return None
+    if column in spec.refs and reg.value is not None:
+        target = TABLES[spec.refs[column]].model
+        if not target.select().where(target.uid == reg.value).exists():
+            return None
+    return reg.value
+
+
+# ---------------------------------------------------------------------- apply
+
+
+def check_change(change: dict[str, Any]) -> dict[str, Any]:
+    """The change, checked: a known table and field, a global id, a stamp, a valid value."""
+    tbl, uid, fld, stamp = change.get("t"), change.get("id"), change.get("f"), change.get("c")
+    spec = TABLES.get(tbl) if isinstance(tbl, str) else None
+    if spec is None:
+        raise ChangeRefused(f"a change to an unknown table {str(tbl)[:40]!r}")
+    try:
+        tables.check_uid(uid)
+        Stamp.parse(stamp)
+    except ValueError as error:
+        raise ChangeRefused(f"a change to {tbl}: {error}") from None
+    if not isinstance(fld, str):
+        raise ChangeRefused(f"a change to {tbl} names no field")
+    value = change.get("v")
+    try:
+        if fld in spec.fields:
+            value = spec.fields[fld](value)
+        elif spec.name == "entry" and fld.startswith("tag:"):
+            tables.check_uid(fld[4:])
+            if not isinstance(value, bool):
+                raise BadValue("not true or false")
+        elif spec.name == "entry" and fld == "body.gen":
+            Stamp.parse(value)
+        elif spec.name == "entry" and fld == "deleted_at":
+            if not isinstance(value, dict) or set(value) != {"at", "seen"}:
+                raise BadValue("not a trash state")
+            if value["at"] is not None:
+                tables._instant(value["at"])
+            if value["seen"] != "":
+                Stamp.parse(value["seen"])
+        elif spec.name == "entry" and fld == "purged":
+            if not isinstance(value, dict) or set(value) != {"seen"}:
+                raise BadValue("not a purge")
+            if value["seen"] != "":
+                Stamp.parse(value["seen"])
+        elif spec.name == "entry" and fld == "body":
+            Stamp.parse(change.get("g"))
+            y = change.get("y")
+            if not isinstance(y, str):
+                raise BadValue("no text update")
+            value = base64.b64decode(y, validate=True)
+            text.check_update(value)
+        else:
+            raise BadValue("unknown field")
+    except (ValueError, binascii.Error) as error:
+        raise ChangeRefused(f"{tbl}.{fld[:40]}: {str(error)[:80]}") from None
+    return {"t": tbl, "id": uid, "f": fld, "v": value, "c": stamp, "g": change.get("g")}
+
+
+def apply_changes(
+    changes: list[dict[str, Any]], clock: HybridClock, touched: set[tuple[str, str]]
+) -> None:
+    """Merge checked changes into the registers; the rows are rebuilt by `materialize`."""
+    cache: dict[tuple[str, str], dict[str, Register]] = {}
+    for change in changes:
+        tbl, uid, fld, stamp = change["t"], change["id"], change["f"], change["c"]
+        clock.observe(Stamp.parse(stamp))
+        regs = cache.get((tbl, uid))
+        if regs is None:
+            regs = cache[(tbl, uid)] = registers.load(tbl, uid)
+        if fld == "body":
+            gen = change["g"]
+            try:
+                state = text.merge(registers.text_state(uid, gen), change["v"])
+            except Exception as error:  # pycrdt raises its own kinds on a bad update
+                raise ChangeRefused(f"entry body: not a text update ({error})") from None
+            registers.put_text(uid, gen, state)
+            registers.offer(regs, tbl, uid, "body", None, stamp)
+        else:
+            registers.offer(regs, tbl, uid, fld, change["v"], stamp)
+        touched.add((tbl, uid))
+
+
+def materialize(touched: set[tuple[str, str]], now: dt.datetime) -> set[tuple[str, str]]:
+    """Rebuild the touched rows from their registers, what others point to first; return
+    the rows (table, id) renamed to settle a clash of names, which are to be sent."""
+    renamed: set[tuple[str, str]] = set()
+    for tbl in tables.ORDER:
+        for uid in sorted(u for t, u in touched if t == tbl):
+            _materialize_row(TABLES[tbl], uid, now, renamed)
+    keep: set[tuple[str, str]] = set()
+    for tbl, key in renamed:
+        if key.isdigit():
+            keep.add((tbl, key))
+        else:  # a uid: the row made just now
+            model = TABLES[tbl].model
+            row_id = model.select(model._meta.primary_key).where(model.uid == key).scalar()
+            if row_id is not None:
+                keep.add((tbl, str(row_id)))
+    return keep
+
+
+def _free_name(spec: TableSpec, uid: str, name: str, renamed: set[tuple[str, str]]) -> str:
+    """Two rows of a by-name table want one name (one was renamed to a name the other
+    device created meanwhile): the smaller uid keeps it, the other becomes "name (2)".
+    Every device decides the same, and the renamed row is sent as a rename."""
+    model = spec.model
+    clash: Any = model.get_or_none(model.name == name, model.uid != uid)
+    if clash is None:
+        return name
+    if clash.uid is not None and clash.uid > uid:
+        new = _suffixed(model, name)
+        model.update(name=new).where(model._meta.primary_key == clash.id).execute()
+        renamed.add((spec.name, str(clash.id)))
+        return name
+    renamed.add((spec.name, uid))
+    return _suffixed(model, name)
+
+
+def _suffixed(model: Any, name: str) -> str:
+    n = 2
+    while model.select().where(model.name == f"{name} ({n})").exists():
+        n += 1
+    return f"{name} ({n})"
+
+
+def _materialize_row(
+    spec: TableSpec, uid: str, now: dt.datetime, renamed: set[tuple[str, str]]
+) -> None:
+    regs = registers.load(spec.name, uid)
+    if any(r not in regs for r in spec.required):
+        return  # its creation has not arrived yet
+    values: dict[str, Any] = {}
+    for column in spec.fields:
+        if column in regs:
+            value = _materialized(spec, column, regs)
+            if column in spec.refs and value is not None:
+                target = TABLES[spec.refs[column]].model
+                value = target.select(target._meta.primary_key).where(target.uid == value).scalar()
+            values[column] = value
+    model = spec.model
+    row: Any = model.get_or_none(model.uid == uid)
+    if spec.name == "entry" and _purged(regs):
+        if row is not None:  # emptied from the trash elsewhere, after every edit seen here
+            model.delete().where(model._meta.primary_key == row.id).execute()
+        return
+    if row is None and spec.by_name:
+        row = model.get_or_none(model.name == values["name"], model.uid.is_null())
+        if row is not None:  # made here by the same name, not sent yet: the same row
+            model.update(uid=uid).where(model._meta.primary_key == row.id).execute()
+    if spec.by_name and "name" in values:
+        values["name"] = _free_name(spec, uid, values["name"], renamed)
+    entry = spec.name == "entry"
+    if entry:
+        gen = regs.get("body.gen")
+        values["body"] = text.text_of(registers.text_state(uid, gen.value)) if gen else ""
+        values["deleted_at"] = _trash_state(regs)
+    values = {_attr(spec, k): v for k, v in values.items()}
+    if row is None:
+        if entry:
+            values.update(created_at=values.get("created_at") or now, updated_at=now)
+        row_id = model.insert(uid=uid, **values).execute()
+    else:
+        changed = {k: v for k, v in values.items() if _differs(row, k, v)}
+        row_id = row.id
+        if changed:
+            if entry:
+                if ("title" in changed or "body" in changed) and (row.title or row.body):
+                    EntryRevision.create(
+                        entry=row.id,
+                        rev=row.rev,
+                        title=row.title,
+                        body=row.body,
+                        reason="before sync",
+                        created_at=now,
+                    )
+                changed.update(rev=row.rev + 1, updated_at=now)
+            model.update(changed).where(model._meta.primary_key == row.id).execute()
+    if entry:
+        _materialize_tags(row_id, regs)
+
+
+def _attr(spec: TableSpec, column: str) -> str:
+    """The model's field name of a column (a reference drops its "_id")."""
+    return column[:-3] if column in spec.refs else column
+
+
+def _differs(row: Any, name: str, value: Any) -> bool:
+    field = type(row)._meta.fields[name]
+    if field.__class__.__name__ == "ForeignKeyField":
+        return bool(getattr(row, field.object_id_name) != value)
+    return bool(encode(getattr(row, name)) != value)
+
+
+def _materialize_tags(entry_id: int, regs: dict[str, Register]) -> None:
+    wanted = _members(regs)
+    have = {
+        u: t
+        for u, t in rows(
+            Tag.select(Tag.uid, Tag.id).join(EntryTag).where(EntryTag.entry == entry_id).tuples()
+        )
+    }
+    gone = [t for u, t in have.items() if u is not None and u not in wanted]
+    if gone:
+        EntryTag.delete().where(EntryTag.entry == entry_id, EntryTag.tag.in_(gone)).execute()
+    for member in sorted(wanted - set(have)):
+        tag_id = Tag.select(Tag.id).where(Tag.uid == member).scalar()
+        EntryTag.insert(entry=entry_id, tag=tag_id).on_conflict_ignore().execute()

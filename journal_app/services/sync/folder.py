@@ -1,0 +1,243 @@
+"""The sync folder on disk: what each device writes and how another reads it safely.
+
+    <folder>/journal-sync.json              {"format": 1, "app": "self-study-journal"}
+    <folder>/devices/<device-id>/device.json
+    <folder>/devices/<device-id>/seg-00000001.json   (immutable, numbered from 1)
+
+A device writes only under its own ``devices/<id>/``, every file first to a temporary
+name in the same folder and then renamed, so a file-sync tool never sees half a file and
+no two devices ever write one file. Everything read from the folder is hostile until
+checked: only expected names (the ids are 32 lowercase hex digits), regular files (no
+links, FIFOs or devices), bounded sizes, valid JSON of the expected shape. What sync
+tools leave behind (Syncthing's ``.syncthing.*.tmp`` and ``*.sync-conflict-*``,
+Dropbox's and Nextcloud's "conflicted copy", iCloud's "name 2") never matches those
+names and is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journal_app.errors import JournalError
+from journal_app.fsutil import fsync_dir, read_regular_file, temporary_sibling
+
+FORMAT = 1  # the folder's layout
+MARKER = "journal-sync.json"
+DEVICES = "devices"
+DEVICE_FILE = "device.json"
+MAX_SEGMENT_BYTES = 64 * 1024 * 1024  # a bigger file is refused, never read whole
+MAX_DEVICE_FILE_BYTES = 64 * 1024
+MAX_NAME = 200  # a device name
+NEWER = 1 << 30  # the schema given to a segment whose whole layout is newer
+
+DEVICE_ID = re.compile(r"^[0-9a-f]{32}$")
+SEGMENT_NAME = re.compile(r"^seg-([0-9]{8})\.json$")
+
+
+class FolderRefused(JournalError):
+    """Something in the sync folder is not what this app writes (one line)."""
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    device: str
+    name: str
+    last_write: str  # ISO instant, as the device wrote it
+    seq: int  # its newest segment
+
+
+@dataclass(frozen=True)
+class Segment:
+    device: str
+    seq: int
+    schema: int
+    deps: dict[str, int]
+    changes: list[dict[str, Any]]
+
+
+@dataclass
+class FolderListing:
+    """What the folder holds: each device's segment numbers, and what was skipped."""
+
+    segments: dict[str, list[int]] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)  # names of leftovers and strangers
+
+
+def segment_name(seq: int) -> str:
+    return f"seg-{seq:08d}.json"
+
+
+def device_dir(folder: Path, device: str) -> Path:
+    if not DEVICE_ID.match(device):
+        raise FolderRefused(f"not a device id: {device[:40]!r}")
+    return folder / DEVICES / device
+
+
+def write_json_new(path: Path, document: dict[str, Any], *, replace: bool = False) -> None:
+    """Write to a temporary name beside ``path``, then rename: readers never see half.
+    A segment is never replaced (``replace`` only for this device's own device.json)."""
+    data = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    tmp = temporary_sibling(path)
+    try:
+        with open(tmp, "xb") as handle:
+            handle.write(data.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not replace and path.exists():
+            raise FolderRefused(f"{path.name} already exists in the sync folder")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def prepare(folder: Path, device: str) -> Path:
+    """The folder ready for this device: marker and own subfolder made when missing."""
+    if not folder.is_dir():
+        raise FolderRefused(f"{folder} is not a folder")
+    marker = folder / MARKER
+    if marker.is_symlink() or (marker.exists() and not marker.is_file()):
+        raise FolderRefused(f"{marker} is not a file")
+    if not marker.exists():
+        write_json_new(marker, {"format": FORMAT, "app": "self-study-journal"}, replace=True)
+    else:
+        check_marker(folder)
+    own = device_dir(folder, device)
+    own.mkdir(parents=True, exist_ok=True)
+    if own.is_symlink() or (folder / DEVICES).is_symlink():
+        raise FolderRefused(f"{own} is a link; the sync folder must hold real folders")
+    return own
+
+
+def check_marker(folder: Path) -> None:
+    raw = read_regular_file(folder / MARKER, MAX_DEVICE_FILE_BYTES)
+    doc = _json(raw, MARKER)
+    fmt = doc.get("format")
+    if not isinstance(fmt, int) or isinstance(fmt, bool):
+        raise FolderRefused(f"{MARKER} has no format number")
+    if fmt > FORMAT:
+        raise FolderRefused(
+            f"the sync folder was written by a newer version (format {fmt}); "
+            "update the app on this machine"
+        )
+
+
+def is_sync_folder(folder: Path) -> bool:
+    return (folder / MARKER).is_file()
+
+
+def listing(folder: Path) -> FolderListing:
+    """The devices and their segments; anything else is skipped, never followed."""
+    found = FolderListing()
+    root = folder / DEVICES
+    if not root.is_dir() or root.is_symlink():
+        return found
+    with os.scandir(root) as devices:
+        for entry in devices:
+            if not DEVICE_ID.match(entry.name) or not entry.is_dir(follow_symlinks=False):
+                found.ignored.append(f"{DEVICES}/{entry.name}")
+                continue
+            numbers: list[int] = []
+            with os.scandir(entry.path) as files:
+                for item in files:
+                    match = SEGMENT_NAME.match(item.name)
+                    if match and item.is_file(follow_symlinks=False):
+                        numbers.append(int(match[1]))
+                    elif item.name != DEVICE_FILE:
+                        found.ignored.append(f"{DEVICES}/{entry.name}/{item.name}")
+            found.segments[entry.name] = sorted(numbers)
+    return found
+
+
+def read_device(folder: Path, device: str) -> DeviceInfo | None:
+    """A device's own description, or None when it is missing or not readable."""
+    path = device_dir(folder, device) / DEVICE_FILE
+    if path.is_symlink():
+        return None
+    raw = read_regular_file(path, MAX_DEVICE_FILE_BYTES)
+    if raw is None:
+        return None
+    try:
+        doc = _json(raw, DEVICE_FILE)
+    except FolderRefused:
+        return None
+    name, last, seq = doc.get("name"), doc.get("last_write"), doc.get("seq")
+    if doc.get("device") != device or not isinstance(name, str) or not isinstance(last, str):
+        return None
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        return None
+    return DeviceInfo(device, name[:MAX_NAME], last[:40], seq)
+
+
+def write_device(folder: Path, info: DeviceInfo) -> None:
+    doc = {
+        "format": FORMAT,
+        "device": info.device,
+        "name": info.name,
+        "last_write": info.last_write,
+        "seq": info.seq,
+    }
+    write_json_new(device_dir(folder, info.device) / DEVICE_FILE, doc, replace=True)
+
+
+def write_segment(folder: Path, segment: Segment, written: str) -> None:
+    doc = {
+        "format": FORMAT,
+        "schema": segment.schema,
+        "device": segment.device,
+        "seq": segment.seq,
+        "deps": segment.deps,
+        "written": written,
+        "changes": segment.changes,
+    }
+    write_json_new(device_dir(folder, segment.device) / segment_name(segment.seq), doc)
+
+
+def read_segment(folder: Path, device: str, seq: int) -> Segment:
+    """One segment, its envelope checked; FolderRefused (one line) when it is not one."""
+    name = f"{DEVICES}/{device}/{segment_name(seq)}"
+    path = device_dir(folder, device) / segment_name(seq)
+    if path.is_symlink():
+        raise FolderRefused(f"{name} is a link, not a file")
+    raw = read_regular_file(path, MAX_SEGMENT_BYTES)
+    if raw is None:
+        raise FolderRefused(f"{name} is not a regular file of at most 64 MB")
+    doc = _json(raw, name)
+    fmt, schema = doc.get("format"), doc.get("schema")
+    if not isinstance(fmt, int) or not isinstance(schema, int) or not _count(fmt):
+        raise FolderRefused(f"{name} has no format or schema number")
+    if not _count(schema):
+        raise FolderRefused(f"{name} has no format or schema number")
+    if doc.get("device") != device or doc.get("seq") != seq:
+        raise FolderRefused(f"{name} names another device or number inside")
+    if fmt > FORMAT:  # a newer layout: kept, unread, for a newer app
+        return Segment(device, seq, NEWER, {}, [])
+    deps, changes = doc.get("deps"), doc.get("changes")
+    if not isinstance(deps, dict) or not all(
+        isinstance(k, str) and DEVICE_ID.match(k) and _count(v) for k, v in deps.items()
+    ):
+        raise FolderRefused(f"{name} has a bad list of the segments it depends on")
+    if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
+        raise FolderRefused(f"{name} has no list of changes")
+    return Segment(device, seq, schema, dict(deps), changes)
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _json(raw: bytes | None, name: str) -> dict[str, Any]:
+    if raw is None:
+        raise FolderRefused(f"{name} is missing, too big or not a regular file")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise FolderRefused(f"{name} is not valid JSON ({str(error)[:80]})") from None
+    if not isinstance(doc, dict):
+        raise FolderRefused(f"{name} is not a JSON object")
+    return doc

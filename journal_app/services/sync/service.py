@@ -1,0 +1,378 @@
+"""Sync a journal through a folder: set up, sync now, status, leave (docs/SYNC.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journal_app.db.models import (
+    EntryTag,
+    SyncApplied,
+    SyncDirty,
+    SyncField,
+    SyncState,
+    SyncText,
+    Tag,
+)
+from journal_app.errors import InvalidInput
+from journal_app.services.clock import Clock, to_storage
+from journal_app.services.common import atomic
+from journal_app.services.rows import rows
+from journal_app.services.sync import engine, folder, registers, tables, text
+from journal_app.services.sync.engine import SCHEMA, ChangeRefused
+from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
+from journal_app.services.sync.hlc import HybridClock, Stamp
+
+UPDATE_APP = "update the app on this machine"
+BATCH = 200  # segments applied in one transaction
+
+
+@dataclass(frozen=True)
+class OtherDevice:
+    device: str
+    name: str
+    last_write: str
+    applied: int  # its segments applied here
+    written: int  # its segments in the folder
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    device: str
+    name: str
+    folder: str
+    last_sync: str | None
+    changes_waiting: int  # local rows changed since the last `sync now`
+    devices: list[OtherDevice]
+    problems: list[str]
+
+
+@dataclass
+class SyncReport:
+    sent: int = 0  # changes written to the folder
+    segment: int | None = None  # the number of the segment written, if any
+    applied_segments: int = 0
+    applied_changes: int = 0
+    waiting: int = 0  # segments in the folder not applied yet
+    problems: list[str] = field(default_factory=list)
+    ignored: int = 0  # leftovers of sync tools and other unexpected names
+
+
+def _refuse_overlap(target: Path, data_dir: Path) -> None:
+    """The live database must never be inside a synced folder (nor the folder in it)."""
+    a, b = target.resolve(), data_dir.resolve()
+    if a == b or a in b.parents or b in a.parents:
+        raise InvalidInput(
+            f"{target} and the journal's data folder {data_dir} overlap; choose a sync "
+            "folder outside the data folder (the live database must not be synced)"
+        )
+
+
+class SyncService:
+    def __init__(self, clock: Clock, data_dir: Path, encrypted: Callable[[], bool]) -> None:
+        self._clock = clock
+        self._data_dir = data_dir
+        self._encrypted = encrypted
+
+    # ------------------------------------------------------------------ state
+
+    def _state(self) -> dict[str, str]:
+        return {k: v for k, v in rows(SyncState.select(SyncState.key, SyncState.value).tuples())}
+
+    def _configured(self) -> dict[str, str]:
+        state = self._state()
+        if "folder" not in state:
+            raise InvalidInput("this journal does not sync; run `sync setup FOLDER` first")
+        return state
+
+    def _hlc(self, state: dict[str, str]) -> HybridClock:
+        last = state.get("hlc")
+        return HybridClock(state["device"], self._clock, Stamp.parse(last) if last else None)
+
+    def _now_text(self) -> str:
+        return self._clock().astimezone(dt.UTC).isoformat(timespec="seconds")
+
+    # ------------------------------------------------------------------ setup / leave
+
+    def setup(self, target: Path, name: str | None = None) -> SyncStatus:
+        """Sync this journal through ``target`` (a new sync folder, or one another device
+        made: joining merges both journals, nothing is overwritten); run `now` next."""
+        if "folder" in self._state():
+            raise InvalidInput("this journal already syncs; run `sync leave` first")
+        if self._encrypted():
+            raise InvalidInput(
+                "an encrypted journal cannot sync yet: the sync folder would hold its "
+                "text unencrypted"
+            )
+        _refuse_overlap(target, self._data_dir)
+        if not target.exists() and target.parent.is_dir():
+            target.mkdir()  # the folder the user named; never its parents
+        if not target.is_dir():
+            raise InvalidInput(f"{target} is not a folder")
+        if any(target.iterdir()) and not folder.is_sync_folder(target):
+            raise InvalidInput(
+                f"{target} holds other files; choose an empty folder or one another "
+                "device set up for sync"
+            )
+        label = (name if name is not None else socket.gethostname()).strip()
+        if not label or len(label) > folder.MAX_NAME or "\n" in label:
+            raise InvalidInput("the device name must be one line of 1-200 characters")
+        device = tables.random_uid()
+        try:
+            folder.prepare(target, device)
+        except (FolderRefused, OSError) as error:
+            raise InvalidInput(f"cannot use {target}: {error}") from None
+        with atomic():
+            registers.state_put("device", device)
+            registers.state_put("name", label)
+            registers.state_put("folder", str(target.resolve()))
+            registers.state_put("seq", "0")
+            engine.mark_everything()
+        folder.write_device(target, DeviceInfo(device, label, self._now_text(), 0))
+        return self.status()
+
+    def leave(self) -> None:
+        """Stop syncing: this device's state is forgotten (its files stay in the folder)."""
+        self._configured()
+        with atomic():
+            for model in (SyncState, SyncField, SyncText, SyncApplied, SyncDirty):
+                model.delete().execute()
+
+    # ------------------------------------------------------------------ sync now
+
+    def now(self) -> SyncReport:
+        state = self._configured()
+        root = Path(state["folder"])
+        if not root.is_dir():
+            raise InvalidInput(f"the sync folder {root} is not there (not mounted?)")
+        try:
+            folder.check_marker(root)
+        except FolderRefused as error:
+            raise InvalidInput(str(error)) from None
+        device = state["device"]
+        report = SyncReport()
+        listing = folder.listing(root)
+        report.ignored = len(listing.ignored)
+        # Own segments this journal has not recorded (a crash between writing and
+        # committing) are applied first, so their edits are not sent twice.
+        self._apply(root, device, listing, report, own=True)
+        self._apply(root, device, listing, report, own=False)
+        with atomic():
+            registers.state_put("last_sync", self._now_text())
+        return report
+
+    def _export(
+        self,
+        root: Path,
+        device: str,
+        listing: Any,
+        report: SyncReport,
+        applied: dict[str, int],
+    ) -> None:
+        with atomic():
+            state = self._state()
+            clock = self._hlc(state)
+            own = listing.segments.get(device, [])
+            seq = max([int(state["seq"]), *own]) + 1
+            changes = engine.export_dirty(clock, _client_id(device, seq))
+            if not changes:
+                return
+            deps = {d: n for d, n in applied.items() if d != device and n > 0}
+            segment = Segment(device, seq, SCHEMA, deps, changes)
+            folder.write_segment(root, segment, self._now_text())
+            registers.state_put("seq", str(seq))
+            registers.state_put("hlc", str(clock.last))
+        applied[device] = seq
+        listing.segments.setdefault(device, []).append(seq)
+        report.sent += len(changes)
+        report.segment = seq
+        folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq))
+
+    def _apply(
+        self, root: Path, device: str, listing: Any, report: SyncReport, *, own: bool
+    ) -> None:
+        """Apply every segment whose dependencies are applied, in causal order."""
+        state = self._state()
+        applied = {
+            d: s for d, s in rows(SyncApplied.select(SyncApplied.device, SyncApplied.seq).tuples())
+        }
+        applied[device] = int(state["seq"])
+        blocked: set[str] = set()
+        cache: dict[tuple[str, int], Segment] = {}
+        progress = True
+        while progress:
+            progress = False
+            with atomic():
+                if not own:
+                    # Local changes first, in this transaction: a row another process
+                    # changed since is sent, never overwritten by what is applied now.
+                    self._export(root, device, listing, report, applied)
+                clock = self._hlc(self._state())
+                marked_before = _marks()
+                touched: set[tuple[str, str]] = set()
+                count = 0
+                for other, numbers in sorted(listing.segments.items()):
+                    if (other == device) != own or other in blocked:
+                        continue
+                    for seq in numbers:
+                        if seq <= applied.get(other, 0):
+                            continue
+                        if seq != applied.get(other, 0) + 1 or count >= BATCH:
+                            break
+                        segment = self._read(root, other, seq, cache, report, blocked)
+                        if segment is None or not all(
+                            applied.get(d, 0) >= s for d, s in segment.deps.items()
+                        ):
+                            break
+                        try:
+                            checked = [engine.check_change(c) for c in segment.changes]
+                        except ChangeRefused as error:
+                            report.problems.append(f"{_where(other, seq)}: {error}; not applied")
+                            blocked.add(other)
+                            break
+                        engine.apply_changes(checked, clock, touched)
+                        applied[other] = seq
+                        count += 1
+                        report.applied_segments += 1
+                        report.applied_changes += len(checked)
+                        if other == device:
+                            registers.state_put("seq", str(seq))
+                        else:
+                            SyncApplied.replace(device=other, seq=seq).execute()
+                        progress = True
+                keep = engine.materialize(touched, to_storage(self._clock()))
+                # Rows rebuilt from the registers match them: not local changes to send.
+                for tbl, key in _marks() - marked_before - keep:
+                    SyncDirty.delete().where(
+                        SyncDirty.tbl == tbl, SyncDirty.row_key == key
+                    ).execute()
+                registers.state_put("hlc", str(clock.last))
+        if not own:
+            report.waiting = sum(
+                1
+                for other, numbers in listing.segments.items()
+                if other != device
+                for seq in numbers
+                if seq > applied.get(other, 0)
+            )
+
+    def _read(
+        self,
+        root: Path,
+        other: str,
+        seq: int,
+        cache: dict[tuple[str, int], Segment],
+        report: SyncReport,
+        blocked: set[str],
+    ) -> Segment | None:
+        if (other, seq) in cache:
+            return cache[(other, seq)]
+        try:
+            segment = folder.read_segment(root, other, seq)
+        except FolderRefused as error:
+            report.problems.append(f"{error}; not applied")
+            blocked.add(other)
+            return None
+        if segment.schema > SCHEMA:
+            report.problems.append(
+                f"{_where(other, seq)} was written by a newer version of the app; "
+                f"{UPDATE_APP} (its changes wait, nothing is lost)"
+            )
+            blocked.add(other)
+            return None
+        cache[(other, seq)] = segment
+        return segment
+
+    # ------------------------------------------------------------------ status
+
+    def status(self) -> SyncStatus:
+        state = self._configured()
+        root = Path(state["folder"])
+        device = state["device"]
+        applied = _applied()
+        others: list[OtherDevice] = []
+        problems: list[str] = []
+        if root.is_dir():
+            listing = folder.listing(root)
+            for other, numbers in sorted(listing.segments.items()):
+                if other == device:
+                    continue
+                info = folder.read_device(root, other)
+                others.append(
+                    OtherDevice(
+                        other,
+                        info.name if info else "(unnamed)",
+                        info.last_write if info else "",
+                        int(applied.get(other, 0)),
+                        len(numbers),
+                    )
+                )
+        else:
+            problems.append(f"the sync folder {root} is not there (not mounted?)")
+        return SyncStatus(
+            device=device,
+            name=state["name"],
+            folder=str(root),
+            last_sync=state.get("last_sync"),
+            changes_waiting=SyncDirty.select().count(),
+            devices=others,
+            problems=problems,
+        )
+
+    # ------------------------------------------------------------------ comparing
+
+    def export_state(self) -> str:
+        """Every synced row by its global id, as canonical JSON: devices that have
+        applied the same changes give byte-identical text (local ids and times left out)."""
+        doc: dict[str, Any] = {}
+        for tbl in tables.ORDER:
+            spec = tables.TABLES[tbl]
+            model = spec.model
+            table: dict[str, Any] = {}
+            for row in model.select().where(model.uid.is_null(False)):
+                item: dict[str, Any] = {}
+                for column in spec.fields:
+                    if column in spec.refs:
+                        ref = getattr(row, column)
+                        item[column] = (
+                            None if ref is None else engine.uid_of(spec.refs[column], ref)
+                        )
+                    else:
+                        item[column] = tables.encode(getattr(row, column))
+                if tbl == "entry":
+                    item["body"] = row.body
+                    item["deleted_at"] = tables.encode(row.deleted_at)
+                    item["tags"] = sorted(
+                        u
+                        for (u,) in rows(
+                            Tag.select(Tag.uid)
+                            .join(EntryTag)
+                            .where(EntryTag.entry == row.id)
+                            .tuples()
+                        )
+                    )
+                table[row.uid] = item
+            doc[tbl] = table
+        return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def _client_id(device: str, seq: int) -> int:
+    return text.client_id(device, seq)
+
+
+def _where(device: str, seq: int) -> str:
+    return f"{folder.DEVICES}/{device}/{folder.segment_name(seq)}"
+
+
+def _marks() -> set[tuple[str, str]]:
+    return set(rows(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples()))
+
+
+def _applied() -> dict[str, int]:
+    query = SyncApplied.select(SyncApplied.device, SyncApplied.seq).tuples()
+    return {d: int(s) for d, s in rows(query)}
