@@ -374,7 +374,10 @@ def import_markdown(
     sources = Counter(note.source for note in notes)
     backup = None if options.preview else backup_before_import(services, "markdown")
     writer = EntryWriter(services, dry_run=options.preview)
-    with import_transaction(len(notes)) if not options.preview else _nothing():
+    with (
+        import_transaction(len(notes)) if not options.preview else _nothing(),
+        services.attachments.batch(),  # one folder fsync before the commit, not one a file
+    ):
         ids: list[int | None] = []
         later: list[tuple[int, str]] = []  # (entry id, body) linking to notes after it
 
