@@ -93,6 +93,9 @@ def properties_block(kept: Mapping[str, Any]) -> str:
     # lazy: yaml loads only when used
     import yaml
 
+    text = _plain_lines(kept, yaml)
+    if text is not None:
+        return f"\n\n```yaml\n# Properties from the imported note\n{text}```\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     text = yaml.dump(
         {str(k): _plain(v) for k, v in kept.items()},
@@ -103,6 +106,28 @@ def properties_block(kept: Mapping[str, Any]) -> str:
         width=1000,
     )
     return f"\n\n```yaml\n# Properties from the imported note\n{text}```\n"
+
+
+# A word YAML writes as it is (unquoted) unless it reads as something else (`yes`, `null`).
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,79}")
+_STR = "tag:yaml.org,2002:str"
+
+
+def _plain_lines(kept: Mapping[str, Any], yaml: Any) -> str | None:
+    """What yaml.dump writes for properties that are all `word: word` (`mood: focused`,
+    the common case), without its representer and emitter (~20 µs a note); None when
+    any key or value is anything else."""
+    resolve = yaml.resolver.Resolver().resolve
+    lines = []
+    for key, value in kept.items():
+        name = str(key)
+        if type(value) is not str or not (_WORD.fullmatch(name) and _WORD.fullmatch(value)):
+            return None
+        for word in (name, value):
+            if resolve(yaml.ScalarNode, word, (True, False)) != _STR:
+                return None
+        lines.append(f"{name}: {value}\n")
+    return "".join(lines)
 
 
 def _plain(value: Any) -> Any:
