@@ -375,7 +375,7 @@ def import_markdown(
     backup = None if options.preview else backup_before_import(services, "markdown")
     writer = EntryWriter(services, dry_run=options.preview)
     with (
-        import_transaction(len(notes)) if not options.preview else _nothing(),
+        import_transaction(len(notes), adds_entries=True) if not options.preview else _nothing(),
         services.attachments.batch(),  # one folder fsync before the commit, not one a file
     ):
         ids: list[int | None] = []
