@@ -44,6 +44,9 @@ def publish_new(tmp: Path, dest: Path) -> None:
     fsync_dir(dest.parent)
 
 
+_READ_CHUNK = 1024 * 1024
+
+
 def read_regular_file(path: str | Path, limit: int) -> bytes | None:
     """The bytes of a regular file of at most ``limit`` bytes; None for anything else.
     Opened without blocking and checked on the open descriptor, so a FIFO, a device or
@@ -57,8 +60,20 @@ def read_regular_file(path: str | Path, limit: int) -> bytes | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+        # What fstat says is there, and one byte more to see the end; then on, in
+        # chunks, should it have grown. (Asking for `limit + 1` bytes at once allocates
+        # that much every time: 50 MB per note an import reads.)
+        parts: list[bytes] = []
+        total = 0
+        want = info.st_size + 1
+        while total <= limit:
+            chunk = os.read(fd, min(want, limit + 1 - total))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+            want = _READ_CHUNK
+        data = parts[0] if len(parts) == 1 else b"".join(parts)
         return data if len(data) <= limit else None
     except OSError:
         return None

@@ -17,7 +17,9 @@ hashes every column the table has now.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,6 +151,44 @@ def trigger_sql(table: str, columns: list[str]) -> list[str]:
         f'CREATE TRIGGER {name}ad" AFTER DELETE ON {t} BEGIN\n'
         f"  {rows} = {old_key} AND {FUNCTION_NAME}('{table}') IS NOT NULL;\nEND;",
     ]
+
+
+# The tables whose insert triggers an import of many new entries may defer.
+DEFERRABLE = ("entry", "entry_tag")
+
+
+@contextlib.contextmanager
+def insert_sums_deferred(database: Any, tables: tuple[str, ...] = DEFERRABLE) -> Iterator[None]:
+    """Call inside a transaction whose block adds rows to ``tables`` only with rowids
+    SQLite picks (an import's new entries and their tags), so each is above the largest
+    before it. Their AFTER INSERT triggers are dropped for the block; at its end the rows
+    added get their checksums in one statement per table, with the expression the
+    trigger uses, and the triggers come back with the SQL they were created with (OR
+    REPLACE: a row changed in the block already has one, from its update trigger, which
+    stays). DDL is transactional: when the block raises, the caller's rollback restores
+    the triggers. ``database`` is a peewee database (``execute_sql``)."""
+    held: list[tuple[str, str, str, int]] = []
+    for table in tables:
+        name = f"{table}_row_checksum_ai"
+        found = database.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).fetchone()
+        if found is None:
+            continue
+        last = database.execute_sql(f"SELECT max(rowid) FROM {_q(table)}").fetchone()[0]
+        held.append((table, name, str(found[0]), -(2**63) if last is None else int(last)))
+    for _table, name, _sql, _last in held:
+        database.execute_sql(f"DROP TRIGGER {_q(name)}")
+    yield
+    for table, _name, sql, last in held:
+        info = database.execute_sql(f"PRAGMA table_info({_q(table)})").fetchall()
+        columns = [str(row[1]) for row in info]
+        database.execute_sql(
+            f"INSERT OR REPLACE INTO {_q(TABLE)} SELECT '{table}', {key_sql(table, 't')}, "
+            f"{checksum_sql(table, columns, 't')} FROM {_q(table)} t WHERE t.rowid > ?",
+            (last,),
+        )
+        database.execute_sql(sql)
 
 
 def columns_of(conn: Any, table: str) -> list[str]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import SqliteDatabase
 
-from journal_app.db import search_index
+from journal_app.db import checksums, search_index
 from journal_app.db.models import (
     Category,
     DayLog,
@@ -61,12 +61,21 @@ def backup_before_import(services: TransferContext, what: str) -> Path:
 
 
 @contextlib.contextmanager
-def import_transaction(expected_rows: int) -> Iterator[None]:
-    """One transaction for the whole import; many rows: the index is rebuilt once."""
+def import_transaction(expected_rows: int, *, adds_entries: bool = False) -> Iterator[None]:
+    """One transaction for the whole import; many rows: the index is rebuilt once, and
+    with `adds_entries` (the block adds entries through EntryWriter only, ids chosen by
+    SQLite) their row checksums are written in one statement too."""
     database = _db()
-    transaction = database.atomic("IMMEDIATE") if _is_sqlite(database) else database.atomic()
-    suspended = search_index.index_suspended(database, suspend=expected_rows >= BULK_ROWS)
-    with transaction, suspended:
+    sqlite = _is_sqlite(database)
+    transaction = database.atomic("IMMEDIATE") if sqlite else database.atomic()
+    many = expected_rows >= BULK_ROWS
+    suspended = search_index.index_suspended(database, suspend=many)
+    sums = (
+        checksums.insert_sums_deferred(database)
+        if many and adds_entries and sqlite
+        else contextlib.nullcontext()
+    )
+    with transaction, suspended, sums:
         yield
 
 

@@ -38,7 +38,7 @@ def write_entries(
     backup = None if preview else backup_before_import(services, what)
     writer = EntryWriter(services, dry_run=preview)
     total = len(entries)
-    with contextlib.nullcontext() if preview else import_transaction(total):
+    with contextlib.nullcontext() if preview else import_transaction(total, adds_entries=True):
         for done, entry in enumerate(entries):
             if done % 100 == 0:
                 progress(done, total, entry.where)

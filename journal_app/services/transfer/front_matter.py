@@ -51,7 +51,7 @@ def load_front_matter(text: str, where: str) -> dict[str, Any]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
+        if node is not None and "*" in text:  # an alias is written `*name`
             _refuse_aliases(node, where)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:

@@ -459,7 +459,7 @@ def write_dayone(
     seen: set[str] = set()
     total = len(found)
     with (
-        contextlib.nullcontext() if preview else import_transaction(total),
+        contextlib.nullcontext() if preview else import_transaction(total, adds_entries=True),
         services.attachments.batch(),  # one folder fsync before the commit, not one a file
     ):
         known = known_entries()

@@ -11,8 +11,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 _HEADING = re.compile(r"\A(?:[ \t]*\r?\n)*#[ \t]+(.+?)[ \t#]*(?:\r?\n|\Z)")
-_TAG = re.compile(r"(?<![\w#&/\[\]])#([^\W\d][\w/-]*)", re.U)
-_CALLOUT = re.compile(r"^(>[ \t]*)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*)$", re.M)
+# The `#` first, then the look back at the character before it: a pattern starting with
+# a literal lets `re` jump from one `#` to the next (15x faster on a long note).
+_TAG = re.compile(r"#(?<![\w#&/\[\]]#)([^\W\d][\w/-]*)", re.U)
+# `>` at a line's start (the look back after the literal: see _TAG).
+_CALLOUT = re.compile(r"(>(?<![^\n]>)[ \t]*)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*)$", re.M)
 _LOGSEQ_PROPERTY = re.compile(r"([A-Za-z][\w.-]*)::[ \t]*(.*)")
 PLACEHOLDER_BODIES = ("", "-")
 
@@ -90,6 +93,9 @@ def properties_block(kept: Mapping[str, Any]) -> str:
     # lazy: yaml loads only when used
     import yaml
 
+    text = _plain_lines(kept, yaml)
+    if text is not None:
+        return f"\n\n```yaml\n# Properties from the imported note\n{text}```\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     text = yaml.dump(
         {str(k): _plain(v) for k, v in kept.items()},
@@ -100,6 +106,28 @@ def properties_block(kept: Mapping[str, Any]) -> str:
         width=1000,
     )
     return f"\n\n```yaml\n# Properties from the imported note\n{text}```\n"
+
+
+# A word YAML writes as it is (unquoted) unless it reads as something else (`yes`, `null`).
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,79}")
+_STR = "tag:yaml.org,2002:str"
+
+
+def _plain_lines(kept: Mapping[str, Any], yaml: Any) -> str | None:
+    """What yaml.dump writes for properties that are all `word: word` (`mood: focused`,
+    the common case), without its representer and emitter (~20 µs a note); None when
+    any key or value is anything else."""
+    resolve = yaml.resolver.Resolver().resolve
+    lines = []
+    for key, value in kept.items():
+        name = str(key)
+        if type(value) is not str or not (_WORD.fullmatch(name) and _WORD.fullmatch(value)):
+            return None
+        for word in (name, value):
+            if resolve(yaml.ScalarNode, word, (True, False)) != _STR:
+                return None
+        lines.append(f"{name}: {value}\n")
+    return "".join(lines)
 
 
 def _plain(value: Any) -> Any:

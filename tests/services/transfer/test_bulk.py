@@ -89,3 +89,45 @@ def test_an_import_through_the_journal_lists_its_backup_among_the_backups(journa
     result = journal.transfer.import_from("markdown", tmp_path / "notes")
     listed = {b.path: b.reason for b in journal.backups.list()}
     assert listed.get(result.backup) == "pre-import"
+
+
+def test_a_bulk_import_sums_its_new_rows_at_the_end_and_every_row_verifies(
+    journal, tmp_path, monkeypatch
+):
+    """Many new entries: the row checksums of the entries and their tag links are
+    written once at the end, not by a trigger per row (benchmarks: import_10k_markdown_s);
+    every row verifies after it (links resolved by a later update included), rows that
+    were there are untouched, and later saves are summed by the triggers again."""
+    from journal_app.db import checksums
+    from journal_app.db.models import Entry
+
+    journal.entries.create(day=dt.date(2019, 1, 1), title="Before", body="kept", tags=["old"])
+    database = Entry._meta.database
+    names = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%checksum%'"
+    before = sorted(r[0] for r in database.execute_sql(names).fetchall())
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    count = bulk.BULK_ROWS + 20
+    for n in range(count):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=n)
+        (folder / f"{day.isoformat()}.md").write_text(
+            f"---\ntags: [t{n % 7}, both]\n---\nnote {n}, see [[{day + dt.timedelta(days=1)}]]\n"
+        )
+    during: list[list[str]] = []
+    real_add = bulk.EntryWriter.add
+
+    def add(self, new):
+        during.append(sorted(r[0] for r in database.execute_sql(names).fetchall()))
+        return real_add(self, new)
+
+    monkeypatch.setattr(bulk.EntryWriter, "add", add)
+    result = TransferService(journal).import_from("markdown", folder)
+    assert result.added["entries"] == count
+    assert "entry_row_checksum_ai" not in during[0]
+    assert "entry_tag_row_checksum_ai" not in during[0]
+    assert sorted(r[0] for r in database.execute_sql(names).fetchall()) == before
+    journal.entries.create(day=dt.date(2026, 1, 1), title="After", body="wombat", tags=["new"])
+    report = checksums.verify(database.connection())
+    assert (report.damaged, report.missing, report.gone) == ((), (), ())
+    links = database.execute_sql("SELECT count(*) FROM entry_tag").fetchone()[0]
+    assert report.checked >= (count + 2) + links  # every entry and tag link was summed

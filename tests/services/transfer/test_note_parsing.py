@@ -173,3 +173,30 @@ def test_logseq_links_to_journal_days_and_namespaced_pages(journal, tmp_path):
         f"- after [Sep 14th, 2020](entry:{day.id}), read "
         f"[algorithms/dynamic programming](entry:{dp.id})\n"
     )
+
+
+def test_a_vault_with_images_syncs_the_attachments_folder_once_before_its_commit(
+    journal, tmp_path, monkeypatch
+):
+    """A vault's images are stored with one folder fsync, not one per image (as Day One's
+    import does); the sync still comes before the commit that refers to them."""
+    from journal_app.db import sealed_files
+    from journal_app.db.models import Entry
+    from journal_app.services import attachments
+
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    for n in range(3):
+        (vault / f"p{n}.png").write_bytes(png(n, 2, 3))
+        _write(vault, f"2026-03-1{n}.md", f"Day {n}\n\n![[p{n}.png]]\n")
+    synced: list[tuple[str, bool]] = []
+
+    def record(folder):
+        synced.append((str(folder), Entry._meta.database.in_transaction()))
+
+    monkeypatch.setattr(attachments, "fsync_dir", record)
+    monkeypatch.setattr(sealed_files, "fsync_dir", record)
+    result = TransferService(journal).import_from("markdown", vault)
+    assert result.added["attachments"] == 3
+    folder = str(journal.attachments.folder)
+    assert [busy for path, busy in synced if path == folder] == [True]  # once, before the commit
