@@ -20,7 +20,9 @@ from journal_app.ui.preferences import (
     appearance_page,
     backups_page,
     editor_page,
+    spelling_page,
     tracking_page,
+    tray_page,
 )
 from journal_app.ui.preferences.registry import PreferencesContext, add_page, pages
 
@@ -30,6 +32,8 @@ add_page("appearance", "Appearance", appearance_page.make_page)
 add_page("targets", "Targets", tracking_page.make_targets_page)
 add_page("timer", "Focus timer", tracking_page.make_timer_page)
 add_page("backups", "Backups", backups_page.make_page)
+add_page("spelling", "Spelling", spelling_page.make_page)
+add_page("reminders", "Reminders and tray", tray_page.make_page)
 
 
 class PreferencesDialog(QDialog):
