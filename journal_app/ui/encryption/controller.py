@@ -18,6 +18,7 @@ from journal_app.config import DataPaths
 from journal_app.services import Services, encryption
 from journal_app.services.encryption import ConversionResult
 from journal_app.ui.data_events import DataEvents
+from journal_app.ui.encryption.page import register_page
 from journal_app.ui.window_context import WindowContext
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class EncryptionController(QObject):
         self.action.setStatusTip("Encrypt the journal with a passphrase, change it, or turn it off")
         self.action.triggered.connect(self.open_dialog)
         context.add_file_action(self.action)
+        register_page(self)  # Preferences ▸ Encryption
 
     @property
     def encrypted(self) -> bool:

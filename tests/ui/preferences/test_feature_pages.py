@@ -44,3 +44,17 @@ def test_the_reminder_is_set_in_preferences_and_the_tray_hears_it(
     form.weekdays.click()
     assert load_tray_prefs(settings).reminder.weekdays_only
     assert not form.buttons.isVisible()  # nothing waits for a Save
+
+
+def test_the_encryption_page_says_where_the_journal_stands_and_opens_the_dialog(
+    qtbot, make_window, services
+):
+    window = make_window()
+    qtbot.waitUntil(lambda: getattr(window, "encryption", None) is not None, timeout=30_000)
+    dialog = open_with_shortcut(qtbot, window)
+    page = choose_page(qtbot, dialog, "Encryption")
+    assert page.status.text() == "This journal is not encrypted."
+    page.button.click()
+    shown = window.encryption.dialog
+    assert shown is not None and shown.isVisible()
+    shown.reject()
