@@ -131,6 +131,8 @@ _KEYS = {
     "skill": 'ws."skill_id"',
     "resource": 'ws."resource_id"',
     "none": "NULL",
+    # daily.side_and_skill's one pass: both keys as one text value, split in Python.
+    "side_skill": """COALESCE(c."side", '') || '|' || COALESCE(ws."skill_id", '')""",
 }
 
 
@@ -148,7 +150,7 @@ def daily_rows(
     cat = Category._meta.table_name
     column = _KEYS[key]
     source = f'FROM "{ws}" AS ws'
-    if key == "side":
+    if key in ("side", "side_skill"):
         source += f' LEFT JOIN "{cat}" AS c ON c."id" = ws."category_id"'
     finished = 'ws."end" IS NOT NULL AND ws."end" > ws."start"'
     statements: list[tuple[str, list[Any]]] = []

@@ -169,12 +169,20 @@ class StatsService:
 
     # ------------------------------------------------------------------ per day
 
-    def day_hours(self, first: dt.date, last: dt.date) -> list[DayHours]:
-        """Every day from `first` to `last`, zeros included."""
+    def day_hours(
+        self,
+        first: dt.date,
+        last: dt.date,
+        by_side: dict[tuple[dt.date, Any], float] | None = None,
+    ) -> list[DayHours]:
+        """Every day from `first` to `last`, zeros included (`by_side`: the days'
+        `daily.daily_seconds` by side when the caller read them already)."""
         check_day(first)
         check_day(last)
+        if by_side is None:
+            by_side = daily.daily_seconds(first, last, self._tz)
         by_day: dict[dt.date, list[float]] = {}
-        for (day, side), seconds in daily.daily_seconds(first, last, self._tz).items():
+        for (day, side), seconds in by_side.items():
             sums = by_day.setdefault(day, [0.0, 0.0, 0.0])
             sums[_SIDE_INDEX.get(side, 2)] += seconds / 3600
         found: list[DayHours] = []
@@ -184,11 +192,17 @@ class StatsService:
             found.append(DayHours(day, production, consumption, other))
         return found
 
-    def series(self, first: dt.date, last: dt.date) -> DailySeries:
-        """Daily hours by side and sleep per night for the Dashboard's charts."""
+    def series(
+        self,
+        first: dt.date,
+        last: dt.date,
+        by_side: dict[tuple[dt.date, Any], float] | None = None,
+    ) -> DailySeries:
+        """Daily hours by side and sleep per night for the Dashboard's charts
+        (`by_side` as for day_hours)."""
         check_day(first)
         check_day(last)
-        days = self.day_hours(first, last)
+        days = self.day_hours(first, last, by_side)
         nights = daily.nightly_sleep(first, last)
         return DailySeries(
             first=first,
