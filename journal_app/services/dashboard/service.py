@@ -58,9 +58,12 @@ class DashboardService:
         starts = [d for d in (since, queries.first_log_day(day)) if d is not None]
         starts += [o.day for o in made[:1]]
         first = min([*starts, day])
-        series = self._stats.series(first, day)
         ledgers = self._skills.ledgers(day)
-        per_skill = daily.daily_seconds(first, day, self._tz, key="skill") if ledgers else {}
+        by_side: dict[daily.DayKey, float] | None = None
+        per_skill: dict[daily.DayKey, float] = {}
+        if ledgers:  # the skill curves too: both splits from one read of the sessions
+            by_side, per_skill = daily.side_and_skill(first, day, self._tz)
+        series = self._stats.series(first, day, by_side)
         return compose_history(
             series,
             today=day,

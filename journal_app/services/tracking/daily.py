@@ -27,7 +27,7 @@ from journal_app.services.rows import rows
 from journal_app.services.tracking import sqlfn
 from journal_app.services.tracking.timeutil import day_bounds, from_storage, split_by_day
 
-Key = Literal["side", "skill", "resource", "none"]
+Key = Literal["side", "skill", "resource", "none", "side_skill"]
 DayKey = tuple[dt.date, Any]
 
 _UTC = dt.UTC
@@ -40,12 +40,15 @@ def _key_column(key: Key) -> Any:
         return WorkSession.skill
     if key == "resource":
         return WorkSession.resource
+    if key == "side_skill":  # "side|skill id", '' for none: see side_and_skill
+        side = fn.COALESCE(Category.side, "")
+        return side.concat("|").concat(fn.COALESCE(WorkSession.skill, ""))
     return fn.NULLIF(0, 0)
 
 
 def _select(key: Key, *columns: Any) -> Any:
     query = WorkSession.select(*columns, _key_column(key))
-    if key == "side":
+    if key in ("side", "side_skill"):
         query = query.join(
             Category, JOIN.LEFT_OUTER, on=(WorkSession.category == Category.id)
         ).switch(WorkSession)
@@ -88,6 +91,25 @@ def daily_seconds(
     for start_at, end_at, value in _counted_twice(key, lo, hi):
         _add_parts(totals, start_at, end_at, value, lo, hi, tz, -1)
     return {k: seconds for k, seconds in totals.items() if seconds > 0}
+
+
+def side_and_skill(
+    first: dt.date, last: dt.date, tz: dt.tzinfo
+) -> tuple[dict[DayKey, float], dict[DayKey, float]]:
+    """`daily_seconds` by "side" and by "skill" from one read of the sessions (the
+    Dashboard needs both over the whole journal). Whole seconds add up exactly, so each
+    equals its own call's result."""
+    by_side: dict[DayKey, float] = defaultdict(float)
+    by_skill: dict[DayKey, float] = defaultdict(float)
+    split: dict[str, tuple[str | None, int | None]] = {}
+    for (day, value), seconds in daily_seconds(first, last, tz, key="side_skill").items():
+        keys = split.get(value)
+        if keys is None:
+            side, _, skill = str(value).partition("|")
+            keys = split[value] = (side or None, int(skill) if skill else None)
+        by_side[(day, keys[0])] += seconds
+        by_skill[(day, keys[1])] += seconds
+    return dict(by_side), dict(by_skill)
 
 
 def _add_parts(

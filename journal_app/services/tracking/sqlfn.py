@@ -89,9 +89,18 @@ def _year_changes(tz: dt.tzinfo, year: int) -> tuple[tuple[dt.datetime, int], ..
     changes: list[tuple[dt.datetime, int]] = []
     cursor = dt.datetime(year, 1, 1, tzinfo=_UTC)
     stop = dt.datetime(year + 1, 1, 1, tzinfo=_UTC)
+    marks = [cursor]
+    while marks[-1] < stop:
+        marks.append(min(marks[-1] + _STEP, stop))
+    # The offsets at every step in one comprehension (each Dashboard open's first read
+    # pays this for ten years), compared as given; the exact test follows on a change.
+    shown = [mark.astimezone(tz).utcoffset() for mark in marks]
     current = _offset(cursor, tz)
-    while cursor < stop:
-        following = min(cursor + _STEP, stop)
+    for index in range(1, len(marks)):
+        if shown[index] == shown[index - 1]:
+            continue
+        following = marks[index]
+        cursor = marks[index - 1]
         after = _offset(following, tz)
         if after != current:
             low, high = cursor, following  # the change happens in (low, high]
@@ -103,7 +112,6 @@ def _year_changes(tz: dt.tzinfo, year: int) -> tuple[tuple[dt.datetime, int], ..
                     high = middle
             changes.append((high, after))
             current = after
-        cursor = following
     return tuple(changes)
 
 
@@ -131,6 +139,8 @@ _KEYS = {
     "skill": 'ws."skill_id"',
     "resource": 'ws."resource_id"',
     "none": "NULL",
+    # daily.side_and_skill's one pass: both keys as one text value, split in Python.
+    "side_skill": """COALESCE(c."side", '') || '|' || COALESCE(ws."skill_id", '')""",
 }
 
 
@@ -148,7 +158,7 @@ def daily_rows(
     cat = Category._meta.table_name
     column = _KEYS[key]
     source = f'FROM "{ws}" AS ws'
-    if key == "side":
+    if key in ("side", "side_skill"):
         source += f' LEFT JOIN "{cat}" AS c ON c."id" = ws."category_id"'
     finished = 'ws."end" IS NOT NULL AND ws."end" > ws."start"'
     statements: list[tuple[str, list[Any]]] = []

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal_app.db.models import Category, DayLog, WorkSession
+from journal_app.db.models import Category, DayLog, Skill, WorkSession
 from journal_app.services.tracking import daily, sqlfn
 from journal_app.services.tracking.timeutil import split_by_day
 
@@ -118,6 +118,36 @@ def test_overlapping_sessions_count_once_credited_to_the_earlier(services, porta
     assert daily.total_seconds("none") == {None: 3 * 3600.0}
     assert portable(daily.total_seconds, "none") == {None: 3 * 3600.0}
     assert daily.sessions_seconds(WorkSession.category == reading) == 1800.0
+
+
+def test_sides_and_skills_from_one_read_equal_their_own_reads(services, portable):
+    """The Dashboard's one pass (daily.side_and_skill) gives exactly what reading by
+    side and by skill gives: overlaps counted once, across midnight, with and without
+    a category or a skill, on both paths."""
+    writing = Category.get(Category.name == "Writing").id
+    reading = Category.get(Category.name == "Reading").id
+    prose = Skill.create(name="Prose").id
+    chess = Skill.create(name="Chess").id
+    for start, end, category, skill in (
+        ((2026, 11, 20, 9), (2026, 11, 20, 11, 30), writing, prose),
+        ((2026, 11, 20, 10), (2026, 11, 20, 12), reading, chess),
+        ((2026, 11, 20, 23), (2026, 11, 21, 1, 15), None, prose),
+        ((2026, 11, 21, 0, 30), (2026, 11, 21, 2), writing, None),
+        ((2026, 11, 21, 8), (2026, 11, 21, 9), None, None),
+    ):
+        WorkSession.create(
+            start=_local(BERLIN, *start).astimezone(UTC).replace(tzinfo=None),
+            end=_local(BERLIN, *end).astimezone(UTC).replace(tzinfo=None),
+            category=category,
+            skill=skill,
+        )
+    first, last = dt.date(2026, 11, 20), dt.date(2026, 11, 21)
+    by_side = daily.daily_seconds(first, last, BERLIN)
+    by_skill = daily.daily_seconds(first, last, BERLIN, key="skill")
+    assert by_side[(last, "production")] == 2700.0  # 01:15-02:00: before, the 23:00 one's
+    assert by_skill[(last, prose)] == 4500.0
+    assert daily.side_and_skill(first, last, BERLIN) == (by_side, by_skill)
+    assert portable(daily.side_and_skill, first, last, BERLIN) == (by_side, by_skill)
 
 
 def test_nightly_sleep_uses_stored_hours_or_the_instants(services, portable):
