@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from journal_app.ui.journal.editor import FindReplaceBar, MarkdownEditor
-from journal_app.ui.journal.editor.find_bar import search_pattern
+from journal_app.ui.journal.editor.find_bar import PER_MATCH_EDITS, search_pattern
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -182,6 +182,20 @@ def test_replacement_text_is_taken_literally(qtbot, pane):
     qtbot.keyClicks(bar.replace_field, r"\1 $0 \g<0>")
     assert bar.replace_all() == 1
     assert editor.text().startswith(r"The cat \1 $0 \g<0>.")
+
+
+def test_replacement_is_literal_when_the_whole_text_is_swapped(qtbot, pane):
+    """Past PER_MATCH_EDITS matches the new text is built in one pass (a regex
+    template): backslashes and group references must still come out as typed."""
+    editor, bar = pane
+    editor.set_text("sat, " * (PER_MATCH_EDITS + 1))
+    bar.open_replace()
+    qtbot.keyClicks(bar.find_field, "sat")
+    qtbot.keyClicks(bar.replace_field, r"\1 \\ \g<0>")
+    assert bar.replace_all() == PER_MATCH_EDITS + 1
+    assert editor.text() == r"\1 \\ \g<0>, " * (PER_MATCH_EDITS + 1)
+    qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier)  # still one undo step
+    assert editor.text() == "sat, " * (PER_MATCH_EDITS + 1)
 
 
 def test_positions_are_right_after_emoji(qtbot, pane):

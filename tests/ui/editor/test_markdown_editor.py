@@ -13,11 +13,12 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QTextCursor,
+    QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from journal_app.ui.journal.editor import MarkdownEditor
-from journal_app.ui.journal.editor.markdown_editor import MAX_IMAGE_BYTES
+from journal_app.ui.journal.editor.markdown_editor import LONG_RUN, MAX_IMAGE_BYTES
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -500,3 +501,22 @@ def test_the_context_menu_offers_the_formats(qtbot, editor):
     submenu.actions()[0].trigger()
     assert editor.text() == "**word**"
     menu.deleteLater()
+
+
+def test_a_long_run_without_spaces_on_any_line_wraps_anywhere(qtbot, editor) -> None:
+    """Word wrapping is quadratic on such a run (see LONG_RUN); only lines that long
+    are searched for one, so it is found on a later line, and long lines with
+    spaces keep word wrapping."""
+    anywhere = QTextOption.WrapMode.WrapAnywhere
+    spaced = ("word " * LONG_RUN) + "\n"
+    editor.set_text("short line\n" + spaced * 3)
+    assert editor.wordWrapMode() != anywhere
+    editor.set_text("short line\n" + spaced + "x" * LONG_RUN + "\nend")
+    assert editor.wordWrapMode() == anywhere
+    editor.set_text("back to short")  # a new text decides again
+    assert editor.wordWrapMode() != anywhere
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    clip = QMimeData()
+    clip.setText("\n" + "y" * (LONG_RUN + 5))
+    editor.insertFromMimeData(clip)  # a pasted run switches it too
+    assert editor.wordWrapMode() == anywhere

@@ -269,26 +269,28 @@ class FindReplaceBar(QWidget):
             return 0
         pattern = self._pattern()
         text = self._cache.text
-        matches = [m.span() for m in pattern.finditer(text)] if text else []
-        if not matches:
+        replacement = self.replace_field.text()
+        # One pass gives the new text and the count; the matches' places are only
+        # needed (and listed) when few enough to edit one by one.
+        literal = replacement.replace("\\", "\\\\")  # no group references in the template
+        new_text, count = pattern.subn(literal, text) if text else (text, 0)
+        if not count:
             self._show_status("No matches", no_match=True)
             return 0
-        replacement = self.replace_field.text()
         editor = self._editor
         cursor = editor.textCursor()
         bar = editor.verticalScrollBar()
         scroll = bar.value()
         cursor.beginEditBlock()
         try:
-            if len(matches) <= PER_MATCH_EDITS:
+            if count <= PER_MATCH_EDITS:
                 u16 = self._cache.map
                 edit = QTextCursor(editor.document())
-                for start, end in reversed(matches):
+                for start, end in reversed([m.span() for m in pattern.finditer(text)]):
                     edit.setPosition(u16.to_qt(start))
                     edit.setPosition(u16.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
                     edit.insertText(replacement)
             else:  # too many for one edit each: swap the whole text in one go
-                new_text = pattern.sub(lambda _m: replacement, text)
                 prepare = getattr(editor, "prepare_for_insert", None)
                 if prepare is not None:
                     prepare(new_text, replace_all=True)
@@ -301,8 +303,8 @@ class FindReplaceBar(QWidget):
         editor.setTextCursor(cursor)
         bar.setValue(scroll)
         self._total = None
-        self._show_status(f"Replaced {len(matches):,}")
-        return len(matches)
+        self._show_status(f"Replaced {count:,}")
+        return count
 
     # -- searching -------------------------------------------------------------------------
 
