@@ -5,7 +5,7 @@ one changes (ui/tray/prefs.py saves them and tells the running tray and reminder
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from journal_app.errors import JournalError
 from journal_app.ui.preferences.registry import PreferencesContext
@@ -32,12 +32,9 @@ class TrayPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         layout.addStretch(1)
-        form = self.form
-        for box in (form.remind, form.weekdays, form.tray, form.keep_running, form.login):
+        for box in self.form.findChildren(QCheckBox):  # every choice, kept as it changes
             box.toggled.connect(self.keep)
-        for box in form.kinds.values():
-            box.toggled.connect(self.keep)
-        form.time.editingFinished.connect(self.keep)
+        self.form.time.editingFinished.connect(self.keep)
 
     def _save(self, prefs: TrayPrefs) -> None:
         save_tray_prefs(
