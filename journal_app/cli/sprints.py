@@ -22,7 +22,7 @@ _ID_MAX = 2**63 - 1
 
 
 def register(sub: common.SubParsers) -> None:
-    """Register `sprint …` and `task …` on the top-level subparsers."""
+    """Register `sprint …` on the top-level subparsers (`task …` is cli/tasks.py)."""
     data_dir = common.data_dir_options()
 
     an_id = common.positive_int(1, _ID_MAX)
