@@ -35,6 +35,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from standalone import StandaloneContext, report
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUDGET = {
@@ -229,31 +231,12 @@ def measure_dashboard(ctx: Any) -> dict[str, Any]:
     return figures
 
 
-class _StandaloneContext:
-    def __init__(self, quick: bool) -> None:
-        self.quick = quick
-        self.runs = 3 if quick else 7
-        self.errors: list[str] = []
-
-    def error(self, message: str) -> None:
-        _log(f"ERROR: {message}")
-        self.errors.append(message)
-
-    def demo_dir(self) -> Path:
-        sys.path.insert(0, str(HERE))
-        from run import Context
-
-        return Context(quick=self.quick).demo_dir()
-
-
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         print(json.dumps(_child(Path(argv[1]), int(argv[2]))), flush=True)
         return 0
-    ctx = _StandaloneContext(quick="--quick" in argv)
-    figures = measure_dashboard(ctx)
-    print(json.dumps({**figures, "budget": BUDGET, "errors": ctx.errors}, indent=2))
-    return 1 if ctx.errors else 0
+    ctx = StandaloneContext(quick="--quick" in argv)
+    return report(measure_dashboard(ctx), BUDGET, ctx)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from standalone import StandaloneContext, report
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUDGET = {"spellcheck_2000_words_ms": 50.0, "typing_spellcheck_ms": 16.0}
@@ -178,24 +180,12 @@ def measure_spelling(ctx: Any) -> dict[str, Any]:
     return figures
 
 
-class _StandaloneContext:
-    def __init__(self, quick: bool) -> None:
-        self.quick = quick
-        self.errors: list[str] = []
-
-    def error(self, message: str) -> None:
-        _log(f"ERROR: {message}")
-        self.errors.append(message)
-
-
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         print(json.dumps(_child(int(argv[1]))), flush=True)
         return 0
-    ctx = _StandaloneContext(quick="--quick" in argv)
-    figures = measure_spelling(ctx)
-    print(json.dumps({**figures, "budget": BUDGET, "errors": ctx.errors}, indent=2))
-    return 1 if ctx.errors else 0
+    ctx = StandaloneContext(quick="--quick" in argv)
+    return report(measure_spelling(ctx), BUDGET, ctx)
 
 
 if __name__ == "__main__":
