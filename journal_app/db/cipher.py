@@ -255,6 +255,12 @@ def set_unlocker(unlocker: Callable[[Path], str | None] | None) -> None:
     _unlocker = unlocker
 
 
+def ask_passphrase(path: Path) -> str | None:
+    """The installed unlocker's passphrase for ``path`` (another key file: a sync
+    folder's); None when there is no unlocker or it gives nothing."""
+    return _unlocker(path) if _unlocker is not None else None
+
+
 def unlock(database: Path, backups_dir: Path | None, passphrase: str) -> bytes:
     """Check ``passphrase`` against the key file (its copy in backups/ when the main
     one is missing or damaged) and remember the data key. WrongPassphrase; KeyFileMissing

@@ -19,12 +19,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from journal_app.errors import JournalError
 from journal_app.fsutil import fsync_dir, read_regular_file, temporary_sibling
+from journal_app.services.sync import sealing
 
 FORMAT = 1  # the folder's layout
 MARKER = "journal-sync.json"
@@ -34,6 +36,8 @@ MAX_SEGMENT_BYTES = 64 * 1024 * 1024  # a bigger file is refused, never read who
 MAX_DEVICE_FILE_BYTES = 64 * 1024
 MAX_NAME = 200  # a device name
 NEWER = 1 << 30  # the schema given to a segment whose whole layout is newer
+ENCRYPTED = "encrypted"  # the marker's field for a folder of encrypted journals
+SEALED_WITH = "aes-256-gcm"
 
 DEVICE_ID = re.compile(r"^[0-9a-f]{32}$")
 SEGMENT_NAME = re.compile(r"^seg-([0-9]{8})\.json$")
@@ -78,14 +82,24 @@ def device_dir(folder: Path, device: str) -> Path:
     return folder / DEVICES / device
 
 
-def write_json_new(path: Path, document: dict[str, Any], *, replace: bool = False) -> None:
+def write_json_new(
+    path: Path,
+    document: dict[str, Any],
+    *,
+    replace: bool = False,
+    seal: Callable[[bytes], bytes] | None = None,
+) -> None:
     """Write to a temporary name beside ``path``, then rename: readers never see half.
-    A segment is never replaced (``replace`` only for this device's own device.json)."""
+    A segment is never replaced (``replace`` only for this device's own device.json).
+    ``seal`` encrypts the bytes (a folder of encrypted journals: sealing.seal_for)."""
     data = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    raw = data.encode("utf-8")
+    if seal is not None:
+        raw = seal(raw)
     tmp = temporary_sibling(path)
     try:
         with open(tmp, "xb") as handle:
-            handle.write(data.encode("utf-8"))
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
         if not replace and path.exists():
@@ -96,15 +110,19 @@ def write_json_new(path: Path, document: dict[str, Any], *, replace: bool = Fals
     fsync_dir(path.parent)
 
 
-def prepare(folder: Path, device: str) -> Path:
-    """The folder ready for this device: marker and own subfolder made when missing."""
+def prepare(folder: Path, device: str, *, encrypted: bool = False) -> Path:
+    """The folder ready for this device: marker and own subfolder made when missing
+    (``encrypted``: the marker says the folder's files are sealed, services.sync.sealing)."""
     if not folder.is_dir():
         raise FolderRefused(f"{folder} is not a folder")
     marker = folder / MARKER
     if marker.is_symlink() or (marker.exists() and not marker.is_file()):
         raise FolderRefused(f"{marker} is not a file")
     if not marker.exists():
-        write_json_new(marker, {"format": FORMAT, "app": "self-study-journal"}, replace=True)
+        doc: dict[str, Any] = {"format": FORMAT, "app": "self-study-journal"}
+        if encrypted:
+            doc[ENCRYPTED] = SEALED_WITH
+        write_json_new(marker, doc, replace=True)
     else:
         check_marker(folder)
     own = device_dir(folder, device)
@@ -125,6 +143,15 @@ def check_marker(folder: Path) -> None:
             f"the sync folder was written by a newer version (format {fmt}); "
             "update the app on this machine"
         )
+
+
+def is_encrypted(folder: Path) -> bool:
+    """The marker says every device file is sealed (a folder of encrypted journals)."""
+    raw = read_regular_file(folder / MARKER, MAX_DEVICE_FILE_BYTES)
+    value = _json(raw, MARKER).get(ENCRYPTED)
+    if value is not None and value != SEALED_WITH:
+        raise FolderRefused(f"{MARKER} names an unknown encryption; update the app on this machine")
+    return value is not None
 
 
 def is_sync_folder(folder: Path) -> bool:
@@ -163,8 +190,9 @@ def read_device(folder: Path, device: str) -> DeviceInfo | None:
     if raw is None:
         return None
     try:
+        raw = sealing.unseal_for(folder, raw, device, "device", 0)
         doc = _json(raw, DEVICE_FILE)
-    except FolderRefused:
+    except (FolderRefused, sealing.Unsealable):
         return None
     name, last, seq = doc.get("name"), doc.get("last_write"), doc.get("seq")
     if doc.get("device") != device or not isinstance(name, str) or not isinstance(last, str):
@@ -182,7 +210,12 @@ def write_device(folder: Path, info: DeviceInfo) -> None:
         "last_write": info.last_write,
         "seq": info.seq,
     }
-    write_json_new(device_dir(folder, info.device) / DEVICE_FILE, doc, replace=True)
+    path = device_dir(folder, info.device) / DEVICE_FILE
+
+    def seal(raw: bytes) -> bytes:
+        return sealing.seal_for(folder, raw, info.device, "device", 0)
+
+    write_json_new(path, doc, replace=True, seal=seal)
 
 
 def write_segment(folder: Path, segment: Segment, written: str) -> None:
@@ -195,7 +228,12 @@ def write_segment(folder: Path, segment: Segment, written: str) -> None:
         "written": written,
         "changes": segment.changes,
     }
-    write_json_new(device_dir(folder, segment.device) / segment_name(segment.seq), doc)
+    path = device_dir(folder, segment.device) / segment_name(segment.seq)
+
+    def seal(raw: bytes) -> bytes:
+        return sealing.seal_for(folder, raw, segment.device, "segment", segment.seq)
+
+    write_json_new(path, doc, seal=seal)
 
 
 def read_segment(folder: Path, device: str, seq: int) -> Segment:
@@ -207,6 +245,10 @@ def read_segment(folder: Path, device: str, seq: int) -> Segment:
     raw = read_regular_file(path, MAX_SEGMENT_BYTES)
     if raw is None:
         raise FolderRefused(f"{name} is not a regular file of at most 64 MB")
+    try:
+        raw = sealing.unseal_for(folder, raw, device, "segment", seq)
+    except sealing.Unsealable as error:
+        raise FolderRefused(f"{name} {error}") from None
     doc = _json(raw, name)
     fmt, schema = doc.get("format"), doc.get("schema")
     if not isinstance(fmt, int) or not isinstance(schema, int) or not _count(fmt):

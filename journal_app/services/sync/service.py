@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journal_app.db import cipher, keyfile
 from journal_app.db.models import (
     EntryTag,
     SyncApplied,
@@ -23,13 +24,14 @@ from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import atomic
 from journal_app.services.rows import rows
-from journal_app.services.sync import engine, folder, registers, tables, text
+from journal_app.services.sync import engine, folder, folder_key, registers, sealing, tables, text
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
 
 UPDATE_APP = "update the app on this machine"
 BATCH = 200  # segments applied in one transaction
+FOLDER_KEY = "folder_key"  # sync_state: the folder's data key, sealed (sealing.keep)
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,18 @@ def _refuse_overlap(target: Path, data_dir: Path) -> None:
 
 
 class SyncService:
-    def __init__(self, clock: Clock, data_dir: Path, encrypted: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        data_dir: Path,
+        encrypted: Callable[[], bool],
+        *,
+        database: Path | None = None,
+    ) -> None:
         self._clock = clock
         self._data_dir = data_dir
         self._encrypted = encrypted
+        self._database = database  # an encrypted journal's key: db.cipher.key_for(database)
 
     # ------------------------------------------------------------------ state
 
@@ -97,24 +107,80 @@ class SyncService:
     def _now_text(self) -> str:
         return self._clock().astimezone(dt.UTC).isoformat(timespec="seconds")
 
+    # ------------------------------------------------------------------ keys
+
+    def _local_key(self) -> bytes | None:
+        """The journal's data key (None for a plain journal)."""
+        if self._database is None or not self._encrypted():
+            return None
+        return cipher.key_for(self._database)
+
+    def _local_key_file(self) -> keyfile.KeyFile | None:
+        """The journal's key file that accepted its passphrase in this process."""
+        verified = None if self._database is None else keyfile.verified_key_file(self._database)
+        return None if verified is None else verified[1]
+
+    def _use_folder(self, state: dict[str, str], root: Path) -> None:
+        """Seal and open the folder's files with its key (sealing.use), or refuse when
+        the journal and the folder no longer agree about encryption (InvalidInput)."""
+        try:
+            encrypted_folder = folder.is_encrypted(root)
+        except FolderRefused as error:
+            raise InvalidInput(str(error)) from None
+        kept, local = state.get(FOLDER_KEY), self._local_key()
+        if kept is None:
+            sealing.use(root, None)
+            if encrypted_folder:
+                raise InvalidInput(
+                    f"the sync folder {root} is now encrypted but this journal joined it "
+                    "unencrypted (was the folder replaced?); nothing was written there"
+                )
+            if local is not None:
+                raise InvalidInput(
+                    "this journal was encrypted after it joined an unencrypted sync folder, "
+                    "where its text would be written unencrypted; run `sync leave`, then "
+                    "`sync setup` with an empty folder"
+                )
+            return
+        if local is None:
+            sealing.use(root, None)
+            raise InvalidInput(
+                "this journal was decrypted after it joined an encrypted sync folder; "
+                "run `sync leave` (nothing was written there)"
+            )
+        if not encrypted_folder:
+            sealing.use(root, None)
+            raise InvalidInput(
+                f"the sync folder {root} is no longer marked encrypted (was it replaced?); "
+                "nothing was written there"
+            )
+        try:
+            sealing.use(root, sealing.kept(local, kept))
+        except sealing.Unsealable as error:
+            raise InvalidInput(str(error)) from None
+
     # ------------------------------------------------------------------ setup / leave
 
-    def setup(self, target: Path, name: str | None = None) -> SyncStatus:
+    def setup(
+        self, target: Path, name: str | None = None, passphrase: str | None = None
+    ) -> SyncStatus:
         """Sync this journal through ``target`` (a new sync folder, or one another device
-        made: joining merges both journals, nothing is overwritten); run `now` next."""
+        made: joining merges both journals, nothing is overwritten); run `now` next.
+        An encrypted journal makes an encrypted folder, or joins one with the passphrase
+        of the folder's key file (``passphrase``, else asked through db.cipher's
+        unlocker; not asked when the folder was made with this journal's key file)."""
         if "folder" in self._state():
             raise InvalidInput("this journal already syncs; run `sync leave` first")
-        if self._encrypted():
-            raise InvalidInput(
-                "an encrypted journal cannot sync yet: the sync folder would hold its "
-                "text unencrypted"
-            )
         _refuse_overlap(target, self._data_dir)
         if not target.exists() and target.parent.is_dir():
             target.mkdir()  # the folder the user named; never its parents
         if not target.is_dir():
             raise InvalidInput(f"{target} is not a folder")
-        if any(target.iterdir()) and not folder.is_sync_folder(target):
+        local_key, local_key_file = self._local_key(), self._local_key_file()
+        if not folder.is_sync_folder(target) and any(
+            p.name != folder_key.KEY_FILE or not folder_key.is_own_key_file(target, local_key_file)
+            for p in target.iterdir()
+        ):
             raise InvalidInput(
                 f"{target} holds other files; choose an empty folder or one another "
                 "device set up for sync"
@@ -122,9 +188,15 @@ class SyncService:
         label = (name if name is not None else socket.gethostname()).strip()
         if not label or len(label) > folder.MAX_NAME or "\n" in label:
             raise InvalidInput("the device name must be one line of 1-200 characters")
+        data_key = folder_key.key_for_setup(
+            target, local_key, local_key_file, passphrase, cipher.ask_passphrase
+        )
         device = tables.random_uid()
         try:
-            folder.prepare(target, device)
+            if data_key is not None and not folder.is_sync_folder(target):
+                assert local_key_file is not None  # key_for_setup refused otherwise
+                folder_key.publish_key_file(target, local_key_file)  # before the marker
+            folder.prepare(target, device, encrypted=data_key is not None)
         except (FolderRefused, OSError) as error:
             raise InvalidInput(f"cannot use {target}: {error}") from None
         with atomic():
@@ -132,13 +204,16 @@ class SyncService:
             registers.state_put("name", label)
             registers.state_put("folder", str(target.resolve()))
             registers.state_put("seq", "0")
+            if data_key is not None and local_key is not None:
+                registers.state_put(FOLDER_KEY, sealing.keep(local_key, data_key))
             engine.mark_everything()
+        sealing.use(target, data_key)
         folder.write_device(target, DeviceInfo(device, label, self._now_text(), 0))
         return self.status()
 
     def leave(self) -> None:
         """Stop syncing: this device's state is forgotten (its files stay in the folder)."""
-        self._configured()
+        sealing.use(Path(self._configured()["folder"]), None)
         with atomic():
             for model in (SyncState, SyncField, SyncText, SyncApplied, SyncDirty):
                 model.delete().execute()
@@ -154,6 +229,7 @@ class SyncService:
             folder.check_marker(root)
         except FolderRefused as error:
             raise InvalidInput(str(error)) from None
+        self._use_folder(state, root)
         device = state["device"]
         report = SyncReport()
         listing = folder.listing(root)
@@ -298,6 +374,10 @@ class SyncService:
         others: list[OtherDevice] = []
         problems: list[str] = []
         if root.is_dir():
+            try:
+                self._use_folder(state, root)
+            except InvalidInput as error:
+                problems.append(str(error))
             listing = folder.listing(root)
             for other, numbers in sorted(listing.segments.items()):
                 if other == device:
