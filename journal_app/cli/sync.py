@@ -31,6 +31,10 @@ def register(sub: common.SubParsers) -> None:
         "setup",
         parents=[data_dir],
         help="start syncing through FOLDER (an empty folder, or one another machine set up)",
+        description="Start syncing through FOLDER: an empty folder, or one another machine "
+        "set up. An encrypted journal makes an encrypted folder, or joins one with the "
+        "passphrase of the folder's key file (read from JOURNAL_APP_PASSPHRASE_FILE, or "
+        "asked on the terminal); plain and encrypted journals never share a folder.",
     )
     setup.add_argument("folder", metavar="FOLDER", help="the shared folder")
     setup.add_argument("--name", metavar="NAME", help="this machine's name (default: host name)")
@@ -59,7 +63,8 @@ def _setup(args: argparse.Namespace) -> int:
 
     with Services.open(common.paths(args)) as services:
         status = services.sync.setup(Path(args.folder), args.name)
-    print(f"This machine ({status.name}) syncs through {status.folder}; run `sync now`.")
+    how = " (encrypted)" if status.encrypted else ""
+    print(f"This machine ({status.name}) syncs through {status.folder}{how}; run `sync now`.")
     return 0
 
 
@@ -90,7 +95,7 @@ def _status(args: argparse.Namespace) -> int:
         return 0
     lines = [
         f"This machine: {status.name} ({status.device})",
-        f"Folder: {status.folder}",
+        f"Folder: {status.folder}" + (" (encrypted)" if status.encrypted else ""),
         f"Last sync: {status.last_sync or 'never'}",
         f"Changes waiting to be sent: {status.changes_waiting}",
     ]

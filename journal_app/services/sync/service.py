@@ -52,6 +52,7 @@ class SyncStatus:
     changes_waiting: int  # local rows changed since the last `sync now`
     devices: list[OtherDevice]
     problems: list[str]
+    encrypted: bool = False  # every file this journal writes to the folder is sealed
 
 
 @dataclass
@@ -402,6 +403,7 @@ class SyncService:
             changes_waiting=SyncDirty.select().count(),
             devices=others,
             problems=problems,
+            encrypted=FOLDER_KEY in state,
         )
 
     # ------------------------------------------------------------------ comparing
