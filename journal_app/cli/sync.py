@@ -61,7 +61,13 @@ def _setup(args: argparse.Namespace) -> int:
     # lazy: building the parser loads no service; a command imports what it runs
     from journal_app.services import Services
 
-    with Services.open(common.paths(args)) as services:
+    # lazy: building the parser loads no service; a command imports what it runs
+    from journal_app.services.sync.folder_key import create_journal_from
+
+    paths = common.paths(args)
+    if create_journal_from(paths, Path(args.folder)):
+        print("A new journal was made, encrypted like the sync folder (the same passphrase).")
+    with Services.open(paths) as services:
         status = services.sync.setup(Path(args.folder), args.name)
     how = " (encrypted)" if status.encrypted else ""
     print(f"This machine ({status.name}) syncs through {status.folder}{how}; run `sync now`.")

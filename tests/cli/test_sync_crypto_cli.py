@@ -12,7 +12,7 @@ import pytest
 from journal_app.config import check_data_dir
 from journal_app.db import cipher
 from journal_app.services import Services
-from journal_app.services.encryption import create_encrypted
+from journal_app.services.encryption import create_encrypted, is_encrypted
 from journal_app.services.sync import sealing
 from tests.cli.helpers import one_error_line, run_main
 
@@ -154,3 +154,33 @@ def test_a_tampered_file_is_named_and_not_applied(machines, monkeypatch, capsys)
     ]
     code, _, err = _run(monkeypatch, capsys, "show", "1", "--data-dir", str(desktop))
     assert code == 2 and "there is no entry 1" in err
+
+
+def test_a_new_machine_joins_with_the_folders_passphrase(machines, monkeypatch, capsys, tmp_path):
+    journal, shared, secret = machines
+    laptop = journal("laptop", LAPTOP_PASS)
+    secret.write_text(LAPTOP_PASS)
+    _run(monkeypatch, capsys, "sync", "setup", str(shared), "--data-dir", str(laptop))
+    _run(monkeypatch, capsys, "new", "--title", "t", "--data-dir", str(laptop), stdin="From afar")
+    _run(monkeypatch, capsys, "sync", "now", "--data-dir", str(laptop))
+    fresh = tmp_path / "new-machine"  # no journal there yet
+
+    secret.write_text("not the passphrase")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert run_main("sync", "setup", str(shared), "--data-dir", str(fresh)) == 2
+    assert "wrong passphrase" in one_error_line(capsys)
+    assert not (fresh / "journal.sqlite3").exists()
+    assert not (fresh / "journal.sqlite3.key").exists()
+
+    secret.write_text(LAPTOP_PASS)
+    code, out, _ = _run(monkeypatch, capsys, "sync", "setup", str(shared), "--data-dir", str(fresh))
+    made, joined = out.splitlines()
+    assert code == 0
+    assert made == "A new journal was made, encrypted like the sync folder (the same passphrase)."
+    assert joined.endswith(f"syncs through {shared.resolve()} (encrypted); run `sync now`.")
+    assert _run(monkeypatch, capsys, "sync", "now", "--data-dir", str(fresh))[0] == 0
+    code, out, _ = _run(monkeypatch, capsys, "show", "1", "--data-dir", str(fresh))
+    assert out == "From afar\n"
+    copied = (fresh / "journal.sqlite3.key").read_bytes()
+    assert copied == (shared / "journal-key.json").read_bytes()
+    assert is_encrypted(check_data_dir(fresh, create=False))

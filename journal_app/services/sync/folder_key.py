@@ -7,7 +7,8 @@ wrapped by its passphrase, db.keyfile) — the *folder data key*. Another encryp
 journal joins with that passphrase: it unwraps the folder data key and keeps it, sealed
 with its own data key, in ``sync_state`` (services.sync.sealing.keep); its own database
 keeps its own key and passphrase, so nothing of the joining journal is re-keyed. A plain
-journal never joins an encrypted folder, nor an encrypted journal a plain one.
+journal never joins an encrypted folder, nor an encrypted journal a plain one. A machine
+with no journal yet gets one made with the folder's key file (`create_journal_from`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from journal_app.config import DataPaths
+from journal_app.db import cipher
 from journal_app.db.cipher_basics import PassphraseNeeded, WrongPassphrase
-from journal_app.db.keyfile import KeyFile, unwrap_key
+from journal_app.db.keyfile import KeyFile, unwrap_key, write_key_file
 from journal_app.errors import InvalidInput
 from journal_app.fsutil import fsync_dir, publish_new, read_regular_file, temporary_sibling
 from journal_app.services.sync import folder
@@ -111,6 +114,12 @@ def key_for_setup(
     key_file = read_key_file(target)
     if key_file == local_key_file:  # the folder was made with this very key file
         return local_key
+    return _unwrap(target, key_file, passphrase, ask)
+
+
+def _unwrap(
+    target: Path, key_file: KeyFile, passphrase: str | None, ask: Callable[[Path], str | None]
+) -> bytes:
     path = target / KEY_FILE
     if passphrase is None:
         passphrase = ask(path)
@@ -125,3 +134,31 @@ def key_for_setup(
             f"wrong passphrase: it does not unlock the sync folder's key file {path}; "
             "nothing was written"
         ) from None
+
+
+def create_journal_from(
+    paths: DataPaths,
+    target: Path,
+    passphrase: str | None = None,
+    ask: Callable[[Path], str | None] = cipher.ask_passphrase,
+) -> bool:
+    """When there is no journal at ``paths`` yet and ``target`` is an encrypted sync
+    folder: make the journal to be created there an encrypted one with the folder's key
+    file (its key file is a copy: the folder's passphrase unlocks it; the next open
+    creates it, db.connection), so it joins with nothing to re-key. True when done;
+    False (nothing written) in every other case, which `key_for_setup` then judges.
+    WrongPassphrase or PassphraseNeeded (nothing written)."""
+    if paths.database.exists() or cipher.has_key_file(paths.database, paths.backups):
+        return False
+    if not target.is_dir() or not folder.is_sync_folder(target):
+        return False
+    try:
+        if not folder.is_encrypted(target):
+            return False
+    except FolderRefused:
+        return False
+    key_file = read_key_file(target)
+    key = _unwrap(target, key_file, passphrase, ask)
+    write_key_file(paths.database, paths.backups, key_file)
+    cipher.register_key(paths.database, paths.backups, key)
+    return True
