@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from journal_app.db import cipher, sealed_files
 from journal_app.errors import InvalidInput
-from journal_app.services.encryption import PassphraseNeeded, WrongPassphrase, create_encrypted
+from journal_app.services.encryption import (
+    PassphraseNeeded,
+    WrongPassphrase,
+    create_encrypted,
+    decrypt,
+    encrypt,
+)
 from journal_app.services.sync import folder_key, sealing
 from tests.services.sync.helpers import Device, sync_all
 
@@ -278,3 +285,47 @@ def test_sealing_binds_device_kind_and_seq():
             sealing.unseal(key, sealed, *other)
     with pytest.raises(sealing.Unsealable):
         sealing.unseal(sealing.folder_key(b"j" * 32), sealed, device, "segment", 3)
+
+
+def test_a_journal_encrypted_after_joining_a_plain_folder_writes_nothing_more(made, shared):
+    laptop = made("laptop")
+    laptop.setup(shared)
+    _write(laptop, "Plain days")
+    laptop.sync()
+    encrypt(laptop.paths, "gamma passphrase")
+    try:
+        _write(laptop, f"Secret {MARKER}")
+        before = _files(shared)
+        with pytest.raises(InvalidInput) as refused:
+            laptop.sync()
+        assert "encrypted after it joined an unencrypted sync folder" in str(refused.value)
+        assert _files(shared) == before
+        with laptop.open() as s:
+            (problem,) = s.sync.status().problems
+            assert "run `sync leave`" in problem
+            s.sync.leave()
+    finally:
+        cipher.forget_key(laptop.paths.database, laptop.paths.backups)
+
+
+def test_a_journal_decrypted_after_joining_an_encrypted_folder_writes_nothing_more(made, shared):
+    laptop, desktop = _pair(made, shared)
+    _write(laptop, "Sealed days")
+    sync_all(laptop, desktop)
+    folder_data_key = cipher.key_for(laptop.paths.database)
+    assert folder_data_key is not None
+    decrypt(laptop.paths, ALPHA)
+    _write(laptop, f"Open {MARKER}")
+    before = _files(shared)
+    with pytest.raises(InvalidInput, match="decrypted after it joined an encrypted sync folder"):
+        laptop.sync()
+    assert _files(shared) == before
+    # The plain journal keeps the folder's key sealed with a key that no longer exists.
+    conn = sqlite3.connect(laptop.paths.database)
+    try:
+        dump = "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+    assert "folder_key" in dump and folder_data_key.hex() not in dump
+    with laptop.open() as s:
+        s.sync.leave()
