@@ -3,6 +3,7 @@
     <folder>/journal-sync.json              {"format": 1, "app": "self-study-journal"}
     <folder>/devices/<device-id>/device.json
     <folder>/devices/<device-id>/seg-00000001.json   (immutable, numbered from 1)
+    <folder>/journal-key.json               (encrypted folders: services.sync.folder_key)
 
 A device writes only under its own ``devices/<id>/``, every file first to a temporary
 name in the same folder and then renamed, so a file-sync tool never sees half a file and
@@ -11,7 +12,8 @@ checked: only expected names (the ids are 32 lowercase hex digits), regular file
 links, FIFOs or devices), bounded sizes, valid JSON of the expected shape. What sync
 tools leave behind (Syncthing's ``.syncthing.*.tmp`` and ``*.sync-conflict-*``,
 Dropbox's and Nextcloud's "conflicted copy", iCloud's "name 2") never matches those
-names and is skipped.
+names and is skipped. In a folder of encrypted journals every device file is sealed
+(services.sync.sealing) and opened before it is read.
 """
 
 from __future__ import annotations
