@@ -195,7 +195,8 @@ class SyncService:
         device = tables.random_uid()
         try:
             if data_key is not None and not folder.is_sync_folder(target):
-                assert local_key_file is not None  # key_for_setup refused otherwise
+                if local_key_file is None:  # key_for_setup refused this already
+                    raise InvalidInput("unlock the journal with its passphrase first")
                 folder_key.publish_key_file(target, local_key_file)  # before the marker
             folder.prepare(target, device, encrypted=data_key is not None)
         except (FolderRefused, OSError) as error:

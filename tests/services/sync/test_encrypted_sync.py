@@ -329,3 +329,17 @@ def test_a_journal_decrypted_after_joining_an_encrypted_folder_writes_nothing_mo
     assert "folder_key" in dump and folder_data_key.hex() not in dump
     with laptop.open() as s:
         s.sync.leave()
+
+
+def test_a_setup_interrupted_after_the_key_file_can_be_run_again(made, shared):
+    laptop, desktop = made("laptop", ALPHA), made("desktop", BETA)
+    own_key_file = laptop.paths.database.with_name("journal.sqlite3.key")
+    (shared / folder_key.KEY_FILE).write_bytes(own_key_file.read_bytes())  # then killed
+    with desktop.open() as s, pytest.raises(InvalidInput, match="holds other files"):
+        s.sync.setup(shared, "desktop")  # another journal's key file: not its folder
+    laptop.setup(shared)
+    assert json.loads((shared / "journal-sync.json").read_text())["encrypted"] == "aes-256-gcm"
+    desktop.setup(shared, ALPHA)
+    _write(laptop, "Resumed")
+    sync_all(laptop, desktop)
+    assert _titles(desktop) == ["Resumed"]
