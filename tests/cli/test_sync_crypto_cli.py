@@ -173,9 +173,11 @@ def test_a_new_machine_joins_with_the_folders_passphrase(machines, monkeypatch, 
     assert not (fresh / "journal.sqlite3.key").exists()
 
     secret.write_text(LAPTOP_PASS)
-    code, out, _ = _run(monkeypatch, capsys, "sync", "setup", str(shared), "--data-dir", str(fresh))
+    code, out, err = _run(
+        monkeypatch, capsys, "sync", "setup", str(shared), "--data-dir", str(fresh)
+    )
     made, joined = out.splitlines()
-    assert code == 0
+    assert code == 0 and err == ""
     assert made == "A new journal was made, encrypted like the sync folder (the same passphrase)."
     assert joined.endswith(f"syncs through {shared.resolve()} (encrypted); run `sync now`.")
     assert _run(monkeypatch, capsys, "sync", "now", "--data-dir", str(fresh))[0] == 0
