@@ -23,7 +23,7 @@ from journal_app.db.cipher_basics import PassphraseNeeded, WrongPassphrase
 from journal_app.db.keyfile import KeyFile, unwrap_key, write_key_file
 from journal_app.errors import InvalidInput
 from journal_app.fsutil import fsync_dir, publish_new, read_regular_file, temporary_sibling
-from journal_app.services.sync import folder
+from journal_app.services.sync import folder, sealing
 from journal_app.services.sync.folder import FolderRefused
 
 KEY_FILE = "journal-key.json"
@@ -128,12 +128,37 @@ def _unwrap(
             f"{target} is encrypted: the passphrase of its key file {KEY_FILE} is needed"
         )
     try:
-        return unwrap_key(key_file, passphrase)
+        key = unwrap_key(key_file, passphrase)
     except WrongPassphrase:
         raise WrongPassphrase(
             f"wrong passphrase: it does not unlock the sync folder's key file {path}; "
             "nothing was written"
         ) from None
+    _check_opens_its_files(target, key)
+    return key
+
+
+def _check_opens_its_files(target: Path, data_key: bytes) -> None:
+    """Refuse a key file that opens none of the devices' ``device.json`` (another
+    folder's, or swapped): joining with it would write files nobody else can open."""
+    key = sealing.folder_key(data_key)
+    seen = False
+    for device in sorted(folder.listing(target).segments):
+        path = folder.device_dir(target, device) / folder.DEVICE_FILE
+        raw = None if path.is_symlink() else read_regular_file(path, folder.MAX_DEVICE_FILE_BYTES)
+        if raw is None:
+            continue
+        seen = True
+        try:
+            sealing.unseal(key, raw, device, "device", 0)
+        except sealing.Unsealable:
+            continue
+        return
+    if seen:
+        raise InvalidInput(
+            f"the sync folder's key file {target / KEY_FILE} opens none of its devices' "
+            "files (is it another folder's?); nothing was written"
+        )
 
 
 def create_journal_from(

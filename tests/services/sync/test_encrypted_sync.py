@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from journal_app.db import cipher, sealed_files
+from journal_app.db import cipher, keyfile, sealed_files
 from journal_app.errors import InvalidInput
 from journal_app.services.encryption import (
     PassphraseNeeded,
@@ -343,3 +343,17 @@ def test_a_setup_interrupted_after_the_key_file_can_be_run_again(made, shared):
     _write(laptop, "Resumed")
     sync_all(laptop, desktop)
     assert _titles(desktop) == ["Resumed"]
+
+
+def test_a_key_file_that_opens_none_of_the_folders_files_is_refused(made, shared):
+    laptop, desktop = made("laptop", ALPHA), made("desktop", BETA)
+    laptop.setup(shared)
+    _write(laptop, "Sealed")
+    laptop.sync()
+    other = keyfile.wrap_key(keyfile.new_data_key(), ALPHA, n=2**10)  # the same passphrase
+    (shared / folder_key.KEY_FILE).write_text(other.to_json())
+    before = _files(shared)
+    with desktop.open() as s, pytest.raises(InvalidInput) as refused:
+        s.sync.setup(shared, "desktop", ALPHA)
+    assert "opens none of its devices' files" in str(refused.value)
+    assert _files(shared) == before
