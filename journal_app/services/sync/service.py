@@ -182,7 +182,7 @@ class SyncService:
         for other in sorted(folder.listing(target).segments):
             info = folder.read_device(target, other)
             names.append(info.name if info else "(unnamed)")
-        return SetupPlan(str(target.resolve()), True, names)
+        return SetupPlan(str(target.resolve()), True, sorted(names, key=str.casefold))
 
     def summary(self) -> SyncSummary | None:
         """None when this journal does not sync; else what the status bar shows (no
