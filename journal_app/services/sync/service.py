@@ -73,6 +73,7 @@ class SyncSummary:
     folder: str
     last_sync: str | None
     changes_waiting: int
+    device: str = ""  # this device's id (its own subfolder is devices/<id>)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,11 @@ class SyncService:
         if "folder" not in state:
             return None
         return SyncSummary(
-            state["name"], state["folder"], state.get("last_sync"), SyncDirty.select().count()
+            state["name"],
+            state["folder"],
+            state.get("last_sync"),
+            SyncDirty.select().count(),
+            state["device"],
         )
 
     def leave(self) -> None:
