@@ -271,7 +271,6 @@ class SyncController(QObject):
         assert isinstance(dialog, SyncDialog)
         dialog.reload()
         dialog.show()
-        dialog.raise_()
         dialog.activateWindow()
         return dialog
 
