@@ -87,7 +87,7 @@ class SyncDialog(QDialog):
         self._controller = controller
         self.plan: SetupPlan | None = None
         self.setWindowTitle("Sync")
-        self.resize(620, 440)
+        self.resize(620, 420)
 
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
@@ -99,11 +99,18 @@ class SyncDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
+        # One row of buttons: what the page offers, then Close.
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addWidget(self.leave_button)
+        row.addStretch(1)
+        row.addWidget(self.setup_button)
+        row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addLayout(row)
 
         controller.synced.connect(self._on_synced)
         controller.sync_failed.connect(self._on_failed)
@@ -131,21 +138,23 @@ class SyncDialog(QDialog):
         self.name_edit.setAccessibleName("This device's name")
         self.name_edit.setMaxLength(200)
         self.name_edit.textChanged.connect(lambda _text: self._update_buttons())
-        self.setup_button = QPushButton("Start syncing")
+        self.setup_button = QPushButton("Set up sync")
         self.setup_button.setDefault(True)
         self.setup_button.clicked.connect(self.set_up)
         form = QFormLayout()
         form.addRow("Folder:", folder_row)
-        form.addRow("", self.plan_label)
+        self.folder_error = error_label()  # a refused folder, said where it was typed
+        self.folder_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        said = QVBoxLayout()  # what choosing the folder will do, or why it cannot be used
+        said.setContentsMargins(0, 0, 0, 0)
+        said.addWidget(self.plan_label)
+        said.addWidget(self.folder_error)
+        form.addRow("", said)
         form.addRow("This device's name:", self.name_edit)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.setup_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addLayout(row)
         return page
 
     def _build_synced(self) -> QWidget:
@@ -177,16 +186,11 @@ class SyncDialog(QDialog):
         form.addRow("Folder:", self.folder_label)
         form.addRow("This device:", self.device_label)
         form.addRow("Last sync:", self.last_label)
-        row = QHBoxLayout()
-        row.addWidget(self.sync_button)
-        row.addWidget(self.leave_button)
-        row.addStretch(1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.result_label)
-        layout.addLayout(row)
         return page
 
     # -- showing --------------------------------------------------------------------------
@@ -198,7 +202,11 @@ class SyncDialog(QDialog):
     def reload(self) -> None:
         """Show the journal's sync state now (the folder is read)."""
         show_error(self.error, "")
-        if self._controller.summary is None:
+        synced = self._controller.summary is not None
+        self.sync_button.setVisible(synced)
+        self.leave_button.setVisible(synced)
+        self.setup_button.setVisible(not synced)
+        if not synced:
             self.pages.setCurrentIndex(0)
             self._on_folder_changed(self.folder_edit.text())
             return
@@ -268,18 +276,20 @@ class SyncDialog(QDialog):
         """Say what choosing this folder will do, before the user confirms."""
         self.plan = None
         target = self._target()
-        show_error(self.error, "")
+        show_error(self.folder_error, "")
+        self.plan_label.setVisible(True)
+        self.setup_button.setText("Set up sync")
         if target is None:
             self.plan_label.setText("Choose an empty folder, or the one another device uses.")
         else:
             try:
                 self.plan = self._controller.plan(target)
             except JournalError as exc:
-                self.plan_label.setText("")
-                show_error(self.error, str(exc))
+                self.plan_label.setVisible(False)
+                show_error(self.folder_error, str(exc))
             except OSError as exc:
-                self.plan_label.setText("")
-                show_error(self.error, f"cannot read {target}: {exc.strerror or exc}")
+                self.plan_label.setVisible(False)
+                show_error(self.folder_error, f"cannot read {target}: {exc.strerror or exc}")
         plan = self.plan
         if plan is not None and plan.join:
             names = ", ".join(plan.devices) or "another device"

@@ -135,13 +135,14 @@ def test_a_new_folder_and_a_refused_one_are_said_before_confirming(
     photos.mkdir()
     (photos / "cat.jpg").write_bytes(b"\xff\xd8")
     dialog.folder_edit.setText(str(photos))
-    assert dialog.error.isVisible()
-    assert "holds other files" in dialog.error.text()
-    assert "\n" not in dialog.error.text()
+    assert dialog.folder_error.isVisible()
+    assert "holds other files" in dialog.folder_error.text()
+    assert "\n" not in dialog.folder_error.text()
+    assert not dialog.plan_label.isVisible()
     assert not dialog.setup_button.isEnabled()
 
     dialog.folder_edit.setText(str(tmp_path / "Fresh"))
-    assert not dialog.error.isVisible()
+    assert not dialog.folder_error.isVisible()
     assert "Starts a new sync folder" in dialog.plan_label.text()
     assert dialog.setup_button.text() == "Start syncing"
     assert dialog.setup_button.isEnabled()
