@@ -85,6 +85,7 @@ def _join(qtbot, window, folder: Path, name: str = "laptop"):
     dialog.name_edit.setText(name)
     with qtbot.waitSignal(controller.synced, timeout=WAIT_MS) as first:
         qtbot.mouseClick(dialog.setup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.sync_controller.running, timeout=WAIT_MS)
     return dialog, first.args[0]
 
 
@@ -160,9 +161,9 @@ def test_files_arriving_in_the_folder_are_merged_in_the_background(
     desktop.write("Second from the desktop", "More.")
     with qtbot.waitSignal(controller.synced, timeout=WAIT_MS):
         desktop.sync()  # the watcher hears the new file; no click
-    qtbot.waitUntil(lambda: "Second from the desktop" in _titles(services), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not controller.running, timeout=WAIT_MS)
-    assert window.journal_page.entry_count == 2
+    # The run that applied it has reported (the list reloads then).
+    qtbot.waitUntil(lambda: window.journal_page.entry_count == 2, timeout=WAIT_MS)
+    assert "Second from the desktop" in _titles(services)
 
 
 def test_local_changes_are_sent_after_a_quiet_moment(qtbot, window, services, folder, desktop):
