@@ -211,6 +211,8 @@ class SyncDialog(QDialog):
             self._on_folder_changed(self.folder_edit.text())
             return
         self.pages.setCurrentIndex(1)
+        self.sync_button.setDefault(True)
+        self.sync_button.setFocus()  # not the table: it has nothing to choose
         try:
             status = self._controller.status()
         except JournalError as exc:
