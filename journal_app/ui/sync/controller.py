@@ -256,7 +256,7 @@ class SyncController(QObject):
             summary = self._services.sync.summary()
             if summary is not None and summary.changes_waiting:
                 self._services.sync.now(stop=lambda: True)
-        except JournalError as exc:  # the folder is gone: they wait for the next start
+        except (JournalError, OSError) as exc:  # folder gone or full: sent at next start
             log.warning("sync at quit: %s", exc)
 
     # -- the dialog -----------------------------------------------------------------------

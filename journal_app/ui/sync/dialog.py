@@ -314,6 +314,9 @@ class SyncDialog(QDialog):
         except JournalError as exc:
             show_error(self.error, str(exc))
             return
+        except OSError as exc:  # made or read just now: permissions, a full disk
+            show_error(self.error, f"cannot use {target}: {exc.strerror or exc}")
+            return
         self.result_label.setText("Syncing for the first time…")
         self.reload()
 

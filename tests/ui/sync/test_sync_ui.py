@@ -206,6 +206,9 @@ def test_a_merge_into_the_open_entry_reloads_it_and_says_from_whom(
     assert window.open_entry(mine.id)
     pane = window.journal_page.editor_pane
     assert pane.editor.text() == "Written on the desktop."
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(len("Written"))
+    pane.editor.setTextCursor(cursor)
 
     desktop.run("edit", "1", stdin="Written on the desktop. Edited there later.")
     with qtbot.waitSignal(controller.synced, timeout=WAIT_MS):
@@ -217,6 +220,7 @@ def test_a_merge_into_the_open_entry_reloads_it_and_says_from_whom(
     assert window.statusBar().currentMessage() == (
         "“From the desktop” was merged with changes from desktop"
     )
+    assert pane.editor.textCursor().position() == len("Written")  # where it was
     assert services.entries.get(mine.id).body == "Written on the desktop. Edited there later."
     titles = _titles(services)
     assert not any("conflicting copy" in t for t in titles)
@@ -266,3 +270,28 @@ def test_what_is_typed_just_before_quitting_is_sent(qtbot, window, services, fol
     assert services.sync.summary().changes_waiting == 0
     desktop.sync()
     assert desktop.has("Last words")
+
+
+def test_text_typed_in_the_open_entry_and_a_remote_edit_both_survive(
+    qtbot, window, services, folder, desktop
+):
+    _join(qtbot, window, folder)
+    controller = window.sync_controller
+    (mine,) = services.entries.summaries()
+    assert window.open_entry(mine.id)
+    pane = window.journal_page.editor_pane
+    pane.editor.setFocus()
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(0)
+    pane.editor.setTextCursor(cursor)
+    QTest.keyClicks(pane.editor, "Typed here. ")  # not saved yet when the files arrive
+
+    desktop.run("edit", "1", stdin="Written on the desktop. Edited there later.")
+    with qtbot.waitSignal(controller.synced, timeout=WAIT_MS):
+        desktop.sync()
+    both = "Typed here. Written on the desktop. Edited there later."
+    qtbot.waitUntil(lambda: pane.editor.text() == both, timeout=WAIT_MS)
+    assert services.entries.get(mine.id).body == both
+    assert not any("conflicting copy" in t for t in _titles(services))
+    desktop.sync()
+    assert desktop.has("Typed here")
