@@ -16,6 +16,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from tests.ui.accessibility.focus_walk import problems
+
 WAIT_MS = 30_000  # only a hang reaches it
 
 
@@ -295,3 +297,12 @@ def test_text_typed_in_the_open_entry_and_a_remote_edit_both_survive(
     assert not any("conflicting copy" in t for t in _titles(services))
     desktop.sync()
     assert desktop.has("Typed here")
+
+
+def test_every_control_of_the_dialog_is_named_and_reached_by_tab(
+    qtbot, window, services, folder, desktop
+):
+    dialog = window.sync_controller.open_dialog()
+    assert problems(dialog) == []  # setting up
+    _join(qtbot, window, folder)
+    assert problems(dialog) == []  # synced
