@@ -82,7 +82,8 @@ class SetupPlan:
 
     folder: str
     join: bool
-    devices: list[str]  # the names of the devices already syncing there
+    devices: list[str]  # the names of the devices already syncing there that could be read
+    others: int = 0  # how many devices sync there (a sealed device file has no name to read)
 
 
 def _refuse_overlap(target: Path, data_dir: Path) -> None:
@@ -179,11 +180,9 @@ class SyncService:
             folder.check_marker(target)
         except FolderRefused as error:
             raise InvalidInput(str(error)) from None
-        names = []
-        for other in sorted(folder.listing(target).segments):
-            info = folder.read_device(target, other)
-            names.append(info.name if info else "(unnamed)")
-        return SetupPlan(str(target.resolve()), True, sorted(names, key=str.casefold))
+        others = sorted(folder.listing(target).segments)
+        names = [info.name for d in others if (info := folder.read_device(target, d))]
+        return SetupPlan(str(target.resolve()), True, sorted(names, key=str.casefold), len(others))
 
     def summary(self) -> SyncSummary | None:
         """None when this journal does not sync; else what the status bar shows (no

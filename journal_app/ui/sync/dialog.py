@@ -294,7 +294,10 @@ class SyncDialog(QDialog):
                 show_error(self.folder_error, f"cannot read {target}: {exc.strerror or exc}")
         plan = self.plan
         if plan is not None and plan.join:
-            names = ", ".join(plan.devices) or "another device"
+            if plan.devices and len(plan.devices) == plan.others:
+                names = ", ".join(plan.devices)
+            else:  # names unreadable (sealed, or not written yet)
+                names = plural(plan.others, "other device") if plan.others else "another device"
             self.plan_label.setText(
                 f"Joins the sync folder of {names}: their entries and yours are merged; "
                 "nothing on either side is overwritten."

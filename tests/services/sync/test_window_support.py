@@ -25,7 +25,7 @@ def test_the_plan_says_new_or_join_and_writes_nothing(tmp_path):
     folder, _ = devices(tmp_path, "desktop", "tablet")
     with laptop.open() as s:
         plan = s.sync.plan(folder)
-        assert (plan.join, plan.devices) == (True, ["desktop", "tablet"])
+        assert (plan.join, plan.devices, plan.others) == (True, ["desktop", "tablet"], 2)
         assert s.sync.summary() is None  # planning is not setting up
 
 
@@ -91,3 +91,13 @@ def test_a_stopped_run_sends_local_changes_and_applies_nothing(tmp_path):
             "From the desktop",
             "From the laptop",
         ]
+
+
+def test_the_plan_counts_devices_whose_name_cannot_be_read(tmp_path):
+    folder, _ = devices(tmp_path, "desktop", "tablet")
+    for device_json in sorted((folder / "devices").glob("*/device.json")):
+        if b"tablet" in device_json.read_bytes():
+            device_json.write_bytes(b"\x00 sealed or damaged")
+    with Device(tmp_path, "laptop").open() as s:
+        plan = s.sync.plan(folder)
+    assert (plan.join, plan.devices, plan.others) == (True, ["desktop"], 2)
