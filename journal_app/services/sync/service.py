@@ -28,6 +28,7 @@ from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
 from journal_app.services.sync.merged import MergedEntry, MergeWatch
+from journal_app.services.sync.summary import SyncSummary, read_summary
 
 UPDATE_APP = "update the app on this machine"
 BATCH = 200  # segments applied in one transaction
@@ -63,17 +64,6 @@ class SyncReport:
     problems: list[str] = field(default_factory=list)
     ignored: int = 0  # leftovers of sync tools and other unexpected names
     merged: list[MergedEntry] = field(default_factory=list)  # entries the merge changed
-
-
-@dataclass(frozen=True)
-class SyncSummary:
-    """What the status bar shows, read without touching the folder."""
-
-    name: str
-    folder: str
-    last_sync: str | None
-    changes_waiting: int
-    device: str = ""  # this device's id (its own subfolder is devices/<id>)
 
 
 @dataclass(frozen=True)
@@ -187,16 +177,7 @@ class SyncService:
     def summary(self) -> SyncSummary | None:
         """None when this journal does not sync; else what the status bar shows (no
         folder access: cheap enough for the UI thread)."""
-        state = self._state()
-        if "folder" not in state:
-            return None
-        return SyncSummary(
-            state["name"],
-            state["folder"],
-            state.get("last_sync"),
-            SyncDirty.select().count(),
-            state["device"],
-        )
+        return read_summary()
 
     def leave(self) -> None:
         """Stop syncing: this device's state is forgotten (its files stay in the folder)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -27,12 +28,15 @@ from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from journal_app.errors import JournalError
 from journal_app.services import Services
-from journal_app.services.sync.service import SetupPlan, SyncReport, SyncStatus, SyncSummary
+from journal_app.services.sync.summary import SyncSummary, read_summary
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.sync.folder_watch import ARRIVAL_DELAY_MS, FolderWatch
 from journal_app.ui.sync.runner import SyncRunner
 from journal_app.ui.sync.status_text import merged_notice, status_line
 from journal_app.ui.window_context import WindowContext
+
+if TYPE_CHECKING:
+    from journal_app.services.sync.service import SetupPlan, SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +124,7 @@ class SyncController(QObject):
 
     def _reread(self) -> None:
         try:
-            self.summary = self._services.sync.summary()
+            self.summary = read_summary()
         except JournalError as exc:  # busy for a moment: the next change reads again
             log.warning("sync state not read: %s", exc)
             return
@@ -166,7 +170,7 @@ class SyncController(QObject):
 
     def _reread_count(self) -> None:
         try:
-            summary = self._services.sync.summary()
+            summary = read_summary()
         except JournalError:
             return
         if summary is not None:
@@ -179,7 +183,7 @@ class SyncController(QObject):
             self.sync_now()
 
     def _on_finished(self, report: object) -> None:
-        assert isinstance(report, SyncReport)
+        report = cast("SyncReport", report)
         self.last_report = report
         self.problem = "; ".join(report.problems) or None
         self._reread_count()
@@ -253,7 +257,7 @@ class SyncController(QObject):
         if self.summary is None:
             return
         try:
-            summary = self._services.sync.summary()
+            summary = read_summary()
             if summary is not None and summary.changes_waiting:
                 self._services.sync.now(stop=lambda: True)
         except (JournalError, OSError) as exc:  # folder gone or full: sent at next start

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from journal_app.services.sync.service import SyncReport, SyncSummary
+from journal_app.services.sync.summary import SyncSummary
+
+if TYPE_CHECKING:
+    from journal_app.services.sync.service import SyncReport
 
 
 def parse_time(text: str | None) -> dt.datetime | None:
