@@ -4,8 +4,10 @@
 
 Builds a demo journal in a temporary folder (`journal-app demo`, seed 1), opens the main
 window on it at 1280 x 800 and saves one picture per area: journal.png (an entry with
-its preview beside it), today.png, sprints.png, dashboard.png, resources.png. Your own
-journal and settings are never touched.
+its preview beside it), today.png, sprints.png, dashboard.png, resources.png; then
+File ▸ Sync… (sync.png: the demo journal joined to a folder a second journal, "Desktop",
+set up) and the status bar beside it (sync-status.png). `--only sync` renders only those.
+Your own journal and settings are never touched.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _demo(folder: Path, years: int) -> None:
     )
 
 
-def render(out: Path, years: int, theme: str) -> list[Path]:
+def render(out: Path, years: int, theme: str, only: str = "") -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="journal-app-shots-") as tmp:
         tmp_path = Path(tmp)
@@ -76,7 +78,7 @@ def render(out: Path, years: int, theme: str) -> list[Path]:
             window.show()
             _wait(app, SETTLE_MS)
             out.mkdir(parents=True, exist_ok=True)
-            for key in AREA_KEYS:
+            for key in AREA_KEYS if only in ("", "areas") else ():
                 window.show_area(key)
                 if key == "journal":
                     _open_latest_entry(window, services)
@@ -86,10 +88,55 @@ def render(out: Path, years: int, theme: str) -> list[Path]:
                 if not window.grab().save(str(path)):
                     raise RuntimeError(f"could not save {path}")
                 saved.append(path)
+            if only in ("", "sync"):
+                saved += _sync_shots(app, window, tmp_path, out)
             window.close()
             window.deleteLater()
             app.processEvents()
         return saved
+
+
+def _sync_shots(app, window, tmp_path: Path, out: Path) -> list[Path]:
+    """A second journal ("Desktop") sets up a sync folder; the demo journal joins it as
+    "Laptop"; File ▸ Sync… and the status bar are saved once the first run is done."""
+    folder = tmp_path / "Sync"
+    env = dict(os.environ, JOURNAL_APP_DATA_DIR=str(tmp_path / "desktop"))
+    for args, stdin in (
+        (["sync", "setup", str(folder), "--name", "Desktop"], ""),
+        (["new", "--title", "Notes from the desktop"], "Written at the desk."),
+        (["sync", "now"], ""),
+    ):
+        subprocess.run(
+            [sys.executable, "-m", "journal_app", *args],
+            input=stdin,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+    controller = window.sync_controller
+    controller.set_up(folder, "Laptop")
+    while controller.running:  # the first run sends the whole demo journal
+        _wait(app, 200)
+    window.show_area("journal")
+    _wait(app, SETTLE_MS)
+    dialog = controller.open_dialog()
+    dialog.resize(620, 420)
+    dialog.folder_label.setText("~/Sync/Journal")  # not the temporary folder
+    _wait(app, 300)
+    saved = []
+    path = out / "sync.png"
+    if not dialog.grab().save(str(path)):
+        raise RuntimeError(f"could not save {path}")
+    saved.append(path)
+    dialog.close()
+    _show_default_location(window, tmp_path / "journal")
+    path = out / "sync-status.png"
+    if not window.statusBar().grab().save(str(path)):
+        raise RuntimeError(f"could not save {path}")
+    saved.append(path)
+    return saved
 
 
 def _show_default_location(window, root: Path) -> None:
@@ -120,8 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--years", type=int, default=2)
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument(
+        "--only", choices=("areas", "sync"), default="", help="render only these views"
+    )
     args = parser.parse_args(argv)
-    for path in render(args.out, args.years, args.theme):
+    for path in render(args.out, args.years, args.theme, args.only):
         print(path)
     return 0
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from journal_app.ui.encryption.controller import EncryptionController
     from journal_app.ui.external_changes import ExternalChangeWatcher
     from journal_app.ui.preferences.dialog import PreferencesDialog
+    from journal_app.ui.sync.controller import SyncController
     from journal_app.ui.timer.controller import FocusTimerController
     from journal_app.ui.transfer.controller import TransferController
     from journal_app.ui.tray.controller import TrayController
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.transfer: TransferController | None = None
         self.encryption: EncryptionController | None = None
         self.tray: TrayController | None = None
+        self.sync_controller: SyncController | None = None
         self._added_menus: dict[MenuSlot, QMenu] = {}
         for area in AREAS:
             item = QListWidgetItem(area.label)
@@ -483,6 +485,12 @@ class MainWindow(QMainWindow):
     def close_open_entry(self) -> None:
         self.journal_page.editor_pane.close_document()
 
+    def reload_open_entry(self) -> bool:
+        return self.journal_page.editor_pane.reload_entry()
+
+    def when_entry_saved(self, call: Callable[[], None]) -> None:
+        self.journal_page.entry_saved.connect(lambda _entry: call())
+
     def open_entry(self, entry_id: int, *, show: bool = False) -> bool:
         if show:
             self.journal_page.refresh()
@@ -624,6 +632,10 @@ class MainWindow(QMainWindow):
 
         # The window's settings (the self-test and tests hand it their own file).
         self.tray = install_tray(self, self._services, self.events, self._settings)
+        # lazy: not needed for the first paint
+        from journal_app.ui.sync import install_sync
+
+        self.sync_controller = install_sync(self, self._services, self.events)
         self.apply_shortcuts()  # the actions installed just now
         self.focus_timer_ready.emit()
 
@@ -638,6 +650,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
+        if self.sync_controller is not None:
+            self.sync_controller.finish()  # what was just saved is sent (bounded); no more runs
         watcher = getattr(self, "external_changes", None)
         if watcher is not None:
             watcher.timer.stop()  # the journal closes next; nothing more to notice

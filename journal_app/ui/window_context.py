@@ -1,7 +1,7 @@
 """The one door from a controller or page to the main window (``WindowContext``).
 
 The controllers installed after the first paint (backups, focus timer, transfer,
-encryption) and the pages get what they need from the window through this protocol,
+encryption, sync) and the pages get what they need from the window through this protocol,
 never through its attribute names: the window may rename or rebuild its parts, and a
 test may hand a controller any object that does these things. ``MainWindow`` implements
 it; ``window_context(widget)`` finds it from a page (None outside a main window).
@@ -60,6 +60,16 @@ class WindowContext(Protocol):
 
     def close_open_entry(self) -> None:
         """Close the open entry (nothing is pending: save it first)."""
+        ...
+
+    def reload_open_entry(self) -> bool:
+        """Show the open entry as the journal now has it (a sync merged changes into
+        it), the cursor kept where it was; unsaved text is saved first (a save that finds
+        the entry changed keeps a "conflicting copy"). False when nothing was reloaded."""
+        ...
+
+    def when_entry_saved(self, call: Callable[[], None]) -> None:
+        """Call ``call`` after each save of the Journal's editor."""
         ...
 
     def open_entry(self, entry_id: int, *, show: bool = False) -> bool:

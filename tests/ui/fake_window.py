@@ -47,6 +47,12 @@ class FakeWindow(QMainWindow):
     def close_open_entry(self) -> None:
         pass
 
+    def reload_open_entry(self) -> bool:
+        return False
+
+    def when_entry_saved(self, call: Callable[[], None]) -> None:
+        pass
+
     def open_entry(self, entry_id: int, *, show: bool = False) -> bool:
         return False
 

@@ -125,6 +125,8 @@ def test_install_hooks_and_controllers_take_a_window_context():
     from journal_app.ui.backups.controller import BackupController
     from journal_app.ui.encryption import install_encryption
     from journal_app.ui.encryption.controller import EncryptionController
+    from journal_app.ui.sync import install_sync
+    from journal_app.ui.sync.controller import SyncController
     from journal_app.ui.timer import install_focus_timer
     from journal_app.ui.timer.actions import TimerActions
     from journal_app.ui.timer.controller import FocusTimerController
@@ -145,6 +147,8 @@ def test_install_hooks_and_controllers_take_a_window_context():
         Notifier,
         TransferController,
         PublishActions,
+        install_sync,
+        SyncController,
     ):
         first = next(iter(inspect.signature(call).parameters.values()))
         assert first.annotation in ("WindowContext", "context: WindowContext"), call

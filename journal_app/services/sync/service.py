@@ -28,6 +28,8 @@ from journal_app.services.sync import engine, folder, folder_key, registers, sea
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
+from journal_app.services.sync.merged import MergedEntry, MergeWatch
+from journal_app.services.sync.summary import SyncSummary, read_summary
 
 UPDATE_APP = "update the app on this machine"
 BATCH = 200  # segments applied in one transaction
@@ -64,6 +66,17 @@ class SyncReport:
     waiting: int = 0  # segments in the folder not applied yet
     problems: list[str] = field(default_factory=list)
     ignored: int = 0  # leftovers of sync tools and other unexpected names
+    merged: list[MergedEntry] = field(default_factory=list)  # entries the merge changed
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    """What `setup(folder)` would do: make a new sync folder, or join the one there."""
+
+    folder: str
+    join: bool
+    devices: list[str]  # the names of the devices already syncing there that could be read
+    others: int = 0  # how many devices sync there (a sealed device file has no name to read)
 
 
 def _refuse_overlap(target: Path, data_dir: Path) -> None:
@@ -213,6 +226,36 @@ class SyncService:
         folder.write_device(target, DeviceInfo(device, label, self._now_text(), 0))
         return self.status()
 
+    def plan(self, target: Path) -> SetupPlan:
+        """Say what `setup(target)` would do, writing nothing; raises InvalidInput with
+        setup's message for a folder it would refuse."""
+        _refuse_overlap(target, self._data_dir)
+        if not target.exists():
+            if not target.parent.is_dir():
+                raise InvalidInput(f"{target.parent} is not a folder")
+            return SetupPlan(str(target), False, [])
+        if not target.is_dir():
+            raise InvalidInput(f"{target} is not a folder")
+        if not folder.is_sync_folder(target):
+            if any(target.iterdir()):
+                raise InvalidInput(
+                    f"{target} holds other files; choose an empty folder or one another "
+                    "device set up for sync"
+                )
+            return SetupPlan(str(target.resolve()), False, [])
+        try:
+            folder.check_marker(target)
+        except FolderRefused as error:
+            raise InvalidInput(str(error)) from None
+        others = sorted(folder.listing(target).segments)
+        names = [info.name for d in others if (info := folder.read_device(target, d))]
+        return SetupPlan(str(target.resolve()), True, sorted(names, key=str.casefold), len(others))
+
+    def summary(self) -> SyncSummary | None:
+        """None when this journal does not sync; else what the status bar shows (no
+        folder access: cheap enough for the UI thread)."""
+        return read_summary()
+
     def leave(self) -> None:
         """Stop syncing: this device's state is forgotten (its files stay in the folder)."""
         sealing.use(Path(self._configured()["folder"]), None)
@@ -222,7 +265,9 @@ class SyncService:
 
     # ------------------------------------------------------------------ sync now
 
-    def now(self) -> SyncReport:
+    def now(self, *, stop: Callable[[], bool] | None = None) -> SyncReport:
+        """Send local changes and apply the others'. ``stop()`` true: apply no more
+        segments (local changes are still sent) — a sync at quit stays short."""
         state = self._configured()
         root = Path(state["folder"])
         if not root.is_dir():
@@ -238,10 +283,12 @@ class SyncService:
         report.ignored = len(listing.ignored)
         # Own segments this journal has not recorded (a crash between writing and
         # committing) are applied first, so their edits are not sent twice.
+        watch = MergeWatch()
         self._apply(root, device, listing, report, own=True)
-        self._apply(root, device, listing, report, own=False)
+        self._apply(root, device, listing, report, own=False, stop=stop, watch=watch)
         with atomic():
             registers.state_put("last_sync", self._now_text())
+        report.merged = watch.merged(lambda d: _device_name(root, d))
         return report
 
     def _export(
@@ -272,7 +319,15 @@ class SyncService:
         folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq))
 
     def _apply(
-        self, root: Path, device: str, listing: Any, report: SyncReport, *, own: bool
+        self,
+        root: Path,
+        device: str,
+        listing: Any,
+        report: SyncReport,
+        *,
+        own: bool,
+        stop: Callable[[], bool] | None = None,
+        watch: MergeWatch | None = None,
     ) -> None:
         """Apply every segment whose dependencies are applied, in causal order."""
         state = self._state()
@@ -302,6 +357,8 @@ class SyncService:
                             continue
                         if seq != applied.get(other, 0) + 1 or count >= BATCH:
                             break
+                        if stop is not None and stop():
+                            break
                         segment = self._read(root, other, seq, cache, report, blocked)
                         if segment is None or not all(
                             applied.get(d, 0) >= s for d, s in segment.deps.items()
@@ -313,6 +370,8 @@ class SyncService:
                             report.problems.append(f"{_where(other, seq)}: {error}; not applied")
                             blocked.add(other)
                             break
+                        if watch is not None:
+                            watch.segment(other, checked)
                         engine.apply_changes(checked, clock, touched)
                         applied[other] = seq
                         count += 1
@@ -446,6 +505,11 @@ class SyncService:
 
 def _client_id(device: str, seq: int) -> int:
     return text.client_id(device, seq)
+
+
+def _device_name(root: Path, device: str) -> str:
+    info = folder.read_device(root, device)
+    return info.name if info else "another device"
 
 
 def _where(device: str, seq: int) -> str:

@@ -272,6 +272,34 @@ class EntryEditorPane(QWidget):
         """Save now (Ctrl+S, switching, closing); True when nothing is left unsaved."""
         return self.autosave.flush()
 
+    def reload_entry(self) -> bool:
+        """Show the open entry as the journal now has it (a sync merged changes into
+        it), keeping the cursor and the scroll where they were. Unsaved text is saved
+        first: a save over the merged version keeps a "conflicting copy" (``_save``).
+        False when nothing was reloaded (no entry, or its text could not be saved)."""
+        if self._entry is None or not self.flush():
+            return False
+        shown = self._entry  # a conflicting copy's save has already loaded the newer one
+        try:
+            newer = self._services.entries.get(shown.id)
+        except JournalError:  # emptied from the trash elsewhere
+            self._load(None, None)
+            return True
+        if newer.rev == shown.rev:
+            return True
+        cursor = self.editor.textCursor().position()
+        scroll = self.editor.verticalScrollBar().value()
+        focused = self.editor.hasFocus()
+        self._load(newer, None)
+        kept = self.editor.textCursor()
+        kept.setPosition(min(cursor, len(self.editor.toPlainText())))
+        self.editor.setTextCursor(kept)
+        self.editor.verticalScrollBar().setValue(scroll)
+        if focused:
+            self.editor.setFocus()
+        self.saved.emit(newer)  # the list shows its title and day as merged
+        return True
+
     def reload_choices(self) -> None:
         """Refresh the series, tag and sprint lists offered by the fields."""
         loading, self._loading = self._loading, True
