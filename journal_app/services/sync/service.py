@@ -23,7 +23,7 @@ from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import atomic
 from journal_app.services.rows import rows
-from journal_app.services.sync import engine, folder, registers, tables, text
+from journal_app.services.sync import board, engine, folder, registers, tables, text
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
@@ -330,6 +330,7 @@ class SyncService:
         """Every synced row by its global id, as canonical JSON: devices that have
         applied the same changes give byte-identical text (local ids and times left out)."""
         doc: dict[str, Any] = {}
+        order = board.board_order()
         for tbl in tables.ORDER:
             spec = tables.TABLES[tbl]
             model = spec.model
@@ -356,6 +357,8 @@ class SyncService:
                             .tuples()
                         )
                     )
+                if tbl == "task":
+                    item["order"] = order.get(row.uid)  # its place in its column here
                 table[row.uid] = item
             doc[tbl] = table
         return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)
