@@ -149,9 +149,10 @@ def export_row(job: Export, spec: TableSpec, row_id: int) -> str | None:
             job.emit(spec.name, uid, column, value, regs)
     if again:
         job.emit(spec.name, uid, "gone", False, regs)
+    if spec.tags is not None:
+        _export_tags(job, spec, uid, row.id, regs)
     if spec.name == "entry":
         _export_body(job, uid, row.body, regs)
-        _export_tags(job, uid, row.id, regs)
         _export_trash(job, uid, encode(row.deleted_at), regs)
     return uid
 
@@ -175,16 +176,18 @@ def _export_body(job: Export, uid: str, body: str, regs: dict[str, Register]) ->
     job.changes.append({"t": "entry", "id": uid, "f": "body", "g": gen, "y": y, "c": stamp})
 
 
-def _export_tags(job: Export, uid: str, entry_id: int, regs: dict[str, Register]) -> None:
-    tag_ids = [
-        t for (t,) in rows(EntryTag.select(EntryTag.tag).where(EntryTag.entry == entry_id).tuples())
-    ]
+def _export_tags(
+    job: Export, spec: TableSpec, uid: str, row_id: int, regs: dict[str, Register]
+) -> None:
+    link = spec.tags  # EntryTag, or TaskTag (schema v10)
+    owner = getattr(link, spec.name)
+    tag_ids = [t for (t,) in rows(link.select(link.tag).where(owner == row_id).tuples())]
     current = {export_row(job, TABLES["tag"], t) for t in tag_ids}
     known = _members(regs)
     for member in sorted(m for m in current - known if m):
-        job.emit("entry", uid, f"tag:{member}", True, regs)
+        job.emit(spec.name, uid, f"tag:{member}", True, regs)
     for member in sorted(known - current):
-        job.emit("entry", uid, f"tag:{member}", False, regs)
+        job.emit(spec.name, uid, f"tag:{member}", False, regs)
 
 
 def _export_purge(job: Export, uid: str) -> None:
@@ -277,7 +280,7 @@ def check_change(change: dict[str, Any]) -> dict[str, Any]:
         elif spec.gone and fld == "gone":
             if not isinstance(value, bool):
                 raise BadValue("not true or false")
-        elif spec.name == "entry" and fld.startswith("tag:"):
+        elif spec.tags is not None and fld.startswith("tag:"):
             tables.check_uid(fld[4:])
             if not isinstance(value, bool):
                 raise BadValue("not true or false")
@@ -433,8 +436,8 @@ def _materialize_row(
                     )
                 changed.update(rev=row.rev + 1, updated_at=now)
             model.update(changed).where(model._meta.primary_key == tables.key_of(row)).execute()
-    if entry:
-        _materialize_tags(row_id, regs)
+    if spec.tags is not None:
+        _materialize_tags(spec, row_id, regs)
 
 
 def _twin(spec: TableSpec, uid: str, values: dict[str, Any]) -> Any:
@@ -480,17 +483,17 @@ def _differs(row: Any, name: str, value: Any) -> bool:
     return bool(encode(getattr(row, name)) != value)
 
 
-def _materialize_tags(entry_id: int, regs: dict[str, Register]) -> None:
+def _materialize_tags(spec: TableSpec, row_id: int, regs: dict[str, Register]) -> None:
+    link = spec.tags
+    owner = getattr(link, spec.name)
     wanted = _members(regs)
     have = {
         u: t
-        for u, t in rows(
-            Tag.select(Tag.uid, Tag.id).join(EntryTag).where(EntryTag.entry == entry_id).tuples()
-        )
+        for u, t in rows(Tag.select(Tag.uid, Tag.id).join(link).where(owner == row_id).tuples())
     }
     gone = [t for u, t in have.items() if u is not None and u not in wanted]
     if gone:
-        EntryTag.delete().where(EntryTag.entry == entry_id, EntryTag.tag.in_(gone)).execute()
+        link.delete().where(owner == row_id, link.tag.in_(gone)).execute()
     for member in sorted(wanted - set(have)):
         tag_id = Tag.select(Tag.id).where(Tag.uid == member).scalar()
-        EntryTag.insert(entry=entry_id, tag=tag_id).on_conflict_ignore().execute()
+        link.insert({owner: row_id, link.tag: tag_id}).on_conflict_ignore().execute()

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from journal_app.db.models import (
-    EntryTag,
     SyncApplied,
     SyncDirty,
     SyncField,
@@ -348,12 +347,14 @@ class SyncService:
                 if tbl == "entry":
                     item["body"] = row.body
                     item["deleted_at"] = tables.encode(row.deleted_at)
+                if spec.tags is not None:
+                    link = spec.tags
                     item["tags"] = sorted(
                         u
                         for (u,) in rows(
                             Tag.select(Tag.uid)
-                            .join(EntryTag)
-                            .where(EntryTag.entry == row.id)
+                            .join(link)
+                            .where(getattr(link, tbl) == row.id)
                             .tuples()
                         )
                     )

@@ -19,6 +19,7 @@ from journal_app.db.models import (
     Category,
     DayLog,
     Entry,
+    EntryTag,
     Output,
     PersonalWord,
     Resource,
@@ -29,6 +30,7 @@ from journal_app.db.models import (
     Task,
     TaskCheckItem,
     TaskLink,
+    TaskTag,
     Template,
     WorkSession,
 )
@@ -149,6 +151,7 @@ class TableSpec:
     needs: tuple[tuple[str, ...], ...] = ()  # a row exists only with one of each set
     hold: Callable[[Any], bool] | None = None  # a row not sent while this says so
     gone: bool = True  # a delete travels as the "gone" register (entries: "purged")
+    tags: Any = None  # its link model to tags (EntryTag, TaskTag): "tag:<uid>" registers
 
 
 ENTRY_FIELDS: dict[str, Callable[[Any], Any]] = {
@@ -224,6 +227,7 @@ MORE_TABLES = (
         },
         ("title", "status"),
         refs={"sprint_id": "sprint", "skill_id": "skill", "resource_id": "resource"},
+        tags=TaskTag,
     ),
     TableSpec(
         "task_check_item",
@@ -390,7 +394,15 @@ TABLES: dict[str, TableSpec] = {
         ),
         # Besides these: "body" (a CRDT), "deleted_at" (the trash rule) and "tag:<uid>"
         # (one member of the set of tags) — see engine.py.
-        TableSpec("entry", Entry, ENTRY_FIELDS, ("day",), refs={"sprint_id": "sprint"}, gone=False),
+        TableSpec(
+            "entry",
+            Entry,
+            ENTRY_FIELDS,
+            ("day",),
+            refs={"sprint_id": "sprint"},
+            gone=False,
+            tags=EntryTag,
+        ),
         *MORE_TABLES,
     )
 }
