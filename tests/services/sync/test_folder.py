@@ -96,6 +96,17 @@ def test_a_broken_segment_is_refused_with_a_message(pair, raw, message):
             {**_entry_change(field="body"), "g": f"{1:012x}.0000.{STRANGER}", "y": "AAEC/w=="},
             "not a text update",
         ),
+        # Schema v10's tables are checked the same way.
+        (_entry_change(field="gone", value=True), "unknown field"),  # entries: the trash
+        ({**_entry_change(field="rank", value="a0"), "t": "task"}, "task.rank"),
+        ({**_entry_change(field="rank", value="a b"), "t": "task"}, "task.rank"),
+        ({**_entry_change(field="priority", value=9), "t": "task"}, "task.priority"),
+        ({**_entry_change(field="color", value="red"), "t": "tag_color"}, "tag_color.color"),
+        ({**_entry_change(field="energy", value=6), "t": "day_log"}, "day_log.energy"),
+        ({**_entry_change(field="end", value=None), "t": "work_session"}, "work_session.end"),
+        ({**_entry_change(field="gone", value="yes"), "t": "task"}, "task.gone"),
+        ({**_entry_change(field="tag:x", value=True), "t": "task"}, "task.tag:x"),
+        ({**_entry_change(field="tag:" + "2" * 32, value=1), "t": "task"}, "task.tag:"),
     ],
 )
 def test_a_change_this_app_does_not_know_refuses_its_whole_segment(pair, change, message):
