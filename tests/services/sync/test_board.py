@@ -187,3 +187,23 @@ def test_resources_outputs_templates_and_words_travel(tmp_path):
     with laptop.open() as s:
         assert s.spelling.personal_words() == ["makemore", "softmax"]
     assert laptop.state() == desktop.state()
+
+
+def test_checklist_lines_added_at_once_on_two_devices_show_in_one_order(tmp_path):
+    _, (laptop, desktop) = devices(tmp_path, "laptop", "desktop")
+    with laptop.open() as s:
+        task = s.planning.add_task("Read")
+        s.planning.update_task(task.id, checklist=[("Part 1", False)])
+    sync_all(laptop, desktop)
+    orders = []
+    for device, line in ((laptop, "from laptop"), (desktop, "from desktop")):
+        with device.open() as s:
+            (card,) = s.planning.backlog()
+            s.planning.update_task(card.id, checklist=[("Part 1", False), (line, False)])
+    sync_all(laptop, desktop)
+    for device in (laptop, desktop):
+        with device.open() as s:
+            (card,) = s.planning.backlog()
+            orders.append([c.text for c in card.checklist])
+    assert orders[0] == orders[1]
+    assert sorted(orders[0]) == ["Part 1", "from desktop", "from laptop"]
