@@ -203,11 +203,16 @@ class SyncService:
         applied[device] = int(state["seq"])
         blocked: set[str] = set()
         cache: dict[tuple[str, int], Segment] = {}
+        # Joining (nothing sent or applied yet): the others' rows first, so the rows this
+        # journal has by the same name (the built-in categories and templates) take
+        # what the others made of them instead of resetting it (docs/SYNC.md).
+        joining = not own and not any(applied.values())
+        first = True
         progress = True
         while progress:
             progress = False
             with atomic():
-                if not own:
+                if not own and not (joining and first):
                     # Local changes first, in this transaction: a row another process
                     # changed since is sent, never overwritten by what is applied now.
                     self._export(root, device, listing, report, applied)
@@ -251,6 +256,10 @@ class SyncService:
                         SyncDirty.tbl == tbl, SyncDirty.row_key == key
                     ).execute()
                 registers.state_put("hlc", str(clock.last))
+            first = False
+        if joining:
+            with atomic():
+                self._export(root, device, listing, report, applied)
         if not own:
             report.waiting = sum(
                 1

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal_app.services.sync import board
-from tests.services.sync.helpers import devices, sync_all
+from tests.services.sync.helpers import Device, devices, sync_all
 
 key = st.text(alphabet=board.DIGITS, min_size=1, max_size=6).filter(lambda k: k[-1] != "0")
 
@@ -207,3 +207,30 @@ def test_checklist_lines_added_at_once_on_two_devices_show_in_one_order(tmp_path
             orders.append([c.text for c in card.checklist])
     assert orders[0] == orders[1]
     assert sorted(orders[0]) == ["Part 1", "from desktop", "from laptop"]
+
+
+def test_a_device_joining_later_keeps_the_built_ins_as_the_others_changed_them(tmp_path):
+    """A new journal has the built-in categories and templates too (same names, so
+    the same ids): what it sends first yields to what the others wrote."""
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    laptop = Device(tmp_path, "laptop")
+    laptop.setup(folder)
+    with laptop.open() as s:
+        daily = next(t for t in s.templates.list() if t.name == "Daily log")
+        s.templates.update(daily.id, body="my own daily")
+        order = [c.id for c in s.categories.list()]
+        s.categories.reorder(list(reversed(order)))
+        wanted = [c.name for c in s.categories.list()]
+    laptop.sync()
+    laptop.clock.advance(days=30)
+    desktop = Device(tmp_path, "desktop")
+    desktop.clock.advance(days=30)
+    desktop.setup(folder)
+    sync_all(laptop, desktop)
+    for device in (laptop, desktop):
+        with device.open() as s:
+            daily = next(t for t in s.templates.list() if t.name == "Daily log")
+            assert daily.body == "my own daily"
+            assert [c.name for c in s.categories.list()] == wanted
+    assert laptop.state() == desktop.state()
