@@ -73,3 +73,29 @@ def test_a_skill_deleted_then_made_again_by_name_comes_back(tmp_path):
     with laptop.open() as s:
         assert s.skills.find("Statistics") is not None
     assert laptop.state() == desktop.state()
+
+
+def test_a_word_or_label_colour_removed_goes_and_set_again_comes_back(tmp_path):
+    _, (laptop, desktop) = devices(tmp_path, "laptop", "desktop")
+    with laptop.open() as s:
+        s.spelling.add_word("makemore")
+        s.planning.add_task("Read", tags=["ml"])
+        s.planning.set_label_color("ml", "#112233")
+    sync_all(laptop, desktop)
+    with laptop.open() as s:
+        s.spelling.remove_word("makemore")
+        s.planning.set_label_color("ml", None)  # back to its default colour
+    sync_all(laptop, desktop)
+    with desktop.open() as s:
+        assert s.spelling.personal_words() == []
+        (card,) = s.planning.backlog()
+        assert card.labels != (("ml", "#112233"),)
+        s.spelling.add_word("makemore")  # the same word: the same id, made again
+        s.planning.set_label_color("ml", "#445566")
+    desktop.clock.advance(minutes=1)
+    sync_all(laptop, desktop)
+    with laptop.open() as s:
+        assert s.spelling.personal_words() == ["makemore"]
+        (card,) = s.planning.backlog()
+        assert card.labels == (("ml", "#445566"),)
+    assert laptop.state() == desktop.state()
