@@ -198,3 +198,23 @@ def test_the_folder_never_holds_the_database(pair):
         or folder.DEVICE_ID.match(n)
         for n in names
     ), names
+
+
+def test_rows_pointing_at_rows_this_device_has_not_got_are_not_made(pair):
+    """A checklist line of a task never sent, a link to nothing: applied (a later
+    segment may bring them) but no row is made and nothing else changes."""
+    sync_folder, a, _ = pair
+    stamp = f"{1:012x}.0000.{STRANGER}"
+    line, link, task = "3" * 32, "4" * 32, "5" * 32
+    changes = [
+        {"t": "task_check_item", "id": line, "f": "task_id", "v": task, "c": stamp},
+        {"t": "task_check_item", "id": line, "f": "text", "v": "orphan", "c": stamp},
+        {"t": "task_link", "id": link, "f": "task_id", "v": task, "c": stamp},
+        {"t": "task_link", "id": link, "f": "entry_id", "v": None, "c": stamp},
+        {"t": "task_link", "id": link, "f": "resource_id", "v": None, "c": stamp},
+    ]
+    before = a.state()
+    _drop(sync_folder, _segment(changes))
+    report = a.sync()
+    assert (report.problems, report.applied_changes) == ([], 5)
+    assert a.state() == before
