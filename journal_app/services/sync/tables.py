@@ -34,6 +34,7 @@ from journal_app.db.models import (
     Template,
     WorkSession,
 )
+from journal_app.services.tracking import outputs, resources
 
 # The namespace of the ids derived from names: the same name gives the same id everywhere.
 NAMESPACE = uuid.UUID("5d6c2a7e-51f0-4c1b-9a55-0f3c8e7d1b42")
@@ -197,9 +198,9 @@ MORE_TABLES = (
         Resource,
         {
             "title": _SHORT,
-            "kind": _text(100),
+            "kind": _one_of(*resources.KINDS),
             "url": _text(10_000),
-            "status": _text(100),
+            "status": _one_of(*resources.STATUSES),
             "progress": _number,
             "notes": _text(),
             "skill_id": _optional(lambda v: check_uid(v)),
@@ -307,9 +308,9 @@ MORE_TABLES = (
         "output",
         Output,
         {
-            "kind": _text(100),
+            "kind": _one_of(*outputs.KINDS),
             "title": _SHORT,
-            "status": _text(100),
+            "status": _one_of(*outputs.STATUSES),
             "url": _text(10_000),
             "words": _optional(_whole),
             "day": _date,

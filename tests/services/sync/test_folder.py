@@ -103,6 +103,8 @@ def test_a_broken_segment_is_refused_with_a_message(pair, raw, message):
         ({**_entry_change(field="priority", value=9), "t": "task"}, "task.priority"),
         ({**_entry_change(field="color", value="red"), "t": "tag_color"}, "tag_color.color"),
         ({**_entry_change(field="energy", value=6), "t": "day_log"}, "day_log.energy"),
+        ({**_entry_change(field="kind", value="spaceship"), "t": "resource"}, "resource.kind"),
+        ({**_entry_change(field="status", value="gone"), "t": "output"}, "output.status"),
         ({**_entry_change(field="end", value=None), "t": "work_session"}, "work_session.end"),
         ({**_entry_change(field="gone", value="yes"), "t": "task"}, "task.gone"),
         ({**_entry_change(field="tag:x", value=True), "t": "task"}, "task.tag:x"),
