@@ -88,6 +88,11 @@ def _m009_sync(db: SqliteDatabase) -> None:
     _run_script(db, "schema_v9.sql")
 
 
+def _m010_more_sync(db: SqliteDatabase) -> None:
+    checksums.register(db.connection())  # as for v5
+    _run_script(db, "schema_v10.sql")
+
+
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _m001_initial_schema,
     2: _m002_full_text_search,
@@ -98,6 +103,7 @@ MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     7: _m007_board_cards,
     8: _m008_personal_dictionary,
     9: _m009_sync,
+    10: _m010_more_sync,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

@@ -72,6 +72,7 @@ class Sprint(BaseModel):
 
 class Resource(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     title = TextField()
     kind = TextField(default="course")  # course / book / paper / video / curriculum
     url = TextField(default="")
@@ -84,6 +85,7 @@ class Resource(BaseModel):
 
 class Task(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     title = TextField()
     notes = TextField(default="")
     sprint = ForeignKeyField(Sprint, null=True, on_delete="SET NULL", backref="tasks")
@@ -96,6 +98,9 @@ class Task(BaseModel):
     created_at = DateTimeField(default=utcnow)
     due = DateField(null=True)  # schema v7
     priority = IntegerField(default=0)  # 0 none, 1 low, 2 medium, 3 high (schema v7)
+    # The board order that syncs (schema v10): a text key between its neighbours', set
+    # when the task is sent; `position` stays the local order (services/sync/board.py).
+    rank = TextField(null=True)
 
 
 class Entry(BaseModel):
@@ -154,6 +159,7 @@ class TagColor(BaseModel):
 
     tag = ForeignKeyField(Tag, primary_key=True, on_delete="CASCADE", backref="colors")
     color = TextField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
 
     class Meta:
         table_name = "tag_color"
@@ -163,6 +169,7 @@ class TaskCheckItem(BaseModel):
     """One line of a task's checklist (schema v7)."""
 
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     task = ForeignKeyField(Task, on_delete="CASCADE", backref="check_items")
     text = TextField()
     done = BooleanField(default=False)
@@ -176,6 +183,7 @@ class TaskLink(BaseModel):
     """A task's link to a journal entry or a resource, one of the two (schema v7)."""
 
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     task = ForeignKeyField(Task, on_delete="CASCADE", backref="links")
     entry = ForeignKeyField(Entry, null=True, on_delete="CASCADE", backref="task_links")
     resource = ForeignKeyField(Resource, null=True, on_delete="CASCADE", backref="task_links")
@@ -198,6 +206,7 @@ class DayLog(BaseModel):
     """One per date: the night that ended that morning, energy and a note."""
 
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     day = DateField(unique=True)
     sleep_start = DateTimeField(null=True)  # UTC
     sleep_end = DateTimeField(null=True)  # UTC
@@ -209,6 +218,7 @@ class DayLog(BaseModel):
 
 class WorkSession(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     start = DateTimeField(index=True)  # UTC
     end = DateTimeField(null=True)  # UTC; null while a timer runs
     category = ForeignKeyField(Category, null=True, on_delete="SET NULL", backref="sessions")
@@ -221,6 +231,7 @@ class WorkSession(BaseModel):
 
 class Output(BaseModel):
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     kind = TextField()  # explainer / blog_post / forum_post / comment / x_thread / code / summary
     title = TextField()
     status = TextField(default="idea")  # idea / draft / published
@@ -237,6 +248,7 @@ class Template(BaseModel):
     """An entry template; the built-ins (schema v3) carry a `builtin_key` and can be reset."""
 
     id = AutoField()
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
     name = TextField(unique=True)
     title = TextField(default="")
     body = TextField(default="")
@@ -259,6 +271,7 @@ class PersonalWord(BaseModel):
 
     word = TextField(primary_key=True)
     created_at = DateTimeField(default=utcnow)
+    uid = TextField(null=True, unique=True)  # global id for sync (schema v10)
 
     class Meta:
         without_rowid = True

@@ -34,9 +34,10 @@ INSERT INTO skill VALUES (1, 'Machine learning', 10000.0, 350.25, '2025-01-01 08
 INSERT INTO sprint VALUES (1, 'Sprint 1', 'Finish makemore', 'ML role', '2025-01-06',
   '2025-01-19', 40.5, 'closed', '2025-01-05 20:00:00', '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a11');
 INSERT INTO resource VALUES (1, 'Zero to Hero', 'course', 'https://example.org/z2h',
-  'active', 37.5, 'Lecture 3 next', 1, '2025-01-02 10:00:00');
+  'active', 37.5, 'Lecture 3 next', 1, '2025-01-02 10:00:00', '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a15');
 INSERT INTO task VALUES (1, 'Watch makemore', 'part 1', 1, 'done', 3, 2.5, 1, 1,
-  '2025-01-07 12:00:00', '2025-01-05 20:00:00', '2025-01-10', 2);
+  '2025-01-07 12:00:00', '2025-01-05 20:00:00', '2025-01-10', 2,
+  '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a16', 'V');
 INSERT INTO entry VALUES (1, '2025-01-06', 'Day 0 of ML', 'Backprop ünïcode ✓',
   'Self Study Journal', 7, 'public', 'https://example.org/day-0', 1, 3,
   '2025-01-06 21:00:00', '2025-01-06 21:30:00', '2025-02-01 09:00:00',
@@ -50,16 +51,18 @@ INSERT INTO task_tag VALUES (1, 2);
 INSERT INTO attachment VALUES (1, 1, '0123456789abcdef.png', 'image/png', 2048,
   '0123456789abcdef0123', '2025-01-06 21:05:00');
 INSERT INTO day_log VALUES (1, '2025-01-06', '2025-01-05 23:00:00', '2025-01-06 07:00:00',
-  7.75, 4, 3, 'slept well');
+  7.75, 4, 3, 'slept well', '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a17');
 INSERT INTO work_session VALUES (1, '2025-01-06 09:00:00', '2025-01-06 16:00:00', 1, 1, 1, 1,
-  'seven-hour explainer', 'timer');
+  'seven-hour explainer', 'timer', '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a18');
 INSERT INTO output VALUES (1, 'explainer', 'Backprop by hand', 'published',
-  'https://example.org/backprop', 2400, '2025-01-06', 1, 1, 1, '2025-01-06 16:00:00');
+  'https://example.org/backprop', 2400, '2025-01-06', 1, 1, 1, '2025-01-06 16:00:00',
+  '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a19');
 INSERT INTO setting VALUES ('deep_work_target_hours', '4.0');
-INSERT INTO tag_color VALUES (2, '#3fa66a');
-INSERT INTO task_check_item VALUES (1, 1, 'Part 1', 1, 0);
-INSERT INTO task_link VALUES (1, 1, 1, NULL);
-INSERT INTO personal_word VALUES ('backprop', '2025-01-06 21:20:00');
+INSERT INTO tag_color VALUES (2, '#3fa66a', '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a1a');
+INSERT INTO task_check_item VALUES (1, 1, 'Part 1', 1, 0, '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a1b');
+INSERT INTO task_link VALUES (1, 1, 1, NULL, '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a1c');
+INSERT INTO personal_word VALUES ('backprop', '2025-01-06 21:20:00',
+  '9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a1d');
 """
 
 
@@ -194,7 +197,7 @@ def test_a_v5_journal_gets_a_checksum_for_every_row(tmp_path: Path):
     shutil.copy(FIXTURES / "schema_v5.sqlite3", db_path)
     opened = open_database(db_path, tmp_path / "backups")
     try:
-        assert opened.migrated == [6, 7, 8, 9]
+        assert opened.migrated == [6, 7, 8, 9, 10]
     finally:
         opened.close()
     conn = _raw(db_path)
@@ -218,7 +221,7 @@ def test_a_v5_journal_gets_a_checksum_for_every_row(tmp_path: Path):
         conn.close()
     assert check_journal(DataPaths(tmp_path)).ok
     (backup,) = (tmp_path / "backups").iterdir()  # the v5 journal, copied first
-    assert backup.name.startswith("pre-migration-v5-to-v9-")
+    assert backup.name.startswith("pre-migration-v5-to-v10-")
 
 
 def test_an_old_v5_backup_is_still_checked_entry_by_entry(tmp_path: Path):

@@ -124,16 +124,17 @@ def test_an_old_journal_upgrades_with_its_data_intact(tmp_path: Path, version: i
     kept.close()
 
 
-@pytest.mark.parametrize("version", [6, 7, 8])
+@pytest.mark.parametrize("version", [6, 7, 8, 9])
 def test_board_cards_the_personal_dictionary_and_sync_all_arrive(tmp_path: Path, version: int):
-    """v7 (the board's cards), v8 (the spelling dictionary), then v9 (sync: uids, their
-    checksum triggers remade, dirty marks): each journal keeps what it had, the new
-    steps' tables work side by side, and every row's checksum verifies after."""
+    """v7 (the board's cards), v8 (the spelling dictionary), v9 (sync: uids, their
+    checksum triggers remade, dirty marks), then v10 (uids on the rest, the board's
+    ranks): each journal keeps what it had, the new steps' tables work side by side,
+    and every row's checksum verifies after."""
     shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", tmp_path / "journal.sqlite3")
     paths = DataPaths(tmp_path)
     opened = open_database(paths.database, paths.backups)
     try:
-        assert opened.migrated == list(range(version + 1, 10))
+        assert opened.migrated == list(range(version + 1, migrations.LATEST_VERSION + 1))
         done = Task.get_by_id(1)
         if version >= 7:
             assert (str(done.due), done.priority) == ("2025-01-10", 2)
@@ -144,19 +145,31 @@ def test_board_cards_the_personal_dictionary_and_sync_all_arrive(tmp_path: Path,
             assert (done.due, done.priority) == (None, 0)
             assert TaskCheckItem.select().count() == TaskLink.select().count() == 0
         words = [w.word for w in PersonalWord.select()]
-        assert words == (["makemore"] if version == 8 else [])
-        # Rows already there get their uid when first sent; nothing is marked yet.
-        assert Tag.select().where(Tag.uid.is_null(False)).count() == 0
+        assert words == (["makemore"] if version >= 8 else [])
+        # What v9 sent keeps its uid; the rest gets one when first sent.
+        sent = [t.name for t in Tag.select().where(Tag.uid.is_null(False))]
+        assert sent == (["ml"] if version == 9 else [])
+        assert (done.uid, done.rank) == (None, None)
         assert SyncDirty.select().count() == 0
         PersonalWord.create(word="backprop")
-        TaskCheckItem.create(task=done, text="Part 2")
+        item = TaskCheckItem.create(task=done, text="Part 2")
         ml = Tag.get(Tag.name == "ml")
         TagColor.insert(tag=ml, color="#123456").on_conflict_replace().execute()
-        Tag.update(uid="9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a13").where(Tag.id == ml.id).execute()
-        TaskLink.create(task=done, entry=2)
-        # The board's and the dictionary's writes mark nothing; the tag's uid does.
+        Tag.update(uid="9a0c5c1e4f3b5d0e8a7b6c5d4e3f2a14").where(Tag.id == ml.id).execute()
+        link = TaskLink.create(task=done, entry=2)
+        WorkSession.update(note="seven hours").where(WorkSession.id == 1).execute()
+        TaskTag.create(task=2 if version >= 3 else 1, tag=ml)
+        # Since v10 the board's, the dictionary's and the sessions' writes are marked too.
         marks = set(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples())
-        assert marks == {("tag", str(ml.id))}
+        assert marks == {
+            ("tag", str(ml.id)),
+            ("personal_word", "backprop"),
+            ("task_check_item", str(item.id)),
+            ("tag_color", str(ml.id)),
+            ("task_link", str(link.id)),
+            ("work_session", "1"),
+            ("task", "2" if version >= 3 else "1"),
+        }
     finally:
         opened.close()
     report = check_journal(paths)

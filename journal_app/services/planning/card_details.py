@@ -50,7 +50,9 @@ def checklists(*where: Any) -> dict[int, tuple[CheckItem, ...]]:
     query = (
         TaskCheckItem.select(TaskCheckItem.task, TaskCheckItem.text, TaskCheckItem.done)
         .where(TaskCheckItem.task.in_(chosen))
-        .order_by(TaskCheckItem.task, TaskCheckItem.position, TaskCheckItem.id)
+        # uid before id: lines two synced devices added at one place (a tie) show in one
+        # order on both (services/sync, schema v10); unsynced rows have none
+        .order_by(TaskCheckItem.task, TaskCheckItem.position, TaskCheckItem.uid, TaskCheckItem.id)
         .tuples()
     )
     found: dict[int, list[CheckItem]] = defaultdict(list)
@@ -89,7 +91,7 @@ def write_checklist(task_id: int, items: list[tuple[str, bool]]) -> None:
         for item_id, text, done in rows(
             TaskCheckItem.select(TaskCheckItem.id, TaskCheckItem.text, TaskCheckItem.done)
             .where(TaskCheckItem.task == task_id)
-            .order_by(TaskCheckItem.position, TaskCheckItem.id)
+            .order_by(TaskCheckItem.position, TaskCheckItem.uid, TaskCheckItem.id)
             .tuples()
         )
     ]

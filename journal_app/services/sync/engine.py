@@ -16,6 +16,8 @@ Rules beyond last-writer-wins:
   other field): an edit it had not seen restores the entry, nothing is lost.
 - ``purged``: {"seen": stamp}, the trash emptied; final only for the edits the emptying
   device had seen, by the same rule (an edit it had not seen brings the entry back).
+- ``gone``: true when a row of another table was deleted, false when made again; the
+  delete wins over edits made meanwhile (docs/SYNC.md "More tables").
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import Any
 from journal_app.db.models import EntryRevision, EntryTag, SyncDirty, Tag
 from journal_app.errors import JournalError
 from journal_app.services.rows import rows
-from journal_app.services.sync import registers, tables, text
+from journal_app.services.sync import board, registers, tables, text
 from journal_app.services.sync.hlc import HybridClock, Stamp
 from journal_app.services.sync.registers import Register
 from journal_app.services.sync.tables import TABLES, BadValue, TableSpec, encode
@@ -63,15 +65,17 @@ class Export:
 def export_dirty(clock: HybridClock, client: int) -> list[dict[str, Any]]:
     """The changes of every row marked since the last export; the marks are cleared."""
     job = Export(clock, client)
+    board.prepare_export()  # ranks for the tasks moved here (it marks what it changes)
     marks = rows(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples())
     for tbl in tables.ORDER:
         for mtbl, key in marks:
-            if mtbl == tbl and key.isdigit():
-                export_row(job, TABLES[tbl], int(key))
+            if mtbl == tbl and not key.startswith("gone:"):
+                export_row(job, TABLES[tbl], tables.local_key(TABLES[tbl], key))
     for mtbl, key in marks:
         if mtbl == "entry" and key.startswith("gone:"):
             _export_purge(job, key[5:])
-    # Other deleted rows (a category, a skill, a sprint) stay as they are elsewhere.
+        elif mtbl in TABLES and key.startswith("gone:"):
+            _export_gone(job, TABLES[mtbl], key[5:])
     SyncDirty.delete().execute()
     return job.changes
 
@@ -84,8 +88,10 @@ def mark_everything() -> None:
             SyncDirty.insert(tbl=tbl, row_key=str(row_id)).on_conflict_ignore().execute()
 
 
-def _assign_uid(spec: TableSpec, row: Any) -> str:
-    if spec.by_name:
+def _assign_uid(spec: TableSpec, row: Any, values: dict[str, Any]) -> str:
+    if spec.derive is not None:
+        wanted = spec.derive(values) or tables.random_uid()
+    elif spec.by_name:
         wanted = tables.name_uid(spec.name, row.name)
     elif spec.name == "entry" and row.sprint_id is not None and _is_review(row.id):
         sprint_uid = uid_of("sprint", row.sprint_id)
@@ -95,7 +101,7 @@ def _assign_uid(spec: TableSpec, row: Any) -> str:
     model = spec.model
     if model.select().where(model.uid == wanted).exists():  # renamed, or a second review
         wanted = tables.random_uid()
-    model.update(uid=wanted).where(model._meta.primary_key == row.id).execute()
+    model.update(uid=wanted).where(model._meta.primary_key == tables.key_of(row)).execute()
     return wanted
 
 
@@ -120,20 +126,33 @@ def export_row(job: Export, spec: TableSpec, row_id: int) -> str | None:
     row: Any = spec.model.get_or_none(spec.model._meta.primary_key == row_id)
     if row is None:
         return None
-    uid = row.uid or _assign_uid(spec, row)
-    job.done[(spec.name, row_id)] = uid
-    regs = registers.load(spec.name, uid)
+    if spec.hold is not None and spec.hold(row):
+        return None  # sent once it is done (a running timer's session)
+    values: dict[str, Any] = {}
     for column in spec.fields:
         if column in spec.refs:
             ref_id = getattr(row, column)
-            value = None if ref_id is None else export_row(job, TABLES[spec.refs[column]], ref_id)
+            ref = None if ref_id is None else export_row(job, TABLES[spec.refs[column]], ref_id)
+            values[column] = ref
         else:
-            value = encode(getattr(row, column))
-        if column not in regs or _materialized(spec, column, regs) != value:
+            values[column] = encode(getattr(row, column))
+    uid = row.uid or _assign_uid(spec, row, values)
+    job.done[(spec.name, row_id)] = uid
+    regs = registers.load(spec.name, uid)
+    again = spec.gone and _is_gone(regs)  # deleted, then made again (a day's log)
+    for column, value in values.items():
+        if column not in regs:
+            send = again or not _blank(spec, column, value)
+        else:
+            send = again or _materialized(spec, column, regs) != value
+        if send:
             job.emit(spec.name, uid, column, value, regs)
+    if again:
+        job.emit(spec.name, uid, "gone", False, regs)
+    if spec.tags is not None:
+        _export_tags(job, spec, uid, row.id, regs)
     if spec.name == "entry":
         _export_body(job, uid, row.body, regs)
-        _export_tags(job, uid, row.id, regs)
         _export_trash(job, uid, encode(row.deleted_at), regs)
     return uid
 
@@ -157,16 +176,18 @@ def _export_body(job: Export, uid: str, body: str, regs: dict[str, Register]) ->
     job.changes.append({"t": "entry", "id": uid, "f": "body", "g": gen, "y": y, "c": stamp})
 
 
-def _export_tags(job: Export, uid: str, entry_id: int, regs: dict[str, Register]) -> None:
-    tag_ids = [
-        t for (t,) in rows(EntryTag.select(EntryTag.tag).where(EntryTag.entry == entry_id).tuples())
-    ]
+def _export_tags(
+    job: Export, spec: TableSpec, uid: str, row_id: int, regs: dict[str, Register]
+) -> None:
+    link = spec.tags  # EntryTag, or TaskTag (schema v10)
+    owner = getattr(link, spec.name)
+    tag_ids = [t for (t,) in rows(link.select(link.tag).where(owner == row_id).tuples())]
     current = {export_row(job, TABLES["tag"], t) for t in tag_ids}
     known = _members(regs)
     for member in sorted(m for m in current - known if m):
-        job.emit("entry", uid, f"tag:{member}", True, regs)
+        job.emit(spec.name, uid, f"tag:{member}", True, regs)
     for member in sorted(known - current):
-        job.emit("entry", uid, f"tag:{member}", False, regs)
+        job.emit(spec.name, uid, f"tag:{member}", False, regs)
 
 
 def _export_purge(job: Export, uid: str) -> None:
@@ -174,6 +195,25 @@ def _export_purge(job: Export, uid: str) -> None:
     regs = registers.load("entry", uid)
     if regs and not _purged(regs):
         job.emit("entry", uid, "purged", {"seen": _content_stamp(regs)}, regs)
+
+
+def _blank(spec: TableSpec, column: str, value: Any) -> bool:
+    """An empty field of a row two devices can make (a day's log) is not sent until set:
+    the other device's value for it, if any, is kept (a missing register is empty)."""
+    return spec.derive is not None and column not in spec.required and value in (None, "")
+
+
+def _export_gone(job: Export, spec: TableSpec, uid: str) -> None:
+    """A row of another table was deleted here: gone everywhere (unless made again)."""
+    regs = registers.load(spec.name, uid)
+    model = spec.model
+    if regs and not _is_gone(regs) and not model.select().where(model.uid == uid).exists():
+        job.emit(spec.name, uid, "gone", True, regs)
+
+
+def _is_gone(regs: dict[str, Register]) -> bool:
+    reg = regs.get("gone")
+    return reg is not None and reg.value is True
 
 
 def _purged(regs: dict[str, Register]) -> bool:
@@ -237,7 +277,10 @@ def check_change(change: dict[str, Any]) -> dict[str, Any]:
     try:
         if fld in spec.fields:
             value = spec.fields[fld](value)
-        elif spec.name == "entry" and fld.startswith("tag:"):
+        elif spec.gone and fld == "gone":
+            if not isinstance(value, bool):
+                raise BadValue("not true or false")
+        elif spec.tags is not None and fld.startswith("tag:"):
             tables.check_uid(fld[4:])
             if not isinstance(value, bool):
                 raise BadValue("not true or false")
@@ -280,7 +323,7 @@ def apply_changes(
         regs = cache.get((tbl, uid))
         if regs is None:
             regs = cache[(tbl, uid)] = registers.load(tbl, uid)
-        if fld == "body":
+        if tbl == "entry" and fld == "body":
             gen = change["g"]
             try:
                 state = text.merge(registers.text_state(uid, gen), change["v"])
@@ -300,6 +343,7 @@ def materialize(touched: set[tuple[str, str]], now: dt.datetime) -> set[tuple[st
     for tbl in tables.ORDER:
         for uid in sorted(u for t, u in touched if t == tbl):
             _materialize_row(TABLES[tbl], uid, now, renamed)
+    board.rebuild_positions(u for t, u in touched if t == "task")
     keep: set[tuple[str, str]] = set()
     for tbl, key in renamed:
         if key.isdigit():
@@ -352,14 +396,18 @@ def _materialize_row(
             values[column] = value
     model = spec.model
     row: Any = model.get_or_none(model.uid == uid)
-    if spec.name == "entry" and _purged(regs):
-        if row is not None:  # emptied from the trash elsewhere, after every edit seen here
-            model.delete().where(model._meta.primary_key == row.id).execute()
+    if (spec.name == "entry" and _purged(regs)) or (spec.gone and _is_gone(regs)):
+        if row is not None:  # emptied from the trash or deleted elsewhere
+            model.delete().where(model._meta.primary_key == tables.key_of(row)).execute()
         return
-    if row is None and spec.by_name:
-        row = model.get_or_none(model.name == values["name"], model.uid.is_null())
-        if row is not None:  # made here by the same name, not sent yet: the same row
-            model.update(uid=uid).where(model._meta.primary_key == row.id).execute()
+    if any(all(values.get(c) is None for c in need) for need in spec.needs):
+        if row is not None:  # what it belongs to is deleted here: so is it (cascade)
+            model.delete().where(model._meta.primary_key == tables.key_of(row)).execute()
+        return
+    if row is None:
+        row = _twin(spec, uid, values)
+        if row is False:
+            return  # the same row by another, smaller id: that one is kept
     if spec.by_name and "name" in values:
         values["name"] = _free_name(spec, uid, values["name"], renamed)
     entry = spec.name == "entry"
@@ -374,7 +422,7 @@ def _materialize_row(
         row_id = model.insert(uid=uid, **values).execute()
     else:
         changed = {k: v for k, v in values.items() if _differs(row, k, v)}
-        row_id = row.id
+        row_id = tables.key_of(row)
         if changed:
             if entry:
                 if ("title" in changed or "body" in changed) and (row.title or row.body):
@@ -387,9 +435,40 @@ def _materialize_row(
                         created_at=now,
                     )
                 changed.update(rev=row.rev + 1, updated_at=now)
-            model.update(changed).where(model._meta.primary_key == row.id).execute()
-    if entry:
-        _materialize_tags(row_id, regs)
+            model.update(changed).where(model._meta.primary_key == tables.key_of(row)).execute()
+    if spec.tags is not None:
+        _materialize_tags(spec, row_id, regs)
+
+
+def _twin(spec: TableSpec, uid: str, values: dict[str, Any]) -> Any:
+    """The row made here with the same natural key (a name, a day, a word): made here
+    and not sent yet, it becomes this row; sent under another id, the smaller id keeps
+    the row (False: this one waits) — every device decides the same."""
+    model = spec.model
+    naturals = spec.natural or ((("name",),) if spec.by_name else ())
+    for columns in naturals:
+        wanted = [values.get(c) for c in columns]
+        if all(v is None for v in wanted) or any(c not in values for c in columns):
+            continue
+        where = [
+            getattr(model, _attr(spec, c)).is_null()
+            if v is None
+            else getattr(model, _attr(spec, c)) == v
+            for c, v in zip(columns, wanted, strict=True)
+        ]
+        other: Any = model.get_or_none(*where)
+        if other is None:
+            continue
+        key = model._meta.primary_key == tables.key_of(other)
+        if other.uid is None:
+            model.update(uid=uid).where(key).execute()
+            return model.get(key)
+        if spec.by_name and columns == ("name",):
+            continue  # two rows wanting one name: _free_name renames one
+        if other.uid < uid:
+            return False
+        model.delete().where(key).execute()
+    return None
 
 
 def _attr(spec: TableSpec, column: str) -> str:
@@ -404,17 +483,17 @@ def _differs(row: Any, name: str, value: Any) -> bool:
     return bool(encode(getattr(row, name)) != value)
 
 
-def _materialize_tags(entry_id: int, regs: dict[str, Register]) -> None:
+def _materialize_tags(spec: TableSpec, row_id: int, regs: dict[str, Register]) -> None:
+    link = spec.tags
+    owner = getattr(link, spec.name)
     wanted = _members(regs)
     have = {
         u: t
-        for u, t in rows(
-            Tag.select(Tag.uid, Tag.id).join(EntryTag).where(EntryTag.entry == entry_id).tuples()
-        )
+        for u, t in rows(Tag.select(Tag.uid, Tag.id).join(link).where(owner == row_id).tuples())
     }
     gone = [t for u, t in have.items() if u is not None and u not in wanted]
     if gone:
-        EntryTag.delete().where(EntryTag.entry == entry_id, EntryTag.tag.in_(gone)).execute()
+        link.delete().where(owner == row_id, link.tag.in_(gone)).execute()
     for member in sorted(wanted - set(have)):
         tag_id = Tag.select(Tag.id).where(Tag.uid == member).scalar()
-        EntryTag.insert(entry=entry_id, tag=tag_id).on_conflict_ignore().execute()
+        link.insert({owner: row_id, link.tag: tag_id}).on_conflict_ignore().execute()

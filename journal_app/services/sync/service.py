@@ -12,7 +12,6 @@ from typing import Any
 
 from journal_app.db import cipher, keyfile
 from journal_app.db.models import (
-    EntryTag,
     SyncApplied,
     SyncDirty,
     SyncField,
@@ -24,7 +23,16 @@ from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import atomic
 from journal_app.services.rows import rows
-from journal_app.services.sync import engine, folder, folder_key, registers, sealing, tables, text
+from journal_app.services.sync import (
+    board,
+    engine,
+    folder,
+    folder_key,
+    registers,
+    sealing,
+    tables,
+    text,
+)
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
@@ -337,11 +345,16 @@ class SyncService:
         applied[device] = int(state["seq"])
         blocked: set[str] = set()
         cache: dict[tuple[str, int], Segment] = {}
+        # Joining (nothing sent or applied yet): the others' rows first, so the rows this
+        # journal has by the same name (the built-in categories and templates) take
+        # what the others made of them instead of resetting it (docs/SYNC.md).
+        joining = not own and not any(applied.values())
+        first = True
         progress = True
         while progress:
             progress = False
             with atomic():
-                if not own:
+                if not own and not (joining and first):
                     # Local changes first, in this transaction: a row another process
                     # changed since is sent, never overwritten by what is applied now.
                     self._export(root, device, listing, report, applied)
@@ -389,6 +402,10 @@ class SyncService:
                         SyncDirty.tbl == tbl, SyncDirty.row_key == key
                     ).execute()
                 registers.state_put("hlc", str(clock.last))
+            first = False
+        if joining:
+            with atomic():
+                self._export(root, device, listing, report, applied)
         if not own:
             report.waiting = sum(
                 1
@@ -472,6 +489,7 @@ class SyncService:
         """Every synced row by its global id, as canonical JSON: devices that have
         applied the same changes give byte-identical text (local ids and times left out)."""
         doc: dict[str, Any] = {}
+        order = board.board_order()
         for tbl in tables.ORDER:
             spec = tables.TABLES[tbl]
             model = spec.model
@@ -489,15 +507,19 @@ class SyncService:
                 if tbl == "entry":
                     item["body"] = row.body
                     item["deleted_at"] = tables.encode(row.deleted_at)
+                if spec.tags is not None:
+                    link = spec.tags
                     item["tags"] = sorted(
                         u
                         for (u,) in rows(
                             Tag.select(Tag.uid)
-                            .join(EntryTag)
-                            .where(EntryTag.entry == row.id)
+                            .join(link)
+                            .where(getattr(link, tbl) == row.id)
                             .tuples()
                         )
                     )
+                if tbl == "task":
+                    item["order"] = order.get(row.uid)  # its place in its column here
                 table[row.uid] = item
             doc[tbl] = table
         return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)

@@ -1,14 +1,17 @@
 """Convergence as a property: three devices edit at random (entries, text in the middle
 of a body, titles, tags, trash, restore, empty trash, categories and skills by name,
-sprints planned and closed with their reviews) and exchange their files
+sprints planned and closed with their reviews, work sessions, day logs, tasks added
+between others, moved across columns, edited and deleted) and exchange their files
 partially, out of order and repeatedly (as a file-sync tool may deliver them, segments
 before the ones they depend on); once everything is delivered and synced, every device
 holds byte-identical state, and every inserted piece of text is still there (unless a
 device emptied it from its trash after seeing it). 40 examples passed once in 3 minutes;
-each run tries 10."""
+with the sessions, day logs and board (schema v10), 60 examples of 40 steps passed twice
+(45-100 s); each run tries 10 of 25."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import tempfile
@@ -18,6 +21,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
+from journal_app.errors import JournalError
 from tests.services.sync.helpers import Device
 
 NAMES = ("one", "two", "three")
@@ -184,6 +188,96 @@ class ThreeDevices(RuleBasedStateMachine):
             open_ = [o.sprint for o in s.planning.sprints() if not o.sprint.closed]
             if open_:
                 s.planning.close_sprint(open_[which % len(open_)].id, "backlog")
+        self._tick(i)
+
+    # ------------------------------------------------------------------ time and sleep
+
+    @rule(i=device_index, hour=st.integers(6, 20), minutes=st.integers(10, 180))
+    def log_session(self, i: int, hour: int, minutes: int) -> None:
+        """Overlapping sessions are allowed (two devices timing the same hours)."""
+        start = dt.datetime.combine(DAY, dt.time(hour), tzinfo=dt.UTC)
+        with self.devices[i].open() as s:
+            s.sessions.add(start, start + dt.timedelta(minutes=minutes), note=f"d{i}")
+        self._tick(i)
+
+    @rule(i=device_index, which=pick, delete=st.booleans())
+    def edit_or_delete_session(self, i: int, which: int, delete: bool) -> None:
+        with self.devices[i].open() as s:
+            found = s.sessions.between(DAY, DAY)
+            if found:
+                session = found[which % len(found)].session
+                if delete:
+                    s.sessions.delete(session.id)
+                else:
+                    s.sessions.update(session.id, note=f"edited on {i}")
+        self._tick(i)
+
+    @rule(
+        i=device_index,
+        day=st.integers(0, 2),
+        hours=st.one_of(st.none(), st.sampled_from((6.0, 7.5))),
+        energy=st.one_of(st.none(), st.integers(1, 5)),
+        delete=st.booleans(),
+    )
+    def log_sleep(self, i: int, day: int, hours: float | None, energy, delete: bool) -> None:
+        when = DAY + dt.timedelta(days=day)
+        with self.devices[i].open() as s:
+            if delete:
+                s.day_logs.delete(when)
+            else:
+                s.day_logs.save(when, hours=hours, energy=energy)
+        self._tick(i)
+
+    # ------------------------------------------------------------------ the board
+
+    def _column(self, s, where: int) -> tuple[int | None, str, list[int]]:
+        """A column at random: the backlog or a status of an open sprint."""
+        sprints = [o.sprint for o in s.planning.sprints() if not o.sprint.closed]
+        choice = where % (1 + 3 * len(sprints))
+        if choice == 0:
+            return None, "todo", [t.id for t in s.planning.backlog()]
+        sprint = sprints[(choice - 1) // 3]
+        status = ("todo", "doing", "done")[(choice - 1) % 3]
+        tasks = [t.id for t in s.planning.tasks(sprint.id) if t.status == status]
+        return sprint.id, status, tasks
+
+    @rule(i=device_index, where=pick, before=pick)
+    def add_task(self, i: int, where: int, before: int) -> None:
+        self.counter += 1
+        with self.devices[i].open() as s:
+            sprint_id, status, tasks = self._column(s, where)
+            at = None if not tasks or before % 3 == 0 else tasks[before % len(tasks)]
+            s.planning.add_task(f"t{self.counter}", sprint_id=sprint_id, status=status, before=at)
+        self._tick(i)
+
+    @rule(i=device_index, which=pick, where=pick, before=pick)
+    def move_task(self, i: int, which: int, where: int, before: int) -> None:
+        with self.devices[i].open() as s:
+            every = [t.id for t in s.planning.backlog()] + [
+                t.id
+                for o in s.planning.sprints()
+                if not o.sprint.closed
+                for t in s.planning.tasks(o.sprint.id)
+            ]
+            if every:
+                task = every[which % len(every)]
+                sprint_id, status, tasks = self._column(s, where)
+                at = None if not tasks or before % 3 == 0 else tasks[before % len(tasks)]
+                # (a done task into the backlog is refused: nothing changes)
+                with contextlib.suppress(JournalError):
+                    s.planning.move_task(task, sprint_id=sprint_id, status=status, before=at)
+        self._tick(i)
+
+    @rule(i=device_index, which=pick, priority=st.integers(0, 3), delete=st.booleans())
+    def edit_or_delete_task(self, i: int, which: int, priority: int, delete: bool) -> None:
+        with self.devices[i].open() as s:
+            every = [t.id for t in s.planning.backlog()]
+            if every:
+                task = every[which % len(every)]
+                if delete:
+                    s.planning.delete_task(task)
+                else:
+                    s.planning.update_task(task, priority=priority, checklist=[("x", True)])
         self._tick(i)
 
     # ------------------------------------------------------------------ exchanging files

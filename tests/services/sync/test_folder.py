@@ -96,6 +96,19 @@ def test_a_broken_segment_is_refused_with_a_message(pair, raw, message):
             {**_entry_change(field="body"), "g": f"{1:012x}.0000.{STRANGER}", "y": "AAEC/w=="},
             "not a text update",
         ),
+        # Schema v10's tables are checked the same way.
+        (_entry_change(field="gone", value=True), "unknown field"),  # entries: the trash
+        ({**_entry_change(field="rank", value="a0"), "t": "task"}, "task.rank"),
+        ({**_entry_change(field="rank", value="a b"), "t": "task"}, "task.rank"),
+        ({**_entry_change(field="priority", value=9), "t": "task"}, "task.priority"),
+        ({**_entry_change(field="color", value="red"), "t": "tag_color"}, "tag_color.color"),
+        ({**_entry_change(field="energy", value=6), "t": "day_log"}, "day_log.energy"),
+        ({**_entry_change(field="kind", value="spaceship"), "t": "resource"}, "resource.kind"),
+        ({**_entry_change(field="status", value="gone"), "t": "output"}, "output.status"),
+        ({**_entry_change(field="end", value=None), "t": "work_session"}, "work_session.end"),
+        ({**_entry_change(field="gone", value="yes"), "t": "task"}, "task.gone"),
+        ({**_entry_change(field="tag:x", value=True), "t": "task"}, "task.tag:x"),
+        ({**_entry_change(field="tag:" + "2" * 32, value=1), "t": "task"}, "task.tag:"),
     ],
 )
 def test_a_change_this_app_does_not_know_refuses_its_whole_segment(pair, change, message):
@@ -187,3 +200,23 @@ def test_the_folder_never_holds_the_database(pair):
         or folder.DEVICE_ID.match(n)
         for n in names
     ), names
+
+
+def test_rows_pointing_at_rows_this_device_has_not_got_are_not_made(pair):
+    """A checklist line of a task never sent, a link to nothing: applied (a later
+    segment may bring them) but no row is made and nothing else changes."""
+    sync_folder, a, _ = pair
+    stamp = f"{1:012x}.0000.{STRANGER}"
+    line, link, task = "3" * 32, "4" * 32, "5" * 32
+    changes = [
+        {"t": "task_check_item", "id": line, "f": "task_id", "v": task, "c": stamp},
+        {"t": "task_check_item", "id": line, "f": "text", "v": "orphan", "c": stamp},
+        {"t": "task_link", "id": link, "f": "task_id", "v": task, "c": stamp},
+        {"t": "task_link", "id": link, "f": "entry_id", "v": None, "c": stamp},
+        {"t": "task_link", "id": link, "f": "resource_id", "v": None, "c": stamp},
+    ]
+    before = a.state()
+    _drop(sync_folder, _segment(changes))
+    report = a.sync()
+    assert (report.problems, report.applied_changes) == ([], 5)
+    assert a.state() == before
