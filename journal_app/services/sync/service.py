@@ -23,7 +23,7 @@ from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import atomic
 from journal_app.services.rows import rows
-from journal_app.services.sync import engine, folder, registers, tables, text
+from journal_app.services.sync import engine, folder, registers, tables, text, tool_files
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
@@ -114,7 +114,9 @@ class SyncService:
             target.mkdir()  # the folder the user named; never its parents
         if not target.is_dir():
             raise InvalidInput(f"{target} is not a folder")
-        if any(target.iterdir()) and not folder.is_sync_folder(target):
+        # A folder that holds only a sync tool's own files (Syncthing's `.stfolder`) is empty.
+        held = [p for p in target.iterdir() if not tool_files.is_tool_file(p.name)]
+        if held and not folder.is_sync_folder(target):
             raise InvalidInput(
                 f"{target} holds other files; choose an empty folder or one another "
                 "device set up for sync"
