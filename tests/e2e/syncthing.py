@@ -92,7 +92,9 @@ class Daemon:
             "autoUpgradeIntervalH": "0",
             "crashReportingEnabled": "false",
             "startBrowser": "false",
-            "reconnectionIntervalS": "1",  # reconnect promptly after a resume
+            # Not 1 s: the second daemon dials the first as it starts; two daemons dialing
+            # each other at the same moment can each wait out a 20 s Hello timeout.
+            "reconnectionIntervalS": "60",
             "announceLANAddresses": "false",
         }.items():
             _one(options, tag).text = value

@@ -114,7 +114,8 @@ def test_two_journals_merge_through_syncthing(daemons, tmp_path, monkeypatch, ca
         out = journal.run("sync", "setup", str(daemon.folder), "--name", name)
         assert "syncs through" in out
 
-    entry = laptop.run("new", "--title", "Attention", "--tag", "ml", stdin=f"{P1}\n\n{P2}\n\n{P3}")
+    body = f"{P1}\n\n{P2}\n\n{P3}"
+    entry = laptop.run("new", "--title", "Attention", "--tag", "ml", stdin=body).strip()
     sync_until_equal((laptop, desktop), daemons)
     (hit,) = json.loads(desktop.run("search", "Attention", "--json"))
     there = str(hit["id"])
@@ -137,16 +138,20 @@ def test_two_journals_merge_through_syncthing(daemons, tmp_path, monkeypatch, ca
     # A pull Syncthing was in the middle of: its temporary file, half written.
     (laptop_dir_there / ".syncthing.seg-00000099.json.tmp").write_text('{"format": 1, "cha')
 
-    entry = entry.strip()
     laptop_body = f"{P1} Q, K, V.\n\n{P2}\n\n{P3}"
     laptop.run("edit", entry, "--title", "Attention, revised", stdin=laptop_body)
     laptop.run("new", "--title", "Laptop day", stdin="Read the paper on the train.")
     desktop_body = f"{P1}\n\n{P2}\n\n{P3} Then GPT."
     desktop.run("edit", there, "--tag", "ml", "--tag", "reading", stdin=desktop_body)
     desktop.run("new", "--title", "Desktop day", stdin="Derived the gradient by hand.")
+    sent = {}
     for journal in (laptop, desktop):
         report = journal.sync_now()
         assert report["sent"] > 0 and report["problems"] == []
+        sent[journal] = report["segment"]
+    # Nothing crossed while paused: the laptop's new file is not in the desktop's folder.
+    assert not (laptop_dir_there / f"seg-{sent[laptop]:08d}.json").exists()
+    assert laptop.state() != desktop.state()
     for daemon in daemons:
         daemon.resume_folder()
     reports = sync_until_equal((laptop, desktop), daemons)
@@ -156,6 +161,7 @@ def test_two_journals_merge_through_syncthing(daemons, tmp_path, monkeypatch, ca
     conflicts = sorted(p.name for p in laptop_dir_there.glob("device.sync-conflict-*"))
     assert len(conflicts) == 1, sorted(p.name for p in laptop_dir_there.iterdir())
     assert (st_laptop.folder / "devices" / laptop_id / conflicts[0]).is_file()
+    assert reports[0]["ignored"] >= 1  # the conflict copy
     assert reports[1]["ignored"] >= 2  # the conflict copy and the temporary file
 
     merged = f"{P1} Q, K, V.\n\n{P2}\n\n{P3} Then GPT.\n"
