@@ -179,11 +179,6 @@ class Daemon:
             self.proc.kill()
             self.proc.wait(timeout=HANG_S / 4)
 
-    def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=HANG_S / 4)
-
     def log_tail(self, lines: int = 40) -> str:
         try:
             text = self.log_path.read_text(errors="replace")
