@@ -32,6 +32,7 @@ from journal_app.services.sync import (
     sealing,
     tables,
     text,
+    tool_files,
 )
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
@@ -199,14 +200,8 @@ class SyncService:
         if not target.is_dir():
             raise InvalidInput(f"{target} is not a folder")
         local_key, local_key_file = self._local_key(), self._local_key_file()
-        if not folder.is_sync_folder(target) and any(
-            p.name != folder_key.KEY_FILE or not folder_key.is_own_key_file(target, local_key_file)
-            for p in target.iterdir()
-        ):
-            raise InvalidInput(
-                f"{target} holds other files; choose an empty folder or one another "
-                "device set up for sync"
-            )
+        if not folder.is_sync_folder(target):
+            self._refuse_other_files(target)
         label = (name if name is not None else socket.gethostname()).strip()
         if not label or len(label) > folder.MAX_NAME or "\n" in label:
             raise InvalidInput("the device name must be one line of 1-200 characters")
@@ -234,6 +229,23 @@ class SyncService:
         folder.write_device(target, DeviceInfo(device, label, self._now_text(), 0))
         return self.status()
 
+    def _refuse_other_files(self, target: Path) -> None:
+        """A folder that is not a sync folder must be empty but for a sync tool's own files
+        (Syncthing's `.stfolder`) and this journal's key file (left by a setup killed
+        after publishing it): setup and plan say the same."""
+        own_key_file = self._local_key_file()
+        for path in target.iterdir():
+            if tool_files.is_tool_file(path.name):
+                continue
+            if path.name == folder_key.KEY_FILE and folder_key.is_own_key_file(
+                target, own_key_file
+            ):
+                continue
+            raise InvalidInput(
+                f"{target} holds other files; choose an empty folder or one another "
+                "device set up for sync"
+            )
+
     def plan(self, target: Path) -> SetupPlan:
         """Say what `setup(target)` would do, writing nothing; raises InvalidInput with
         setup's message for a folder it would refuse."""
@@ -245,11 +257,7 @@ class SyncService:
         if not target.is_dir():
             raise InvalidInput(f"{target} is not a folder")
         if not folder.is_sync_folder(target):
-            if any(target.iterdir()):
-                raise InvalidInput(
-                    f"{target} holds other files; choose an empty folder or one another "
-                    "device set up for sync"
-                )
+            self._refuse_other_files(target)
             return SetupPlan(str(target.resolve()), False, [])
         try:
             folder.check_marker(target)
