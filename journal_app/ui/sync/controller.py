@@ -224,10 +224,11 @@ class SyncController(QObject):
         """What setting up ``folder`` would do (new or join); JournalError if refused."""
         return self._services.sync.plan(folder)
 
-    def set_up(self, folder: Path, name: str) -> None:
+    def set_up(self, folder: Path, name: str, passphrase: str | None = None) -> None:
         """Sync through ``folder`` as ``name``; the first run starts in the background.
-        Raises JournalError (one line) when the folder is refused."""
-        self._services.sync.setup(folder, name)
+        Raises JournalError (one line) when the folder is refused; PassphraseNeeded when
+        it is encrypted with another journal's key and ``passphrase`` was not given."""
+        self._services.sync.setup(folder, name, passphrase=passphrase)
         self.problem = None
         self.last_report = None
         self._reread()

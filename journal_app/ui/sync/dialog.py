@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.errors import JournalError
+from journal_app.services.encryption import PassphraseNeeded
 from journal_app.services.sync.service import SetupPlan, SyncReport, SyncStatus, SyncSummary
 from journal_app.ui.sync.status_text import ago, parse_time, plural, result_line
 from journal_app.ui.theme import mute
@@ -66,7 +67,7 @@ class SyncControl(Protocol):
 
     def status(self) -> SyncStatus: ...
     def plan(self, folder: Path) -> SetupPlan: ...
-    def set_up(self, folder: Path, name: str) -> None: ...
+    def set_up(self, folder: Path, name: str, passphrase: str | None = None) -> None: ...
     def sync_now(self) -> None: ...
     def leave(self) -> None: ...
     def now(self) -> dt.datetime: ...
@@ -151,6 +152,15 @@ class SyncDialog(QDialog):
         said.addWidget(self.folder_error)
         form.addRow("", said)
         form.addRow("This device's name:", self.name_edit)
+        # Shown when the folder is encrypted with another journal's key: its passphrase
+        # (the first computer's) unlocks the folder; this journal keeps its own.
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("The sync folder's passphrase")
+        form.addRow("Folder's passphrase:", self.passphrase_edit)
+        self._passphrase_row = form.rowCount() - 1
+        form.setRowVisible(self._passphrase_row, False)
+        self._setup_form = form
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(form)
@@ -312,8 +322,19 @@ class SyncDialog(QDialog):
         target = self._target()
         if target is None or self.plan is None:
             return
+        asked = self._setup_form.isRowVisible(self._passphrase_row)
+        passphrase = self.passphrase_edit.text() if asked else None
         try:
-            self._controller.set_up(target, self.name_edit.text().strip())
+            self._controller.set_up(target, self.name_edit.text().strip(), passphrase)
+        except PassphraseNeeded:
+            self._setup_form.setRowVisible(self._passphrase_row, True)
+            self.passphrase_edit.setFocus()
+            show_error(
+                self.error,
+                "This folder is encrypted with another journal's key: enter the passphrase "
+                "it was made with, then join again.",
+            )
+            return
         except JournalError as exc:
             show_error(self.error, str(exc))
             return
