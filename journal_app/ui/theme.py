@@ -118,6 +118,25 @@ def dark_palette() -> QPalette:
     )
 
 
+# Fusion draws the outline of a check box or radio button in its Window colour,
+# darker(140) then lighter(110) (qfusionstyle.cpp): about 1.1:1 against the dark window
+# and 1.7:1 against the light one. The two classes get a palette whose Window gives this
+# outline instead (3:1 or more against window and card backgrounds, WCAG 1.4.11); they
+# paint no background, so Window is theirs only for that line.
+INDICATOR_OUTLINE = {"light": "#84848e", "dark": "#8a8a95"}
+INDICATOR_CLASSES = ("QCheckBox", "QRadioButton")
+
+
+def indicator_palette(palette: QPalette, outline: str) -> QPalette:
+    """``palette`` with the Window colour from which Fusion derives ``outline``."""
+    target = QColor(outline)
+    value = min(255, round(target.value() * 140 / 110))  # undoes darker(140), lighter(110)
+    window = QColor.fromHsv(target.hsvHue(), target.hsvSaturation(), value)
+    made = QPalette(palette)
+    made.setColor(QPalette.ColorRole.Window, window)
+    return made
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
@@ -291,7 +310,12 @@ class ThemeManager(QObject):
         if app.property(_STYLE_PROPERTY) != STYLE:
             app.setStyle("Fusion")
             app.setProperty(_STYLE_PROPERTY, STYLE)
-        app.setPalette(dark_palette() if look == "dark" else light_palette())
+        palette = dark_palette() if look == "dark" else light_palette()
+        app.setPalette(palette)
+        indicators = indicator_palette(palette, INDICATOR_OUTLINE[look])
+        for name in INDICATOR_CLASSES:
+            # The stubs type className as bytes; PySide6 takes (only) a str.
+            app.setPalette(indicators, name)  # type: ignore[arg-type]
         for widget, sheet in list(self._sheets.items()):
             widget.setStyleSheet(sheet)  # re-resolves the palette() references
         self._applied = look

@@ -243,6 +243,28 @@ def test_showing_the_window_does_not_load_charts_or_markdown(tmp_path, data_dir)
     assert result.stdout.strip() == "[]"
 
 
+def test_the_window_modules_build_no_qstyle_enums(tmp_path):
+    """PySide builds every enum of a class when the class is first named, even by
+    ``from PySide6.QtWidgets import QStyle``: QStyle's many cost ~7 ms of start-up, and
+    nothing before the first paint needs them (the entry list asks on its first paint)."""
+    result = _run_python(
+        """
+        import enum
+        made = []
+        create = enum.EnumType._create_
+        def record(cls, name, *args, **kwargs):
+            made.append(name)
+            return create(cls, name, *args, **kwargs)
+        enum.EnumType._create_ = record
+        import journal_app.ui.app
+        print("PrimitiveElement" in made, "ControlElement" in made)
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+
+
 @pytest.mark.slow
 def test_cli_starts_the_gui_to_first_paint(run_cli, data_dir, tmp_path):
     result = run_cli(

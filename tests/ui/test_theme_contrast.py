@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal_app.ui.theme import Theme, ThemeManager, dark_palette, light_palette
 
@@ -110,5 +118,39 @@ def test_the_chosen_view_mode_button_is_visibly_chosen(qtbot, services, theme):
         chosen = _mean(buttons["Split"].grab().toImage())
         other = _mean(buttons["Editor"].grab().toImage())
         assert contrast(chosen, other) >= 2, (theme, chosen.name(), other.name())
+    finally:
+        manager.set_theme(before)
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_an_unchecked_box_shows_its_outline(qtbot, theme):
+    """Fusion outlines a check box or radio button in a shade of the window colour: in
+    the dark theme it vanished (1.1:1). The line drawn must stand out (3:1)."""
+    manager = ThemeManager.shared()
+    before = manager.theme
+    manager.set_theme(theme)
+    try:
+        window = QWidget()
+        qtbot.addWidget(window)
+        layout = QVBoxLayout(window)
+        boxes = {
+            QStyle.SubElement.SE_CheckBoxIndicator: QCheckBox("Remind me"),
+            QStyle.SubElement.SE_RadioButtonIndicator: QRadioButton("Daily"),
+        }
+        for box in boxes.values():
+            layout.addWidget(box)
+        window.show()
+        background = window.palette().color(R.Window)
+        for element, box in boxes.items():
+            option = QStyleOptionButton()
+            box.initStyleOption(option)
+            indicator = box.style().subElementRect(element, option, box)
+            image = box.grab().toImage()
+            row = indicator.center().y()
+            line = max(
+                contrast(image.pixelColor(x, row), background)
+                for x in range(indicator.left(), indicator.right() + 1)
+            )
+            assert line >= 3, (theme, type(box).__name__, f"{line:.2f}:1")
     finally:
         manager.set_theme(before)

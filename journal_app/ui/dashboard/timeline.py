@@ -113,6 +113,7 @@ class TimelineChart(QWidget):
         self._frames: FrameSource | None = None
         self._drawn: tuple[str, float, float] | None = None  # level and x span drawn
         self._style: ChartStyle | None = None
+        self._quiet = False  # the view moves without drawing (set_history draws after)
         scene = self.view.scene()
         scene.sigMouseMoved.connect(self._on_mouse_moved)
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
@@ -122,7 +123,10 @@ class TimelineChart(QWidget):
 
     # ------------------------------------------------------------------ data
 
-    def set_history(self, history: History, style: ChartStyle) -> None:
+    def set_history(
+        self, history: History, style: ChartStyle, rng: DateRange | None = None
+    ) -> None:
+        """Show `history` (on the days of `rng`, when given): drawn once, at that range."""
         self.history = history
         self.level = ""  # titles follow the first drawing
         self._frames = FrameSource(history)
@@ -130,7 +134,17 @@ class TimelineChart(QWidget):
         self.hours.set_target(history.settings.daily_target_hours)
         self.sleep.set_target(history.settings.sleep_target_hours)
         self.outputs.set_history(history)
-        self._set_limits()
+        # The limits and the range move the view; drawing each step would draw the
+        # whole history at ranges nobody sees (twice on every first open).
+        self._quiet = True
+        try:
+            if rng is not None:
+                self.range = rng
+            self._set_limits()
+            if rng is not None:
+                self._show_range(rng)
+        finally:
+            self._quiet = False
         self._redraw(force=True)
         if style != self._style:
             self.apply_style(style)
@@ -144,8 +158,11 @@ class TimelineChart(QWidget):
         self.range = rng
         if move:  # else the limits stay: the view is inside them already
             self._set_limits()
-            self.hours_plot.setXRange(day_x(rng.first), day_x(rng.last) + DAY, padding=0.01)
+            self._show_range(rng)
         self._redraw()
+
+    def _show_range(self, rng: DateRange) -> None:
+        self.hours_plot.setXRange(day_x(rng.first), day_x(rng.last) + DAY, padding=0.01)
 
     def set_output_mode(self, mode: str) -> None:
         self.outputs.set_mode(mode)
@@ -274,7 +291,8 @@ class TimelineChart(QWidget):
             plot.getViewBox().setLimits(xMin=low, xMax=high, minXRange=MIN_SPAN_DAYS * DAY)
 
     def _on_x_range_changed(self, *_args: Any) -> None:
-        self._redraw()
+        if not self._quiet:
+            self._redraw()
 
     def _redraw(self, *, force: bool = False) -> None:
         """Draw what is in view (and as much again each side, so a drag stays smooth),

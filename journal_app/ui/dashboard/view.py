@@ -182,10 +182,12 @@ class DashboardView(QWidget):
 
     def reload(self) -> None:
         """Read the journal again and redraw everything for the chosen range."""
-        history = self._services.dashboard.history()
+        service = self._services.dashboard
+        history = service.history()
         self.history = history
         self.empty_note.setVisible(history.empty)
-        self.timeline.set_history(history, self.chart_style)
+        rng = service.range(history, self.kind, self.custom)
+        self.timeline.set_history(history, self.chart_style, rng)  # drawn once, at rng
         if self.complete:
             self._fill_lower(history)
         self.apply_range()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -59,10 +58,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class _StateFlags:
-    """QStyle's state flags, fetched on first paint: naming QStyle at import makes PySide
-    build all of its (many) enums during start-up."""
+    """QStyle's state flags, fetched on first paint: naming QStyle at import (even in
+    ``from … import QStyle``) makes PySide build all of its (many) enums during start-up."""
 
     def __getattr__(self, name: str) -> Any:
+        # lazy: see the class's docstring (~7 ms of start-up)
+        from PySide6.QtWidgets import QStyle
+
         value = getattr(QStyle.StateFlag, name)
         setattr(self, name, value)
         return value

@@ -12,7 +12,7 @@ import math
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's rich text
 MUTED = "color:gray"  # secondary text (the day); readable on the selection colour too
@@ -49,6 +49,9 @@ class HitDelegate(QStyledItemDelegate):
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # lazy: importing QStyle makes PySide build all its enums (~7 ms of start-up)
+        from PySide6.QtWidgets import QStyle
+
         styled = QStyleOptionViewItem(option)
         self.initStyleOption(styled, index)
         styled.text = ""  # the background and selection only; the text is drawn below

@@ -202,3 +202,29 @@ def test_on_a_narrow_window_the_charts_fit_and_their_titles_wrap(qtbot, journal)
         assert title.item.mapRectToParent(title.item.boundingRect()).width() <= title.width() + 1
     today = timeline.hours_plot.getViewBox().mapViewToScene(QPointF(day_x(TODAY), 0))
     assert today.x() < visible  # the newest day is on screen
+
+
+def test_opening_draws_the_history_once_at_the_chosen_range(qtbot, journal, monkeypatch):
+    """Setting the limits and the range moved the view step by step, and each step drew
+    the whole history at a range nobody saw: draw once, at the range shown."""
+    from journal_app.ui.dashboard.hours_row import HoursRow
+    from journal_app.ui.dashboard.view import DashboardView
+
+    drawn: list[tuple[float, float]] = []
+    draw = HoursRow.draw
+
+    def counting(row, frame):
+        drawn.append(row.plot.getViewBox().viewRange()[0])
+        draw(row, frame)
+
+    monkeypatch.setattr(HoursRow, "draw", counting)
+    made = DashboardView(journal)
+    qtbot.addWidget(made)
+    made.resize(1040, 1000)
+    made.show()
+    qtbot.waitExposed(made)
+    made.reload()
+    assert made.range is not None and made.range.kind == "quarter"
+    low, high = day_x(made.range.first), day_x(made.range.last) + DAY
+    assert len(drawn) == 1
+    assert drawn[0][0] <= low and drawn[0][1] >= high

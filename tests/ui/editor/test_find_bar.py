@@ -198,6 +198,31 @@ def test_replacement_is_literal_when_the_whole_text_is_swapped(qtbot, pane):
     assert editor.text() == "sat, " * (PER_MATCH_EDITS + 1)
 
 
+def test_many_replacements_change_only_the_lines_between_the_first_and_last_match(qtbot, pane):
+    """Past PER_MATCH_EDITS matches the changed span is swapped at once: the lines
+    before the first and after the last match stay as they are (Qt's cost is per line
+    removed and inserted), positions are right after emoji, and it is one undo step."""
+    editor, bar = pane
+    before = "😀 intro line\n" * 50
+    middle = "sat, " * (PER_MATCH_EDITS + 1)
+    after = "\noutro 😀 line" * 50
+    editor.set_text(before + middle + after)
+    changes: list[tuple[int, int, int]] = []
+    editor.document().contentsChange.connect(lambda *change: changes.append(change))
+    bar.open_replace()
+    qtbot.keyClicks(bar.find_field, "sat")
+    qtbot.keyClicks(bar.replace_field, "rested")
+    changes.clear()
+    assert bar.replace_all() == PER_MATCH_EDITS + 1
+    assert editor.text() == before + "rested, " * (PER_MATCH_EDITS + 1) + after
+    start = len(before) + before.count("😀")  # UTF-16 positions: one emoji is two
+    assert [(p, removed) for p, removed, _ in changes] == [(start, len(middle) - 2)]
+    qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier)  # one undo step
+    assert editor.text() == before + middle + after
+    qtbot.keyClick(editor, Key.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)  # redo
+    assert editor.text() == before + "rested, " * (PER_MATCH_EDITS + 1) + after
+
+
 def test_positions_are_right_after_emoji(qtbot, pane):
     editor, bar = pane
     editor.set_text("👩‍👩‍👧 and 😀 then target, 中文 target")

@@ -52,6 +52,29 @@ def search_pattern(needle: str, *, match_case: bool, whole_word: bool) -> re.Pat
     return re.compile(body, 0 if match_case else re.IGNORECASE)
 
 
+def changed_span(old: str, new: str) -> tuple[int, int, int]:
+    """(start, old_end, new_end): ``new`` is ``old`` with ``old[start:old_end]`` replaced
+    by ``new[start:new_end]``, the common prefix and suffix left out (binary searches
+    over slice comparisons: fast even on 10 MB)."""
+    limit = min(len(old), len(new))
+    lo, hi = 0, limit  # the longest common prefix is in [lo, hi]
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[:mid] == new[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    prefix = lo
+    lo, hi = 0, limit - prefix  # the longest common suffix, not overlapping the prefix
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[len(old) - mid :] == new[len(new) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return prefix, len(old) - lo, len(new) - lo
+
+
 class _TextCache:
     """One Python copy of the editor's text (and its UTF-16 map) per document change."""
 
@@ -290,13 +313,19 @@ class FindReplaceBar(QWidget):
                     edit.setPosition(u16.to_qt(start))
                     edit.setPosition(u16.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
                     edit.insertText(replacement)
-            else:  # too many for one edit each: swap the whole text in one go
+            else:  # too many for one edit each: swap the changed span in one go
                 prepare = getattr(editor, "prepare_for_insert", None)
                 if prepare is not None:
                     prepare(new_text, replace_all=True)
+                # Qt's cost is per line removed and inserted, so the unchanged lines
+                # before the first and after the last match are left alone.
+                start, old_end, new_end = changed_span(text, new_text)
+                u16 = self._cache.map
                 position = cursor.position()
-                cursor.select(QTextCursor.SelectionType.Document)
-                cursor.insertText(new_text)
+                editor.setExtraSelections([])  # fewer cursors for Qt to move per line
+                cursor.setPosition(u16.to_qt(start))
+                cursor.setPosition(u16.to_qt(old_end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(new_text[start:new_end])
                 cursor.setPosition(min(position, editor.document().characterCount() - 1))
         finally:
             cursor.endEditBlock()
