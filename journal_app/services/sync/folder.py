@@ -34,6 +34,7 @@ FORMAT = 1  # the folder's layout
 MARKER = "journal-sync.json"
 DEVICES = "devices"
 DEVICE_FILE = "device.json"
+BLOBS = "blobs"  # a device's attachment files (services.sync.blobs)
 MAX_SEGMENT_BYTES = 64 * 1024 * 1024  # a bigger file is refused, never read whole
 MAX_DEVICE_FILE_BYTES = 64 * 1024
 MAX_NAME = 200  # a device name
@@ -177,6 +178,8 @@ def listing(folder: Path) -> FolderListing:
                     match = SEGMENT_NAME.match(item.name)
                     if match and item.is_file(follow_symlinks=False):
                         numbers.append(int(match[1]))
+                    elif item.name == BLOBS and item.is_dir(follow_symlinks=False):
+                        continue  # read by services.sync.blobs
                     elif item.name != DEVICE_FILE:
                         found.ignored.append(f"{DEVICES}/{entry.name}/{item.name}")
             found.segments[entry.name] = sorted(numbers)

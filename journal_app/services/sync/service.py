@@ -20,10 +20,12 @@ from journal_app.db.models import (
     Tag,
 )
 from journal_app.errors import InvalidInput
+from journal_app.services.attachments import AttachmentService
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import atomic
 from journal_app.services.rows import rows
 from journal_app.services.sync import (
+    blobs,
     board,
     engine,
     folder,
@@ -76,6 +78,9 @@ class SyncReport:
     problems: list[str] = field(default_factory=list)
     ignored: int = 0  # leftovers of sync tools and other unexpected names
     merged: list[MergedEntry] = field(default_factory=list)  # entries the merge changed
+    blobs_sent: int = 0  # attachment files written to the folder (services.sync.blobs)
+    blobs_stored: int = 0  # attachment files stored here from the folder
+    blobs_waiting: int = 0  # attachments entries refer to whose file has not arrived
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,9 @@ class SyncService:
         encrypted: Callable[[], bool],
         *,
         database: Path | None = None,
+        attachments: AttachmentService | None = None,
     ) -> None:
+        self._attachments = attachments  # None: attachments do not travel
         self._clock = clock
         self._data_dir = data_dir
         self._encrypted = encrypted
@@ -300,8 +307,16 @@ class SyncService:
         # Own segments this journal has not recorded (a crash between writing and
         # committing) are applied first, so their edits are not sent twice.
         watch = MergeWatch()
+        blob_report = blobs.BlobReport()
+        if self._attachments is not None:  # before the segment that refers to them
+            blobs.publish(root, device, self._attachments, blob_report)
         self._apply(root, device, listing, report, own=True)
         self._apply(root, device, listing, report, own=False, stop=stop, watch=watch)
+        if self._attachments is not None and not (stop is not None and stop()):
+            blobs.fetch(root, self._attachments, blob_report)
+        report.blobs_sent, report.blobs_stored = blob_report.sent, blob_report.stored
+        report.blobs_waiting = blob_report.waiting
+        report.problems.extend(blob_report.problems)
         with atomic():
             registers.state_put("last_sync", self._now_text())
         report.merged = watch.merged(lambda d: _device_name(root, d))
