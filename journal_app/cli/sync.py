@@ -88,6 +88,11 @@ def _now(args: argparse.Namespace) -> int:
             f"Synced: {sent}; applied {report.applied_changes} changes from "
             f"{report.applied_segments} files; {report.waiting} files waiting."
         )
+        if report.blobs_sent or report.blobs_stored or report.blobs_waiting:
+            print(
+                f"Attachments: {report.blobs_sent} sent, {report.blobs_stored} received, "
+                f"{report.blobs_waiting} waiting for their file."
+            )
         for problem in report.problems:
             print(f"problem: {problem}")
     return 1 if report.problems else 0

@@ -69,6 +69,8 @@ def result_line(report: SyncReport) -> str:
         parts.append("nothing new to apply")
     if report.waiting:
         parts.append(f"{plural(report.waiting, 'file')} waiting")
+    if report.blobs_waiting:
+        parts.append(f"{plural(report.blobs_waiting, 'attachment')} not arrived yet")
     if report.problems:
         parts.append(plural(len(report.problems), "problem"))
     text = ", ".join(parts)

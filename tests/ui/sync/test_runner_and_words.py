@@ -44,6 +44,10 @@ def test_the_status_words():
     assert ago(NOW - dt.timedelta(days=1, hours=2), NOW) == "yesterday"
     report = SyncReport(sent=1, applied_changes=4, applied_segments=2, problems=["x"])
     assert result_line(report) == "Sent 1 change, applied 4 changes from 2 files, 1 problem"
+    images = SyncReport(blobs_waiting=2)
+    assert result_line(images) == (
+        "Nothing to send, nothing new to apply, 2 attachments not arrived yet"
+    )
 
 
 def test_a_window_on_a_journal_that_does_not_sync_leaves_the_sync_engine_unloaded(tmp_path):
