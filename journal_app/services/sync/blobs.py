@@ -47,6 +47,8 @@ _EXTENSIONS = "png|jpg|gif|webp|bmp|pdf|mp4|mov|m4a|wav|mp3|aac|caf"
 BLOB_NAME = re.compile(rf"^([0-9a-f]{{64}})\.({_EXTENSIONS})$")
 # A name that means to be a blob (a known extension) but is not one: said, not skipped.
 _LOOKS_LIKE_BLOB = re.compile(rf"^[^.].*\.({_EXTENSIONS})$")
+# Copies sync tools make of a file (Syncthing, Dropbox/Nextcloud, iCloud): skipped quietly.
+_TOOL_COPY = re.compile(r"\.sync-conflict-|conflicted copy| [0-9]+\.[A-Za-z0-9]+$")
 # What an entry's body refers to: attachments.AttachmentService names its files so.
 REFERENCE = re.compile(rf"attachment:([0-9a-f]{{16}}\.(?:{_EXTENSIONS}))(?![A-Za-z0-9_-])")
 _LOCAL_NAME = re.compile(rf"^[0-9a-f]{{16}}\.({_EXTENSIONS})$")
@@ -90,12 +92,17 @@ def present(root: Path, report: BlobReport | None = None) -> dict[str, list[str]
             elif report is not None and BLOB_NAME.match(name):
                 what = "a link, not a file" if link else "not a regular file"
                 report.problems.append(f"{_where(device, name)} is {what}; not used")
-            elif report is not None and _LOOKS_LIKE_BLOB.match(name):
+            elif report is not None and _meant_as_blob(name):
                 report.problems.append(
                     f"{_where(device, name)} is not a blob (a regular file named "
                     "<sha256>.<ext>); not used"
                 )
     return found
+
+
+def _meant_as_blob(name: str) -> bool:
+    """Named like a blob (a kept kind's extension) but not a sync tool's copy."""
+    return _LOOKS_LIKE_BLOB.match(name) is not None and _TOOL_COPY.search(name) is None
 
 
 # ---------------------------------------------------------------------- sending

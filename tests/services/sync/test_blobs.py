@@ -211,7 +211,14 @@ def test_sync_tool_leftovers_in_blobs_are_skipped_quietly(tmp_path):
     url = _paste(laptop, "Shot", image)
     laptop.sync()
     laptop_id = _device_id(laptop)
-    _plant(folder, laptop_id, ".syncthing.abc.png.tmp", b"half")
+    digest = hashlib.sha256(image).hexdigest()
+    for name in (
+        ".syncthing.abc.png.tmp",
+        f"{digest}.sync-conflict-20261102-091500-ABCDEFG.png",
+        f"{digest} (desktop's conflicted copy 2026-11-02).png",
+        f"{digest} 2.png",
+    ):
+        _plant(folder, laptop_id, name, b"half")
     report = desktop.sync()
     assert report.problems == [] and _image(desktop, url) == image
 
