@@ -191,7 +191,8 @@ def fetch(root: Path, service: AttachmentService, report: BlobReport) -> None:
             report.waiting += 1
             continue
         try:
-            with service.batch(), atomic():
+            # No service.batch(): the window's thread may paste meanwhile; one fsync a file.
+            with atomic():
                 for entry_id in entries:
                     service.add_file(entry_id, data)
         except JournalError as error:

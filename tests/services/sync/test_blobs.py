@@ -88,8 +88,16 @@ def test_an_image_pasted_on_one_device_shows_on_the_other(tmp_path):
     blob = folder / "devices" / _device_id(laptop) / "blobs" / f"{digest}.png"
     assert _blobs(folder) == [blob] and blob.read_bytes() == image
 
+    desktop_dir = folder / "devices" / _device_id(desktop)
+
+    def others() -> dict[Path, bytes]:  # the folder's files the desktop must not write
+        files = folder.rglob("*")
+        return {p: p.read_bytes() for p in files if p.is_file() and desktop_dir not in p.parents}
+
+    before = others()
     report = desktop.sync()
     assert report.blobs_stored == 1 and report.blobs_waiting == 0
+    assert others() == before  # it wrote only to its own folder (and its data folder)
     assert report.problems == [] and report.ignored == 0  # blobs/ is no stranger
     assert _image(desktop, url) == image
     with desktop.open() as s:
@@ -278,3 +286,19 @@ def test_a_tampered_or_swapped_sealed_blob_is_refused(pair, case):
     assert len(lines) == 1 and blob.name in lines[0], report.problems
     assert _image(desktop, url) is None
     assert _image(desktop, _url(other)) == other  # the untouched one still arrives
+
+
+def test_references_that_are_not_content_names_are_never_looked_up(tmp_path):
+    folder, (laptop, desktop) = devices(tmp_path, "laptop", "desktop")
+    with laptop.open() as s:
+        s.entries.create(
+            day=DAY,
+            title="Hostile",
+            body="![a](attachment:../../outside.png) ![b](attachment:ABCDEF0123456789.png) "
+            "![c](attachment:0123456789abcdef.exe) ![d](attachment:/etc/passwd)",
+        )
+    laptop.sync()
+    (tmp_path / "outside.png").write_bytes(_png(13))
+    report = desktop.sync()
+    assert report.problems == [] and report.blobs_waiting == 0 and report.blobs_stored == 0
+    assert _stored(desktop) == [] and _blobs(folder) == []
