@@ -554,8 +554,12 @@ class SearchService:
     def release_thread_connection(self) -> None:
         """Close the calling worker thread's connection (call it on that thread before the
         worker ends). The main thread's connection belongs to Services and stays open."""
+        if threading.current_thread() is threading.main_thread():
+            return
         db = Entry._meta.database
-        if threading.current_thread() is not threading.main_thread() and not db.is_closed():
+        # A worker may end after the journal was closed (quit, or a test's teardown):
+        # the proxy is then empty, and there is nothing left to release.
+        if getattr(db, "obj", db) is not None and not db.is_closed():
             db.close()
 
     # ------------------------------------------------------------------ helpers

@@ -313,3 +313,24 @@ def test_search_from_a_worker_thread_uses_its_own_connection(services):
     assert not db.is_closed() and db.connection() is main_connection
     services.search.release_thread_connection()  # a no-op on the main thread
     assert not db.is_closed()
+
+
+def test_a_worker_ending_after_the_journal_closed_releases_nothing(services):
+    """A background job may finish after the window closed the journal (quit, or a
+    test's teardown): its last step, releasing its thread's connection, must not raise
+    on the emptied database proxy (it did: "Cannot use uninitialized Proxy")."""
+    search = services.search
+    services.close()
+    raised: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            search.release_thread_connection()
+        except BaseException as exc:  # reported on the test's thread
+            raised.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert raised == []
