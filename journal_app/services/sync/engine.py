@@ -26,6 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from journal_app.db import sync_rows
 from journal_app.db.models import EntryRevision, EntryTag, SyncDirty, Tag
 from journal_app.errors import JournalError
 from journal_app.services.rows import rows
@@ -274,6 +275,12 @@ def apply_changes(
 ) -> None:
     """Merge checked changes into the registers; the rows are rebuilt by `materialize`."""
     cache: dict[tuple[str, str], dict[str, Register]] = {}
+    by_table: dict[str, list[str]] = {}
+    for change in changes:  # inside registers.batch(): read in a few queries
+        by_table.setdefault(change["t"], []).append(change["id"])
+    for tbl, uids in by_table.items():
+        registers.preload(tbl, uids)
+    registers.preload_texts((c["id"], c["g"]) for c in changes if c["f"] == "body")
     for change in changes:
         tbl, uid, fld, stamp = change["t"], change["id"], change["f"], change["c"]
         clock.observe(Stamp.parse(stamp))
@@ -297,9 +304,12 @@ def materialize(touched: set[tuple[str, str]], now: dt.datetime) -> set[tuple[st
     """Rebuild the touched rows from their registers, what others point to first; return
     the rows (table, id) renamed to settle a clash of names, which are to be sent."""
     renamed: set[tuple[str, str]] = set()
+    known = _Known()
     for tbl in tables.ORDER:
-        for uid in sorted(u for t, u in touched if t == tbl):
-            _materialize_row(TABLES[tbl], uid, now, renamed)
+        uids = sorted(u for t, u in touched if t == tbl)
+        known.preload(TABLES[tbl], uids)
+        for uid in uids:
+            _materialize_row(TABLES[tbl], uid, now, renamed, known)
     keep: set[tuple[str, str]] = set()
     for tbl, key in renamed:
         if key.isdigit():
@@ -336,25 +346,89 @@ def _suffixed(model: Any, name: str) -> str:
     return f"{name} ({n})"
 
 
+class _Known:
+    """What rebuilding a batch of rows reads, read in a few queries: the rows by uid,
+    the ids of the rows others point to, the tags of the entries. Without it each row
+    cost a dozen peewee queries, most of a joining device's time."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, Any]] = {}  # table → uid → row (preloaded tables)
+        self.ids: dict[str, dict[str, int]] = {}  # table → uid → id (loaded on first use)
+        self.tags: dict[int, dict[str | None, int]] = {}  # entry id → its tags' uid → id
+        self.tagged: set[int] = set()  # the entries whose tags are in `tags`
+
+    def preload(self, spec: TableSpec, uids: list[str]) -> None:
+        registers.preload(spec.name, uids)
+        self.ids.pop(spec.name, None)  # rows of this table are made or renamed next
+        if spec.by_name:
+            return  # few rows, and a clash renames another row: read each when needed
+        model, found = spec.model, self.rows.setdefault(spec.name, {})
+        for start in range(0, len(uids), 500):
+            for row in model.select().where(model.uid.in_(uids[start : start + 500])):
+                found[row.uid] = row
+        if spec.name == "entry":
+            regs = {u: registers.load("entry", u) for u in uids}
+            gens = [(u, r["body.gen"].value) for u, r in regs.items() if "body.gen" in r]
+            registers.preload_texts(gens)
+            entry_ids = [row.id for row in found.values()]
+            self.tagged.update(entry_ids)
+            for start in range(0, len(entry_ids), 500):
+                query = (
+                    EntryTag.select(EntryTag.entry, Tag.uid, Tag.id)
+                    .join(Tag)
+                    .where(EntryTag.entry.in_(entry_ids[start : start + 500]))
+                    .tuples()
+                )
+                for entry_id, tag_uid, tag_id in rows(query):
+                    self.tags.setdefault(entry_id, {})[tag_uid] = tag_id
+
+    def row(self, spec: TableSpec, uid: str) -> Any:
+        held = self.rows.get(spec.name)
+        if held is not None and uid in held:
+            return held[uid]
+        return spec.model.get_or_none(spec.model.uid == uid)
+
+    def id_of(self, tbl: str, uid: str) -> int | None:
+        ids = self.ids.get(tbl)
+        if ids is None:
+            model = TABLES[tbl].model
+            query = model.select(model.uid, model._meta.primary_key).where(model.uid.is_null(False))
+            ids = self.ids[tbl] = dict(rows(query.tuples()))
+        return ids.get(uid)
+
+    def made(self, tbl: str, uid: str, row_id: int | None) -> None:
+        """A row made (or deleted: ``row_id`` None) while rebuilding."""
+        if tbl in self.ids:
+            if row_id is None:
+                self.ids[tbl].pop(uid, None)
+            else:
+                self.ids[tbl][uid] = row_id
+
+
 def _materialize_row(
-    spec: TableSpec, uid: str, now: dt.datetime, renamed: set[tuple[str, str]]
+    spec: TableSpec,
+    uid: str,
+    now: dt.datetime,
+    renamed: set[tuple[str, str]],
+    known: _Known | None = None,
 ) -> None:
+    known = known or _Known()
     regs = registers.load(spec.name, uid)
     if any(r not in regs for r in spec.required):
         return  # its creation has not arrived yet
     values: dict[str, Any] = {}
     for column in spec.fields:
         if column in regs:
-            value = _materialized(spec, column, regs)
+            value = regs[column].value
             if column in spec.refs and value is not None:
-                target = TABLES[spec.refs[column]].model
-                value = target.select(target._meta.primary_key).where(target.uid == value).scalar()
+                value = known.id_of(spec.refs[column], value)  # None: not here (yet)
             values[column] = value
     model = spec.model
-    row: Any = model.get_or_none(model.uid == uid)
+    row: Any = known.row(spec, uid)
     if spec.name == "entry" and _purged(regs):
         if row is not None:  # emptied from the trash elsewhere, after every edit seen here
             model.delete().where(model._meta.primary_key == row.id).execute()
+            known.made(spec.name, uid, None)
         return
     if row is None and spec.by_name:
         row = model.get_or_none(model.name == values["name"], model.uid.is_null())
@@ -371,25 +445,21 @@ def _materialize_row(
     if row is None:
         if entry:
             values.update(created_at=values.get("created_at") or now, updated_at=now)
-        row_id = model.insert(uid=uid, **values).execute()
+        row_id = sync_rows.insert(model, {"uid": uid, **values})
+        known.made(spec.name, uid, row_id)
     else:
         changed = {k: v for k, v in values.items() if _differs(row, k, v)}
         row_id = row.id
         if changed:
             if entry:
                 if ("title" in changed or "body" in changed) and (row.title or row.body):
-                    EntryRevision.create(
-                        entry=row.id,
-                        rev=row.rev,
-                        title=row.title,
-                        body=row.body,
-                        reason="before sync",
-                        created_at=now,
-                    )
+                    revision = {"entry": row.id, "rev": row.rev, "title": row.title}
+                    revision.update(body=row.body, reason="before sync", created_at=now)
+                    sync_rows.insert(EntryRevision, revision)
                 changed.update(rev=row.rev + 1, updated_at=now)
-            model.update(changed).where(model._meta.primary_key == row.id).execute()
+            sync_rows.update(model, row.id, changed)
     if entry:
-        _materialize_tags(row_id, regs)
+        _materialize_tags(row_id, regs, known, fresh=row is None)
 
 
 def _attr(spec: TableSpec, column: str) -> str:
@@ -404,17 +474,24 @@ def _differs(row: Any, name: str, value: Any) -> bool:
     return bool(encode(getattr(row, name)) != value)
 
 
-def _materialize_tags(entry_id: int, regs: dict[str, Register]) -> None:
-    wanted = _members(regs)
-    have = {
-        u: t
-        for u, t in rows(
-            Tag.select(Tag.uid, Tag.id).join(EntryTag).where(EntryTag.entry == entry_id).tuples()
-        )
-    }
-    gone = [t for u, t in have.items() if u is not None and u not in wanted]
+def _materialize_tags(
+    entry_id: int, regs: dict[str, Register], known: _Known, *, fresh: bool
+) -> None:
+    tag_ids = {
+        m: tag_id
+        for f, r in regs.items()
+        if f.startswith("tag:") and r.value is True
+        if (tag_id := known.id_of("tag", (m := f[4:]))) is not None
+    }  # the members whose tag row exists here (as `_members`)
+    if fresh:
+        have: dict[str | None, int] = {}
+    elif entry_id in known.tagged:
+        have = known.tags.get(entry_id, {})
+    else:
+        query = Tag.select(Tag.uid, Tag.id).join(EntryTag).where(EntryTag.entry == entry_id)
+        have = dict(rows(query.tuples()))
+    gone = [t for u, t in have.items() if u is not None and u not in tag_ids]
     if gone:
         EntryTag.delete().where(EntryTag.entry == entry_id, EntryTag.tag.in_(gone)).execute()
-    for member in sorted(wanted - set(have)):
-        tag_id = Tag.select(Tag.id).where(Tag.uid == member).scalar()
-        EntryTag.insert(entry=entry_id, tag=tag_id).on_conflict_ignore().execute()
+    new = [(entry_id, tag_ids[m]) for m in sorted(set(tag_ids) - set(have))]
+    sync_rows.insert_ignore_many("entry_tag", ("entry_id", "tag_id"), new)

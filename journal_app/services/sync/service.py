@@ -207,7 +207,7 @@ class SyncService:
         progress = True
         while progress:
             progress = False
-            with atomic():
+            with atomic(), registers.batch():
                 if not own:
                     # Local changes first, in this transaction: a row another process
                     # changed since is sent, never overwritten by what is applied now.
