@@ -97,3 +97,11 @@ def put_texts(rows: list[tuple[str, str, bytes]]) -> None:
         _db().cursor().executemany(
             'INSERT OR REPLACE INTO "sync_text" ("uid", "gen", "state") VALUES (?, ?, ?)', rows
         )
+
+
+def unmark(keys: list[tuple[str, str]]) -> None:
+    """Forget these (table, row key) marks of sync_dirty, in one executemany."""
+    if keys:
+        _db().cursor().executemany(
+            'DELETE FROM "sync_dirty" WHERE "tbl" = ? AND "row_key" = ?', keys
+        )

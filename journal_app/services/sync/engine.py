@@ -52,6 +52,35 @@ class Export:
     client: int  # the Yjs client id of this export
     changes: list[dict[str, Any]] = field(default_factory=list)
     done: dict[tuple[str, int], str] = field(default_factory=dict)  # (table, id) → uid
+    # Read in a few queries before the rows are exported (`preload`), else one by one:
+    rows: dict[tuple[str, int], Any] = field(default_factory=dict)  # (table, id) → row
+    tags: dict[int, list[int]] = field(default_factory=dict)  # entry id → its tag ids
+    reviews: set[int] | None = None  # the ids of the entries tagged as sprint reviews
+
+    def preload(self, spec: TableSpec, ids: list[int]) -> None:
+        model, pk = spec.model, spec.model._meta.primary_key
+        for start in range(0, len(ids), 500):
+            for row in model.select().where(pk.in_(ids[start : start + 500])):
+                self.rows[(spec.name, row.id)] = row
+        uids = [self.rows[(spec.name, i)].uid for i in ids if (spec.name, i) in self.rows]
+        registers.preload(spec.name, [u for u in uids if u])
+        if spec.name != "entry":
+            return
+        gens = []
+        for uid in uids:
+            gen = registers.load("entry", uid).get("body.gen") if uid else None
+            if gen is not None:
+                gens.append((uid, gen.value))
+        registers.preload_texts(gens)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for i in chunk:
+                self.tags[i] = []
+            query = EntryTag.select(EntryTag.entry, EntryTag.tag).where(EntryTag.entry.in_(chunk))
+            for entry_id, tag_id in rows(query.tuples()):
+                self.tags[entry_id].append(tag_id)
+        query = EntryTag.select(EntryTag.entry).join(Tag).where(Tag.name == tables.REVIEW_TAG)
+        self.reviews = {i for (i,) in rows(query.tuples())}
 
     def emit(self, tbl: str, uid: str, fld: str, value: Any, regs: dict[str, Register]) -> str:
         stamp = str(self.clock.now())
@@ -65,13 +94,15 @@ def export_dirty(clock: HybridClock, client: int) -> list[dict[str, Any]]:
     """The changes of every row marked since the last export; the marks are cleared."""
     job = Export(clock, client)
     marks = rows(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples())
-    for tbl in tables.ORDER:
+    with registers.batch():
+        for tbl in tables.ORDER:
+            ids = [int(key) for mtbl, key in marks if mtbl == tbl and key.isdigit()]
+            job.preload(TABLES[tbl], ids)
+            for row_id in ids:
+                export_row(job, TABLES[tbl], row_id)
         for mtbl, key in marks:
-            if mtbl == tbl and key.isdigit():
-                export_row(job, TABLES[tbl], int(key))
-    for mtbl, key in marks:
-        if mtbl == "entry" and key.startswith("gone:"):
-            _export_purge(job, key[5:])
+            if mtbl == "entry" and key.startswith("gone:"):
+                _export_purge(job, key[5:])
     # Other deleted rows (a category, a skill, a sprint) stay as they are elsewhere.
     SyncDirty.delete().execute()
     return job.changes
@@ -85,18 +116,25 @@ def mark_everything() -> None:
             SyncDirty.insert(tbl=tbl, row_key=str(row_id)).on_conflict_ignore().execute()
 
 
-def _assign_uid(spec: TableSpec, row: Any) -> str:
+def _assign_uid(spec: TableSpec, row: Any, reviews: set[int] | None = None) -> str:
+    review = (
+        spec.name == "entry"
+        and row.sprint_id is not None
+        and (_is_review(row.id) if reviews is None else row.id in reviews)
+    )
     if spec.by_name:
         wanted = tables.name_uid(spec.name, row.name)
-    elif spec.name == "entry" and row.sprint_id is not None and _is_review(row.id):
+    elif review:
         sprint_uid = uid_of("sprint", row.sprint_id)
         wanted = tables.review_uid(sprint_uid) if sprint_uid else tables.random_uid()
     else:
-        wanted = tables.random_uid()
+        wanted = tables.random_uid()  # new: no registers yet (uuid4s do not collide)
+        registers.fresh(spec.name, wanted)
     model = spec.model
-    if model.select().where(model.uid == wanted).exists():  # renamed, or a second review
+    derived = spec.by_name or review
+    if derived and model.select().where(model.uid == wanted).exists():  # renamed, a 2nd review
         wanted = tables.random_uid()
-    model.update(uid=wanted).where(model._meta.primary_key == row.id).execute()
+    sync_rows.update(model, row.id, {"uid": wanted})
     return wanted
 
 
@@ -118,10 +156,12 @@ def export_row(job: Export, spec: TableSpec, row_id: int) -> str | None:
     """Send what differs in one row; return its uid (None when the row is gone)."""
     if (spec.name, row_id) in job.done:
         return job.done[(spec.name, row_id)]
-    row: Any = spec.model.get_or_none(spec.model._meta.primary_key == row_id)
+    row: Any = job.rows.pop((spec.name, row_id), None)
+    if row is None:
+        row = spec.model.get_or_none(spec.model._meta.primary_key == row_id)
     if row is None:
         return None
-    uid = row.uid or _assign_uid(spec, row)
+    uid = row.uid or _assign_uid(spec, row, job.reviews)
     job.done[(spec.name, row_id)] = uid
     regs = registers.load(spec.name, uid)
     for column in spec.fields:
@@ -159,9 +199,10 @@ def _export_body(job: Export, uid: str, body: str, regs: dict[str, Register]) ->
 
 
 def _export_tags(job: Export, uid: str, entry_id: int, regs: dict[str, Register]) -> None:
-    tag_ids = [
-        t for (t,) in rows(EntryTag.select(EntryTag.tag).where(EntryTag.entry == entry_id).tuples())
-    ]
+    tag_ids = job.tags.pop(entry_id, None)
+    if tag_ids is None:
+        query = EntryTag.select(EntryTag.tag).where(EntryTag.entry == entry_id)
+        tag_ids = [t for (t,) in rows(query.tuples())]
     current = {export_row(job, TABLES["tag"], t) for t in tag_ids}
     known = _members(regs)
     for member in sorted(m for m in current - known if m):
@@ -353,6 +394,7 @@ class _Known:
 
     def __init__(self) -> None:
         self.rows: dict[str, dict[str, Any]] = {}  # table → uid → row (preloaded tables)
+        self.looked: set[tuple[str, str]] = set()  # (table, uid) looked up (a row or none)
         self.ids: dict[str, dict[str, int]] = {}  # table → uid → id (loaded on first use)
         self.tags: dict[int, dict[str | None, int]] = {}  # entry id → its tags' uid → id
         self.tagged: set[int] = set()  # the entries whose tags are in `tags`
@@ -363,6 +405,7 @@ class _Known:
         if spec.by_name:
             return  # few rows, and a clash renames another row: read each when needed
         model, found = spec.model, self.rows.setdefault(spec.name, {})
+        self.looked.update((spec.name, u) for u in uids)
         for start in range(0, len(uids), 500):
             for row in model.select().where(model.uid.in_(uids[start : start + 500])):
                 found[row.uid] = row
@@ -383,9 +426,8 @@ class _Known:
                     self.tags.setdefault(entry_id, {})[tag_uid] = tag_id
 
     def row(self, spec: TableSpec, uid: str) -> Any:
-        held = self.rows.get(spec.name)
-        if held is not None and uid in held:
-            return held[uid]
+        if (spec.name, uid) in self.looked:
+            return self.rows[spec.name].get(uid)
         return spec.model.get_or_none(spec.model.uid == uid)
 
     def id_of(self, tbl: str, uid: str) -> int | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journal_app.db import sync_store
 from journal_app.db.models import (
     EntryTag,
     SyncApplied,
@@ -247,10 +248,7 @@ class SyncService:
                         progress = True
                 keep = engine.materialize(touched, to_storage(self._clock()))
                 # Rows rebuilt from the registers match them: not local changes to send.
-                for tbl, key in _marks() - marked_before - keep:
-                    SyncDirty.delete().where(
-                        SyncDirty.tbl == tbl, SyncDirty.row_key == key
-                    ).execute()
+                sync_store.unmark(sorted(_marks() - marked_before - keep))
                 registers.state_put("hlc", str(clock.last))
         if not own:
             report.waiting = sum(
