@@ -24,7 +24,7 @@ from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import atomic
 from journal_app.services.rows import rows
-from journal_app.services.sync import engine, folder, registers, tables, text
+from journal_app.services.sync import compaction, engine, folder, registers, tables, text
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
@@ -162,10 +162,36 @@ class SyncService:
         # Own segments this journal has not recorded (a crash between writing and
         # committing) are applied first, so their edits are not sent twice.
         self._apply(root, device, listing, report, own=True)
+        self._catch_up(root, device, listing, report)
         self._apply(root, device, listing, report, own=False)
         with atomic():
             registers.state_put("last_sync", self._now_text())
+            state, now = self._state(), self._now_text()
+            seq, applied = int(state["seq"]), _applied()
+            compaction.compact(root, device, state["name"], seq, applied, listing, now)
         return report
+
+    def _catch_up(self, root: Path, device: str, listing: Any, report: SyncReport) -> None:
+        """Start from a snapshot (compaction.py) when nothing was applied yet, or when a
+        segment needed next was compacted away; the segments after it follow."""
+        for _ in range(len(listing.snapshots)):  # each round covers at least one more
+            applied = _applied()
+            if not compaction.stuck(root, listing, applied, device):
+                return
+            snap = compaction.best(root, listing, applied, device, report.problems)
+            if snap is None:
+                return
+            with atomic(), registers.batch():
+                # Local changes first, as in `_apply`: sent, never overwritten.
+                own = int(self._state()["seq"])
+                self._export(root, device, listing, report, {**applied, device: own})
+                clock = self._hlc(self._state())
+                marked_before = _marks()
+                touched: set[tuple[str, str]] = set()
+                compaction.merge(snap, device, clock, touched)
+                keep = engine.materialize(touched, to_storage(self._clock()))
+                sync_store.unmark(sorted(_marks() - marked_before - keep))
+                registers.state_put("hlc", str(clock.last))
 
     def _export(
         self,
@@ -192,7 +218,8 @@ class SyncService:
         listing.segments.setdefault(device, []).append(seq)
         report.sent += len(changes)
         report.segment = seq
-        folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq))
+        others = {d: n for d, n in applied.items() if d != device}
+        folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq, others))
 
     def _apply(
         self, root: Path, device: str, listing: Any, report: SyncReport, *, own: bool
