@@ -94,7 +94,10 @@ class Services:
 
         database = self.paths.database
         return SyncService(
-            self.clock, self.paths.root, lambda: cipher.key_for(database) is not None
+            self.clock,
+            self.paths.root,
+            lambda: cipher.key_for(database) is not None,
+            backup=lambda: self.backups.create("pre-sync").path,
         )
 
     @cached_property

@@ -31,6 +31,7 @@ from journal_app.services.sync.hlc import HybridClock, Stamp
 
 UPDATE_APP = "update the app on this machine"
 BATCH = 200  # segments applied in one transaction
+HANDFUL = 10  # a merge touching more rows that exist here is backed up first
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class SyncReport:
     waiting: int = 0  # segments in the folder not applied yet
     problems: list[str] = field(default_factory=list)
     ignored: int = 0  # leftovers of sync tools and other unexpected names
+    backup: str | None = None  # the verified backup made before merging, if one was
 
 
 def _refuse_overlap(target: Path, data_dir: Path) -> None:
@@ -75,10 +77,20 @@ def _refuse_overlap(target: Path, data_dir: Path) -> None:
 
 
 class SyncService:
-    def __init__(self, clock: Clock, data_dir: Path, encrypted: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        data_dir: Path,
+        encrypted: Callable[[], bool],
+        backup: Callable[[], Path] | None = None,
+    ) -> None:
         self._clock = clock
         self._data_dir = data_dir
         self._encrypted = encrypted
+        # A verified backup (services/backups.py, "pre-sync"): made before the first
+        # merge into this journal and before a merge touching more than HANDFUL rows.
+        self._backup = backup
+        self._merged_before = True
 
     # ------------------------------------------------------------------ state
 
@@ -159,6 +171,7 @@ class SyncService:
         report = SyncReport()
         listing = folder.listing(root)
         report.ignored = len(listing.ignored)
+        self._merged_before = any(_applied().values())
         # Own segments this journal has not recorded (a crash between writing and
         # committing) are applied first, so their edits are not sent twice.
         self._apply(root, device, listing, report, own=True)
@@ -188,6 +201,7 @@ class SyncService:
                 clock = self._hlc(self._state())
                 marked_before = _marks()
                 touched: set[tuple[str, str]] = set()
+                self._backup_first([{"t": t, "id": u} for t, u, *_ in snap.fields], report)
                 compaction.merge(snap, device, clock, touched)
                 keep = engine.materialize(touched, to_storage(self._clock()))
                 sync_store.unmark(sorted(_marks() - marked_before - keep))
@@ -263,6 +277,8 @@ class SyncService:
                             report.problems.append(f"{_where(other, seq)}: {error}; not applied")
                             blocked.add(other)
                             break
+                        if not own:
+                            self._backup_first(checked, report)
                         engine.apply_changes(checked, clock, touched)
                         applied[other] = seq
                         count += 1
@@ -285,6 +301,16 @@ class SyncService:
                 for seq in numbers
                 if seq > applied.get(other, 0)
             )
+
+    def _backup_first(self, changes: list[dict[str, Any]], report: SyncReport) -> None:
+        """A verified backup of the journal as it is (committed) before the first merge
+        into it, and before one that rewrites or deletes more than a handful of its rows
+        (rows of the changes that exist here); at most one per `sync now`."""
+        if self._backup is None or report.backup is not None or not changes:
+            return
+        if self._merged_before and _existing_rows(changes) <= HANDFUL:
+            return
+        report.backup = str(self._backup())
 
     def _read(
         self,
@@ -396,6 +422,20 @@ def _where(device: str, seq: int) -> str:
 
 def _marks() -> set[tuple[str, str]]:
     return set(rows(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples()))
+
+
+def _existing_rows(changes: list[dict[str, Any]]) -> int:
+    """How many rows these changes touch that exist in this journal."""
+    by_table: dict[str, set[str]] = {}
+    for change in changes:
+        by_table.setdefault(change["t"], set()).add(change["id"])
+    count = 0
+    for tbl, uids in by_table.items():
+        model, wanted = tables.TABLES[tbl].model, sorted(uids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            count += model.select().where(model.uid.in_(chunk)).count()
+    return count
 
 
 def _applied() -> dict[str, int]:
