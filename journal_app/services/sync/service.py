@@ -24,7 +24,7 @@ from journal_app.errors import InvalidInput
 from journal_app.services.clock import Clock, to_storage
 from journal_app.services.common import atomic
 from journal_app.services.rows import rows
-from journal_app.services.sync import compaction, engine, folder, registers, tables, text
+from journal_app.services.sync import compaction, engine, folder, hlc, registers, tables, text
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DeviceInfo, FolderRefused, Segment
 from journal_app.services.sync.hlc import HybridClock, Stamp
@@ -194,6 +194,11 @@ class SyncService:
             snap = compaction.best(root, listing, applied, device, report.problems)
             if snap is None:
                 return
+            ahead = self._ahead(max((f[4] for f in snap.fields), default=""))
+            if ahead:
+                where = f"{folder.DEVICES}/{snap.device}/{compaction.snapshot_name(snap.number)}"
+                report.problems.append(f"{where}: {ahead}")
+                return
             with atomic(), registers.batch():
                 # Local changes first, as in `_apply`: sent, never overwritten.
                 own = int(self._state()["seq"])
@@ -277,6 +282,11 @@ class SyncService:
                             report.problems.append(f"{_where(other, seq)}: {error}; not applied")
                             blocked.add(other)
                             break
+                        ahead = self._ahead(max((c["c"] for c in checked), default=""))
+                        if ahead:
+                            report.problems.append(f"{_where(other, seq)}: {ahead}")
+                            blocked.add(other)
+                            break
                         if not own:
                             self._backup_first(checked, report)
                         engine.apply_changes(checked, clock, touched)
@@ -301,6 +311,16 @@ class SyncService:
                 for seq in numbers
                 if seq > applied.get(other, 0)
             )
+
+    def _ahead(self, newest: str) -> str | None:
+        """The one line that says a stamp is too far ahead of this machine's clock."""
+        far = hlc.ahead_text(Stamp.parse(newest), self._clock) if newest else None
+        if far is None:
+            return None
+        return (
+            f"stamped {far} ahead of this machine's clock; it waits until then (is the "
+            "clock of one of the two machines wrong?)"
+        )
 
     def _backup_first(self, changes: list[dict[str, Any]], report: SyncReport) -> None:
         """A verified backup of the journal as it is (committed) before the first merge
