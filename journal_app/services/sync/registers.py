@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,73 +33,80 @@ class _Batch:
     dirty_texts: set[tuple[str, str]] = field(default_factory=set)
 
 
-_batch: _Batch | None = None
+class _Local(threading.local):
+    batch: _Batch | None = None
+
+
+_local = _Local()  # a batch belongs to the thread (the transaction) that opened it
 
 
 @contextlib.contextmanager
 def batch() -> Iterator[None]:
     """Keep registers in memory until the block ends, then write them all (inside the
     caller's transaction; nothing is written when the block raises). Re-entrant."""
-    global _batch
-    if _batch is not None:
+    if _local.batch is not None:
         yield
         return
-    _batch = _Batch()
+    pending = _local.batch = _Batch()
     try:
         yield
-        pending = _batch
         sync_store.put_fields([(*key, *val) for key, val in pending.dirty.items()])
         sync_store.put_texts(
             [(u, g, s) for (u, g) in pending.dirty_texts if (s := pending.texts[(u, g)])]
         )
     finally:
-        _batch = None
+        _local.batch = None
 
 
 def preload(tbl: str, uids: Iterable[str]) -> None:
     """Read the registers of these rows in bulk (inside a batch; else nothing)."""
-    if _batch is None:
+    pending = _local.batch
+    if pending is None:
         return
-    wanted = [u for u in dict.fromkeys(uids) if (tbl, u) not in _batch.rows]
+    wanted = [u for u in dict.fromkeys(uids) if (tbl, u) not in pending.rows]
     for uid in wanted:
-        _batch.rows[(tbl, uid)] = {}
+        pending.rows[(tbl, uid)] = {}
     for uid, f, v, st in sync_store.fields_of(tbl, wanted):
-        _batch.rows[(tbl, uid)][f] = Register(json.loads(v), st)
+        pending.rows[(tbl, uid)][f] = Register(json.loads(v), st)
 
 
 def fresh(tbl: str, uid: str) -> None:
     """A row whose uid was made just now: it has no registers (no query to find out)."""
-    if _batch is not None:
-        _batch.rows.setdefault((tbl, uid), {})
+    pending = _local.batch
+    if pending is not None:
+        pending.rows.setdefault((tbl, uid), {})
 
 
 def preload_texts(keys: Iterable[tuple[str, str]]) -> None:
-    if _batch is None:
+    pending = _local.batch
+    if pending is None:
         return
-    wanted = [k for k in dict.fromkeys(keys) if k not in _batch.texts]
+    wanted = [k for k in dict.fromkeys(keys) if k not in pending.texts]
     found = sync_store.texts_of(wanted)
     for key in wanted:
-        _batch.texts[key] = found.get(key)
+        pending.texts[key] = found.get(key)
 
 
 def load(tbl: str, uid: str) -> dict[str, Register]:
-    if _batch is not None:
-        held = _batch.rows.get((tbl, uid))
+    pending = _local.batch
+    if pending is not None:
+        held = pending.rows.get((tbl, uid))
         if held is None:
             preload(tbl, [uid])
-            held = _batch.rows[(tbl, uid)]
+            held = pending.rows[(tbl, uid)]
         return dict(held)  # the caller's copy; `put` keeps the batch's up to date
     return {f: Register(json.loads(v), st) for f, v, st in sync_store.fields(tbl, uid)}
 
 
 def put(tbl: str, uid: str, field: str, value: Any, stamp: str) -> None:
+    pending = _local.batch
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if _batch is not None:
-        if (tbl, uid) not in _batch.rows:
+    if pending is not None:
+        if (tbl, uid) not in pending.rows:
             preload(tbl, [uid])
         # Stored values are what JSON gives back (a tuple would come back a list).
-        _batch.rows[(tbl, uid)][field] = Register(json.loads(text), stamp)
-        _batch.dirty[(tbl, uid, field)] = (text, stamp)
+        pending.rows[(tbl, uid)][field] = Register(json.loads(text), stamp)
+        pending.dirty[(tbl, uid, field)] = (text, stamp)
         return
     sync_store.put_field(tbl, uid, field, text, stamp)
 
@@ -116,17 +124,19 @@ def offer(
 
 
 def text_state(uid: str, gen: str) -> bytes | None:
-    if _batch is not None:
-        if (uid, gen) not in _batch.texts:
+    pending = _local.batch
+    if pending is not None:
+        if (uid, gen) not in pending.texts:
             preload_texts([(uid, gen)])
-        return _batch.texts[(uid, gen)]
+        return pending.texts[(uid, gen)]
     return sync_store.text_state(uid, gen)
 
 
 def put_text(uid: str, gen: str, state: bytes) -> None:
-    if _batch is not None:
-        _batch.texts[(uid, gen)] = state
-        _batch.dirty_texts.add((uid, gen))
+    pending = _local.batch
+    if pending is not None:
+        pending.texts[(uid, gen)] = state
+        pending.dirty_texts.add((uid, gen))
         return
     sync_store.put_text(uid, gen, state)
 

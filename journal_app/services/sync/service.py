@@ -40,7 +40,7 @@ class OtherDevice:
     name: str
     last_write: str
     applied: int  # its segments applied here
-    written: int  # its segments in the folder
+    written: int  # its segments written (its newest; compaction deletes old files)
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,10 @@ class SyncService:
             registers.state_put("last_sync", self._now_text())
             state, now = self._state(), self._now_text()
             seq, applied = int(state["seq"]), _applied()
-            compaction.compact(root, device, state["name"], seq, applied, listing, now)
+            try:
+                compaction.compact(root, device, state["name"], seq, applied, listing, now)
+            except (FolderRefused, OSError) as error:  # the sync itself is done
+                report.problems.append(f"the sync folder was not compacted: {error}")
         return report
 
     def _catch_up(self, root: Path, device: str, listing: Any, report: SyncReport) -> None:
@@ -237,7 +240,7 @@ class SyncService:
         listing.segments.setdefault(device, []).append(seq)
         report.sent += len(changes)
         report.segment = seq
-        others = {d: n for d, n in applied.items() if d != device}
+        others = {d: n for d, n in applied.items() if d != device and n > 0}
         folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq, others))
 
     def _apply(
@@ -380,7 +383,7 @@ class SyncService:
                         info.name if info else "(unnamed)",
                         info.last_write if info else "",
                         int(applied.get(other, 0)),
-                        len(numbers),
+                        max([*numbers, info.seq if info else 0]),  # some compacted away
                     )
                 )
         else:
