@@ -180,13 +180,22 @@ def stuck(root: Path, listing: FolderListing, applied: dict[str, int], device: s
 def best(
     root: Path, listing: FolderListing, applied: dict[str, int], device: str, problems: list[str]
 ) -> Snapshot | None:
-    """The readable snapshot (each device's newest) that covers most beyond ``applied``."""
+    """The readable snapshot (each device's newest) that covers most beyond ``applied``.
+    One that claims segments of a device beyond any this folder shows of it (its files,
+    its device.json) is not used yet: applying it would skip those segments for good."""
     found: list[Snapshot] = []
+    seen: dict[str, int] = {}
     for other, numbers in sorted(listing.snapshots.items()):
         try:
             snap = read_snapshot(root, other, numbers[-1])
         except FolderRefused as error:
             problems.append(f"{error}; not used")
+            continue
+        for d in snap.applied:
+            if d not in seen:
+                info = folder.read_device(root, d) if d in listing.segments else None
+                seen[d] = max([*listing.segments.get(d, []), info.seq if info else 0])
+        if any(s > seen[d] for d, s in snap.applied.items() if d != device):
             continue
         if any(s > applied.get(d, 0) for d, s in snap.applied.items() if d != device):
             found.append(snap)

@@ -96,3 +96,19 @@ def test_a_hostile_snapshot_is_refused_with_one_line_and_nothing_applied(tmp_pat
         assert "snap-" in problem and problem.endswith("not used") and "\n" not in problem
     assert report.waiting > 0  # what the snapshots covered waits; nothing half-applied
     assert '"title"' not in late.state()
+
+
+def test_a_snapshot_claiming_segments_never_seen_here_is_not_used(tmp_path):
+    folder, (a, b) = devices(tmp_path, "laptop", "desktop")
+    _edit_rounds(a, b, 4)
+    sync_all(a, b)
+    for snap in (folder / "devices").glob("*/snap-*.json"):
+        doc = json.loads(snap.read_text())
+        doc["applied"] = {d: n + 1000 for d, n in doc["applied"].items()}
+        snap.write_text(json.dumps(doc))
+    late = Device(tmp_path, "late")
+    late.setup(folder)
+    report = late.sync()
+    assert report.waiting > 0  # the compacted part waits for a snapshot it can trust
+    with late.open() as s:
+        assert s.sync.status().devices[0].applied < 1000

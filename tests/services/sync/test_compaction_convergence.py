@@ -31,14 +31,20 @@ class LateJoinMachine(Machine):
                 compaction.SNAPSHOT_SEGMENTS = self.saved
 
     def _publish(self, i: int) -> None:
-        """As a file-sync tool: new files go out, and so do the deletions of a device's
-        own files (compaction) from the shared copy."""
+        """As a file-sync tool: device i's new and changed files go out, and so do the
+        deletions of its own files (compaction). Only its own: the copies it holds of
+        other devices' files may be older than the shared ones (device.json is replaced
+        by its owner), and a sync tool never sends an older version over a newer one."""
         if i not in self.own:  # just set up: its own folder is the only one there
             (only,) = (self.folders[i] / "devices").iterdir()
             self.own[i] = only.name
-        super()._publish(i)
-        mine, shared = self.folders[i] / "devices" / self.own[i], self.master / "devices"
-        for path in (shared / self.own[i]).iterdir():
+        mine = self.folders[i] / "devices" / self.own[i]
+        shared = self.master / "devices" / self.own[i]
+        shared.mkdir(parents=True, exist_ok=True)
+        for path in mine.iterdir():
+            if path.is_file() and not path.name.endswith(".partial"):
+                shutil.copyfile(path, shared / path.name)
+        for path in shared.iterdir():
             if not (mine / path.name).exists():
                 path.unlink()
 
