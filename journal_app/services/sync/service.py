@@ -32,6 +32,7 @@ from journal_app.services.sync.hlc import HybridClock, Stamp
 UPDATE_APP = "update the app on this machine"
 BATCH = 200  # segments applied in one transaction
 HANDFUL = 10  # a merge touching more rows that exist here is backed up first
+KEPT_IN_REVISIONS = ("title", "body", "body.gen")  # a merge keeps what they replace
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,8 @@ class SyncService:
                 clock = self._hlc(self._state())
                 marked_before = _marks()
                 touched: set[tuple[str, str]] = set()
-                self._backup_first([{"t": t, "id": u} for t, u, *_ in snap.fields], report)
+                fields = [{"t": t, "id": u, "f": f} for t, u, f, *_ in snap.fields]
+                self._backup_first(fields, report)
                 compaction.merge(snap, device, clock, touched)
                 keep = engine.materialize(touched, to_storage(self._clock()))
                 sync_store.unmark(sorted(_marks() - marked_before - keep))
@@ -448,9 +450,12 @@ def _marks() -> set[tuple[str, str]]:
 
 
 def _existing_rows(changes: list[dict[str, Any]]) -> int:
-    """How many rows these changes touch that exist in this journal."""
+    """How many rows these changes touch that exist in this journal, but for entries
+    whose title and text only change: a "before sync" revision keeps those."""
     by_table: dict[str, set[str]] = {}
     for change in changes:
+        if change["t"] == "entry" and change["f"] in KEPT_IN_REVISIONS:
+            continue
         by_table.setdefault(change["t"], set()).add(change["id"])
     count = 0
     for tbl, uids in by_table.items():

@@ -23,11 +23,11 @@ def _titles_in(path) -> list[str]:
         return sorted(t for (t,) in conn.execute("SELECT title FROM entry"))
 
 
-def _retitle(device: Device, count: int, title: str) -> None:
+def _edit(device: Device, count: int, **fields) -> None:
     with device.open() as s:
         for summary in s.entries.summaries()[:count]:
             entry = s.entries.get(summary.id)
-            s.entries.update(entry.id, expected_rev=entry.rev, title=title)
+            s.entries.update(entry.id, expected_rev=entry.rev, **fields)
 
 
 def test_the_first_merge_is_backed_up_and_the_backup_is_the_journal_before_it(tmp_path):
@@ -56,14 +56,31 @@ def test_small_merges_after_the_first_are_not_backed_up_large_ones_are(tmp_path)
     sync_all(a, b)
     first = _pre_sync(b)
     assert len(first) == 1
-    _retitle(a, HANDFUL, "Edited")
+    _edit(a, HANDFUL, tags=["ml"])
     a.sync()
     assert b.sync().backup is None
     assert _pre_sync(b) == first
     b.clock.advance(seconds=5)  # another second: another backup name
-    _retitle(a, HANDFUL + 1, "Edited again")
+    _edit(a, HANDFUL + 1, tags=["nlp"])
     a.sync()
     report = b.sync()
     assert report.backup is not None
     assert len(_pre_sync(b)) == 2
-    assert "Edited again" not in _titles_in(report.backup)
+    with sqlite3.connect(f"file:{report.backup}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT count(*) FROM tag WHERE name = 'nlp'").fetchone() == (0,)
+
+
+def test_titles_and_texts_changed_by_a_merge_are_kept_in_revisions_not_a_backup(tmp_path):
+    _, (a, b) = devices(tmp_path, "laptop", "desktop")
+    with a.open() as s:
+        for n in range(HANDFUL + 5):
+            s.entries.create(day=DAY, title=f"Day {n}", body="x")
+    sync_all(a, b)
+    _edit(a, HANDFUL + 5, title="Edited", body="y")
+    a.sync()
+    assert b.sync().backup is None
+    assert len(_pre_sync(b)) == 1  # the first merge's
+    with b.open() as s:
+        entry = s.entries.get(s.entries.summaries()[0].id)
+        (kept,) = [r for r in s.entries.history(entry.id) if r.reason == "before sync"]
+        assert kept.title.startswith("Day ") and s.entries.revision(kept.id).body == "x"
