@@ -88,6 +88,8 @@ def _now(args: argparse.Namespace) -> int:
             f"Synced: {sent}; applied {report.applied_changes} changes from "
             f"{report.applied_segments} files; {report.waiting} files waiting."
         )
+        if report.backup:
+            print(f"Backed up first (a large or first merge): {report.backup}")
         for problem in report.problems:
             print(f"problem: {problem}")
     return 1 if report.problems else 0

@@ -98,6 +98,7 @@ class Services:
             self.paths.root,
             lambda: cipher.key_for(database) is not None,
             database=database,
+            backup=lambda: self.backups.create("pre-sync").path,
         )
 
     @cached_property
