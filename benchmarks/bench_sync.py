@@ -66,11 +66,11 @@ class _Clock:
 
 
 class _Device:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, clock: _Clock) -> None:
         from journal_app.config import check_data_dir
 
         self.paths = check_data_dir(data_dir, create=True)
-        self.clock = _Clock()
+        self.clock = clock
 
     @contextmanager
     def open(self) -> Iterator[Any]:
@@ -95,8 +95,12 @@ class _Device:
 def _pair(tmp: Path, first: Path | None = None) -> tuple[Path, _Device, _Device]:
     folder = tmp / "Sync"
     folder.mkdir()
-    a = _Device(first or tmp / "a")
-    b = _Device(tmp / "b")
+    # One clock for both: every read moves it a second, and the 10-year journal's first
+    # export reads it ~10^5 times; a clock of b's own would lag days behind a's stamps,
+    # which the clock guard then holds back (as between two machines whose clocks differ).
+    clock = _Clock()
+    a = _Device(first or tmp / "a", clock)
+    b = _Device(tmp / "b", clock)
     return folder, a, b
 
 
