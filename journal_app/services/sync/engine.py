@@ -407,6 +407,8 @@ def materialize(touched: set[tuple[str, str]], now: dt.datetime) -> set[tuple[st
         known.preload(TABLES[tbl], uids)
         for uid in uids:
             _materialize_row(TABLES[tbl], uid, now, renamed, known)
+        if TABLES[tbl].tags is not None:
+            _add_links(TABLES[tbl], known)
     board.rebuild_positions(u for t, u in touched if t == "task")
     keep: set[tuple[str, str]] = set()
     for tbl, key in renamed:
@@ -457,6 +459,9 @@ class _Known:
         self.ids: dict[str, dict[str, Any]] = {}  # table → uid → key (loaded on first use)
         self.tags: dict[tuple[str, int], dict[str | None, int]] = {}  # row → tag uid → id
         self.tagged: set[tuple[str, int]] = set()  # the (table, id) whose tags are read
+        # (table, natural columns) → the values those columns hold here (as text)
+        self.naturals: dict[tuple[str, tuple[str, ...]], set[tuple[str | None, ...]]] = {}
+        self.links: dict[Any, list[tuple[int, int]]] = {}  # link model → (row, tag) to add
 
     def preload(self, spec: TableSpec, uids: list[str]) -> None:
         registers.preload(spec.name, uids)
@@ -500,6 +505,26 @@ class _Known:
             query = model.select(model.uid, model._meta.primary_key).where(model.uid.is_null(False))
             ids = self.ids[tbl] = dict(rows(query.tuples()))
         return ids.get(uid)
+
+    def maybe_there(self, spec: TableSpec, columns: tuple[str, ...], wanted: list[Any]) -> bool:
+        """False when no row here holds these natural values: the table's are read once
+        (a joining device makes thousands of day logs, and a query each cost ~1 ms)."""
+        found = self.naturals.get((spec.name, columns))
+        if found is None:
+            model = spec.model
+            fields = model._meta.fields
+            names = ", ".join(f'"{fields[_attr(spec, c)].column_name}"' for c in columns)
+            cursor = model._meta.database.execute_sql(
+                f'SELECT {names} FROM "{model._meta.table_name}"'
+            )
+            found = self.naturals[(spec.name, columns)] = {_natural(r) for r in cursor}
+        return _natural(wanted) in found
+
+    def note(self, spec: TableSpec, values: dict[str, Any]) -> None:
+        """A row made or changed with these values (columns as in the spec)."""
+        for (tbl, columns), found in self.naturals.items():
+            if tbl == spec.name and all(c in values for c in columns):
+                found.add(_natural([values[c] for c in columns]))
 
     def made(self, tbl: str, uid: str, key: Any) -> None:
         """A row made or given this uid (``key``), or deleted (None), while rebuilding."""
@@ -553,6 +578,7 @@ def _materialize_row(
         gen = regs.get("body.gen")
         values["body"] = text.text_of(registers.text_state(uid, gen.value)) if gen else ""
         values["deleted_at"] = _trash_state(regs)
+    known.note(spec, values)
     values = {_attr(spec, k): v for k, v in values.items()}
     fresh = row is None
     if row is None:
@@ -585,6 +611,8 @@ def _twin(spec: TableSpec, uid: str, values: dict[str, Any], known: _Known) -> A
         wanted = [values.get(c) for c in columns]
         if all(v is None for v in wanted) or any(c not in values for c in columns):
             continue
+        if not spec.by_name and not known.maybe_there(spec, columns, wanted):
+            continue  # (by-name tables are few rows, and `_free_name` renames theirs)
         where = [
             getattr(model, _attr(spec, c)).is_null()
             if v is None
@@ -606,6 +634,11 @@ def _twin(spec: TableSpec, uid: str, values: dict[str, Any], known: _Known) -> A
         model.delete().where(key).execute()
         known.made(spec.name, other.uid, None)
     return None
+
+
+def _natural(values: Any) -> tuple[str | None, ...]:
+    """Natural-key values compared as text (a day as SQLite holds it, an id)."""
+    return tuple(None if v is None else str(v) for v in values)
 
 
 def _attr(spec: TableSpec, column: str) -> str:
@@ -642,5 +675,12 @@ def _materialize_tags(
     if gone:
         link.delete().where(owner == row_id, link.tag.in_(gone)).execute()
     new = [(row_id, tag_ids[m]) for m in sorted(set(tag_ids) - set(have))]
-    columns = (owner.column_name, link.tag.column_name)
+    known.links.setdefault(link, []).extend(new)  # written by `_add_links`, in one go
+
+
+def _add_links(spec: TableSpec, known: _Known) -> None:
+    """The tags the rebuild gave the rows of this table, in one executemany."""
+    link = spec.tags
+    new = known.links.pop(link, [])
+    columns = (getattr(link, spec.name).column_name, link.tag.column_name)
     sync_rows.insert_ignore_many(link._meta.table_name, columns, new)

@@ -105,7 +105,8 @@ def put(tbl: str, uid: str, field: str, value: Any, stamp: str) -> None:
         if (tbl, uid) not in pending.rows:
             preload(tbl, [uid])
         # Stored values are what JSON gives back (a tuple would come back a list).
-        pending.rows[(tbl, uid)][field] = Register(json.loads(text), stamp)
+        same = value is None or type(value) in (str, int, float, bool)
+        pending.rows[(tbl, uid)][field] = Register(value if same else json.loads(text), stamp)
         pending.dirty[(tbl, uid, field)] = (text, stamp)
         return
     sync_store.put_field(tbl, uid, field, text, stamp)
