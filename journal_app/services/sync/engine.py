@@ -58,6 +58,16 @@ class Export:
     rows: dict[tuple[str, Any], Any] = field(default_factory=dict)  # (table, key) → row
     tags: dict[tuple[str, Any], list[int]] = field(default_factory=dict)  # → its tag ids
     reviews: set[int] | None = None  # the ids of the entries tagged as sprint reviews
+    taken: dict[str, set[str]] = field(default_factory=dict)  # table → its uids (`uids`)
+
+    def uids(self, spec: TableSpec) -> set[str]:
+        """The uids this table holds, read once: a derived uid may be taken."""
+        found = self.taken.get(spec.name)
+        if found is None:
+            model = spec.model
+            query = model.select(model.uid).where(model.uid.is_null(False)).tuples()
+            found = self.taken[spec.name] = {u for (u,) in rows(query)}
+        return found
 
     def preload(self, spec: TableSpec, keys: list[Any]) -> None:
         model, pk = spec.model, spec.model._meta.primary_key
@@ -125,13 +135,15 @@ def mark_everything() -> None:
     """Mark every synced row (joining a folder sends the whole journal once)."""
     for tbl in tables.ORDER:
         model = TABLES[tbl].model
-        for (row_id,) in rows(model.select(model._meta.primary_key).tuples()):
-            SyncDirty.insert(tbl=tbl, row_key=str(row_id)).on_conflict_ignore().execute()
+        keys = rows(model.select(model._meta.primary_key).tuples())
+        marks = [(tbl, str(key)) for (key,) in keys]
+        sync_rows.insert_ignore_many("sync_dirty", ("tbl", "row_key"), marks)
 
 
 def _assign_uid(
-    spec: TableSpec, row: Any, values: dict[str, Any], reviews: set[int] | None = None
+    spec: TableSpec, row: Any, values: dict[str, Any], job: Export | None = None
 ) -> str:
+    reviews = None if job is None else job.reviews
     wanted: str | None = None
     if spec.derive is not None:
         wanted = spec.derive(values)
@@ -145,12 +157,18 @@ def _assign_uid(
         sprint_uid = uid_of("sprint", row.sprint_id)
         wanted = tables.review_uid(sprint_uid) if sprint_uid else None
     model = spec.model
-    if wanted is not None and model.select().where(model.uid == wanted).exists():
+    if wanted is not None and (
+        wanted in job.uids(spec)
+        if job is not None
+        else model.select().where(model.uid == wanted).exists()
+    ):
         wanted = None  # renamed, a second review, a day's log made again under its id
     if wanted is None:
         wanted = tables.random_uid()  # new: no registers yet (uuid4s do not collide)
         registers.fresh(spec.name, wanted)
     sync_rows.update(model, tables.key_of(row), {"uid": wanted})
+    if job is not None and spec.name in job.taken:
+        job.taken[spec.name].add(wanted)
     return wanted
 
 
@@ -187,7 +205,7 @@ def export_row(job: Export, spec: TableSpec, row_id: int) -> str | None:
             values[column] = ref
         else:
             values[column] = encode(getattr(row, column))
-    uid = row.uid or _assign_uid(spec, row, values, job.reviews)
+    uid = row.uid or _assign_uid(spec, row, values, job)
     job.done[(spec.name, row_id)] = uid
     regs = registers.load(spec.name, uid)
     again = spec.gone and _is_gone(regs)  # deleted, then made again (a day's log)
