@@ -112,3 +112,43 @@ def test_a_snapshot_claiming_segments_never_seen_here_is_not_used(tmp_path):
     assert report.waiting > 0  # the compacted part waits for a snapshot it can trust
     with late.open() as s:
         assert s.sync.status().devices[0].applied < 1000
+
+
+def test_a_late_device_gets_every_table_from_a_snapshot(tmp_path):
+    folder, (a, b) = devices(tmp_path, "laptop", "desktop")
+    start = dt.datetime.combine(DAY, dt.time(9), tzinfo=dt.UTC)
+    with a.open() as s:
+        sprint = s.planning.add_sprint("Sprint 1", DAY, DAY + dt.timedelta(days=13))
+        entry = s.entries.create(day=DAY, title="Notes", body="x")
+        card = s.planning.add_task("Watch makemore", sprint_id=sprint.id, tags=["ml"])
+        s.planning.add_task("Write explainer", sprint_id=sprint.id)
+        s.planning.update_task(
+            card.id, checklist=[("Part 1", True)], links=[("entry", entry.id)], priority=2
+        )
+        s.planning.set_label_color("ml", "#112233")
+        s.sessions.add(start, start + dt.timedelta(hours=2), note="deep work")
+        s.day_logs.save(DAY, hours=7.5, note="slept well")
+        s.planning.add_task("Deleted later")
+    sync_all(a, b)
+    with b.open() as s:
+        (theirs,) = [t for t in s.planning.backlog() if t.title == "Deleted later"]
+        s.planning.delete_task(theirs.id)
+    _edit_rounds(a, b, 4)
+    sync_all(a, b)
+    assert not _files(folder, "seg-00000001.json")  # only the snapshots hold all that now
+    late = Device(tmp_path, "late")
+    late.setup(folder)
+    report = late.sync()
+    assert report.problems == []
+    sync_all(a, b, late)
+    assert late.state() == a.state() == b.state()
+    with late.open() as s:
+        (board_card,) = [
+            t
+            for t in s.planning.tasks(s.planning.sprints()[0].sprint.id)
+            if t.title == "Watch makemore"
+        ]
+        assert board_card.priority == 2
+        assert not [t for t in s.planning.backlog() if t.title == "Deleted later"]
+        (log,) = s.day_logs.between(DAY, DAY)
+        assert log.note == "slept well"
