@@ -349,6 +349,8 @@ from bench_search import BUDGET as SEARCH_BUDGET  # noqa: E402
 from bench_search import measure_search  # noqa: E402
 from bench_spelling import BUDGET as SPELLING_BUDGET  # noqa: E402
 from bench_spelling import measure_spelling  # noqa: E402
+from bench_sync import BUDGET as SYNC_BUDGET  # noqa: E402
+from bench_sync import measure_sync  # noqa: E402
 
 BUDGET.update(SEARCH_BUDGET)
 BUDGET.update(PREVIEW_BUDGET)
@@ -361,6 +363,7 @@ BUDGET.update(CONCURRENCY_BUDGET)
 BUDGET.update(DAYONE_BUDGET)
 BUDGET.update(LINKS_BUDGET)
 BUDGET.update(SPELLING_BUDGET)
+BUDGET.update(SYNC_BUDGET)
 
 MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "startup": measure_startup,
@@ -375,6 +378,7 @@ MEASUREMENTS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "dayone": measure_dayone,
     "links": measure_links,
     "spelling": measure_spelling,
+    "sync": measure_sync,
 }
 
 

@@ -88,6 +88,8 @@ def _now(args: argparse.Namespace) -> int:
             f"Synced: {sent}; applied {report.applied_changes} changes from "
             f"{report.applied_segments} files; {report.waiting} files waiting."
         )
+        if report.backup:
+            print(f"Backed up first (a large or first merge): {report.backup}")
         if report.blobs_sent or report.blobs_stored or report.blobs_waiting:
             print(
                 f"Attachments: {report.blobs_sent} sent, {report.blobs_stored} received, "

@@ -24,7 +24,15 @@ from journal_app.db.file_check import (
 from journal_app.db.migrations import LATEST_VERSION
 
 SUFFIX = ".sqlite3"
-REASONS = ("startup", "daily", "manual", "pre-migration", "pre-import", "pre-restore")
+REASONS = (
+    "startup",
+    "daily",
+    "manual",
+    "pre-migration",
+    "pre-import",
+    "pre-restore",
+    "pre-sync",
+)
 _NAME = re.compile(
     r"^(?P<reason>" + "|".join(re.escape(r) for r in REASONS) + r")"
     r"(?P<detail>-v\d+-to-v\d+)?-(?P<stamp>\d{8}-\d{6})(?P<utc>Z)?(?:-(?P<n>\d+))?"

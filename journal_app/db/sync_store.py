@@ -44,3 +44,64 @@ def put_text(uid: str, gen: str, state: bytes) -> None:
         'INSERT OR REPLACE INTO "sync_text" ("uid", "gen", "state") VALUES (?, ?, ?)',
         (uid, gen, state),
     )
+
+
+CHUNK = 500  # ids in one IN (...): well under SQLite's limit of bound parameters
+
+
+def fields_of(tbl: str, uids: list[str]) -> list[tuple[str, str, str, str]]:
+    """(uid, field, value, stamp) of every register of these rows, in few queries."""
+    found: list[tuple[str, str, str, str]] = []
+    for start in range(0, len(uids), CHUNK):
+        chunk = uids[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        cursor = _db().execute_sql(
+            'SELECT "uid", "field", "value", "stamp" FROM "sync_field" '
+            f'WHERE "tbl" = ? AND "uid" IN ({marks})',
+            (tbl, *chunk),
+        )
+        found.extend(cursor.fetchall())
+    return found
+
+
+def put_fields(rows: list[tuple[str, str, str, str, str]]) -> None:
+    """(tbl, uid, field, value, stamp) written in one executemany."""
+    if rows:
+        _db().cursor().executemany(
+            'INSERT OR REPLACE INTO "sync_field" ("tbl", "uid", "field", "value", "stamp") '
+            "VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def texts_of(keys: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+    """The Yjs states of these (uid, gen), in few queries."""
+    found: dict[tuple[str, str], bytes] = {}
+    wanted = set(keys)
+    uids = sorted({uid for uid, _ in keys})
+    for start in range(0, len(uids), CHUNK):
+        chunk = uids[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        cursor = _db().execute_sql(
+            f'SELECT "uid", "gen", "state" FROM "sync_text" WHERE "uid" IN ({marks})', chunk
+        )
+        for uid, gen, state in cursor.fetchall():
+            if (uid, gen) in wanted:
+                found[(uid, gen)] = bytes(state)
+    return found
+
+
+def put_texts(rows: list[tuple[str, str, bytes]]) -> None:
+    """(uid, gen, state) written in one executemany."""
+    if rows:
+        _db().cursor().executemany(
+            'INSERT OR REPLACE INTO "sync_text" ("uid", "gen", "state") VALUES (?, ?, ?)', rows
+        )
+
+
+def unmark(keys: list[tuple[str, str]]) -> None:
+    """Forget these (table, row key) marks of sync_dirty, in one executemany."""
+    if keys:
+        _db().cursor().executemany(
+            'DELETE FROM "sync_dirty" WHERE "tbl" = ? AND "row_key" = ?', keys
+        )

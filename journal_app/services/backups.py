@@ -10,8 +10,8 @@ Rotation (`rotation_plan`), applied after every automatic backup:
   have one, then the newest of each of the 4 calendar weeks (Monday–Sunday, local time)
   before those days.
 - Backups you ask for ("Back up now", `journal-app backup`): the newest 10.
-- *Safety* backups (before a migration, an import or a restore): kept 14 days, and the
-  newest 2 of each kind are kept whatever their age.
+- *Safety* backups (before a migration, an import, a restore or a large sync merge): kept
+  14 days, and the newest 2 of each kind are kept whatever their age.
 - The newest backup that passes its check is never deleted, nor is any file in
   ``backups/`` whose name is not one of ours, nor anything written with ``--to``.
 - The 7 days and 4 weeks are the journal's choice (Preferences ▸ Backups): kept in
@@ -71,7 +71,7 @@ __all__ = [
 
 REGULAR = ("startup", "daily")  # the 7 daily + 4 weekly rotation
 MANUAL_KEEP_NEWEST = 10
-SAFETY = ("pre-migration", "pre-import", "pre-restore")
+SAFETY = ("pre-migration", "pre-import", "pre-restore", "pre-sync")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 SAFETY_KEEP_DAYS = 14

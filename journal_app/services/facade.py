@@ -99,6 +99,7 @@ class Services:
             lambda: cipher.key_for(database) is not None,
             database=database,
             attachments=self.attachments,
+            backup=lambda: self.backups.create("pre-sync").path,
         )
 
     @cached_property

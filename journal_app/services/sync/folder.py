@@ -3,6 +3,7 @@
     <folder>/journal-sync.json              {"format": 1, "app": "self-study-journal"}
     <folder>/devices/<device-id>/device.json
     <folder>/devices/<device-id>/seg-00000001.json   (immutable, numbered from 1)
+    <folder>/devices/<device-id>/snap-00000001.json  (immutable: compaction.py)
     <folder>/journal-key.json               (encrypted folders: services.sync.folder_key)
 
 A device writes only under its own ``devices/<id>/``, every file first to a temporary
@@ -44,6 +45,7 @@ SEALED_WITH = "aes-256-gcm"
 
 DEVICE_ID = re.compile(r"^[0-9a-f]{32}$")
 SEGMENT_NAME = re.compile(r"^seg-([0-9]{8})\.json$")
+SNAPSHOT_NAME = re.compile(r"^snap-([0-9]{8})\.json$")
 
 
 class FolderRefused(JournalError):
@@ -56,6 +58,8 @@ class DeviceInfo:
     name: str
     last_write: str  # ISO instant, as the device wrote it
     seq: int  # its newest segment
+    # The segments of each other device it has applied (what compaction may drop).
+    applied: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class FolderListing:
     """What the folder holds: each device's segment numbers, and what was skipped."""
 
     segments: dict[str, list[int]] = field(default_factory=dict)
+    snapshots: dict[str, list[int]] = field(default_factory=dict)  # compaction.py's
     ignored: list[str] = field(default_factory=list)  # names of leftovers and strangers
 
 
@@ -173,16 +178,22 @@ def listing(folder: Path) -> FolderListing:
                 found.ignored.append(f"{DEVICES}/{entry.name}")
                 continue
             numbers: list[int] = []
+            snapshots: list[int] = []
             with os.scandir(entry.path) as files:
                 for item in files:
                     match = SEGMENT_NAME.match(item.name)
+                    snap = SNAPSHOT_NAME.match(item.name)
                     if match and item.is_file(follow_symlinks=False):
                         numbers.append(int(match[1]))
+                    elif snap and item.is_file(follow_symlinks=False):
+                        snapshots.append(int(snap[1]))
                     elif item.name == BLOBS and item.is_dir(follow_symlinks=False):
                         continue  # read by services.sync.blobs
                     elif item.name != DEVICE_FILE:
                         found.ignored.append(f"{DEVICES}/{entry.name}/{item.name}")
             found.segments[entry.name] = sorted(numbers)
+            if snapshots:
+                found.snapshots[entry.name] = sorted(snapshots)
     return found
 
 
@@ -204,7 +215,12 @@ def read_device(folder: Path, device: str) -> DeviceInfo | None:
         return None
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         return None
-    return DeviceInfo(device, name[:MAX_NAME], last[:40], seq)
+    applied = doc.get("applied")  # missing (an older app): it applied nothing we know of
+    if not isinstance(applied, dict) or not all(
+        isinstance(k, str) and DEVICE_ID.match(k) and _count(v) for k, v in applied.items()
+    ):
+        applied = {}
+    return DeviceInfo(device, name[:MAX_NAME], last[:40], seq, dict(applied))
 
 
 def write_device(folder: Path, info: DeviceInfo) -> None:
@@ -214,6 +230,7 @@ def write_device(folder: Path, info: DeviceInfo) -> None:
         "name": info.name,
         "last_write": info.last_write,
         "seq": info.seq,
+        "applied": info.applied,
     }
     path = device_dir(folder, info.device) / DEVICE_FILE
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from journal_app.services.clock import Clock
 
+MAX_AHEAD_MS = 24 * 3600 * 1000  # a remote stamp further ahead of our wall clock waits
 _STAMP = re.compile(r"^([0-9a-f]{12})\.([0-9a-f]{4})\.([0-9a-f]{32})$")
 MAX_COUNTER = 0xFFFF
 
@@ -63,3 +64,14 @@ class HybridClock:
         """Another device's stamp was applied: later stamps made here must exceed it."""
         if (stamp.wall_ms, stamp.counter) > (self.last.wall_ms, self.last.counter):
             self.last = Stamp(stamp.wall_ms, stamp.counter, self.device)
+
+
+def ahead_text(stamp: Stamp, wall: Clock) -> str | None:
+    """How far ``stamp`` is ahead of this machine's clock ("3.0 days"), when more than
+    MAX_AHEAD_MS; else None. Such a stamp is not applied (its segment waits): observing
+    it would move this clock, and through it every device's, that far into the future
+    for good, and an edit stamped there would beat every edit made before that time."""
+    ahead = stamp.wall_ms - wall_ms(wall)
+    if ahead <= MAX_AHEAD_MS:
+        return None
+    return f"{ahead / 86_400_000:.1f} days"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journal_app.db import cipher, keyfile
+from journal_app.db import cipher, keyfile, sync_store
 from journal_app.db.models import (
     SyncApplied,
     SyncDirty,
@@ -27,9 +27,11 @@ from journal_app.services.rows import rows
 from journal_app.services.sync import (
     blobs,
     board,
+    compaction,
     engine,
     folder,
     folder_key,
+    hlc,
     registers,
     sealing,
     tables,
@@ -45,6 +47,8 @@ from journal_app.services.sync.summary import SyncSummary, read_summary
 UPDATE_APP = "update the app on this machine"
 BATCH = 200  # segments applied in one transaction
 FOLDER_KEY = "folder_key"  # sync_state: the folder's data key, sealed (sealing.keep)
+HANDFUL = 10  # a merge touching more rows that exist here is backed up first
+KEPT_IN_REVISIONS = ("title", "body", "body.gen")  # a merge keeps what they replace
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ class OtherDevice:
     name: str
     last_write: str
     applied: int  # its segments applied here
-    written: int  # its segments in the folder
+    written: int  # its segments written (its newest; compaction deletes old files)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class SyncReport:
     blobs_sent: int = 0  # attachment files written to the folder (services.sync.blobs)
     blobs_stored: int = 0  # attachment files stored here from the folder
     blobs_waiting: int = 0  # attachments entries refer to whose file has not arrived
+    backup: str | None = None  # the verified backup made before merging, if one was
 
 
 @dataclass(frozen=True)
@@ -112,12 +117,17 @@ class SyncService:
         *,
         database: Path | None = None,
         attachments: AttachmentService | None = None,
+        backup: Callable[[], Path] | None = None,
     ) -> None:
         self._attachments = attachments  # None: attachments do not travel
         self._clock = clock
         self._data_dir = data_dir
         self._encrypted = encrypted
         self._database = database  # an encrypted journal's key: db.cipher.key_for(database)
+        # A verified backup (services/backups.py, "pre-sync"): made before the first
+        # merge into this journal and before a merge touching more than HANDFUL rows.
+        self._backup = backup
+        self._merged_before = True
 
     # ------------------------------------------------------------------ state
 
@@ -304,6 +314,7 @@ class SyncService:
         report = SyncReport()
         listing = folder.listing(root)
         report.ignored = len(listing.ignored)
+        self._merged_before = any(_applied().values())
         # Own segments this journal has not recorded (a crash between writing and
         # committing) are applied first, so their edits are not sent twice.
         watch = MergeWatch()
@@ -311,6 +322,9 @@ class SyncService:
         if self._attachments is not None:  # before the segment that refers to them
             blobs.publish(root, device, self._attachments, blob_report)
         self._apply(root, device, listing, report, own=True)
+        stopping = stop is not None and stop()  # at quit: send local changes, no more
+        if not stopping:
+            self._catch_up(root, device, listing, report, watch)
         self._apply(root, device, listing, report, own=False, stop=stop, watch=watch)
         if self._attachments is not None and not (stop is not None and stop()):
             blobs.fetch(root, self._attachments, blob_report)
@@ -319,8 +333,50 @@ class SyncService:
         report.problems.extend(blob_report.problems)
         with atomic():
             registers.state_put("last_sync", self._now_text())
+            state, now = self._state(), self._now_text()
+            seq, applied = int(state["seq"]), _applied()
+            try:
+                if not stopping:
+                    compaction.compact(root, device, state["name"], seq, applied, listing, now)
+            except (FolderRefused, OSError) as error:  # the sync itself is done
+                report.problems.append(f"the sync folder was not compacted: {error}")
         report.merged = watch.merged(lambda d: _device_name(root, d))
         return report
+
+    def _catch_up(
+        self, root: Path, device: str, listing: Any, report: SyncReport, watch: MergeWatch
+    ) -> None:
+        """Start from a snapshot (compaction.py) when nothing was applied yet, or when a
+        segment needed next was compacted away; the segments after it follow."""
+        for _ in range(len(listing.snapshots)):  # each round covers at least one more
+            applied = _applied()
+            if not compaction.stuck(root, listing, applied, device):
+                return
+            snap = compaction.best(root, listing, applied, device, report.problems)
+            if snap is None:
+                return
+            ahead = self._ahead(max((f[4] for f in snap.fields), default=""))
+            if ahead:
+                where = f"{folder.DEVICES}/{snap.device}/{compaction.snapshot_name(snap.number)}"
+                report.problems.append(f"{where}: {ahead}")
+                return
+            with atomic(), registers.batch():
+                # Local changes first, as in `_apply`: sent, never overwritten. But not
+                # when joining (nothing sent or applied yet): the snapshot's rows come
+                # first, as the others' segments do in `_apply`, and `_apply` sends after.
+                own = int(self._state()["seq"])
+                if own or any(applied.values()):
+                    self._export(root, device, listing, report, {**applied, device: own})
+                clock = self._hlc(self._state())
+                marked_before = _marks()
+                touched: set[tuple[str, str]] = set()
+                fields = [{"t": t, "id": u, "f": f} for t, u, f, *_ in snap.fields]
+                watch.segment(snap.device, fields)
+                self._backup_first(fields, report)
+                compaction.merge(snap, device, clock, touched)
+                keep = engine.materialize(touched, to_storage(self._clock()))
+                sync_store.unmark(sorted(_marks() - marked_before - keep))
+                registers.state_put("hlc", str(clock.last))
 
     def _export(
         self,
@@ -347,7 +403,8 @@ class SyncService:
         listing.segments.setdefault(device, []).append(seq)
         report.sent += len(changes)
         report.segment = seq
-        folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq))
+        others = {d: n for d, n in applied.items() if d != device and n > 0}
+        folder.write_device(root, DeviceInfo(device, state["name"], self._now_text(), seq, others))
 
     def _apply(
         self,
@@ -376,7 +433,7 @@ class SyncService:
         progress = True
         while progress:
             progress = False
-            with atomic():
+            with atomic(), registers.batch():
                 if not own and not (joining and first):
                     # Local changes first, in this transaction: a row another process
                     # changed since is sent, never overwritten by what is applied now.
@@ -406,8 +463,15 @@ class SyncService:
                             report.problems.append(f"{_where(other, seq)}: {error}; not applied")
                             blocked.add(other)
                             break
+                        ahead = self._ahead(max((c["c"] for c in checked), default=""))
+                        if ahead:
+                            report.problems.append(f"{_where(other, seq)}: {ahead}")
+                            blocked.add(other)
+                            break
                         if watch is not None:
                             watch.segment(other, checked)
+                        if not own:
+                            self._backup_first(checked, report)
                         engine.apply_changes(checked, clock, touched)
                         applied[other] = seq
                         count += 1
@@ -420,10 +484,7 @@ class SyncService:
                         progress = True
                 keep = engine.materialize(touched, to_storage(self._clock()))
                 # Rows rebuilt from the registers match them: not local changes to send.
-                for tbl, key in _marks() - marked_before - keep:
-                    SyncDirty.delete().where(
-                        SyncDirty.tbl == tbl, SyncDirty.row_key == key
-                    ).execute()
+                sync_store.unmark(sorted(_marks() - marked_before - keep))
                 registers.state_put("hlc", str(clock.last))
             first = False
         if joining:
@@ -437,6 +498,26 @@ class SyncService:
                 for seq in numbers
                 if seq > applied.get(other, 0)
             )
+
+    def _ahead(self, newest: str) -> str | None:
+        """The one line that says a stamp is too far ahead of this machine's clock."""
+        far = hlc.ahead_text(Stamp.parse(newest), self._clock) if newest else None
+        if far is None:
+            return None
+        return (
+            f"stamped {far} ahead of this machine's clock; it waits until then (is the "
+            "clock of one of the two machines wrong?)"
+        )
+
+    def _backup_first(self, changes: list[dict[str, Any]], report: SyncReport) -> None:
+        """A verified backup of the journal as it is (committed) before the first merge
+        into it, and before one that rewrites or deletes more than a handful of its rows
+        (rows of the changes that exist here); at most one per `sync now`."""
+        if self._backup is None or report.backup is not None or not changes:
+            return
+        if self._merged_before and _existing_rows(changes) <= HANDFUL:
+            return
+        report.backup = str(self._backup())
 
     def _read(
         self,
@@ -490,7 +571,7 @@ class SyncService:
                         info.name if info else "(unnamed)",
                         info.last_write if info else "",
                         int(applied.get(other, 0)),
-                        len(numbers),
+                        max([*numbers, info.seq if info else 0]),  # some compacted away
                     )
                 )
         else:
@@ -563,6 +644,23 @@ def _where(device: str, seq: int) -> str:
 
 def _marks() -> set[tuple[str, str]]:
     return set(rows(SyncDirty.select(SyncDirty.tbl, SyncDirty.row_key).tuples()))
+
+
+def _existing_rows(changes: list[dict[str, Any]]) -> int:
+    """How many rows these changes touch that exist in this journal, but for entries
+    whose title and text only change: a "before sync" revision keeps those."""
+    by_table: dict[str, set[str]] = {}
+    for change in changes:
+        if change["t"] == "entry" and change["f"] in KEPT_IN_REVISIONS:
+            continue
+        by_table.setdefault(change["t"], set()).add(change["id"])
+    count = 0
+    for tbl, uids in by_table.items():
+        model, wanted = tables.TABLES[tbl].model, sorted(uids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            count += model.select().where(model.uid.in_(chunk)).count()
+    return count
 
 
 def _applied() -> dict[str, int]:

@@ -30,6 +30,7 @@ KIND_LABELS = {
     "pre-migration": "Before an upgrade",
     "pre-import": "Before an import",
     "pre-restore": "Before a restore",
+    "pre-sync": "Before a sync merge",
 }
 COLUMNS = ("Date", "Kind", "Size", "Entries")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

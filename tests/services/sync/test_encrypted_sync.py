@@ -20,7 +20,7 @@ from journal_app.services.encryption import (
     decrypt,
     encrypt,
 )
-from journal_app.services.sync import folder_key, sealing
+from journal_app.services.sync import compaction, folder_key, sealing
 from tests.services.sync.helpers import Device, sync_all
 
 ALPHA = "alpha passphrase"  # the laptop's, which made the folder
@@ -357,3 +357,46 @@ def test_a_key_file_that_opens_none_of_the_folders_files_is_refused(made, shared
         s.sync.setup(shared, "desktop", ALPHA)
     assert "opens none of its devices' files" in str(refused.value)
     assert _files(shared) == before
+
+
+def test_a_late_joiner_starts_from_a_sealed_snapshot(made, shared, monkeypatch):
+    monkeypatch.setattr(compaction, "SNAPSHOT_SEGMENTS", 2)  # a test's few segments
+    laptop, desktop = _pair(made, shared)
+    for n in range(4):
+        _write(laptop, f"Laptop {n} {MARKER}", f"body {n} {MARKER}", tags=[f"tag-{MARKER}"])
+        _write(desktop, f"Desktop {n}", f"{MARKER} {n}")
+        sync_all(laptop, desktop)
+    with laptop.open() as s:
+        own = s.sync.status().device
+    assert not (shared / "devices" / own / "seg-00000001.json").exists()  # compacted away
+    files = _files(shared)
+    snapshots = [name for name in files if "/snap-" in name]
+    assert snapshots
+    for name, data in files.items():
+        assert MARKER.encode() not in data, name
+    for name in snapshots:
+        assert sealed_files.is_sealed(files[name]), name
+
+    late = made("late", "gamma passphrase")
+    late.setup(shared, ALPHA)
+    report = late.sync()
+    assert report.problems == []
+    assert late.state() == laptop.state()
+    assert f"Laptop 0 {MARKER}" in _titles(late)  # only a snapshot still holds it
+
+
+def test_a_snapshot_sealed_for_another_place_does_not_open(made, shared, monkeypatch):
+    monkeypatch.setattr(compaction, "SNAPSHOT_SEGMENTS", 1)
+    laptop, desktop = _pair(made, shared)
+    _write(laptop, f"Laptop {MARKER}")
+    sync_all(laptop, desktop)
+    (snap,) = shared.glob("devices/*/snap-*.json")
+    renamed = snap.with_name("snap-00000099.json")  # sealed for its own number
+    snap.rename(renamed)
+    late = made("late", "gamma passphrase")
+    late.setup(shared, ALPHA)
+    report = late.sync()
+    assert any(
+        "snap-00000099.json does not decrypt with the folder's key" in p and p.endswith("not used")
+        for p in report.problems
+    ), report.problems

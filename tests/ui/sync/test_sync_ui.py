@@ -6,6 +6,7 @@ wall clock): the tests wait on the controller's signals."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -47,6 +48,15 @@ class Desktop:
 
     def sync(self) -> dict:
         return json.loads(self.run("sync", "now", "--json"))
+
+
+@pytest.fixture
+def clock(clock):
+    """The window's clock starts at this machine's time: the desktop (the CLI in another
+    process) stamps its changes with it, and a stamp more than a day ahead of the
+    window's clock would wait (the clock guard, docs/SYNC.md)."""
+    clock.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return clock
 
 
 @pytest.fixture
