@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from journal_app.db.models import SyncApplied, database_proxy
-from journal_app.fsutil import read_regular_file
 from journal_app.services.sync import engine, folder, registers, sealing, text
 from journal_app.services.sync.engine import SCHEMA, ChangeRefused
 from journal_app.services.sync.folder import DEVICE_ID, DeviceInfo, FolderListing, FolderRefused
@@ -106,17 +105,9 @@ def write_snapshot(
 
 def read_snapshot(root: Path, device: str, number: int) -> Snapshot:
     """One snapshot, every part checked; FolderRefused (one line) when it is not one."""
-    name = f"{folder.DEVICES}/{device}/{snapshot_name(number)}"
-    path = folder.device_dir(root, device) / snapshot_name(number)
-    if path.is_symlink():
-        raise FolderRefused(f"{name} is a link, not a file")
-    raw = read_regular_file(path, MAX_SNAPSHOT_BYTES)
-    if raw is None:
-        raise FolderRefused(f"{name} is not a regular file of at most 256 MB")
-    try:
-        raw = sealing.unseal_for(root, raw, device, "snapshot", number)
-    except sealing.Unsealable as error:
-        raise FolderRefused(f"{name} {error}") from None
+    name, raw = folder.read_device_file(
+        root, device, snapshot_name(number), "snapshot", number, MAX_SNAPSHOT_BYTES
+    )
     doc = folder._json(raw, name)
     fmt, schema = doc.get("format"), doc.get("schema")
     if not isinstance(fmt, int) or not isinstance(schema, int) or not _count(fmt):

@@ -258,19 +258,30 @@ def write_segment(folder: Path, segment: Segment, written: str) -> None:
     write_json_new(path, doc, seal=seal)
 
 
-def read_segment(folder: Path, device: str, seq: int) -> Segment:
-    """One segment, its envelope checked; FolderRefused (one line) when it is not one."""
-    name = f"{DEVICES}/{device}/{segment_name(seq)}"
-    path = device_dir(folder, device) / segment_name(seq)
+def read_device_file(
+    folder: Path, device: str, file_name: str, kind: str, number: int, limit: int
+) -> tuple[str, bytes]:
+    """The name (for messages) and bytes of one of a device's numbered files (a segment,
+    a snapshot): a regular file of at most ``limit`` bytes, never a link, unsealed in an
+    encrypted folder; FolderRefused (one line) when it is none of that."""
+    name = f"{DEVICES}/{device}/{file_name}"
+    path = device_dir(folder, device) / file_name
     if path.is_symlink():
         raise FolderRefused(f"{name} is a link, not a file")
-    raw = read_regular_file(path, MAX_SEGMENT_BYTES)
+    raw = read_regular_file(path, limit)
     if raw is None:
-        raise FolderRefused(f"{name} is not a regular file of at most 64 MB")
+        raise FolderRefused(f"{name} is not a regular file of at most {limit >> 20} MB")
     try:
-        raw = sealing.unseal_for(folder, raw, device, "segment", seq)
+        return name, sealing.unseal_for(folder, raw, device, kind, number)
     except sealing.Unsealable as error:
         raise FolderRefused(f"{name} {error}") from None
+
+
+def read_segment(folder: Path, device: str, seq: int) -> Segment:
+    """One segment, its envelope checked; FolderRefused (one line) when it is not one."""
+    name, raw = read_device_file(
+        folder, device, segment_name(seq), "segment", seq, MAX_SEGMENT_BYTES
+    )
     doc = _json(raw, name)
     fmt, schema = doc.get("format"), doc.get("schema")
     if not isinstance(fmt, int) or not isinstance(schema, int) or not _count(fmt):
