@@ -8,37 +8,10 @@ imports and exports do; the UI thread never waits for it except at quit, where
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-from journal_app.errors import JournalError
 from journal_app.services import Services
-
-
-class _Signals(QObject):
-    finished = Signal(object)  # SyncReport
-    failed = Signal(str)  # one line
-
-
-class _Run(QRunnable):
-    def __init__(self, services: Services, call: Callable[[], object]) -> None:
-        super().__init__()
-        self._services = services
-        self._call = call
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except JournalError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: still one line for the user, never a dead thread
-            self.signals.failed.emit(f"unexpected error: {type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(result)
-        finally:
-            self._services.search.release_thread_connection()
+from journal_app.ui.widgets.job import Job
 
 
 class SyncRunner(QObject):
@@ -51,7 +24,7 @@ class SyncRunner(QObject):
         self._services = services
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._run: _Run | None = None  # kept until its signal arrives
+        self._run: Job | None = None  # kept until its signal arrives
         self._again = False
         self._stopping = False
 
@@ -66,7 +39,7 @@ class SyncRunner(QObject):
         if self._run is not None:
             self._again = True
             return
-        run = _Run(self._services, lambda: self._services.sync.now(stop=self._stop_asked))
+        run = Job(self._services, lambda _progress: self._services.sync.now(stop=self._stop_asked))
         run.setAutoDelete(False)
         run.signals.finished.connect(self._on_finished)
         run.signals.failed.connect(self._on_failed)

@@ -28,7 +28,7 @@ from journal_app.services.tracking.timeutil import today
 from journal_app.ui.data_events import DataEvents
 from journal_app.ui.transfer.dialogs import ExportDialog, ExportRequest, ImportDialog, ImportRequest
 from journal_app.ui.transfer.publish import PublishActions
-from journal_app.ui.transfer.worker import Job
+from journal_app.ui.widgets.job import Job
 from journal_app.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,5 @@
-"""Run one export or import off the UI thread; hear its progress and end as signals."""
+"""Run one piece of work off the UI thread (an export or import, a sync run); hear its
+progress and end as signals, its failure as one line."""
 
 from __future__ import annotations
 
