@@ -25,14 +25,12 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from standalone import StandaloneContext, report
+from standalone import StandaloneContext, report, run_child
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -252,32 +250,8 @@ def measure_preview(ctx: Any) -> dict[str, Any]:
     """Every key is returned; on failure they are null and ctx.error says why."""
     figures: dict[str, Any] = dict.fromkeys(KEYS)
     runs = 15 if ctx.quick else 41
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env.pop("JOURNAL_APP_DATA_DIR", None)
-    with tempfile.TemporaryDirectory() as config:
-        env["JOURNAL_APP_CONFIG_DIR"] = config  # no user settings read or written
-        try:
-            done = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--child", str(runs)],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT_S,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired:
-            ctx.error(f"preview: timed out after {TIMEOUT_S:.0f} s")
-            return figures
-    if done.returncode != 0:
-        tail = " | ".join(done.stderr.strip().splitlines()[-5:])
-        ctx.error(f"preview: child exited {done.returncode}: {tail}")
-        return figures
-    try:
-        measured = json.loads(done.stdout.strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        ctx.error(f"preview: unreadable child output {done.stdout[-200:]!r}")
+    measured = run_child(ctx, "preview", __file__, runs, TIMEOUT_S)
+    if measured is None:
         return figures
     figures.update(measured)
     _log(

@@ -23,13 +23,12 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from standalone import StandaloneContext, report
+from standalone import StandaloneContext, report, run_child
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -148,30 +147,10 @@ def measure_spelling(ctx: Any) -> dict[str, Any]:
     """Every key is returned; on failure they are null and ctx.error says why."""
     figures: dict[str, Any] = dict.fromkeys(KEYS)
     runs = 11 if ctx.quick else 31
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    try:
-        done = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", str(runs)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired:
-        ctx.error(f"spelling: timed out after {TIMEOUT_S:.0f} s")
+    measured = run_child(ctx, "spelling", __file__, runs, TIMEOUT_S)
+    if measured is None:
         return figures
-    if done.returncode != 0:
-        tail = " | ".join(done.stderr.strip().splitlines()[-5:])
-        ctx.error(f"spelling: child exited {done.returncode}: {tail}")
-        return figures
-    try:
-        figures.update(json.loads(done.stdout.strip().splitlines()[-1]))
-    except (ValueError, IndexError):
-        ctx.error(f"spelling: unreadable child output {done.stdout[-200:]!r}")
-        return figures
+    figures.update(measured)
     _log(
         f"spelling: whole entry {figures['spellcheck_2000_words_ms']} ms (highlighting alone "
         f"{figures['spellcheck_highlight_off_ms']}), a keystroke {figures['typing_spellcheck_ms']}"
