@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPalette,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -27,13 +26,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
     QToolButton,
     QWidget,
 )
 
 from journal_app.ui.journal.editor.highlighter import mix
+from journal_app.ui.journal.editor.markdown_editor import MarkdownEditor
 from journal_app.ui.journal.editor.utf16 import Utf16Map
 from journal_app.ui.theme import mute
 
@@ -78,7 +76,7 @@ def changed_span(old: str, new: str) -> tuple[int, int, int]:
 class _TextCache:
     """One Python copy of the editor's text (and its UTF-16 map) per document change."""
 
-    def __init__(self, editor: QPlainTextEdit) -> None:
+    def __init__(self, editor: MarkdownEditor) -> None:
         self._editor = editor
         self._text: str | None = None
         self._map: Utf16Map | None = None
@@ -107,7 +105,7 @@ class FindReplaceBar(QWidget):
 
     closed = Signal()
 
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: MarkdownEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self._editor = editor
@@ -257,7 +255,7 @@ class FindReplaceBar(QWidget):
     def dismiss(self) -> None:
         """Hide the bar and give the focus back to the editor (Esc)."""
         self._count_timer.stop()
-        self._editor.setExtraSelections([])
+        self._clear_marks()
         self.hide()
         self._editor.setFocus()
         self.closed.emit()
@@ -322,7 +320,6 @@ class FindReplaceBar(QWidget):
                 start, old_end, new_end = changed_span(text, new_text)
                 u16 = self._cache.map
                 position = cursor.position()
-                editor.setExtraSelections([])  # fewer cursors for Qt to move per line
                 cursor.setPosition(u16.to_qt(start))
                 cursor.setPosition(u16.to_qt(old_end), QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(new_text[start:new_end])
@@ -444,7 +441,7 @@ class FindReplaceBar(QWidget):
         """Tint the matches in view (the current one is the selection)."""
         editor = self._editor
         if self.isHidden() or not self.needle or self._total == 0:
-            editor.setExtraSelections([])
+            self._clear_marks()
             return
         doc = editor.document()
         first = editor.firstVisibleBlock()
@@ -458,21 +455,19 @@ class FindReplaceBar(QWidget):
         end = last.position() + last.length()
         color = QColor(editor.palette().color(QPalette.ColorRole.Highlight))
         color.setAlpha(60)
-        fmt = QTextCharFormat()
-        fmt.setBackground(color)
-        marks: list[QTextEdit.ExtraSelection] = []
+        spans: list[tuple[int, int]] = []
         cursor = QTextCursor(doc)
         cursor.setPosition(first.position())
         flags = self._flags()
-        while len(marks) < MAX_VISIBLE_MARKS:
+        while len(spans) < MAX_VISIBLE_MARKS:
             cursor = doc.find(self.needle, cursor, flags)
             if cursor.isNull() or cursor.selectionStart() >= end:
                 break
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = fmt
-            marks.append(selection)
-        editor.setExtraSelections(marks)
+            spans.append((cursor.selectionStart(), cursor.selectionEnd()))
+        editor.set_match_marks(spans, color)
+
+    def _clear_marks(self) -> None:
+        self._editor.set_match_marks([], QColor())
 
     # -- events ----------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import (
@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
@@ -66,6 +67,7 @@ from journal_app.ui.journal.editor.highlighter import (
     is_code_block,
 )
 from journal_app.ui.journal.editor.link_completer import LinkCompleter
+from journal_app.ui.journal.editor.match_marks import MatchMarks, Span
 from journal_app.ui.journal.editor.utf16 import clean_text
 from journal_app.ui.journal.editor.word_tally import WordTally
 
@@ -212,6 +214,7 @@ class MarkdownEditor(QPlainTextEdit):
         self._highlighter: MarkdownHighlighter | None = None
         self._spell: SpellActions | None = None
         self._column_chars = TEXT_COLUMN_CHARS
+        self._marks = MatchMarks()
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setPlaceholderText("Write in Markdown…  **bold**, *italic*, - lists, > quotes")
@@ -465,27 +468,45 @@ class MarkdownEditor(QPlainTextEdit):
         self._update_margins(relayout=False)  # first, so the text wraps to the new width
         super().resizeEvent(event)
 
+    def set_match_marks(self, spans: Sequence[Span], color: QColor) -> None:
+        """Tint ``spans`` (document positions) behind the text, e.g. the visible matches
+        of a search; an empty list removes the tint."""
+        if self._marks.set(spans, color):
+            self.viewport().update()
+
+    def match_marks(self) -> list[Span]:
+        return list(self._marks.spans)
+
+    def match_mark_rects(self) -> list[QRectF]:
+        """Where the marked spans are painted in the viewport (wrapped spans: one each line)."""
+        return list(self._marks.rects(self, self.viewport().height()))
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Fenced code blocks get a band of background across the column."""
-        if self._highlighter is not None:
+        """Fenced code blocks get a band of background across the column; marked spans
+        (see set_match_marks) a tint. Both go under the text."""
+        if self._highlighter is not None or self._marks.spans:
             painter = QPainter(self.viewport())
-            color = self._highlighter.colors.block_bg
-            offset = self.contentOffset()
-            margin = self.document().documentMargin() - 6
-            width = self.viewport().width() - 2 * margin
             bottom = event.rect().bottom()
-            block = self.firstVisibleBlock()
-            while block.isValid():
-                geometry = self.blockBoundingGeometry(block).translated(offset)
-                if geometry.top() > bottom:
-                    break
-                if block.isVisible() and is_code_block(block):
-                    painter.fillRect(
-                        QRectF(margin, geometry.top(), width, geometry.height()), color
-                    )
-                block = block.next()
+            if self._highlighter is not None:
+                self._paint_code_bands(painter, bottom)
+            self._marks.paint(self, painter, bottom)
             painter.end()
         super().paintEvent(event)
+
+    def _paint_code_bands(self, painter: QPainter, bottom: int) -> None:
+        assert self._highlighter is not None
+        color = self._highlighter.colors.block_bg
+        offset = self.contentOffset()
+        margin = self.document().documentMargin() - 6
+        width = self.viewport().width() - 2 * margin
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if block.isVisible() and is_code_block(block):
+                painter.fillRect(QRectF(margin, geometry.top(), width, geometry.height()), color)
+            block = block.next()
 
     # -- keys ------------------------------------------------------------------------------
 
