@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from journal_app.ui.dashboard.style import ChartStyle
 
@@ -54,9 +55,14 @@ def prepare(plot: Any, *, y_label: str, x_label: str | None = None, zoom_x: bool
     plot.getViewBox().disableAutoRange()
     plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
     for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
         # Units never change scale here; the automatic prefix re-renders the label (as
         # HTML) on every zoom step.
-        plot.getAxis(name).enableAutoSIPrefix(False)
+        axis.enableAutoSIPrefix(False)
+        # An axis (with its grid) replays its labels' text on every paint, ~5 ms each:
+        # kept as a pixmap instead, it is drawn again only when it changes (a range,
+        # a theme) and not when the page scrolls or something beside it repaints.
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.setLabel("left", y_label)
     if x_label is not None:
         plot.setLabel("bottom", x_label)
