@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
 
+from journal_app.ui.dashboard.axis import ChartAxis
 from journal_app.ui.dashboard.timeaxis import DAY, day_x, x_day
 
 LEVELS = ("days", "weeks", "months", "quarters", "years")  # from the finest
@@ -102,7 +102,7 @@ def label(day: dt.date, level: str) -> str:
     return str(day.year)
 
 
-class DayAxis(pg.AxisItem):
+class DayAxis(ChartAxis):
     def __init__(self, orientation: str = "bottom", **kwargs: Any) -> None:
         super().__init__(orientation, **kwargs)
         self.level = "months"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -48,6 +48,9 @@ class DashboardPage(Page):
         content = self.column.parentWidget()
         if content is not None:
             content.setMaximumWidth(CONTENT_MAX_WIDTH)
+        # Always room for the scroll bar: the charts are taller than any window, and a
+        # bar appearing under them would narrow and redraw every chart once more.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._services = services
         self._events = events
         self.view: DashboardView | None = None

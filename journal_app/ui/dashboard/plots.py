@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem
 
 from journal_app.ui.dashboard.style import ChartStyle
 
@@ -22,13 +21,18 @@ def plot_widget(name: str, description: str = "", *, date_x: bool = False) -> An
     import pyqtgraph as pg
 
     # lazy: pyqtgraph loads only when used
+    from journal_app.ui.dashboard.axis import chart_axes
+
+    # lazy: as above
     from journal_app.ui.dashboard.day_axis import date_axis
 
     # lazy: as above
     from journal_app.ui.dashboard.wheel import guard_wheel
 
-    axes = {"bottom": date_axis()} if date_x else None
-    made = pg.PlotWidget(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+    made = pg.PlotWidget(
+        viewBox=pg.ViewBox(enableMenu=False), axisItems=chart_axes(date_axis() if date_x else None)
+    )
+    _hide_top_and_right(made.getPlotItem())
     made.wheel_guard = guard_wheel(made)
     made.setAccessibleName(name)
     made.setAccessibleDescription(description or name)
@@ -41,10 +45,21 @@ def add_plot(layout: Any, row: int, *, date_x: bool = True) -> Any:
     import pyqtgraph as pg
 
     # lazy: pyqtgraph loads only when used
+    from journal_app.ui.dashboard.axis import chart_axes
+
+    # lazy: as above
     from journal_app.ui.dashboard.day_axis import date_axis
 
-    axes = {"bottom": date_axis()} if date_x else None
-    return layout.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+    axes = chart_axes(date_axis() if date_x else None)
+    plot = layout.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False), axisItems=axes)
+    _hide_top_and_right(plot)
+    return plot
+
+
+def _hide_top_and_right(plot: Any) -> None:
+    """As pyqtgraph has it (axes handed to a plot are shown)."""
+    plot.hideAxis("top")
+    plot.hideAxis("right")
 
 
 def prepare(plot: Any, *, y_label: str, x_label: str | None = None, zoom_x: bool = True) -> None:
@@ -59,10 +74,6 @@ def prepare(plot: Any, *, y_label: str, x_label: str | None = None, zoom_x: bool
         # Units never change scale here; the automatic prefix re-renders the label (as
         # HTML) on every zoom step.
         axis.enableAutoSIPrefix(False)
-        # An axis (with its grid) replays its labels' text on every paint, ~5 ms each:
-        # kept as a pixmap instead, it is drawn again only when it changes (a range,
-        # a theme) and not when the page scrolls or something beside it repaints.
-        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.setLabel("left", y_label)
     if x_label is not None:
         plot.setLabel("bottom", x_label)
