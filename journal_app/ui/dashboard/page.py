@@ -50,7 +50,7 @@ class DashboardPage(Page):
             content.setMaximumWidth(CONTENT_MAX_WIDTH)
         # Always room for the scroll bar: the charts are taller than any window, and a
         # bar appearing under them would narrow and redraw every chart once more.
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._services = services
         self._events = events
         self.view: DashboardView | None = None

@@ -81,7 +81,7 @@ class Page(QWidget):
         scroll.setAccessibleDescription("Arrows and Page Up/Down scroll the page")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
-        self.scroll = scroll
+        self.scroll_area = scroll
         # The viewport is made transparent by the style sheet: the first call of
         # QScrollArea.viewport() costs PySide ~8 ms, a twentieth of start-up.
         outer = QVBoxLayout(self)
