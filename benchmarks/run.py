@@ -275,21 +275,26 @@ def _paired_ratio(top: list[float], bottom: list[float]) -> float | None:
 
 def measure_startup(ctx: Context) -> dict[str, Any]:
     """Start-up to first paint of the app on the demo journal, against a bare Qt window,
-    and on a 100,000-entry journal against the demo journal."""
+    and on a 100,000-entry journal against the demo journal; and the floor under both
+    (startup_floor.py: the journal opened, no window of ours) against the bare window."""
     figures: dict[str, Any] = {
         "startup_ms": None,
         "bare_qt_ms": None,
         "startup_100k_ms": None,
         "startup_ratio": None,
         "startup_100k_ratio": None,
+        "floor_ms": None,
+        "startup_floor_ratio": None,
         "startup_runs_ms": [],
         "bare_qt_runs_ms": [],
         "startup_100k_runs_ms": [],
+        "floor_runs_ms": [],
     }
     app = [sys.executable, "-m", "journal_app", "--data-dir"]
     kinds = {"bare_qt": [sys.executable, str(HERE / "bare_qt_window.py")]}
     try:
         kinds["startup"] = [*app, str(ctx.demo_dir())]
+        kinds["floor"] = [sys.executable, str(HERE / "startup_floor.py"), str(ctx.demo_dir())]
     except BenchError as exc:
         ctx.error(f"startup: no demo journal: {exc}")
     try:
@@ -322,6 +327,8 @@ def measure_startup(ctx: Context) -> dict[str, Any]:
     ok = {kind: runs[kind] for kind in runs if kind not in failed and runs[kind]}
     if "startup" in ok and "bare_qt" in ok:
         figures["startup_ratio"] = _paired_ratio(ok["startup"], ok["bare_qt"])
+    if "floor" in ok and "bare_qt" in ok:
+        figures["startup_floor_ratio"] = _paired_ratio(ok["floor"], ok["bare_qt"])
     if "startup_100k" in ok and "startup" in ok:
         figures["startup_100k_ratio"] = _paired_ratio(ok["startup_100k"], ok["startup"])
     return figures
