@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from journal_app import APP_ID, APP_NAME
 from journal_app.config import DataPaths, config_dir
@@ -37,6 +37,9 @@ def show_error_dialog(message: str, details: str, log_path: Path | None) -> None
     if QApplication.instance() is None:
         print(f"{APP_ID}: unexpected error: {message}", file=sys.stderr)
         return
+    # lazy: naming QMessageBox builds its enums (~2 ms of start-up); only error paths use it
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(f"{APP_NAME} — unexpected error")
@@ -58,6 +61,9 @@ def show_problem_dialog(message: str) -> None:
     if QApplication.instance() is None:
         print(f"{APP_ID}: error: {message}", file=sys.stderr)
         return
+    # lazy: naming QMessageBox builds its enums (~2 ms of start-up); only error paths use it
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(QApplication.activeWindow(), APP_NAME, message)
 
 

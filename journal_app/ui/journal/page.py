@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from journal_app.ui.journal.calendar import JournalCalendar
     from journal_app.ui.journal.entry_editor import EntryEditorPane
     from journal_app.ui.journal.on_this_day import OnThisDayPanel
-from PySide6.QtWidgets import QMessageBox
 
 from journal_app.errors import JournalError
 from journal_app.ui.journal import prompts
@@ -324,6 +323,8 @@ class JournalPage(QWidget):
         if self._pane is None or self._pane.flush():
             self.search.shutdown()
             return True
+        # lazy: naming QMessageBox builds its enums (~2 ms of start-up)
+        from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.warning(
             self,

@@ -6,12 +6,15 @@ Module-level functions so tests replace them (``monkeypatch.setattr(prompts, "co
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     """Ask before something that cannot be undone; ``action`` names the button that does it.
     Cancel is the default, so a stray Enter changes nothing."""
+    # lazy: naming QMessageBox builds its enums (~2 ms of start-up); asked only later
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
@@ -27,6 +30,9 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
 def ask(parent: QWidget | None, title: str, text: str, action: str, decline: str) -> bool:
     """Offer something harmless (it can be undone or left): ``action`` is the default
     button, ``decline`` the other."""
+    # lazy: naming QMessageBox builds its enums (~2 ms of start-up); asked only later
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
@@ -40,4 +46,7 @@ def ask(parent: QWidget | None, title: str, text: str, action: str, decline: str
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    # lazy: naming QMessageBox builds its enums (~2 ms of start-up); asked only later
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, text)

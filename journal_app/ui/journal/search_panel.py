@@ -18,8 +18,6 @@ from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -190,6 +188,9 @@ class SearchPanel(QWidget):
         self.tag_combo.blockSignals(False)
 
     def _build_filters(self) -> QWidget:
+        # lazy: the filters are built when first shown; naming these builds their enums
+        from PySide6.QtWidgets import QComboBox, QDateEdit
+
         self.tag_combo = QComboBox()
         self.tag_combo.setAccessibleName("Tag filter")
         self.use_dates = QCheckBox("From")
