@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.ui.journal.search_hits import HTML_ROLE, MUTED, HitDelegate
 from journal_app.ui.theme import mute
 from journal_app.ui.widgets.fmt import date_format, date_text
 
@@ -129,7 +128,7 @@ class SearchPanel(QWidget):
         # Rows wrap to the list's width (search_hits.py): never a sideways scroll bar.
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.results.setItemDelegate(HitDelegate(self.results))
+        self._delegate_set = False  # the rows' delegate comes with the first query
         self.results.hide()
         self.more = QPushButton("Show more")
         self.more.setObjectName("searchMore")
@@ -239,6 +238,12 @@ class SearchPanel(QWidget):
     def _on_text_changed(self, text: str) -> None:
         self._seq += 1  # whatever is still running answers an older question
         active = bool(text.strip())
+        if active and not self._delegate_set:
+            # lazy: its module (and QTextDocument's enums) is needed only once searching
+            from journal_app.ui.journal.search_hits import HitDelegate
+
+            self.results.setItemDelegate(HitDelegate(self.results))
+            self._delegate_set = True
         self.results.setVisible(active)
         self.status.setVisible(active)
         self._limit, self._keep_row, self._choose_after_more = PAGE_SIZE, 0, False
@@ -314,6 +319,9 @@ class SearchPanel(QWidget):
     def _show(self, hits: list[SearchHit], total: int) -> None:
         # lazy: not needed for the first paint
         import html
+
+        # lazy: as above
+        from journal_app.ui.journal.search_hits import HTML_ROLE, MUTED
 
         self.results.clear()
         for hit in hits:
