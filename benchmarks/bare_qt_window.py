@@ -10,7 +10,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
-class _FirstPaint(QObject):
+class FirstPaint(QObject):
+    """Prints `first-paint` on the watched widget's first paint event, then quits."""
+
     def __init__(self, app: QApplication) -> None:
         super().__init__()
         self._app = app
@@ -30,7 +32,7 @@ def main() -> int:
     window.setWindowTitle("bare Qt window")
     window.resize(1280, 800)
     window.setCentralWidget(QLabel("Hello from a bare Qt window"))
-    probe = _FirstPaint(app)
+    probe = FirstPaint(app)
     window.installEventFilter(probe)
     window.show()
     return app.exec()

@@ -136,7 +136,7 @@ class _Paints:
         from PySide6.QtCore import QEvent, QObject
 
         class Filter(QObject):
-            def eventFilter(inner, _watched: Any, event: Any) -> bool:  # noqa: N805
+            def eventFilter(inner, _watched: Any, event: Any) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     self.count += 1
                 return False

@@ -19,22 +19,11 @@ gc.disable()  # as the app starts (cli._run_gui)
 
 import journal_app.services  # noqa: E402 - before Qt, as the app does
 from journal_app.config import DataPaths  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
+
+# isort: split
+from bare_qt_window import FirstPaint  # noqa: E402 - the same probe as the yardstick's
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
-
-
-class _FirstPaint(QObject):
-    def __init__(self, app: QApplication) -> None:
-        super().__init__()
-        self._app = app
-        self._seen = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._seen:
-            self._seen = True
-            print("first-paint", flush=True)
-            QTimer.singleShot(0, self._app.quit)
-        return False
 
 
 def main() -> int:
@@ -47,7 +36,7 @@ def main() -> int:
     label = QLabel(f"{entries} entries")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     window.setCentralWidget(label)
-    probe = _FirstPaint(app)
+    probe = FirstPaint(app)
     window.installEventFilter(probe)
     window.show()
     code = app.exec()
