@@ -70,10 +70,9 @@ def prepare(plot: Any, *, y_label: str, x_label: str | None = None, zoom_x: bool
     plot.getViewBox().disableAutoRange()
     plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
     for name in ("left", "bottom", "right", "top"):
-        axis = plot.getAxis(name)
         # Units never change scale here; the automatic prefix re-renders the label (as
         # HTML) on every zoom step.
-        axis.enableAutoSIPrefix(False)
+        plot.getAxis(name).enableAutoSIPrefix(False)
     plot.setLabel("left", y_label)
     if x_label is not None:
         plot.setLabel("bottom", x_label)
