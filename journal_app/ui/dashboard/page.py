@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -102,6 +102,11 @@ class DashboardPage(Page):
         self.loading.deleteLater()
         self.view = view
         self.reload()  # the cards below the timeline follow its first paint
+        # Lay the page out now: left to the event loop, the first paint came before the
+        # scroll area took the view's height, drew it squeezed into one screen, and
+        # every chart on it was drawn again once it had its size.
+        view.show()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def reload(self) -> None:
         if self.view is None:
