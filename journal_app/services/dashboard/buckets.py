@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.services.dashboard.weekly import monday
 
@@ -28,8 +28,7 @@ def next_start(start: dt.date, size: str) -> dt.date:
     return (start + dt.timedelta(days=32)).replace(day=1)
 
 
-@dataclass(frozen=True)
-class Buckets:
+class Buckets(NamedTuple):
     size: str  # "week" or "month"
     starts: tuple[dt.date, ...]  # consecutive weeks or months
     ends: tuple[dt.date, ...]  # the day after each (so a bucket spans start..end)

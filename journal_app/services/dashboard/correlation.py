@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MIN_PAIRS = 14
 
 
-@dataclass(frozen=True)
-class Correlation:
+class Correlation(NamedTuple):
     rho: float | None  # -1..1; None when it would mean nothing
     n: int  # pairs with both values
     reason: str  # why there is no rho ("" when there is one)

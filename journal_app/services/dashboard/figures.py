@@ -4,7 +4,7 @@ range change costs a few milliseconds even on ten years."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.services.dashboard.heatmap import Heatmap, heatmap
 from journal_app.services.dashboard.history import History
@@ -15,8 +15,7 @@ from journal_app.services.dashboard.streaks import Streaks, counts
 from journal_app.services.dashboard.weekly import WeekTotal, weeks_overlapping
 
 
-@dataclass(frozen=True)
-class RangeFigures:
+class RangeFigures(NamedTuple):
     range: DateRange
     tracked_days: int  # days of the range from the journal's first day through today
     total_hours: float

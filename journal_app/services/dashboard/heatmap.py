@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.services.dashboard.streaks import counts
 from journal_app.services.dashboard.weekly import monday
@@ -38,8 +38,7 @@ def heat_level(hours: float, daily_target: float) -> int:
     return 4
 
 
-@dataclass(frozen=True)
-class HeatCell:
+class HeatCell(NamedTuple):
     day: dt.date
     column: int  # week, 0 = the oldest
     row: int  # 0 = Monday … 6 = Sunday
@@ -48,8 +47,7 @@ class HeatCell:
     counted: bool  # reaches the streak minimum
 
 
-@dataclass(frozen=True)
-class Heatmap:
+class Heatmap(NamedTuple):
     first: dt.date  # a Monday
     last: dt.date
     weeks: int

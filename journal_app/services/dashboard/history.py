@@ -5,7 +5,7 @@ recomputes `figures.range_figures`)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.services.dashboard.buckets import Buckets, bucket_means
 from journal_app.services.dashboard.ledger import SkillCurve
@@ -13,16 +13,14 @@ from journal_app.services.dashboard.output_weeks import OutputWeeks
 from journal_app.services.dashboard.weekly import WeekTotal
 
 
-@dataclass(frozen=True)
-class DashboardSettings:
+class DashboardSettings(NamedTuple):
     sleep_target_hours: float  # the nightly target sleep debt is counted against
     streak_min_hours: float  # a day counts toward a streak from this much deep work
     weekly_target_hours: float  # the weekly goal
     daily_target_hours: float  # shades the calendar
 
 
-@dataclass(frozen=True)
-class DayValues:
+class DayValues(NamedTuple):
     """One day's figures, as the hover read-out shows them."""
 
     day: dt.date
@@ -41,8 +39,7 @@ class DayValues:
     week_words: int
 
 
-@dataclass(frozen=True)
-class History:
+class History(NamedTuple):
     """Consecutive days `days[0]`..today (from the first session, night or output)."""
 
     today: dt.date

@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal_app.services.tracking.skills import SkillLedger
 
 
-@dataclass(frozen=True)
-class SkillCurve:
+class SkillCurve(NamedTuple):
     ledger: SkillLedger  # the figures: total, pace, projected date (skills.ledgers)
     days: tuple[dt.date, ...]
     cumulative: tuple[float, ...]  # baseline + hours logged up to and including each day

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from journal_app.services.dashboard.buckets import bucket_start, next_start
 from journal_app.services.tracking.outputs import KINDS
@@ -21,8 +20,7 @@ class OutputLike(Protocol):
     def words(self) -> int | None: ...
 
 
-@dataclass(frozen=True)
-class OutputWeeks:
+class OutputWeeks(NamedTuple):
     weeks: tuple[dt.date, ...]  # consecutive Mondays (or firsts of months)
     kinds: tuple[str, ...]  # every kind, in KINDS order (then unknown ones)
     counts: Mapping[str, tuple[int, ...]]  # kind -> one number per week

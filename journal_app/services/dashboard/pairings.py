@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.services.dashboard.correlation import Correlation, spearman
 
 NOTE = "Correlation, not cause: a link here does not say that one drives the other."
 
 
-@dataclass(frozen=True)
-class Pairing:
+class Pairing(NamedTuple):
     title: str
     x_label: str
     y_label: str

@@ -7,15 +7,14 @@ than the ORM's general date parser."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.db.models import DayLog, Output
 from journal_app.services.rows import rows
 from journal_app.services.tracking import sqlfn
 
 
-@dataclass(frozen=True)
-class MadeOutput:
+class MadeOutput(NamedTuple):
     day: dt.date
     kind: str
     words: int | None

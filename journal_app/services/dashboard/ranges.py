@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.errors import InvalidInput
 from journal_app.services.tracking.timeutil import check_day
@@ -22,8 +22,7 @@ RANGE_LABELS = {
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-@dataclass(frozen=True)
-class DateRange:
+class DateRange(NamedTuple):
     first: dt.date
     last: dt.date
     kind: str = "custom"

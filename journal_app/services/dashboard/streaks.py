@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journal_app.services.tracking.stats import streaks
 
@@ -17,8 +17,7 @@ def counts(hours: float, min_hours: float) -> bool:
     return hours > 0 and hours >= min_hours - _SLACK
 
 
-@dataclass(frozen=True)
-class Streaks:
+class Streaks(NamedTuple):
     current: int  # days in a row up to today (or yesterday while today has nothing yet)
     longest: int  # the longest run ever
     min_hours: float

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SLACK = 1e-9
 
@@ -14,8 +14,7 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-@dataclass(frozen=True)
-class WeekTotal:
+class WeekTotal(NamedTuple):
     start: dt.date  # the Monday
     hours: float  # deep work over the days of the week that were given
     goal: float
