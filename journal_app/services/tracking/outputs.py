@@ -6,8 +6,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import JOIN
 
@@ -32,8 +31,7 @@ STATUSES = ("idea", "draft", "published")
 MAX_WORDS = 10_000_000
 
 
-@dataclass(frozen=True)
-class OutputData:
+class OutputData(NamedTuple):
     id: int
     kind: str  # a key of KINDS
     title: str

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal_app.errors import InvalidInput
 
@@ -54,8 +54,7 @@ class PomodoroConfig:
         )
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     """One part of the schedule, in active seconds since the timer started."""
 
     kind: str  # work / break / long_break

@@ -8,8 +8,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import math
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal_app.db.models import Skill, WorkSession
 from journal_app.errors import InvalidInput
@@ -26,16 +25,14 @@ REACH_BY_YEARS = 10  # "10,000 hours in ten years": the date a "reach it by" sta
 MAX_TARGET_HOURS = 1_000_000.0
 
 
-@dataclass(frozen=True)
-class SkillData:
+class SkillData(NamedTuple):
     id: int
     name: str
     target_hours: float
     baseline_hours: float
 
 
-@dataclass(frozen=True)
-class SkillLedger:
+class SkillLedger(NamedTuple):
     id: int
     name: str
     target_hours: float

@@ -12,8 +12,7 @@ date arithmetic.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal_app.db.models import DayLog
 from journal_app.errors import InvalidInput
@@ -34,8 +33,7 @@ from journal_app.services.tracking.timeutil import (
 MAX_SLEEP_HOURS = 24.0
 
 
-@dataclass(frozen=True)
-class DayLogData:
+class DayLogData(NamedTuple):
     day: dt.date  # the waking day
     bed: dt.datetime | None  # aware, in the service's zone
     wake: dt.datetime | None

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import fn
 
@@ -35,8 +34,7 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(float(value), _DIGITS)
 
 
-@dataclass(frozen=True)
-class DayHours:
+class DayHours(NamedTuple):
     day: dt.date
     production: float
     consumption: float
@@ -47,8 +45,7 @@ class DayHours:
         return self.production + self.consumption + self.other
 
 
-@dataclass(frozen=True)
-class DaySummary:
+class DaySummary(NamedTuple):
     date: dt.date
     sleep_hours: float | None  # the night that ended this morning
     deep_work_hours: float
@@ -85,8 +82,7 @@ class DaySummary:
         }
 
 
-@dataclass(frozen=True)
-class OverallStats:
+class OverallStats(NamedTuple):
     today: dt.date
     total_hours: float  # every finished session
     hours_last_7_days: float  # the 7 days ending today, today included
@@ -113,8 +109,7 @@ class OverallStats:
         }
 
 
-@dataclass(frozen=True)
-class DailySeries:
+class DailySeries(NamedTuple):
     """One value per day from `first` to `last` (charts): hours of deep work by side and
     hours slept the night that ended that day (None: not logged)."""
 
