@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from journal_app import APP_ID
 from journal_app.errors import DataDirError
@@ -17,8 +17,7 @@ DATABASE_NAME = "journal.sqlite3"
 LOCK_NAME = "journal.lock"
 
 
-@dataclass(frozen=True)
-class DataPaths:
+class DataPaths(NamedTuple):
     """Every file the app keeps for one journal, derived from its data directory."""
 
     root: Path

@@ -20,8 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal_app.db.cipher_basics import sql_errors
 
@@ -217,16 +216,14 @@ def schema_script(conn: Any) -> str:
 # ---------------------------------------------------------------------- verifying
 
 
-@dataclass(frozen=True)
-class RowRef:
+class RowRef(NamedTuple):
     """One row of a covered table: ``key`` is its id (or key columns joined by '/')."""
 
     table: str
     key: str
 
 
-@dataclass(frozen=True)
-class ChecksumReport:
+class ChecksumReport(NamedTuple):
     checked: int  # rows whose checksum was compared
     damaged: tuple[RowRef, ...]  # rows whose values no longer match their checksum
     missing: tuple[RowRef, ...]  # rows without a checksum

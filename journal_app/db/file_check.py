@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from journal_app import APP_ID
 from journal_app.db import cipher, live_files
@@ -51,8 +51,7 @@ class DatabaseDamaged(DatabaseRefused):
         return DatabaseDamaged(self.path, self.reason, backup)
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     exists: bool
     user_version: int = 0
     application_id: int = 0

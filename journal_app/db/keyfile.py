@@ -24,6 +24,7 @@ import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from journal_app.db.cipher_basics import KEY_SUFFIX, WrongPassphrase
 from journal_app.errors import DatabaseRefused
@@ -151,8 +152,7 @@ def _candidates(database: Path, backups_dir: Path | None) -> list[Path]:
     return paths
 
 
-@dataclass(frozen=True)
-class KeyCopy:
+class KeyCopy(NamedTuple):
     """One copy of a key file as found on disk."""
 
     path: Path
@@ -246,8 +246,7 @@ def unlock_copies(database: Path, backups_dir: Path | None, passphrase: str) -> 
     raise WrongPassphrase("wrong passphrase: it does not unlock this journal")
 
 
-@dataclass(frozen=True)
-class KeyFileRepair:
+class KeyFileRepair(NamedTuple):
     """A copy of the key file that differs from the verified one."""
 
     path: Path

@@ -29,9 +29,8 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from journal_app.config import DataPaths
 from journal_app.db import checksums, cipher, keyfile
@@ -81,8 +80,7 @@ class _Host(Protocol):
     _opened: OpenedDatabase
 
 
-@dataclass(frozen=True)
-class ConversionResult:
+class ConversionResult(NamedTuple):
     action: str  # "encrypt", "decrypt" or "rekey"
     entries: int
     backups_converted: int

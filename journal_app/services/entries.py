@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import SQL, fn
 
@@ -28,8 +28,7 @@ LAST_DAY = dt.date(2100, 12, 31)
 SNAPSHOT_EVERY = dt.timedelta(minutes=10)
 
 
-@dataclass(frozen=True)
-class EntryData:
+class EntryData(NamedTuple):
     id: int
     day: dt.date
     title: str
@@ -46,8 +45,7 @@ class EntryData:
     deleted_at: dt.datetime | None = None  # set while in the trash
 
 
-@dataclass(frozen=True)
-class EntrySummary:
+class EntrySummary(NamedTuple):
     id: int
     day: dt.date
     title: str
@@ -57,8 +55,7 @@ class EntrySummary:
     deleted_at: dt.datetime | None = None
 
 
-@dataclass(frozen=True)
-class RevisionSummary:
+class RevisionSummary(NamedTuple):
     id: int
     entry_id: int
     rev: int  # the entry's rev whose text this snapshot holds
@@ -68,8 +65,7 @@ class RevisionSummary:
     words: int
 
 
-@dataclass(frozen=True)
-class RevisionData:
+class RevisionData(NamedTuple):
     id: int
     entry_id: int
     rev: int
@@ -79,8 +75,7 @@ class RevisionData:
     body: str
 
 
-@dataclass(frozen=True)
-class Recall:
+class Recall(NamedTuple):
     label: str  # "1 week ago", "1 month ago", "1 year ago"
     day: dt.date
     entries: list[EntrySummary]

@@ -7,7 +7,7 @@ window hands each change to the editors it holds, so a choice applies at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -19,8 +19,7 @@ WIDTH_RANGE = (0, 400)  # average character widths; 0: the full width
 DEFAULT_WIDTH = 80
 
 
-@dataclass(frozen=True)
-class EditorLook:
+class EditorLook(NamedTuple):
     family: str = ""  # "": the application's font
     size: float = 0.0  # 0: the editor's own default (a little larger than the UI's)
     line_width: int = DEFAULT_WIDTH

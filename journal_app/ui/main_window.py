@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -60,8 +59,7 @@ AREA_KEY = "window/area"
 VIEW_MODE_KEY = "journal/view_mode"  # editor / split / preview
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     key: str
     label: str
     tip: str

@@ -16,7 +16,7 @@ with each other; their owner sets the shortcut from the property.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,8 +30,7 @@ NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     action: QAction
     id: str
     name: str  # the action's text, without & or "…"
