@@ -40,7 +40,7 @@ class Process:
             env=env,
         )
         self.lines: list[str] = []
-        self.arrived: queue.Queue[str] = queue.Queue()
+        self.arrived: queue.Queue[str | None] = queue.Queue()  # None: its output ended
         self.stderr = ""
         self._threads = [
             threading.Thread(target=self._read_stdout, daemon=True),
@@ -54,6 +54,7 @@ class Process:
         for line in self.proc.stdout:
             self.lines.append(line.rstrip("\n"))
             self.arrived.put(line)
+        self.arrived.put(None)  # a child that dies without a word is not waited for
 
     def _read_stderr(self) -> None:
         assert self.proc.stderr is not None
@@ -62,14 +63,13 @@ class Process:
     def wait_for(self, predicate) -> None:
         while not any(predicate(line) for line in self.lines):
             try:
-                self.arrived.get(timeout=HANG)
+                arrived = self.arrived.get(timeout=HANG)
             except queue.Empty:
                 pytest.fail(f"no such line from {self.proc.args}: {self.lines[-5:]} {self.stderr}")
-            if self.proc.poll() is not None and not any(predicate(x) for x in self.lines):
+            if arrived is None and not any(predicate(x) for x in self.lines):
                 for thread in self._threads:
                     thread.join(timeout=HANG)
-                if not any(predicate(x) for x in self.lines):
-                    pytest.fail(f"{self.proc.args} ended: {self.lines[-5:]} {self.stderr}")
+                pytest.fail(f"{self.proc.args} ended: {self.lines[-5:]} {self.stderr}")
 
     def finish(self) -> int:
         code = self.proc.wait(timeout=HANG)
