@@ -12,9 +12,18 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest
+from hypothesis import Phase, settings
 
 from journal_app.config import CONFIG_DIR_ENV, DATA_DIR_ENV, DataPaths, check_data_dir
 from journal_app.db import live_files
+
+# Without Hypothesis's "explain" phase: after a failure it re-runs the test under a line
+# tracer (sys.settrace on Python 3.11), which took one failing property test here from
+# seconds to over 20 minutes before anything was reported.
+settings.register_profile(
+    "suite", phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
+)
+settings.load_profile("suite")
 
 FIXED_NOW = dt.datetime(2026, 11, 22, 20, 30, tzinfo=dt.UTC)
 

@@ -213,7 +213,8 @@ def test_sql_and_portable_paths_agree_with_splitting_each_session(
                 if first <= part.day <= last:
                     k = (part.day, None)
                     expected[k] = expected.get(k, 0.0) + part.duration.total_seconds()
-        assert native == expected
+        # The same seconds added in another order: equal up to the last bit or so.
+        assert native == pytest.approx(expected, rel=1e-12)
     assert all(v > 0 for v in native.values())
 
 
